@@ -1,0 +1,77 @@
+/**
+ * The one error class of posdiag. Callers branch on `code`, never on message text: messages are for
+ * people and may change, codes are stable and documented in README.
+ *
+ * Codes are grouped by layer. A new code is added at the end of its group; an existing code is never
+ * renamed or reused for another meaning.
+ */
+export const HalErrorCodes = [
+  // Transport: the serial line itself.
+  'Transport_NotFound', // ENOENT: no such device node
+  'Transport_Busy', // EBUSY or the port is locked by another process
+  'Transport_PermissionDenied', // EACCES / EPERM
+  'Transport_Timeout', // a request's absolute deadline passed
+  'Transport_Disconnected', // the device went away (unplugged, pty closed, EIO)
+  'Transport_Garbled', // bytes that no framer could make sense of
+  'Transport_Overflow', // a device streamed more than a bounded buffer allows
+  'Transport_Closed', // an operation on a line that was closed on purpose
+  'Transport_OpenFailed', // any other failure to open, with the OS message
+  'Transport_Busy_Request', // a request while another one is in flight on a one-at-a-time line
+  // Modem
+  'Modem_AtError',
+  'Modem_Gone',
+  // Card readers
+  'Reader_Nack',
+  'Reader_Checksum',
+  'Reader_Status',
+  // Printer
+  'Printer_Offline',
+  'Printer_PaperOut',
+  // Host link
+  'Host_Refused',
+  'Host_Timeout',
+  'Host_Reset',
+  'Host_Unreachable',
+  'Host_Dns',
+  'Host_BadReply',
+  // Configuration and usage
+  'Config_Invalid',
+  'Usage_Invalid',
+] as const;
+
+export type HalErrorCode = (typeof HalErrorCodes)[number];
+
+export class HalError extends Error {
+  override readonly name = 'HalError';
+  constructor(
+    readonly code: HalErrorCode,
+    message: string,
+    readonly context: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function isHalError(err: unknown, code?: HalErrorCode): err is HalError {
+  return err instanceof HalError && (code === undefined || err.code === code);
+}
+
+/**
+ * Maps what the OS or node-serialport reported on open to a stable code. The native binding gives
+ * messages like "Error: No such file or directory, cannot open /dev/ttyS3" or "Error Resource temporarily
+ * unavailable Cannot lock port", and sometimes an errno `code`; both are looked at.
+ */
+export function openErrorToHalError(err: unknown, path: string): HalError {
+  const e = err as { code?: string; message?: string } | undefined;
+  const text = `${e?.code ?? ''} ${e?.message ?? String(err)}`;
+  const rules: Array<[RegExp, HalErrorCode, string]> = [
+    [/ENOENT|No such file|does not exist/i, 'Transport_NotFound', 'no such serial device'],
+    [/EBUSY|busy|Cannot lock port|locked|temporarily unavailable/i, 'Transport_Busy', 'serial device is busy or locked by another program'],
+    [/EACCES|EPERM|Permission denied/i, 'Transport_PermissionDenied', 'no permission to open serial device'],
+  ];
+  for (const [re, code, what] of rules) {
+    if (re.test(text)) return new HalError(code, `${what}: ${path}`, { path, os: e?.message }, { cause: err });
+  }
+  return new HalError('Transport_OpenFailed', `cannot open serial device ${path}: ${e?.message ?? String(err)}`, { path }, { cause: err });
+}

@@ -1,0 +1,13 @@
+/**
+ * The faults each simulated device can be started with, as DESIGN.md names them. `--sim DEVICE=FAULT`
+ * and `posdiag sim --fault` accept exactly these; each simulator implements every one of its list.
+ */
+export const DEVICE_FAULTS = {
+  modem: ['healthy', 'no-sim', 'sim-pin', 'no-signal', 'weak-signal', 'denied', 'searching', 'roaming', 'not-attached', 'silent', 'garbage', 'echo', 'urc-storm', 'unplug'],
+  pn532: ['healthy', 'silent', 'bad-checksum', 'rom-fail', 'ram-fail', 'antenna-fail', 'card-present', 'unplug'],
+  msr605: ['healthy', 'silent', 'ram-fail', 'swipe', 'unplug'],
+  printer: ['healthy', 'paper-out', 'paper-near-end', 'cover-open', 'cutter-error', 'overheat', 'offline', 'silent', 'unplug'],
+  host: ['healthy', 'refuse', 'blackhole', 'slow', 'reset', 'decline-96'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SimDeviceName = keyof typeof DEVICE_FAULTS;

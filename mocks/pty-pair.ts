@@ -1,0 +1,109 @@
+/**
+ * A pair of pseudo-terminals joined by socat: the host (posdiag, or a third-party client) opens one end,
+ * a simulator the other, and bytes pass between them as on a null-modem cable. Killing socat makes both
+ * ends fail as a USB serial adapter does when it is pulled out.
+ */
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface PtyPair {
+  /** The end the host opens, e.g. /tmp/posdiag-pty-XXXX/host. */
+  hostPath: string;
+  /** The end the simulator opens. */
+  devicePath: string;
+  /** Kills socat at once: both ends see the line die. */
+  unplug(): void;
+  /** Kills socat and waits until it has exited; idempotent. */
+  close(): Promise<void>;
+}
+
+export interface PtyPairOptions {
+  /** Where the host end's link goes (as `posdiag sim --link PATH`); default a fresh temp dir. */
+  hostPath?: string;
+  devicePath?: string;
+  /** How long socat may take to set up both ends. Default 5000 ms. */
+  readyTimeoutMs?: number;
+}
+
+/** What the tests and the simulated terminal need from the system, and where it comes from. */
+export const SYSTEM_TOOLS: Record<string, { pkg: string; probe: string[] }> = {
+  socat: { pkg: 'socat', probe: ['socat', '-V'] },
+  chat: { pkg: 'ppp', probe: ['/usr/sbin/chat', '-V'] },
+  'nfc-list': { pkg: 'libnfc-bin', probe: ['nfc-list', '--help'] },
+};
+
+/** Throws with the install command when a system tool is missing. */
+export function requireSystemTool(tool: keyof typeof SYSTEM_TOOLS | string): void {
+  const spec = SYSTEM_TOOLS[tool] ?? { pkg: tool, probe: [tool, '--version'] };
+  const r = spawnSync(spec.probe[0], spec.probe.slice(1), { stdio: 'ignore' });
+  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
+    throw new Error(
+      `${tool} is not installed. Install the system packages with: sudo scripts/install-system-deps.sh ` +
+        `(or: sudo apt-get install ${spec.pkg})`,
+    );
+  }
+}
+
+export async function openPtyPair(options: PtyPairOptions = {}): Promise<PtyPair> {
+  requireSystemTool('socat');
+  const dir = options.hostPath && options.devicePath ? null : mkdtempSync(join(tmpdir(), 'posdiag-pty-'));
+  const hostPath = options.hostPath ?? join(dir!, 'host');
+  const devicePath = options.devicePath ?? join(dir!, 'device');
+  const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  try {
+    await waitReady(child, options.readyTimeoutMs ?? 5000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    await exited;
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    if (!closing) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      closing = exited.then(() => {
+        if (dir) rmSync(dir, { recursive: true, force: true });
+        else for (const p of [hostPath, devicePath]) rmSync(p, { force: true });
+      });
+    }
+    return closing;
+  };
+  return {
+    hostPath,
+    devicePath,
+    unplug: () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+    close,
+  };
+}
+
+/** socat says "starting data transfer loop" once both ptys exist and their links are made. */
+function waitReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => finish(new Error(`socat did not set up the pty pair within ${timeoutMs} ms: ${text.trim()}`)), timeoutMs);
+    const onData = (d: Buffer) => {
+      text += d.toString();
+      if (text.includes('starting data transfer loop')) finish();
+    };
+    const onExit = () => finish(new Error(`socat exited before the pty pair was ready: ${text.trim()}`));
+    function finish(err?: Error) {
+      clearTimeout(timer);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+      // Keep draining stderr so socat never blocks on a full pipe.
+      child.stderr?.resume();
+      if (err) reject(err);
+      else resolve();
+    }
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+  });
+}

@@ -1,0 +1,16 @@
+/**
+ * The simulators posdiag can put on a pseudo-terminal, by the device names of `--sim` and `posdiag sim`.
+ * Each device issue adds its entry here; the faults listed are the ones DESIGN.md names for it.
+ */
+import type { DeviceSimulator, SimulatorOptions } from './simulator';
+
+export interface SimulatorEntry {
+  /** Which configured device slot the simulator fills: a modem, a card reader or the printer. */
+  slot: 'modem' | 'reader' | 'printer';
+  faults: readonly string[];
+  /** Baud rate the device talks at, used for pacing. */
+  baudRate: number;
+  create(fault: string, options?: SimulatorOptions): DeviceSimulator;
+}
+
+export const SERIAL_SIMULATORS: Record<string, SimulatorEntry> = {};

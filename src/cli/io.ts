@@ -1,0 +1,47 @@
+/**
+ * How a command's result reaches the user. With --json, stdout carries exactly one JSON document and
+ * nothing else; text goes to stdout otherwise. Progress and warnings go to stderr in both modes.
+ */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** True when stdout is a terminal (colour and live progress make sense). */
+  isTty: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  isTty: Boolean(process.stdout.isTTY),
+  env: process.env,
+};
+
+/** Exit codes of DESIGN.md: 0 did its job (a diagnosis that found a fault did its job), 1 could not, 2 bad usage or input. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export interface CommandOutcome {
+  exitCode: ExitCode;
+  /** The --json document. */
+  json: unknown;
+  /** What a person reads. */
+  text: string;
+}
+
+export function emit(outcome: CommandOutcome, asJson: boolean, io: CliIo): ExitCode {
+  if (asJson) io.stdout(JSON.stringify(outcome.json, null, 2) + '\n');
+  else if (outcome.text) io.stdout(outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n');
+  return outcome.exitCode;
+}
+
+/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org) or --no-color given. */
+export function useColor(io: CliIo, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.isTty;
+}
+
+export function paint(on: boolean, code: number, text: string): string {
+  return on ? `\u001b[${code}m${text}\u001b[0m` : text;
+}

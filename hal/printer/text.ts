@@ -1,0 +1,147 @@
+/**
+ * Text on its way to a printer, pure: sanitizing (no control byte from outside ever reaches the wire),
+ * the substitutions a Chinese printer font needs, column widths, and wrapping.
+ *
+ * Widths follow what the printer does, not Unicode's East Asian Width: in Chinese mode (FS &) every
+ * character that goes out as a two-byte GB18030 code is a 24-dot cell, two font-A columns, while ASCII
+ * stays one column. Characters whose GB18030 form is four bytes (¥ U+00A5, ✓) print wrongly on printers
+ * that implement only GBK, so they are replaced before measuring.
+ */
+import * as iconv from 'iconv-lite';
+
+/** Removes C0 controls, DEL and C1 controls; tabs and line breaks become spaces. */
+export function sanitizeText(input: string): string {
+  return String(input)
+    .replace(/[\t\n\r\v\f\u2028\u2029]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
+    .replace(/[\ud800-\udfff]/g, (ch, at: number, s: string) => {
+      // Keep well-formed surrogate pairs (they are dropped later as unprintable); drop lone halves.
+      const code = ch.charCodeAt(0);
+      if (code < 0xdc00) return /[\udc00-\udfff]/.test(s[at + 1] ?? '') ? ch : '';
+      return /[\ud800-\udbff]/.test(s[at - 1] ?? '') ? ch : '';
+    });
+}
+
+/** Characters that print better as another: the yen/yuan sign the GB font has, plain quotes and dashes. */
+const SUBSTITUTES: Record<string, string> = {
+  '\u00a5': '\uffe5', // ¥ -> ￥ (two-byte A3A4 in GB18030; ¥ would be four bytes)
+  '\u00a0': ' ',
+  '\u2007': ' ',
+  '\u202f': ' ',
+  '\u3000': '  ', // ideographic space: two ASCII spaces keep the same width without a double-byte code
+};
+
+export interface TextOptions {
+  /** The printer has a resident GB18030 font (profile.chineseFont). */
+  chineseFont: boolean;
+}
+
+export interface PrinterChar {
+  ch: string;
+  /** 1 or 2 font-A columns. */
+  columns: 1 | 2;
+  /** The bytes the printer receives for it. */
+  bytes: number[];
+  /** Needs Chinese mode (FS &) on. */
+  doubleByte: boolean;
+}
+
+const cache = new Map<string, PrinterChar>();
+
+/** Maps one character (a code point) to what the printer gets. Unprintable ones become '?'. */
+export function printerChar(ch: string, options: TextOptions): PrinterChar {
+  const key = `${options.chineseFont ? 'z' : 'a'}${ch}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  let out: PrinterChar;
+  const code = ch.codePointAt(0) ?? 0x3f;
+  if (code >= 0x20 && code <= 0x7e) out = { ch, columns: 1, bytes: [code], doubleByte: false };
+  else if (options.chineseFont && code >= 0xa0) {
+    const bytes = [...iconv.encode(ch, 'gb18030')];
+    out = bytes.length === 2 ? { ch, columns: 2, bytes, doubleByte: true } : question(ch);
+  } else out = question(ch);
+  if (cache.size < 20_000) cache.set(key, out);
+  return out;
+}
+
+function question(ch: string): PrinterChar {
+  return { ch, columns: 1, bytes: [0x3f], doubleByte: false };
+}
+
+/** Sanitized, substituted characters, one entry per code point. */
+export function printerChars(input: string, options: TextOptions): PrinterChar[] {
+  const clean = sanitizeText(input);
+  const out: PrinterChar[] = [];
+  for (const raw of clean) {
+    const sub = SUBSTITUTES[raw] ?? raw;
+    for (const ch of sub) out.push(printerChar(ch, options));
+  }
+  return out;
+}
+
+/** Font-A columns the text takes on this printer. */
+export function textColumns(input: string, options: TextOptions): number {
+  return printerChars(input, options).reduce((n, c) => n + c.columns, 0);
+}
+
+/** The text as the printer will show it (after sanitizing and substitutions, '?' for the unprintable). */
+export function printable(input: string, options: TextOptions): string {
+  return printerChars(input, options)
+    .map((c) => (c.bytes.length === 1 && c.bytes[0] === 0x3f ? '?' : c.ch))
+    .join('');
+}
+
+/**
+ * Wraps to `width` columns: ASCII words break at spaces when they can, CJK text between any two
+ * characters, and a word longer than a line is cut. Never returns an empty list.
+ */
+export function wrapText(input: string, width: number, options: TextOptions): string[] {
+  const chars = printerChars(input, options).map((c) => ({ ch: c.bytes.length === 1 && c.bytes[0] === 0x3f ? '?' : c.ch, w: c.columns }));
+  const lines: string[] = [];
+  let line: typeof chars = [];
+  let used = 0;
+  const flush = () => {
+    lines.push(line.map((c) => c.ch).join('').replace(/ +$/, ''));
+    line = [];
+    used = 0;
+  };
+  for (const c of chars) {
+    if (used + c.w > width) {
+      // Break at the last space when the line holds an ASCII word that would otherwise be cut.
+      const space = c.ch === ' ' || c.w === 2 ? -1 : line.map((x) => x.ch).lastIndexOf(' ');
+      if (space > 0 && line.slice(space + 1).every((x) => x.w === 1)) {
+        const carry = line.slice(space + 1);
+        line = line.slice(0, space);
+        flush();
+        line = carry;
+        used = carry.length;
+      } else flush();
+      if (c.ch === ' ') continue; // no leading space on the new line
+    }
+    line.push(c);
+    used += c.w;
+  }
+  if (line.length || lines.length === 0) flush();
+  return lines;
+}
+
+/** Cuts text to at most `width` columns (a Hanzi that would straddle the edge is left out). */
+export function fitText(input: string, width: number, options: TextOptions): string {
+  let used = 0;
+  let out = '';
+  for (const c of printerChars(input, options)) {
+    if (used + c.columns > width) break;
+    used += c.columns;
+    out += c.bytes.length === 1 && c.bytes[0] === 0x3f ? '?' : c.ch;
+  }
+  return out;
+}
+
+/** Pads to exactly `width` columns, cutting when longer. */
+export function padText(input: string, width: number, align: 'left' | 'right' | 'center', options: TextOptions): string {
+  const text = fitText(input, width, options);
+  const gap = width - textColumns(text, options);
+  if (align === 'right') return ' '.repeat(gap) + text;
+  if (align === 'center') return ' '.repeat(gap >> 1) + text + ' '.repeat(gap - (gap >> 1));
+  return text + ' '.repeat(gap);
+}

@@ -36,7 +36,11 @@ export async function startOnPty<S extends DeviceSimulator>(sim: S, options: Pty
         port.write(bytes, () => resolve());
       }),
     onData: (listener) => port.on('data', listener),
-    unplug: () => pair.unplug(),
+    unplug: () => {
+      pair.unplug();
+      // Our own end would otherwise spin on 0-byte reads until closed.
+      void closePort(port);
+    },
     close: () => closePort(port),
   });
   let closing: Promise<void> | null = null;

@@ -14,3 +14,8 @@ export interface SimulatorEntry {
 }
 
 export const SERIAL_SIMULATORS: Record<string, SimulatorEntry> = {};
+
+/** Simulators that are not on a serial line: the acquirer host, on a loopback TCP port. */
+export const TCP_SIMULATORS: {
+  host?: (fault: string, port?: number) => Promise<{ port: number; close(): Promise<void> }>;
+} = {};

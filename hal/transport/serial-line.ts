@@ -181,6 +181,12 @@ export class SerialLine<F = string> {
     return this.state === 'open';
   }
 
+  /** Bytes held waiting for a line or frame end: what the bounded-buffer guarantee is about. */
+  bufferedBytes(): number {
+    if (this.framing.kind === 'frames') return this.framing.framer.buffered();
+    return this.lineParser?.buffer.length ?? 0;
+  }
+
   /** Frames that no request claimed: URCs, card-present notices, ASB status. */
   onUnsolicited(listener: (frame: F) => void): () => void {
     this.events.on('unsolicited', listener);

@@ -30,7 +30,10 @@ export interface CommandOutcome {
 }
 
 export function emit(outcome: CommandOutcome, asJson: boolean, io: CliIo): ExitCode {
-  if (asJson) io.stdout(JSON.stringify(outcome.json, null, 2) + '\n');
+  // A command that streamed its own JSON (sim's announcement) returns null here.
+  if (asJson) {
+    if (outcome.json !== null) io.stdout(JSON.stringify(outcome.json, null, 2) + '\n');
+  }
   else if (outcome.text) io.stdout(outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n');
   return outcome.exitCode;
 }

@@ -5,14 +5,19 @@
  */
 import { HalError } from '../../hal/errors';
 
+/** The devices named explicitly, with their faults; a device not named is simulated healthy. */
 export type SimSpec = Map<string, string>;
+
+export function simFault(spec: SimSpec, device: string): string {
+  return spec.get(device) ?? 'healthy';
+}
 
 export function parseSimSpec(
   value: string | boolean | undefined,
   known: Readonly<Record<string, readonly string[]>>,
 ): SimSpec | null {
   if (value === undefined || value === false) return null;
-  const spec: SimSpec = new Map(Object.keys(known).map((d) => [d, 'healthy']));
+  const spec: SimSpec = new Map();
   if (value === true || value.trim() === '') return spec;
   for (const part of value.split(',')) {
     const item = part.trim();

@@ -1,0 +1,23 @@
+/**
+ * Which checks exist for which device. Each device issue adds its factory; `selftest`, `diagnose`
+ * and the menu find checks here, so none of them knows a device by name.
+ */
+import type { BindingInterface } from '@serialport/bindings-interface';
+import type { Clock } from './clock';
+import type { DevicesConfig, HostConfig } from './config';
+import type { DeviceCheck } from './selfcheck';
+
+export const CHECKED_DEVICES = ['modem', 'reader', 'printer', 'network'] as const;
+export type CheckedDevice = (typeof CHECKED_DEVICES)[number];
+
+export interface CheckEnv {
+  binding: BindingInterface;
+  clock: Clock;
+  devices: DevicesConfig;
+  host?: HostConfig;
+}
+
+/** Returns null when the device is not configured on this terminal. */
+export type CheckFactory = (env: CheckEnv) => DeviceCheck | null;
+
+export const DEVICE_CHECKS: Partial<Record<CheckedDevice, CheckFactory>> = {};

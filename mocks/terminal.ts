@@ -1,0 +1,59 @@
+/**
+ * The simulated terminal: every registered simulator on its own real pseudo-terminal, and the device
+ * configuration that points posdiag at them. `--sim` and `posdiag demo` run on this.
+ */
+import type { DevicesConfig, HostConfig } from '../hal/config';
+import { startOnPty, RunningSimulator } from './pty-attach';
+import { SERIAL_SIMULATORS, TCP_SIMULATORS, SimulatorEntry } from './registry';
+
+export interface SimulatedTerminal {
+  devices: DevicesConfig;
+  host?: HostConfig;
+  /** The simulators by device name (`modem`, `pn532`, `printer`, …). */
+  running: Map<string, RunningSimulator>;
+  close(): Promise<void>;
+}
+
+/** `faults`: device name → fault; devices not named run healthy. */
+export async function startSimulatedTerminal(faults: ReadonlyMap<string, string> = new Map()): Promise<SimulatedTerminal> {
+  const running = new Map<string, RunningSimulator>();
+  const closers: Array<() => Promise<void>> = [];
+  const devices: DevicesConfig = {};
+  let host: HostConfig | undefined;
+  const close = async () => {
+    await Promise.all(closers.map((c) => c().catch(() => undefined)));
+  };
+  try {
+    for (const [name, entry] of chooseSerial(faults)) {
+      const fault = faults.get(name) ?? 'healthy';
+      const sim = await startOnPty(entry.create(fault, { baudRate: entry.baudRate }));
+      running.set(name, sim);
+      closers.push(() => sim.close());
+      const serial = { path: sim.hostPath, baudRate: entry.baudRate };
+      if (entry.slot === 'modem') devices.modem = serial;
+      else if (entry.slot === 'reader') devices.reader = { ...serial, kind: name === 'msr605' ? 'msr605' : 'pn532' };
+      else devices.printer = { ...serial, paperWidth: 58 };
+    }
+    const hostSim = TCP_SIMULATORS.host;
+    if (hostSim) {
+      const started = await hostSim(faults.get('host') ?? 'healthy');
+      closers.push(() => started.close());
+      host = { address: '127.0.0.1', port: started.port, echo: true };
+    }
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  return { devices, host, running, close };
+}
+
+/** One simulator per slot: the reader is the PN532 unless only the MSR605 was named. */
+function chooseSerial(faults: ReadonlyMap<string, string>): Array<[string, SimulatorEntry]> {
+  const bySlot = new Map<string, [string, SimulatorEntry]>();
+  for (const [name, entry] of Object.entries(SERIAL_SIMULATORS)) {
+    const current = bySlot.get(entry.slot);
+    const named = faults.has(name);
+    if (!current || (named && !faults.has(current[0]))) bySlot.set(entry.slot, [name, entry]);
+  }
+  return [...bySlot.values()];
+}

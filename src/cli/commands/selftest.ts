@@ -1,0 +1,69 @@
+/** `posdiag selftest [all|modem|reader|printer|network] [--level L]`: runs the device checks. */
+import { Command, Option } from 'commander';
+import { CHECKED_DEVICES, CheckedDevice, DEVICE_CHECKS } from '../../../hal/devices';
+import { CHECK_LEVELS, CheckLevel, DeviceCheck, runChecks, SelfTestResult } from '../../../hal/selfcheck';
+import { HalError } from '../../../hal/errors';
+import { openEnvironment } from '../../runtime';
+import { runCommand } from '../context';
+import { CliIo, EXIT, ExitCode } from '../io';
+import { renderSelfTest } from '../render-selftest';
+
+export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
+  program
+    .command('selftest')
+    .description('run self-checks on the terminal devices and the host link')
+    .argument('[device]', `all, or one of: ${CHECKED_DEVICES.join(', ')}`, 'all')
+    .addOption(new Option('--level <level>', 'internal (look only), external (may act: prints a test page), interactive (needs a tap or swipe)').choices([...CHECK_LEVELS]).default('internal'))
+    .option('--budget <ms>', 'total time for the run, in ms', '30000')
+    .action(async (device: string, opts: { level: CheckLevel; budget: string }, cmd: Command) => {
+      done(
+        await runCommand(cmd, io, async (ctx) => {
+          const wanted = selectDevices(device);
+          const budget = Number(opts.budget);
+          if (!Number.isInteger(budget) || budget < 100 || budget > 600_000) {
+            throw new HalError('Usage_Invalid', `--budget must be a whole number of ms from 100 to 600000, got "${opts.budget}"`);
+          }
+          const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
+          try {
+            const result = await runSelfTest(wanted, env.checkEnv, opts.level, budget, (line) => {
+              if (!ctx.json) io.stderr(line);
+            });
+            return { exitCode: EXIT.ok, json: result, text: renderSelfTest(result, ctx.color) };
+          } finally {
+            await env.close();
+          }
+        }),
+      );
+    });
+}
+
+export function selectDevices(device: string): CheckedDevice[] {
+  if (device === 'all') return [...CHECKED_DEVICES];
+  if ((CHECKED_DEVICES as readonly string[]).includes(device)) return [device as CheckedDevice];
+  throw new HalError('Usage_Invalid', `unknown device "${device}"; expected all, ${CHECKED_DEVICES.join(', ')}`);
+}
+
+/** Runs the checks of the wanted devices; a device with no check or no configuration shows as absent. */
+export async function runSelfTest(
+  wanted: readonly CheckedDevice[],
+  env: Parameters<NonNullable<(typeof DEVICE_CHECKS)[CheckedDevice]>>[0],
+  level: CheckLevel,
+  totalBudgetMs: number,
+  progress?: (line: string) => void,
+): Promise<SelfTestResult> {
+  const checks: DeviceCheck[] = wanted.map((device) => DEVICE_CHECKS[device]?.(env) ?? notConfigured(device));
+  return runChecks(checks, {
+    level,
+    totalBudgetMs,
+    onDeviceDone: (r) => progress?.(`  ${r.device}: ${r.status} (${r.ms} ms)\n`),
+  });
+}
+
+function notConfigured(device: string): DeviceCheck {
+  return {
+    device,
+    budgetMs: 1000,
+    run: async (ctx) =>
+      ctx.report({ id: `${device}.configured`, status: 'absent', message: 'check.not-configured', params: { device } }),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * The `posdiag` command line, on commander. Global options come before or after the command name.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { COMMANDS } from './commands';
+import { CliIo, EXIT, ExitCode, processIo } from './io';
+
+const EXAMPLES = `
+Examples:
+  posdiag demo                                   the whole flow on the simulated terminal
+  posdiag selftest --sim                         check every simulated device
+  posdiag selftest modem --sim modem=no-signal   one device, with a fault
+  posdiag selftest all --json                    one JSON document on stdout
+  posdiag sim modem --link /tmp/ttyMDM           a simulated modem on a pseudo-terminal
+
+Exit status: 0 the command did its job (a check that found a fault did its job), 1 it could not, 2 bad usage or input.
+Environment: POSDIAG_CONFIG (configuration file), POSDIAG_LOCALE, POSDIAG_HOME (data directory), NO_COLOR.`;
+
+export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
+  const program = new Command('posdiag')
+    .description('Diagnostics for smart POS terminals: device self-checks, response-code hints and a diagnostic slip.')
+    .option('--config <file>', 'configuration file (JSON); default: the simulated terminal')
+    .option('--sim [devices]', 'use the simulated terminal: DEVICE=FAULT,… (modem, pn532, msr605, printer, host); alone: all healthy')
+    .addOption(new Option('--locale <locale>', 'language of hints and slips (zh-CN, zh-TW, zh-HK, en)'))
+    .option('--json', 'print one JSON document on stdout and nothing else')
+    .option('--no-color', 'no colour in the output (NO_COLOR is honoured too)')
+    .showHelpAfterError('(posdiag --help lists the commands and options)')
+    .addHelpText('after', EXAMPLES)
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .exitOverride();
+  for (const command of COMMANDS) command.register(program, io, done);
+  return program;
+}
+
+/** Parses argv and runs the command; resolves to the exit code. Never calls process.exit. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<ExitCode> {
+  let code: ExitCode | null = null;
+  const finished = new Promise<ExitCode>((resolve) => {
+    const program = buildProgram(io, (c) => {
+      code = c;
+      resolve(c);
+    });
+    program.parseAsync(argv, { from: 'user' }).then(
+      () => {
+        // No command given: show help and say it was a usage error.
+        if (code === null) {
+          if (argv.length === 0) {
+            io.stderr(program.helpInformation());
+            resolve(EXIT.usage);
+          }
+        }
+      },
+      (err: unknown) => {
+        if (err instanceof CommanderError) {
+          const helpShown = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
+          resolve(helpShown ? EXIT.ok : EXIT.usage);
+        } else {
+          io.stderr(`posdiag: ${err instanceof Error ? err.message : String(err)}\n`);
+          resolve(EXIT.failed);
+        }
+      },
+    );
+  });
+  return finished;
+}

@@ -9,4 +9,5 @@ module.exports = {
   // PTY tests spawn socat and talk over real serial lines; give them room on a loaded machine.
   testTimeout: 20000,
   detectOpenHandles: true,
+  reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
 };

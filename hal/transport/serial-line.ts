@@ -238,6 +238,8 @@ export class SerialLine<F = string> {
         active.timer = this.clock.setTimeout(() => {
           this.stats.timeouts++;
           this.draining = true;
+          // Quiet is counted from the timeout too: a device that was silent until now may still answer late.
+          this.lastRxAt = Math.max(this.lastRxAt, this.clock.now());
           this.resetFraming();
           this.finish(
             active,

@@ -34,22 +34,15 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
 
 /** Parses argv and runs the command; resolves to the exit code. Never calls process.exit. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<ExitCode> {
-  let code: ExitCode | null = null;
-  const finished = new Promise<ExitCode>((resolve) => {
-    const program = buildProgram(io, (c) => {
-      code = c;
-      resolve(c);
-    });
+  return new Promise<ExitCode>((resolve) => {
+    const program = buildProgram(io, resolve);
+    if (argv.length === 0) {
+      // No command: say how to use posdiag, and that this was not a usable call.
+      io.stderr(program.helpInformation());
+      return resolve(EXIT.usage);
+    }
     program.parseAsync(argv, { from: 'user' }).then(
-      () => {
-        // No command given: show help and say it was a usage error.
-        if (code === null) {
-          if (argv.length === 0) {
-            io.stderr(program.helpInformation());
-            resolve(EXIT.usage);
-          }
-        }
-      },
+      () => undefined, // the command's action resolves through `done`
       (err: unknown) => {
         if (err instanceof CommanderError) {
           const helpShown = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
@@ -61,5 +54,4 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<ExitC
       },
     );
   });
-  return finished;
 }

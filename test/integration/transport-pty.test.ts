@@ -115,7 +115,7 @@ test('a late reply after a timeout is discarded and never handed to the next req
   const { line, sim } = await setup();
   sim.override((chunk, s) => {
     if (chunk.toString() !== 'PING 7\r\n') return false;
-    setTimeout(() => s.reply('PONG 7\r\n'), 250); // after the 150 ms deadline
+    setTimeout(() => s.reply('PONG 7\r\n'), 200); // 50 ms after the 150 ms deadline, inside the quiet window
     return true;
   });
   const err = await rejection(line.request('PING 7\r\n', { name: 'PING', timeoutMs: 150, accept: pongFor('7') }));
@@ -124,6 +124,7 @@ test('a late reply after a timeout is discarded and never handed to the next req
   const anyPong = (l: string) => (l.startsWith('PONG') ? { kind: 'done' as const, value: l } : { kind: 'skip' as const });
   await expect(line.request('PING 8\r\n', { name: 'PING', timeoutMs: 2000, accept: anyPong })).resolves.toBe('PONG 8');
   expect(line.stats.timeouts).toBe(1);
+  expect(line.stats.discardedBytes).toBeGreaterThanOrEqual('PONG 7\r\n'.length);
 });
 
 test('an unsolicited storm does not keep a request alive past its deadline, and reaches the unsolicited channel', async () => {

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages posdiag's tests and simulated terminal use:
+#   socat                 pseudo-terminal pairs for the device simulators
+#   ppp                   /usr/sbin/chat, a third-party AT client run against the modem simulator
+#   libnfc-bin, libnfc-examples, libnfc-pn53x-examples
+#                         nfc-list, nfc-scan-device, pn53x-diagnose run against the PN532 simulator
+#   unifont               the bitmap font the printer simulator renders slips with (Hanzi included)
+# Only what is missing is installed. Run as root (or with sudo).
+set -euo pipefail
+
+need=()
+have_cmd() { command -v "$1" >/dev/null 2>&1 || [ -x "$1" ]; }
+have_cmd socat || need+=(socat)
+have_cmd /usr/sbin/chat || need+=(ppp)
+have_cmd nfc-list || need+=(libnfc-bin)
+have_cmd nfc-scan-device || need+=(libnfc-examples)
+have_cmd pn53x-diagnose || need+=(libnfc-pn53x-examples)
+[ -f /usr/share/unifont/unifont.hex ] || need+=(unifont)
+
+if [ ${#need[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "system packages: installing ${need[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"

@@ -1,0 +1,44 @@
+/** The CLI skeleton: help, exit codes and --json, driven in-process. */
+import { main } from '../../../src/cli/program';
+import type { CliIo } from '../../../src/cli/io';
+
+function io(env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const handle: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env };
+  return { handle, out: () => out.join(''), err: () => err.join('') };
+}
+
+test('--help lists the commands with examples and exits 0', async () => {
+  const t = io();
+  await expect(main(['--help'], t.handle)).resolves.toBe(0);
+  expect(t.out()).toContain('selftest');
+  expect(t.out()).toContain('Examples:');
+  expect(t.out()).toContain('Exit status');
+});
+
+test.each([[['bogus']], [['selftest', 'toaster']], [['selftest', '--level', 'loud']], [['selftest', '--sim', 'modem=on-fire']], [[]]])(
+  'bad usage %j exits 2',
+  async (argv) => {
+    const t = io();
+    await expect(main(argv, t.handle)).resolves.toBe(2);
+  },
+);
+
+test('bad usage with --json still prints one JSON document', async () => {
+  const t = io();
+  await expect(main(['selftest', 'toaster', '--json'], t.handle)).resolves.toBe(2);
+  expect(JSON.parse(t.out())).toEqual({ error: { code: 'Usage_Invalid', message: expect.stringContaining('toaster') } });
+});
+
+test('a configuration file that does not exist is bad input, exit 2, with its path', async () => {
+  const t = io();
+  await expect(main(['selftest', '--config', '/nonexistent/posdiag.json'], t.handle)).resolves.toBe(2);
+  expect(t.err()).toContain('/nonexistent/posdiag.json');
+});
+
+test('demo --list --json is one JSON document', async () => {
+  const t = io();
+  await expect(main(['demo', '--list', '--json'], t.handle)).resolves.toBe(0);
+  expect(JSON.parse(t.out()).scenarios.length).toBeGreaterThan(0);
+});

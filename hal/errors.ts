@@ -20,6 +20,8 @@ export const HalErrorCodes = [
   // Modem
   'Modem_AtError',
   'Modem_Gone',
+  'Modem_NoReply', // the port opened but nothing answered AT (a dead or unpowered modem, wrong port)
+  'Modem_Garbled', // bytes came back that are not AT replies (wrong baud rate, line noise)
   // Card readers
   'Reader_Nack',
   'Reader_Checksum',

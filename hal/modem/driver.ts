@@ -1,0 +1,231 @@
+/**
+ * The AT modem driver: a thin I/O layer over SerialLine in lines mode. It owns the deadlines and the
+ * one-command-at-a-time rule; what a line means is decided by the pure code in at-reply.ts.
+ *
+ * - probe: `AT` up to `probeTries` times; any final result, even an error, proves an AT modem.
+ * - init: ATE0, ATV1, AT+CMEE=1 (ModemManager's primary-port init), and notes a modem whose echo stays on.
+ * - exec: one command, an absolute deadline, URCs passed on as events and never taken as the reply.
+ * - `goneAfterTimeouts` command timeouts in a row (ModemManager: 10) and the modem is taken as gone:
+ *   every later command fails at once with Modem_Gone instead of costing another deadline.
+ */
+import { EventEmitter } from 'node:events';
+import type { BindingInterface } from '@serialport/bindings-interface';
+import { Clock, systemClock } from '../clock';
+import { HalError, isHalError } from '../errors';
+import { LineTiming, SerialLine } from '../transport/serial-line';
+import { AtExpectation, AtFailure, classifyLine, cleanLine, isEcho } from './at-reply';
+import { ModemTimeouts, resolveModemTimeouts } from './timeouts';
+
+export interface ModemOpenOptions {
+  binding: BindingInterface;
+  path: string;
+  baudRate: number;
+  clock?: Clock;
+  timeouts?: Partial<ModemTimeouts>;
+  lineTiming?: Partial<LineTiming>;
+}
+
+export interface ExecOptions {
+  /** Absolute deadline for this command, from the moment it is written. */
+  timeoutMs: number;
+  prefixes?: readonly string[];
+  solicited?: (line: string) => boolean;
+  signal?: AbortSignal;
+}
+
+export type AtResult =
+  | { ok: true; lines: string[]; echoed: boolean; connect?: string }
+  | { ok: false; error: AtFailure; lines: string[]; echoed: boolean };
+
+export interface Urc {
+  line: string;
+  /** When it arrived, on the driver's clock. */
+  at: number;
+}
+
+export interface ProbeResult {
+  /** Which try got the answer, from 1. */
+  tries: number;
+}
+
+export interface InitResult {
+  /** The modem still echoed after ATE0 (the driver copes; worth a warning). */
+  echoStuck: boolean;
+  /** Init commands the modem refused (some lack AT+CMEE). */
+  refused: string[];
+}
+
+export class ModemDriver {
+  readonly timeouts: ModemTimeouts;
+  readonly path: string;
+  /** URCs seen since open. */
+  urcCount = 0;
+  private timeoutsInRow = 0;
+  private gone = false;
+  private readonly events = new EventEmitter();
+
+  static async open(options: ModemOpenOptions): Promise<ModemDriver> {
+    const timeouts = resolveModemTimeouts(options.timeouts); // a bad option fails before the port is touched
+    const line = await SerialLine.open<string>({
+      binding: options.binding,
+      settings: { path: options.path, baudRate: options.baudRate },
+      framing: { kind: 'lines', delimiter: '\r\n' },
+      timing: options.lineTiming,
+      clock: options.clock,
+    });
+    return new ModemDriver(line, timeouts, options.clock ?? systemClock);
+  }
+
+  private constructor(
+    private readonly line: SerialLine<string>,
+    timeouts: ModemTimeouts,
+    private readonly clock: Clock,
+  ) {
+    this.timeouts = timeouts;
+    this.path = line.path;
+    line.onUnsolicited((frame) => {
+      const text = cleanLine(frame);
+      if (text && !isEcho(text)) this.emitUrc(text);
+    });
+    line.onDisconnect((err) => this.events.emit('disconnect', err));
+  }
+
+  get isOpen(): boolean {
+    return this.line.isOpen;
+  }
+
+  get isGone(): boolean {
+    return this.gone;
+  }
+
+  /** Bytes received since open: tells a silent line from a garbled one. */
+  get rxBytes(): number {
+    return this.line.stats.rxBytes;
+  }
+
+  onUrc(listener: (urc: Urc) => void): () => void {
+    this.events.on('urc', listener);
+    return () => this.events.off('urc', listener);
+  }
+
+  onDisconnect(listener: (err: HalError) => void): () => void {
+    this.events.on('disconnect', listener);
+    return () => this.events.off('disconnect', listener);
+  }
+
+  /** Sends `AT` until a final result comes back; throws Modem_NoReply or Modem_Garbled. */
+  async probe(signal?: AbortSignal): Promise<ProbeResult> {
+    const { probeTries, probeMs, probeGarbledTries } = this.timeouts;
+    let garbled = 0;
+    for (let tries = 1; tries <= probeTries; tries++) {
+      const rxBefore = this.line.stats.rxBytes;
+      try {
+        await this.send('AT', { timeoutMs: probeMs, signal }, false);
+        this.timeoutsInRow = 0;
+        return { tries };
+      } catch (err) {
+        if (!isHalError(err, 'Transport_Timeout') || signal?.aborted) throw err;
+        if (this.line.stats.rxBytes > rxBefore) garbled++;
+        if (garbled >= probeGarbledTries) {
+          throw new HalError('Modem_Garbled', `${this.path}: the modem answered AT with bytes that are not AT replies (${garbled} tries)`, {
+            path: this.path,
+            tries,
+            rxBytes: this.line.stats.rxBytes,
+          });
+        }
+      }
+    }
+    throw new HalError('Modem_NoReply', `${this.path}: no answer to AT after ${probeTries} tries of ${probeMs} ms`, {
+      path: this.path,
+      tries: probeTries,
+      rxBytes: this.line.stats.rxBytes,
+    });
+  }
+
+  /** ATE0, ATV1, AT+CMEE=1. A refusal is noted, not fatal: the replies stay readable without them. */
+  async init(signal?: AbortSignal): Promise<InitResult> {
+    const refused: string[] = [];
+    let last: AtResult | null = null;
+    for (const command of ['ATE0', 'ATV1', 'AT+CMEE=1']) {
+      last = await this.exec(command, { timeoutMs: this.timeouts.initMs, signal });
+      if (!last.ok) refused.push(command);
+    }
+    // ATE0 itself is echoed (echo turns off after it); the commands after it must not be.
+    return { echoStuck: Boolean(last?.echoed), refused };
+  }
+
+  /** One command; resolves with OK or the modem's error; throws on timeout, disconnect, abort or Modem_Gone. */
+  exec(command: string, options: ExecOptions): Promise<AtResult> {
+    return this.send(command, options, true);
+  }
+
+  /** Like exec, but a modem error is thrown as Modem_AtError (for callers that cannot use a refusal). */
+  async query(command: string, options: ExecOptions): Promise<string[]> {
+    const r = await this.exec(command, options);
+    if (!r.ok) throw atError(command, r.error, this.path);
+    return r.lines;
+  }
+
+  close(): Promise<void> {
+    return this.line.close().finally(() => this.events.removeAllListeners());
+  }
+
+  private async send(command: string, options: ExecOptions, counted: boolean): Promise<AtResult> {
+    if (this.gone) {
+      throw new HalError('Modem_Gone', `${this.path}: the modem stopped answering (${this.timeouts.goneAfterTimeouts} timeouts in a row)`, { path: this.path });
+    }
+    const expect: AtExpectation = { command, prefixes: options.prefixes, solicited: options.solicited };
+    const lines: string[] = [];
+    let echoed = false;
+    try {
+      const result = await this.line.request<AtResult>(`${command}\r`, {
+        name: command,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal,
+        accept: (frame) => {
+          const c = classifyLine(frame, expect, lines);
+          switch (c.kind) {
+            case 'echo':
+              echoed = true;
+              return { kind: 'more' };
+            case 'info':
+              lines.push(c.line);
+              return { kind: 'more' };
+            case 'urc':
+              return { kind: 'skip' }; // the line hands it to onUnsolicited, and the deadline stays where it was
+            case 'final':
+              return c.result.kind === 'ok'
+                ? { kind: 'done', value: { ok: true, lines, echoed, ...(c.result.connect !== undefined ? { connect: c.result.connect } : {}) } }
+                : { kind: 'done', value: { ok: false, error: c.result.error, lines, echoed } };
+            default:
+              return { kind: 'more' };
+          }
+        },
+      });
+      if (counted) this.timeoutsInRow = 0;
+      return result;
+    } catch (err) {
+      if (counted && isHalError(err, 'Transport_Timeout') && !options.signal?.aborted) {
+        this.timeoutsInRow++;
+        if (this.timeoutsInRow >= this.timeouts.goneAfterTimeouts) {
+          this.gone = true;
+          throw new HalError('Modem_Gone', `${this.path}: ${this.timeoutsInRow} commands in a row timed out; the modem is taken as gone`, {
+            path: this.path,
+            timeoutsInRow: this.timeoutsInRow,
+          }, { cause: err });
+        }
+      }
+      throw err;
+    }
+  }
+
+  private emitUrc(line: string): void {
+    this.urcCount++;
+    this.events.emit('urc', { line, at: this.clock.now() } satisfies Urc);
+  }
+}
+
+export function atError(command: string, error: AtFailure, path: string): HalError {
+  const what = error.kind === 'cme' ? `+CME ERROR: ${error.text} (${error.info.text})` : error.kind === 'cms' ? `+CMS ERROR: ${error.text}` : error.text;
+  return new HalError('Modem_AtError', `${path}: ${command} → ${what}`, { path, command, error });
+}

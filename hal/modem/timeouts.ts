@@ -1,0 +1,69 @@
+/**
+ * Every modem deadline as a named option. Defaults are ModemManager's (devices.md §1.2); a deadline is
+ * absolute from the moment the command is written and is never extended by bytes that arrive (URCs).
+ */
+import { HalError } from '../errors';
+
+export interface ModemTimeouts {
+  /** Each AT probe. ModemManager: 3 s. */
+  probeMs: number;
+  /** How many AT probes before the modem is declared silent. ModemManager: 6 (tag range 1–20). */
+  probeTries: number;
+  /** Probes answered with bytes nobody can read before the line is declared garbled (ModemManager aborts on the first). */
+  probeGarbledTries: number;
+  /** ATE0, ATV1, AT+CMEE=1. ModemManager gives none; 3 s like its other local commands. */
+  initMs: number;
+  /** AT+CGMI/+CGMM/+CGMR/+CGSN/+CIMI. ModemManager: 3 s. */
+  identityMs: number;
+  /** AT+CPIN?. ModemManager: 10 s (a SIM can be slow to answer after power-up). */
+  simMs: number;
+  /** AT+CCID. ModemManager (u-blox, Huawei plugins): 5 s. */
+  iccidMs: number;
+  /** AT+CRSM=176,12258,0,0,10 (ICCID from the SIM file). ModemManager: 20 s. */
+  crsmMs: number;
+  /** AT+CSQ, AT+CESQ. ModemManager: 3 s. */
+  signalMs: number;
+  /** AT+CREG?, AT+CGREG?, AT+CEREG?. ModemManager: 10 s. */
+  registrationMs: number;
+  /** AT+COPS=3,x and AT+COPS?. ModemManager: 3 s. */
+  operatorMs: number;
+  /** AT+CGATT?, AT+CGDCONT?, AT+CGPADDR. ModemManager: 3 s (CGDCONT/CGACT). */
+  packetMs: number;
+  /** AT+CGATT=1 at the external level. ModemManager has none in its core; the network may take long, we bound it. */
+  attachMs: number;
+  /** Consecutive command timeouts after which the modem is taken as gone. ModemManager: 10. */
+  goneAfterTimeouts: number;
+}
+
+export const MODEM_TIMEOUTS: { [K in keyof ModemTimeouts]: { default: number; min: number; max: number } } = {
+  probeMs: { default: 3_000, min: 50, max: 60_000 },
+  probeTries: { default: 6, min: 1, max: 20 },
+  probeGarbledTries: { default: 2, min: 1, max: 20 },
+  initMs: { default: 3_000, min: 50, max: 60_000 },
+  identityMs: { default: 3_000, min: 50, max: 60_000 },
+  simMs: { default: 10_000, min: 50, max: 60_000 },
+  iccidMs: { default: 5_000, min: 50, max: 60_000 },
+  crsmMs: { default: 20_000, min: 50, max: 60_000 },
+  signalMs: { default: 3_000, min: 50, max: 60_000 },
+  registrationMs: { default: 10_000, min: 50, max: 60_000 },
+  operatorMs: { default: 3_000, min: 50, max: 60_000 },
+  packetMs: { default: 3_000, min: 50, max: 60_000 },
+  attachMs: { default: 10_000, min: 50, max: 120_000 },
+  goneAfterTimeouts: { default: 10, min: 1, max: 100 },
+};
+
+/** Fills defaults and checks ranges; a bad value is a Config_Invalid that names the option. */
+export function resolveModemTimeouts(partial: Partial<ModemTimeouts> = {}): ModemTimeouts {
+  const out = {} as ModemTimeouts;
+  for (const key of Object.keys(MODEM_TIMEOUTS) as Array<keyof ModemTimeouts>) {
+    const spec = MODEM_TIMEOUTS[key];
+    const value = partial[key] ?? spec.default;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < spec.min || value > spec.max) {
+      throw new HalError('Config_Invalid', `modem.timeouts.${key} must be a whole number from ${spec.min} to ${spec.max}, got ${String(value)}`, {
+        field: `modem.timeouts.${key}`,
+      });
+    }
+    out[key] = value;
+  }
+  return out;
+}

@@ -6,6 +6,7 @@ import type { BindingInterface } from '@serialport/bindings-interface';
 import type { Clock } from './clock';
 import type { DevicesConfig, HostConfig } from './config';
 import type { DeviceCheck } from './selfcheck';
+import { modemCheckFactory } from './modem/check';
 
 export const CHECKED_DEVICES = ['modem', 'reader', 'printer', 'network'] as const;
 export type CheckedDevice = (typeof CHECKED_DEVICES)[number];
@@ -20,4 +21,6 @@ export interface CheckEnv {
 /** Returns null when the device is not configured on this terminal. */
 export type CheckFactory = (env: CheckEnv) => DeviceCheck | null;
 
-export const DEVICE_CHECKS: Partial<Record<CheckedDevice, CheckFactory>> = {};
+export const DEVICE_CHECKS: Partial<Record<CheckedDevice, CheckFactory>> = {
+  modem: modemCheckFactory,
+};

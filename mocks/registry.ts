@@ -3,6 +3,8 @@
  * Each device issue adds its entry here; the faults listed are the ones DESIGN.md names for it.
  */
 import type { DeviceSimulator, SimulatorOptions } from './simulator';
+import { DEVICE_FAULTS } from './faults';
+import { createModemSimulator } from './modem-sim';
 
 export interface SimulatorEntry {
   /** Which configured device slot the simulator fills: a modem, a card reader or the printer. */
@@ -13,7 +15,9 @@ export interface SimulatorEntry {
   create(fault: string, options?: SimulatorOptions): DeviceSimulator;
 }
 
-export const SERIAL_SIMULATORS: Record<string, SimulatorEntry> = {};
+export const SERIAL_SIMULATORS: Record<string, SimulatorEntry> = {
+  modem: { slot: 'modem', faults: DEVICE_FAULTS.modem, baudRate: 115200, create: createModemSimulator },
+};
 
 /** Simulators that are not on a serial line: the acquirer host, on a loopback TCP port. */
 export const TCP_SIMULATORS: {

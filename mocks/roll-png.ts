@@ -1,0 +1,175 @@
+/**
+ * Renders a PaperRoll as a PNG a person can read, Chinese included, with GNU Unifont glyphs
+ * (Debian package `unifont`: /usr/share/unifont/unifont.hex; 8×16 half-width, 16×16 full-width).
+ * Glyphs are scaled ×1.5 so a cell is the printer's 12×24 (ASCII) or 24×24 (Hanzi) at 203 dpi: the
+ * picture has the paper's real proportions, one pixel per printer dot.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import type { Glyph, PaperRoll, RollItem } from './paper-roll';
+
+export const UNIFONT_PATH = process.env.POSDIAG_UNIFONT ?? '/usr/share/unifont/unifont.hex';
+
+interface FontGlyph {
+  /** 8 or 16 */
+  w: number;
+  /** 16 rows, bit (w-1-x) of row y is the dot at x. */
+  rows: number[];
+}
+
+let font: Map<number, FontGlyph> | null = null;
+
+function loadFont(): Map<number, FontGlyph> {
+  if (font) return font;
+  if (!existsSync(UNIFONT_PATH)) {
+    throw new Error(`roll preview needs GNU Unifont at ${UNIFONT_PATH}: install the Debian package "unifont" (apt-get install unifont) or set POSDIAG_UNIFONT`);
+  }
+  const map = new Map<number, FontGlyph>();
+  for (const line of readFileSync(UNIFONT_PATH, 'latin1').split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    const cp = parseInt(line.slice(0, colon), 16);
+    const hex = line.slice(colon + 1).trim();
+    const w = hex.length === 64 ? 16 : 8;
+    const step = w / 4;
+    const rows: number[] = [];
+    for (let y = 0; y < 16; y++) rows.push(parseInt(hex.slice(y * step, (y + 1) * step), 16));
+    map.set(cp, { w, rows });
+  }
+  font = map;
+  return map;
+}
+
+const MARGIN = 16;
+const LINE_GAP = 6; // default line pitch is 30 dots: a 24-dot cell and 6 dots of space
+
+class Canvas {
+  readonly data: Uint8Array;
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    this.data = new Uint8Array(width * height).fill(255);
+  }
+  dot(x: number, y: number): void {
+    if (x >= 0 && y >= 0 && x < this.width && y < this.height) this.data[y * this.width + x] = 0;
+  }
+  rect(x: number, y: number, w: number, h: number): void {
+    for (let j = 0; j < h; j++) for (let i = 0; i < w; i++) this.dot(x + i, y + j);
+  }
+}
+
+function itemHeight(item: RollItem): number {
+  switch (item.kind) {
+    case 'text':
+      return Math.max(...item.glyphs.map((g) => 24 * g.height)) + LINE_GAP;
+    case 'feed':
+      return 30 * item.lines;
+    case 'raster':
+      return item.height;
+    case 'qr':
+      return qrSide(item) + 16 * Math.ceil(item.data.length / 40) + 8;
+    case 'cut':
+      return 12;
+  }
+}
+
+function qrSide(item: Extract<RollItem, { kind: 'qr' }>): number {
+  // A placeholder the size a version-3 code (29 modules + quiet zone) would take.
+  return 37 * Math.max(1, Math.min(8, item.moduleDots));
+}
+
+/** Draws one glyph (scaled ×1.5 × magnification) with its top-left at x, y; returns its width in dots. */
+function drawGlyph(c: Canvas, g: Glyph, x: number, y: number, baseline: number, fonts: Map<number, FontGlyph>): number {
+  const cellW = 12 * g.cols * g.width;
+  const cellH = 24 * g.height;
+  const top = y + baseline - cellH;
+  const fg = fonts.get(g.ch.codePointAt(0) ?? 0x3f);
+  if (!fg) {
+    // No glyph: an outlined box, as a printer prints an undefined character
+    c.rect(x + 1, top + 2, cellW - 2, 1);
+    c.rect(x + 1, top + cellH - 2, cellW - 2, 1);
+    c.rect(x + 1, top + 2, 1, cellH - 3);
+    c.rect(x + cellW - 2, top + 2, 1, cellH - 3);
+    return cellW;
+  }
+  const sx = cellW / fg.w;
+  const sy = cellH / 16;
+  for (let dy = 0; dy < cellH; dy++) {
+    const row = fg.rows[Math.floor(dy / sy)];
+    for (let dx = 0; dx < cellW; dx++) {
+      const bitX = Math.floor(dx / sx);
+      if ((row >> (fg.w - 1 - bitX)) & 1) {
+        c.dot(x + dx, top + dy);
+        if (g.bold) c.dot(x + dx + 1, top + dy);
+      }
+    }
+  }
+  if (g.underline) c.rect(x, top + cellH - 2, cellW, 2);
+  return cellW;
+}
+
+export interface PngOptions {
+  /** Rows of white before and after the printed part, like a torn-off slip. */
+  marginDots?: number;
+}
+
+/** The roll as PNG bytes. */
+export function rollToPng(roll: PaperRoll, options: PngOptions = {}): Buffer {
+  const fonts = loadFont();
+  const margin = options.marginDots ?? MARGIN;
+  const dots = roll.geometry.dots;
+  const width = dots + 2 * margin;
+  const height = Math.max(1, roll.items.reduce((n, it) => n + itemHeight(it), 0) + 2 * margin);
+  const c = new Canvas(width, height);
+  let y = margin;
+  for (const item of roll.items) {
+    const h = itemHeight(item);
+    switch (item.kind) {
+      case 'text': {
+        const lineW = item.glyphs.reduce((n, g) => n + 12 * g.cols * g.width, 0);
+        const room = Math.max(0, item.areaDots - lineW);
+        let x = margin + item.leftMarginDots + (item.align === 'center' ? room >> 1 : item.align === 'right' ? room : 0);
+        const baseline = h - LINE_GAP;
+        for (const g of item.glyphs) x += drawGlyph(c, g, x, y, baseline, fonts);
+        break;
+      }
+      case 'raster': {
+        const rowBytes = Math.ceil(item.width / 8);
+        const room = Math.max(0, dots - item.width);
+        const x0 = margin + (item.align === 'center' ? room >> 1 : item.align === 'right' ? room : 0);
+        for (let j = 0; j < item.height; j++)
+          for (let i = 0; i < item.width; i++) if (item.bits[j * rowBytes + (i >> 3)] & (0x80 >> (i & 7))) c.dot(x0 + i, y + j);
+        break;
+      }
+      case 'qr': {
+        // The simulator has no QR encoder: it draws the code's place and prints the payload under it.
+        const side = qrSide(item);
+        const x0 = margin + (dots - side) / 2;
+        c.rect(x0, y, side, 3);
+        c.rect(x0, y + side - 3, side, 3);
+        c.rect(x0, y, 3, side);
+        c.rect(x0 + side - 3, y, 3, side);
+        for (const [fx, fy] of [[0, 0], [side - 28, 0], [0, side - 28]]) c.rect(x0 + fx + 6, y + fy + 6, 16, 16);
+        const chunks = item.data.match(/.{1,40}/g) ?? [];
+        chunks.forEach((chunk, row) => {
+          let x = margin;
+          for (const ch of chunk) {
+            const fg = fonts.get(ch.codePointAt(0) ?? 0x3f);
+            if (fg) for (let dy = 0; dy < 16; dy++) for (let dx = 0; dx < fg.w; dx++) if ((fg.rows[dy] >> (fg.w - 1 - dx)) & 1) c.dot(x + dx, y + side + 4 + row * 16 + dy);
+            x += 9;
+          }
+        });
+        break;
+      }
+      case 'cut':
+        for (let x = margin; x < margin + dots; x += 8) c.rect(x, y + 5, 4, 1);
+        break;
+      case 'feed':
+        break;
+    }
+    y += h;
+  }
+  const png = new PNG({ width, height, colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8 });
+  return PNG.sync.write(Object.assign(png, { data: Buffer.from(c.data) }), { colorType: 0, inputColorType: 0, inputHasAlpha: false });
+}

@@ -5,6 +5,8 @@
 import type { DeviceSimulator, SimulatorOptions } from './simulator';
 import { DEVICE_FAULTS } from './faults';
 import { createModemSimulator } from './modem-sim';
+import { Msr605Fault, Msr605Simulator, MSR605_FAULTS } from './msr605-sim';
+import { Pn532Fault, Pn532Simulator, PN532_FAULTS } from './pn532-sim';
 
 export interface SimulatorEntry {
   /** Which configured device slot the simulator fills: a modem, a card reader or the printer. */
@@ -17,6 +19,8 @@ export interface SimulatorEntry {
 
 export const SERIAL_SIMULATORS: Record<string, SimulatorEntry> = {
   modem: { slot: 'modem', faults: DEVICE_FAULTS.modem, baudRate: 115200, create: createModemSimulator },
+  pn532: { slot: 'reader', faults: PN532_FAULTS, baudRate: 115200, create: (fault, o) => new Pn532Simulator(fault as Pn532Fault, o) },
+  msr605: { slot: 'reader', faults: MSR605_FAULTS, baudRate: 9600, create: (fault, o) => new Msr605Simulator(fault as Msr605Fault, o) },
 };
 
 /** Simulators that are not on a serial line: the acquirer host, on a loopback TCP port. */

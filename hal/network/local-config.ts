@@ -17,7 +17,7 @@ export interface Route {
 
 /** RTF_UP and RTF_GATEWAY from linux/route.h. */
 const RTF_UP = 0x0001;
-const RTF_GATEWAY = 0x0002;
+export const RTF_GATEWAY = 0x0002;
 
 /** Turns the kernel's 8 hex digits into dotted IPv4; null when the text is not 8 hex digits. */
 export function hexToIpv4(hex: string, littleEndian = true): string | null {
@@ -48,11 +48,13 @@ export function parseProcNetRoute(text: string, littleEndian = true): Route[] {
   return routes;
 }
 
-/** The default route in use: destination and mask 0.0.0.0, up, via a gateway; the lowest metric wins. */
+/**
+ * The default route in use: destination and mask 0.0.0.0 and up; the lowest metric wins. A point-to-point
+ * link (pppd's `defaultroute` on a cellular modem) has no gateway: its default route is just "out of ppp0",
+ * gateway 0.0.0.0 without RTF_GATEWAY, and that is a working default route too.
+ */
 export function defaultGateway(routes: readonly Route[]): Route | null {
-  const defaults = routes.filter(
-    (r) => r.destination === '0.0.0.0' && r.mask === '0.0.0.0' && (r.flags & RTF_UP) !== 0 && (r.flags & RTF_GATEWAY) !== 0,
-  );
+  const defaults = routes.filter((r) => r.destination === '0.0.0.0' && r.mask === '0.0.0.0' && (r.flags & RTF_UP) !== 0);
   defaults.sort((a, b) => a.metric - b.metric);
   return defaults[0] ?? null;
 }

@@ -21,7 +21,11 @@ const ROUTE_NO_DEFAULT =
   'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n' +
   'eth0\t0001A8C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n';
 
-// A default route that is down (flags without RTF_UP).
+// pppd with `defaultroute` on a cellular modem: default out of ppp0, no gateway (flags 0001 = up only).
+const ROUTE_PPP_ONLY =
+  'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n' + 'ppp0\t00000000\t00000000\t0001\t0\t0\t0\t00000000\t0\t0\t0\n';
+
+// A default route that is down (flags 0002: RTF_GATEWAY without RTF_UP).
 const ROUTE_DEFAULT_DOWN =
   'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n' + 'eth0\t00000000\t0101A8C0\t0002\t0\t0\t0\t00000000\t0\t0\t0\n';
 
@@ -42,6 +46,7 @@ describe('parseProcNetRoute + defaultGateway', () => {
     ['container capture', ROUTE_CONTAINER, { iface: 'eth0', gateway: '192.0.2.1' }, 2],
     ['Wi-Fi and ppp0: lowest metric wins', ROUTE_WIFI_AND_PPP, { iface: 'ppp0', gateway: '10.0.0.1' }, 3],
     ['no default route', ROUTE_NO_DEFAULT, null, 1],
+    ['ppp0 default, point-to-point, no gateway', ROUTE_PPP_ONLY, { iface: 'ppp0', gateway: '0.0.0.0' }, 1],
     ['default route not up', ROUTE_DEFAULT_DOWN, null, 1],
     ['empty file', '', null, 0],
     ['not a route table', 'garbage\nmore garbage\n', null, 0],

@@ -1,10 +1,10 @@
-/** Jest runs the TypeScript sources through swc: no type checking here (tsc --noEmit does that), so tests start fast. */
+/** Jest runs the TypeScript sources through esbuild (test/helpers/esbuild-transform.js). */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.ts$': '<rootDir>/test/helpers/esbuild-transform.js',
   },
   // PTY tests spawn socat and talk over real serial lines; give them room on a loaded machine.
   testTimeout: 20000,

@@ -52,13 +52,14 @@ export class PrinterSimulator extends DeviceSimulator {
   private held: Token[] = [];
   private rtCarry: number[] = [];
   private asbMask = 0;
-  private readonly paperLines: number;
+  /** The roll's end, in printed lines. */
+  private paperEndAt: number;
 
   constructor(fault: PrinterFault = 'healthy', simOptions: PrinterSimOptions = {}) {
     super(simOptions);
     this.roll = new PaperRoll(simOptions.paperWidth === 80 ? GEOMETRY_80 : GEOMETRY_58);
     this.tokenizer = new EscPosTokenizer({ kanjiAtInit: simOptions.kanjiAtInit });
-    this.paperLines = simOptions.paperLines ?? Infinity;
+    this.paperEndAt = simOptions.paperLines ?? Infinity;
     this.setFault(fault);
   }
 
@@ -82,6 +83,12 @@ export class PrinterSimulator extends DeviceSimulator {
       this.held = [];
       this.process(held);
     }
+  }
+
+  /** A new roll good for `lines` more lines (default: endless); the printer becomes ready. */
+  loadPaper(lines = Infinity): void {
+    this.paperEndAt = this.roll.linesPrinted + lines;
+    this.setFault('healthy');
   }
 
   /** Bytes queued but not printed (the printer's receive buffer while not ready). */
@@ -179,7 +186,7 @@ export class PrinterSimulator extends DeviceSimulator {
           if (ev.mask) this.reply(Buffer.from(this.asbBytes()));
         } else if (ev.kind === 'pulse') this.pulses++;
       }
-      if (this.roll.linesPrinted >= this.paperLines && this.fault !== 'paper-out') this.setFault('paper-out');
+      if (this.roll.linesPrinted >= this.paperEndAt && this.fault !== 'paper-out') this.setFault('paper-out');
     }
   }
 

@@ -8,6 +8,7 @@ import type { DevicesConfig, HostConfig } from './config';
 import type { DeviceCheck } from './selfcheck';
 import { modemCheckFactory } from './modem/check';
 import { createReaderCheck } from './reader/reader-check';
+import { networkCheckFactory } from './network/check';
 
 export const CHECKED_DEVICES = ['modem', 'reader', 'printer', 'network'] as const;
 export type CheckedDevice = (typeof CHECKED_DEVICES)[number];
@@ -25,4 +26,5 @@ export type CheckFactory = (env: CheckEnv) => DeviceCheck | null;
 export const DEVICE_CHECKS: Partial<Record<CheckedDevice, CheckFactory>> = {
   modem: modemCheckFactory,
   reader: (env) => createReaderCheck(env),
+  network: networkCheckFactory,
 };

@@ -7,6 +7,7 @@ import { DEVICE_FAULTS } from './faults';
 import { createModemSimulator } from './modem-sim';
 import { Msr605Fault, Msr605Simulator, MSR605_FAULTS } from './msr605-sim';
 import { Pn532Fault, Pn532Simulator, PN532_FAULTS } from './pn532-sim';
+import { HostFault, startHostSim } from './host-sim';
 
 export interface SimulatorEntry {
   /** Which configured device slot the simulator fills: a modem, a card reader or the printer. */
@@ -26,4 +27,6 @@ export const SERIAL_SIMULATORS: Record<string, SimulatorEntry> = {
 /** Simulators that are not on a serial line: the acquirer host, on a loopback TCP port. */
 export const TCP_SIMULATORS: {
   host?: (fault: string, port?: number) => Promise<{ port: number; close(): Promise<void> }>;
-} = {};
+} = {
+  host: (fault, port) => startHostSim({ fault: fault as HostFault, port }),
+};

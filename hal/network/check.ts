@@ -80,8 +80,9 @@ export const networkCheckFactory = (env: CheckEnv): DeviceCheck => createNetwork
 
 // ---- local configuration ----
 
-function unknown(id: string, what: string, reason: string): Finding {
-  return { id, status: 'warn', value: 'unknown', message: 'check.network.unknown', params: { what, reason } };
+/** The platform gave no answer: say so (warn 'unknown'), never fail on it. */
+function unknown(id: string, reason: string): Finding {
+  return { id, status: 'warn', value: 'unknown', message: `check.${id}.unknown`, params: { reason } };
 }
 
 async function readWithin(local: LocalSource, path: string, ctx: CheckContext, timeoutMs: number): Promise<string> {
@@ -119,7 +120,7 @@ async function checkLocal(ctx: CheckContext, local: LocalSource, o: NetworkCheck
           },
     );
   } catch (err) {
-    ctx.report(unknown('network.interfaces', 'interfaces', reasonOf(err)));
+    ctx.report(unknown('network.interfaces', reasonOf(err)));
   }
 
   // Default gateway.
@@ -131,12 +132,12 @@ async function checkLocal(ctx: CheckContext, local: LocalSource, o: NetworkCheck
       ctx.report({ id: 'network.gateway', status: 'pass', value: via, message: 'check.network.gateway.ok', params: { gateway: via, iface: gw.iface } });
     } else if (local.platform === 'android') {
       // Android routes by policy tables; /proc/net/route shows only the main table, which may hold no default.
-      ctx.report(unknown('network.gateway', 'gateway', 'android-policy-routing'));
+      ctx.report(unknown('network.gateway', 'android-policy-routing'));
     } else {
       ctx.report({ id: 'network.gateway', status: 'fail', value: 'none', message: 'check.network.gateway.none' });
     }
   } catch (err) {
-    ctx.report(unknown('network.gateway', 'gateway', reasonOf(err)));
+    ctx.report(unknown('network.gateway', reasonOf(err)));
   }
 
   // DNS servers.
@@ -149,7 +150,7 @@ async function checkLocal(ctx: CheckContext, local: LocalSource, o: NetworkCheck
     );
   } catch (err) {
     // Android has no resolv.conf: its resolver lives in netd and is not readable without root.
-    ctx.report(unknown('network.dns-servers', 'dns-servers', reasonOf(err)));
+    ctx.report(unknown('network.dns-servers', reasonOf(err)));
   }
 }
 

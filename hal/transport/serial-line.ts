@@ -20,6 +20,7 @@ import { SerialPortStream } from '@serialport/stream';
 import { ReadlineParser } from '@serialport/parser-readline';
 import { Clock, delay, systemClock } from '../clock';
 import { HalError, isHalError, openErrorToHalError } from '../errors';
+import { resolveOptions } from '../options';
 import type { Framer } from './framer';
 
 export interface LineSettings {
@@ -482,14 +483,5 @@ function abortError(name: string, signal?: AbortSignal): HalError {
 }
 
 export function resolveTiming(partial: Partial<LineTiming> = {}): LineTiming {
-  const out = {} as LineTiming;
-  for (const key of Object.keys(LINE_TIMING) as Array<keyof LineTiming>) {
-    const spec = LINE_TIMING[key];
-    const value = partial[key] ?? spec.default;
-    if (!Number.isFinite(value) || value < spec.min || value > spec.max) {
-      throw new HalError('Config_Invalid', `timing.${key} must be a number of ms from ${spec.min} to ${spec.max}, got ${String(value)}`, { field: `timing.${key}` });
-    }
-    out[key] = value;
-  }
-  return out;
+  return resolveOptions(LINE_TIMING, partial, 'timing.');
 }

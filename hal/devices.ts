@@ -9,6 +9,7 @@ import type { DeviceCheck } from './selfcheck';
 import { modemCheckFactory } from './modem/check';
 import { createReaderCheck } from './reader/reader-check';
 import { networkCheckFactory } from './network/check';
+import { createPrinterCheck } from './printer/check';
 
 export const CHECKED_DEVICES = ['modem', 'reader', 'printer', 'network'] as const;
 export type CheckedDevice = (typeof CHECKED_DEVICES)[number];
@@ -27,4 +28,5 @@ export const DEVICE_CHECKS: Partial<Record<CheckedDevice, CheckFactory>> = {
   modem: modemCheckFactory,
   reader: (env) => createReaderCheck(env),
   network: networkCheckFactory,
+  printer: (env) => createPrinterCheck(env),
 };

@@ -1,0 +1,92 @@
+/**
+ * The printer's self-check (UnifiedPOS checkHealth levels):
+ *   internal     real-time status (DLE EOT 1–4): link, paper, cover, cutter, head temperature, errors
+ *   external     + a test page, printed only when the status says it can be
+ *   interactive  same as external (the technician looks at the page)
+ * Finding ids are `printer.<what>`; messages are keys of src/i18n/checks/printer.ts; `value` carries the
+ * UnifiedPOS code name (EPTR_REC_EMPTY, JPOS_E_OFFLINE…) where one applies.
+ */
+import type { CheckEnv } from '../devices';
+import { isHalError } from '../errors';
+import type { CheckContext, DeviceCheck, Finding } from '../selfcheck';
+import { PrinterDriver, PrinterTiming } from './driver';
+import { conditionsOf, isReady, PrinterStatus, uposCode } from './status';
+import { testPage } from './test-page';
+
+export interface PrinterCheckOptions {
+  timing?: Partial<PrinterTiming>;
+  /** Wall-clock text printed on the test page; default: now in ISO form. */
+  now?: () => string;
+}
+
+/** Status sweep (4 × 500 ms worst case) plus a test page at 9600 baud (~1.5 s) plus the printing itself. */
+export const PRINTER_CHECK_BUDGET_MS = 15_000;
+
+export function createPrinterCheck(env: CheckEnv, options: PrinterCheckOptions = {}): DeviceCheck | null {
+  const config = env.devices.printer;
+  if (!config) return null;
+  return {
+    device: 'printer',
+    budgetMs: PRINTER_CHECK_BUDGET_MS,
+    run: async (ctx) => {
+      let driver: PrinterDriver | null = null;
+      try {
+        driver = await PrinterDriver.open({ binding: env.binding, config, clock: ctx.clock, timing: options.timing });
+        let status: PrinterStatus;
+        try {
+          status = await driver.readStatus(ctx.signal);
+        } catch (err) {
+          if (ctx.signal.aborted) throw err;
+          ctx.report(linkFinding(err, config.path));
+          return;
+        }
+        ctx.report({ id: 'printer.link', status: 'pass', message: 'check.printer.link.ok' });
+        for (const f of statusFindings(status, driver.profile.cutter)) ctx.report(f);
+        if (ctx.level === 'internal') return;
+        ctx.report(await testPageFinding(driver, status, options, ctx));
+      } catch (err) {
+        if (ctx.signal.aborted) throw err;
+        ctx.report(linkFinding(err, config.path));
+      } finally {
+        await driver?.close();
+      }
+    },
+  };
+}
+
+/** One finding per thing a person can act on; the value is the UnifiedPOS code name. */
+export function statusFindings(s: PrinterStatus, hasCutter: boolean): Finding[] {
+  const c = new Set(conditionsOf(s));
+  const code = (cond: Parameters<typeof uposCode>[0]) => uposCode(cond).name;
+  const out: Finding[] = [];
+  if (c.has('offline')) out.push({ id: 'printer.online', status: 'fail', value: code('offline'), message: 'check.printer.offline' });
+  if (c.has('paper-end')) out.push({ id: 'printer.paper', status: 'fail', value: code('paper-end'), message: 'check.printer.paper.out' });
+  else if (c.has('paper-near-end')) out.push({ id: 'printer.paper', status: 'warn', value: code('paper-near-end'), message: 'check.printer.paper.near-end' });
+  else out.push({ id: 'printer.paper', status: 'pass', message: 'check.printer.paper.ok' });
+  out.push(c.has('cover-open') ? { id: 'printer.cover', status: 'fail', value: code('cover-open'), message: 'check.printer.cover.open' } : { id: 'printer.cover', status: 'pass', message: 'check.printer.cover.ok' });
+  if (c.has('cutter-error')) out.push({ id: 'printer.cutter', status: 'fail', value: code('cutter-error'), message: 'check.printer.cutter.error' });
+  else if (hasCutter) out.push({ id: 'printer.cutter', status: 'pass', message: 'check.printer.cutter.ok' });
+  // Overheat clears by itself once the head cools: a warning with "wait", not a call to support.
+  out.push(c.has('overheat') ? { id: 'printer.head', status: 'warn', value: code('overheat'), message: 'check.printer.head.overheat' } : { id: 'printer.head', status: 'pass', message: 'check.printer.head.ok' });
+  if (c.has('unrecoverable-error')) out.push({ id: 'printer.mechanism', status: 'fail', value: code('unrecoverable-error'), message: 'check.printer.error.unrecoverable' });
+  else if (c.has('mechanical-error')) out.push({ id: 'printer.mechanism', status: 'fail', value: code('mechanical-error'), message: 'check.printer.error.mechanical' });
+  return out;
+}
+
+async function testPageFinding(driver: PrinterDriver, status: PrinterStatus, options: PrinterCheckOptions, ctx: CheckContext): Promise<Finding> {
+  if (!isReady(status)) return { id: 'printer.test-page', status: 'warn', message: 'check.printer.test-page.skipped' };
+  const page = testPage(driver.profile, (options.now ?? (() => new Date().toISOString().slice(0, 19).replace('T', ' ')))());
+  const r = await driver.print(page, { signal: ctx.signal });
+  if (r.state === 'printed') return { id: 'printer.test-page', status: 'pass', value: r.bytes, unit: 'B', message: 'check.printer.test-page.printed' };
+  if (ctx.signal.aborted) throw ctx.signal.reason;
+  return { id: 'printer.test-page', status: 'fail', value: r.upos ?? r.reason, message: 'check.printer.test-page.not-printed', params: { reason: r.reason } };
+}
+
+function linkFinding(err: unknown, path: string): Finding {
+  if (isHalError(err, 'Transport_Timeout')) return { id: 'printer.link', status: 'timeout', message: 'check.printer.no-reply' };
+  if (isHalError(err, 'Transport_Disconnected')) return { id: 'printer.link', status: 'absent', message: 'check.printer.unplugged' };
+  if (isHalError(err, 'Transport_NotFound')) return { id: 'printer.link', status: 'absent', message: 'check.printer.not-found', params: { path } };
+  if (isHalError(err, 'Transport_Busy')) return { id: 'printer.link', status: 'fail', message: 'check.printer.busy', params: { path } };
+  const code = isHalError(err) ? err.code : 'Unexpected';
+  return { id: 'printer.link', status: 'fail', value: code, message: 'check.printer.error', params: { error: code } };
+}

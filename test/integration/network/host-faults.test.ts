@@ -63,6 +63,16 @@ describe('network check against the mock acquirer host (loopback only)', () => {
     if (fault === 'refuse' || fault === 'reset' || fault === 'blackhole') expect(find(result, 'network.echo')).toBeUndefined();
   });
 
+  it('a run budget shorter than the blackhole needs: the runner stops the check and its sockets close', async () => {
+    sim = await startHostSim({ fault: 'blackhole' });
+    const env: NetworkEnv = { binding: {} as BindingInterface, clock: systemClock, devices: {}, host: { address: sim.address, port: sim.port, echo: true } };
+    // Default options (2500 ms connects): a 400 ms run budget cuts the check mid-connect.
+    const run = await runChecks([createNetworkCheck(env, { local })], { level: 'internal', totalBudgetMs: 400 });
+    expect(find(run.devices[0], 'network.budget')).toMatchObject({ status: 'timeout' });
+    expect(find(run.devices[0], 'network.tcp')).toBeUndefined();
+    // jest's --detectOpenHandles fails the file if the aborted connect left a socket or timer behind.
+  });
+
   it('slow beyond the echo timeout is an echo timeout', async () => {
     sim = await startHostSim({ fault: 'slow', slowMs: 900 });
     const { result } = await runAgainst(sim);

@@ -1,0 +1,93 @@
+import { createModemSimulator, ModemSimulator, splitCommands } from '../../../mocks/modem-sim';
+import type { SimLink } from '../../../mocks/simulator';
+
+/** Feeds a command line to the simulator and returns what it sent back. */
+function talk(sim: ModemSimulator) {
+  let out = '';
+  let listener: (chunk: Buffer) => void = () => undefined;
+  const link: SimLink = { write: (b) => void (out += b.toString('latin1')), onData: (l) => (listener = l), unplug: () => undefined, close: async () => undefined };
+  sim.attach(link);
+  return async (line: string) => {
+    out = '';
+    listener(Buffer.from(line, 'latin1'));
+    await sim.flushed();
+    return out;
+  };
+}
+
+// Expected texts follow the SIM800 transcript of compat-clients.md §3 and 3GPP TS 27.007.
+describe('the simulated SIM800', () => {
+  test.each([
+    ['echo is on at power-up', ['AT\r'], 'AT\r\r\nOK\r\n'],
+    ['ATE0 is echoed itself, then echo is off', ['ATE0\r', 'AT\r'], '\r\nOK\r\n'],
+    ['CPIN', ['ATE0\r', 'AT+CPIN?\r'], '\r\n+CPIN: READY\r\n\r\nOK\r\n'],
+    ['CSQ', ['ATE0\r', 'AT+CSQ\r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
+    ['CREG, n=0', ['ATE0\r', 'AT+CREG?\r'], '\r\n+CREG: 0,1\r\n\r\nOK\r\n'],
+    ['CREG=2 adds location area and cell id', ['ATE0\r', 'AT+CREG=2\r', 'AT+CREG?\r'], '\r\n+CREG: 2,1,"1A2B","01C3D4E5"\r\n\r\nOK\r\n'],
+    ['COPS long name', ['ATE0\r', 'AT+COPS?\r'], '\r\n+COPS: 0,0,"CHINA MOBILE"\r\n\r\nOK\r\n'],
+    ['COPS=3,2 switches to numeric', ['ATE0\r', 'AT+COPS=3,2\r', 'AT+COPS?\r'], '\r\n+COPS: 0,2,"46000"\r\n\r\nOK\r\n'],
+    ['COPS=3,1 switches to the short name', ['ATE0\r', 'AT+COPS=3,1\r', 'AT+COPS?\r'], '\r\n+COPS: 0,1,"CMCC"\r\n\r\nOK\r\n'],
+    ['CSCS?', ['ATE0\r', 'AT+CSCS?\r'], '\r\n+CSCS: "IRA"\r\n\r\nOK\r\n'],
+    ['CSCS=?', ['ATE0\r', 'AT+CSCS=?\r'], '\r\n+CSCS: ("IRA","GSM","UCS2","HEX","PCCP","PCDN","8859-1")\r\n\r\nOK\r\n'],
+    ['CSCS="UCS2" then ?', ['ATE0\r', 'AT+CSCS="UCS2"\r', 'AT+CSCS?\r'], '\r\n+CSCS: "UCS2"\r\n\r\nOK\r\n'],
+    ['CGATT?', ['ATE0\r', 'AT+CGATT?\r'], '\r\n+CGATT: 1\r\n\r\nOK\r\n'],
+    ['CIMI', ['ATE0\r', 'AT+CIMI\r'], '\r\n460001234567890\r\n\r\nOK\r\n'],
+    ['CRSM ICCID is nibble-swapped', ['ATE0\r', 'AT+CRSM=176,12258,0,0,10\r'], '\r\n+CRSM: 144,0,"98680021436587092143"\r\n\r\nOK\r\n'],
+    ['unknown command', ['ATE0\r', 'AT+FOO\r'], '\r\nERROR\r\n'],
+    ['CME numeric after CMEE=1', ['ATE0\r', 'AT+CMEE=1\r', 'AT+CPIN="0000"\r'], '\r\n+CME ERROR: 3\r\n'],
+    ['CME verbose after CMEE=2', ['ATE0\r', 'AT+CMEE=2\r', 'AT+CPIN="0000"\r'], '\r\n+CME ERROR: operation not allowed\r\n'],
+    ['V0: numeric result codes', ['ATE0\r', 'ATV0\r', 'AT\r'], '0\r'],
+    ['chained basic and extended commands', ['ATE0\r', 'ATE0V1+CMEE=1;+CSQ\r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
+    ['a command split across chunks', ['ATE0\r', 'AT+C', 'SQ\r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
+  ])('%s', async (_name, lines, lastReply) => {
+    const sim = createModemSimulator('healthy');
+    const say = talk(sim);
+    let last = '';
+    for (const l of lines) last = await say(l);
+    expect(last).toBe(lastReply);
+    sim.stop();
+  });
+
+  test.each([
+    ['no-sim', 'AT+CPIN?\r', '\r\n+CME ERROR: 10\r\n'],
+    ['sim-pin', 'AT+CPIN?\r', '\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n'],
+    ['no-signal', 'AT+CSQ\r', '\r\n+CSQ: 99,99\r\n\r\nOK\r\n'],
+    ['weak-signal', 'AT+CSQ\r', '\r\n+CSQ: 6,5\r\n\r\nOK\r\n'],
+    ['denied', 'AT+CREG?\r', '\r\n+CREG: 0,3\r\n\r\nOK\r\n'],
+    ['searching', 'AT+CREG?\r', '\r\n+CREG: 0,2\r\n\r\nOK\r\n'],
+    ['roaming', 'AT+CREG?\r', '\r\n+CREG: 0,5\r\n\r\nOK\r\n'],
+    ['not-attached', 'AT+CGATT?\r', '\r\n+CGATT: 0\r\n\r\nOK\r\n'],
+  ])('%s: %j', async (fault, line, reply) => {
+    const sim = createModemSimulator(fault);
+    const say = talk(sim);
+    await say('ATE0\r');
+    await say('AT+CMEE=1\r');
+    expect(await say(line)).toBe(reply);
+    sim.stop();
+  });
+
+  test('echo fault: ATE0 is accepted but echo stays on', async () => {
+    const sim = createModemSimulator('echo');
+    const say = talk(sim);
+    await say('ATE0\r');
+    expect(await say('AT+CSQ\r')).toBe('AT+CSQ\r\r\n+CSQ: 21,0\r\n\r\nOK\r\n');
+    sim.stop();
+  });
+
+  test('sim-pin: the right PIN unlocks and the modem registers', async () => {
+    const sim = createModemSimulator('sim-pin');
+    const say = talk(sim);
+    await say('ATE0\r');
+    expect(await say('AT+CPIN="1234"\r')).toBe('\r\nOK\r\n');
+    expect(await say('AT+CREG?\r')).toBe('\r\n+CREG: 0,1\r\n\r\nOK\r\n');
+    sim.stop();
+  });
+
+  test('an unknown fault is refused by name', () => {
+    expect(() => createModemSimulator('on-fire')).toThrow(/no fault "on-fire"/);
+  });
+
+  test('splitCommands follows V.250 concatenation', () => {
+    expect(splitCommands('E0V1&C1+CMEE=1;+COPS=3,2;+CSCS="a;b"')).toEqual(['E0', 'V1', '&C1', '+CMEE=1', '+COPS=3,2', '+CSCS="a;b"']);
+  });
+});

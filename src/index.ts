@@ -11,3 +11,7 @@ export { validateConfig, loadConfigFile } from './config/load';
 export type { PosdiagConfig } from './config/types';
 export { runSelfTest } from './cli/commands/selftest';
 export { openEnvironment } from './runtime';
+export { explain, lookup, normalizeCode, ACQUIRERS, LOCAL_CODES, UNKNOWN_ENTRY } from './codes';
+export type { ExplainOptions, ExplainResult, CodeEntry, LocalCodeEntry, Resolved, Category, Retry, CheckName, Severity, FaultSide } from './codes';
+export { translate, renderHint, resolveLocale, localeChain, LOCALES } from './i18n';
+export type { Locale, RenderedHint, CheckMessages } from './i18n';

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { CliIo, ExitCode } from '../io';
 import * as demo from './demo';
+import * as explain from './explain';
 import * as selftest from './selftest';
 import * as sim from './sim';
 
@@ -10,4 +11,4 @@ export interface CommandModule {
   register(program: Command, io: CliIo, done: (code: ExitCode) => void): void;
 }
 
-export const COMMANDS: CommandModule[] = [selftest, demo, sim];
+export const COMMANDS: CommandModule[] = [explain, selftest, demo, sim];

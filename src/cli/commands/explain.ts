@@ -1,0 +1,64 @@
+/**
+ * `posdiag explain CODE [--acquirer A]` (with the global --locale and --json): the catalog's answer for a
+ * response code, a terminal-local id (`local.no-communication`, `T01`) or the text a terminal shows
+ * ("NO COMMUNICATION", "交易终止"). Catalog only: nothing is opened, no device is touched.
+ *
+ * An unknown code is an answer (exit 0, generic hint, known: false); an unknown acquirer or a malformed
+ * locale is bad usage (exit 2), since those are typos a person can fix.
+ * Acquirer: --acquirer, else the configuration's terminal.acquirer (only when --config/POSDIAG_CONFIG is
+ * given), else cup. Locale: --locale / POSDIAG_LOCALE, else the configuration's, else zh-CN.
+ */
+import type { Command } from 'commander';
+import { HalError } from '../../../hal/errors';
+import { ACQUIRERS, DEFAULT_ACQUIRER, findAcquirer } from '../../codes/acquirers';
+import { explain, type ExplainResult } from '../../codes/explain';
+import { isLocaleTag } from '../../i18n/locale';
+import { runCommand } from '../context';
+import { CliIo, EXIT, ExitCode, paint } from '../io';
+
+export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
+  program
+    .command('explain')
+    .description('what a response code means: category, retry advice, checks to run, and the hint for the cashier')
+    .argument('<code>', 'field 39 code (96, A0), terminal-local id (local.no-communication, T01) or the text the terminal shows')
+    .option('--acquirer <acquirer>', `acquirer profile: ${Object.keys(ACQUIRERS).join(', ')} (default ${DEFAULT_ACQUIRER})`)
+    .addHelpText('after', '\nExamples:\n  posdiag explain 96\n  posdiag explain 96 --acquirer lakala --locale zh-TW\n  posdiag explain "NO COMMUNICATION" --json\n')
+    .action(async (code: string, opts: { acquirer?: string }, cmd: Command) => {
+      done(
+        await runCommand(cmd, io, async (ctx) => {
+          let acquirerName = opts.acquirer;
+          let locale = ctx.locale;
+          if (ctx.configPath && (acquirerName === undefined || locale === undefined)) {
+            // Only a configured terminal pays for reading its configuration.
+            const { loadConfigFile } = await import('../../config/load');
+            const terminal = loadConfigFile(ctx.configPath).terminal;
+            acquirerName ??= terminal?.acquirer;
+            locale ??= terminal?.locale;
+          }
+          const acquirer = acquirerName === undefined ? DEFAULT_ACQUIRER : findAcquirer(acquirerName);
+          if (acquirer === null) {
+            throw new HalError('Usage_Invalid', `unknown acquirer "${acquirerName}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`, { acquirer: acquirerName });
+          }
+          if (locale !== undefined && !isLocaleTag(locale)) {
+            throw new HalError('Usage_Invalid', `--locale: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
+          }
+          const result = explain(code, { acquirer, locale });
+          return { exitCode: EXIT.ok, json: result, text: describe(result, ctx.color) };
+        }),
+      );
+    });
+}
+
+/** The human-readable answer: the hint as the cashier sees it, then the facts a technician wants. */
+export function describe(r: ExplainResult, color: boolean): string {
+  const lines = [
+    paint(color, 1, r.hint.title),
+    `  ${r.hint.action}`,
+    '',
+    `  meaning:  ${r.meaning}${r.reserved ? ' (reserved)' : ''}${r.known ? '' : ' — not in the catalog'}`,
+    `  category: ${r.category}   retry: ${r.retry}   severity: ${r.severity}   fault side: ${r.side}`,
+    `  checks:   ${r.checks.length ? r.checks.join(', ') : '(none: nothing on the terminal can confirm this)'}`,
+    `  source:   ${r.id} (acquirer ${r.acquirer})${r.retainCard ? '   retain the card' : ''}`,
+  ];
+  return lines.join('\n') + '\n';
+}

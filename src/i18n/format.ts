@@ -1,0 +1,115 @@
+/**
+ * Fills a message template with parameters, formatted for the locale with Intl.
+ *
+ * Template syntax (kept small on purpose, the catalogs are written by hand):
+ * - `{name}` is replaced by the parameter; `{name:kind}` forces a kind: currency | number | time | text.
+ *   Without a kind: amount, limit and remaining are currency; time is a date-time; other numbers are
+ *   numbers; everything else is text.
+ * - `[[ … ]]` is an optional part: kept when every placeholder inside it has a value, dropped otherwise,
+ *   so "[[本笔{amount}，]]超出此卡限额" reads well with and without the amount.
+ * Currency amounts are in major units (yuan, not fen); `params.currency` (ISO 4217) defaults to CNY.
+ * Times are a Date, epoch milliseconds or an ISO string, shown in the process time zone unless
+ * `params.timeZone` names another.
+ * Text parameters lose control characters (they can reach a printer) and are capped in length. Never throws.
+ */
+import type { Locale } from './locale';
+
+export type ParamValue = string | number | Date | null | undefined;
+export type Params = Readonly<Record<string, ParamValue>>;
+
+type Kind = 'currency' | 'number' | 'time' | 'text';
+const KIND_BY_NAME: Readonly<Record<string, Kind>> = { amount: 'currency', limit: 'currency', remaining: 'currency', time: 'time' };
+const MAX_TEXT = 120;
+const MISSING = '?';
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)(?::(currency|number|time|text))?\}/g;
+const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
+
+// Intl formatters cost tens of microseconds to build; one per locale and kind is enough.
+const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function has(value: ParamValue): boolean {
+  return value !== undefined && value !== null && value !== '' && !(typeof value === 'number' && Number.isNaN(value));
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+export function cleanText(text: string): string {
+  const s = text.replace(CONTROLS, ' ');
+  return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT - 1) + '…' : s;
+}
+
+function asNumber(value: ParamValue): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Number(value);
+  return null;
+}
+
+function asDate(value: ParamValue): Date | null {
+  const d = value instanceof Date ? value : typeof value === 'number' || typeof value === 'string' ? new Date(value) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : null;
+}
+
+function formatValue(value: ParamValue, kind: Kind, locale: Locale, params: Params): string {
+  try {
+    if (kind === 'currency') {
+      const n = asNumber(value);
+      const currency = typeof params.currency === 'string' && /^[A-Z]{3}$/.test(params.currency) ? params.currency : 'CNY';
+      if (n !== null) return formatter(`c:${locale}:${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(n);
+    } else if (kind === 'number') {
+      const n = asNumber(value);
+      if (n !== null) return formatter(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+    } else if (kind === 'time') {
+      const d = asDate(value);
+      const tz = typeof params.timeZone === 'string' && params.timeZone.length < 40 ? params.timeZone : undefined;
+      if (d) {
+        return formatter(`t:${locale}:${tz ?? ''}`, () =>
+          new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: tz }),
+        ).format(d);
+      }
+    }
+  } catch {
+    // A bad time zone or currency falls through to plain text.
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? MISSING : value.toISOString();
+  return cleanText(String(value));
+}
+
+function kindFor(name: string, explicit: string | undefined, value: ParamValue): Kind {
+  if (explicit) return explicit as Kind;
+  const byName = KIND_BY_NAME[name];
+  if (byName) return byName;
+  return typeof value === 'number' ? 'number' : 'text';
+}
+
+function fill(template: string, params: Params, locale: Locale): string {
+  return template.replace(PLACEHOLDER, (_m, name: string, explicit: string | undefined) => {
+    const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+    return has(value) ? formatValue(value, kindFor(name, explicit, value), locale, params) : MISSING;
+  });
+}
+
+export function interpolate(template: string, params: Params = {}, locale: Locale = 'en'): string {
+  const withOptional = template.replace(OPTIONAL, (_m, inner: string) => {
+    for (const name of placeholders(inner)) {
+      if (!Object.prototype.hasOwnProperty.call(params, name) || !has(params[name])) return '';
+    }
+    return inner;
+  });
+  return fill(withOptional, params, locale);
+}
+
+/** The placeholder names a template uses, sorted and unique (tests compare them across locales). */
+export function placeholders(template: string): string[] {
+  const names = new Set<string>();
+  for (const m of template.matchAll(PLACEHOLDER)) names.add(m[1]!);
+  return [...names].sort();
+}

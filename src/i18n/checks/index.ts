@@ -8,6 +8,7 @@ import { GENERIC_CHECK_MESSAGES } from './generic';
 import { MODEM_MESSAGES } from './modem';
 import { NETWORK_CHECK_MESSAGES } from './network';
 import { PRINTER_MESSAGES } from './printer';
+import { READER_MESSAGES } from './reader';
 import type { CheckMessages } from './types';
 
 export type { CheckMessages } from './types';
@@ -18,6 +19,7 @@ export const CHECK_MESSAGE_SOURCES: Readonly<Record<string, CheckMessages>> = {
   modem: MODEM_MESSAGES,
   network: NETWORK_CHECK_MESSAGES,
   printer: PRINTER_MESSAGES,
+  reader: READER_MESSAGES,
 };
 
 export const CHECK_MESSAGES: CheckMessages = Object.freeze(Object.assign({}, ...Object.values(CHECK_MESSAGE_SOURCES)));

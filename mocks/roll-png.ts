@@ -145,7 +145,7 @@ export function rollToPng(roll: PaperRoll, options: PngOptions = {}): Buffer {
       case 'qr': {
         // The simulator has no QR encoder: it draws the code's place and prints the payload under it.
         const side = qrSide(item);
-        const x0 = margin + (dots - side) / 2;
+        const x0 = margin + Math.floor((dots - side) / 2);
         c.rect(x0, y, side, 3);
         c.rect(x0, y + side - 3, side, 3);
         c.rect(x0, y, 3, side);

@@ -102,6 +102,9 @@ async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: S
         report({ id: 'modem.connection', status: 'absent', value: 'Transport_Disconnected', message: 'check.modem.disconnected', params: { command: current } });
       } else if (isHalError(err, 'Modem_Gone')) {
         report({ id: 'modem.connection', status: 'fail', value: 'Modem_Gone', message: 'check.modem.gone', params: { timeouts: t.goneAfterTimeouts } });
+      } else if (isHalError(err)) {
+        // Line trouble such as an overflow (a device streaming without line ends): said as a finding, with the command.
+        report({ id: 'modem.connection', status: 'fail', value: err.code, message: 'check.modem.line-error', params: { command: current, error: err.message } });
       } else throw err;
     }
   } finally {

@@ -61,6 +61,11 @@ export const MODEM_MESSAGES: Record<string, { 'zh-CN': string; 'zh-TW': string; 
     'zh-TW': '無線模組連續 {timeouts} 次沒有回應，已停止檢測，請重新啟動終端機',
     en: 'The modem stopped answering ({timeouts} timeouts in a row); restart the terminal',
   },
+  'check.modem.line-error': {
+    'zh-CN': '与无线模块通信出错（{command:text}），请重启终端；仍不行请联系客服',
+    'zh-TW': '與無線模組通訊出錯（{command:text}），請重新啟動終端機；仍不行請聯絡客服',
+    en: 'Communication with the modem failed ({command:text}); restart the terminal, and call support if that does not help',
+  },
   'check.modem.urc.storm': {
     'zh-CN': '无线模块频繁上报状态（每秒约 {perSecond} 条），可能影响通信，请联系客服',
     'zh-TW': '無線模組頻繁回報狀態（每秒約 {perSecond} 則），可能影響通訊，請聯絡客服',

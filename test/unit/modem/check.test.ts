@@ -131,3 +131,15 @@ test('registered in DEVICE_CHECKS; null without a configured modem', () => {
   expect(factory({ binding, clock: systemClock, devices: {} })).toBeNull();
   expect(factory({ binding, clock: systemClock, devices: { modem: { path: PATH, baudRate: 115200 } } })).toMatchObject({ device: 'modem', budgetMs: 25_000 });
 });
+
+test('a modem streaming without line ends: an overflow finding with the command, not an exception', async () => {
+  const sim = createModemSimulator('healthy');
+  sim.override((chunk, s) => {
+    if (chunk.toString('latin1') !== 'AT+CSQ\r') return false;
+    s.reply(Buffer.alloc(6000, 0x41));
+    return true;
+  });
+  const r = await run(sim);
+  expect(byId(r.findings)['modem.connection']).toMatchObject({ status: 'fail', value: 'Transport_Overflow', message: 'check.modem.line-error', params: { command: 'AT+CSQ' } });
+  expect(MODEM_MESSAGES['check.modem.line-error']).toBeDefined();
+});

@@ -86,6 +86,6 @@ test.each([
   [0x14, 'mifare-auth'],
   [0x2d, 'over-current'],
   [0x3f, '0x3F'],
-])('[pn53x-internal.h] status 0x%s → %s', (status, id) => {
+])('[pn53x-internal.h] status byte %i → %s', (status, id) => {
   expect(describeStatus(status).id).toBe(id);
 });

@@ -19,6 +19,8 @@ export interface CheckEnv {
   clock: Clock;
   devices: DevicesConfig;
   host?: HostConfig;
+  /** Who this terminal is, for checks that talk to the host (the echo carries fields 41 and 42). */
+  terminal?: { id: string; merchantId: string; acquirer?: string };
 }
 
 /** Returns null when the device is not configured on this terminal. */

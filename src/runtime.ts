@@ -25,7 +25,7 @@ export async function openEnvironment(options: { configPath?: string; sim: SimSp
     return {
       config,
       simulated: false,
-      checkEnv: { binding: nativeBinding(), clock: systemClock, devices: config.devices, host: config.host },
+      checkEnv: { binding: nativeBinding(), clock: systemClock, devices: config.devices, host: config.host, terminal: config.terminal },
       close: async () => undefined,
     };
   }
@@ -37,7 +37,7 @@ export async function openEnvironment(options: { configPath?: string; sim: SimSp
   return {
     config,
     simulated: true,
-    checkEnv: { binding: nativeBinding(), clock: systemClock, devices: terminal.devices, host: config.host },
+    checkEnv: { binding: nativeBinding(), clock: systemClock, devices: terminal.devices, host: config.host, terminal: config.terminal },
     close: () => terminal.close(),
   };
 }

@@ -1,5 +1,6 @@
 /** The self-test result as a person reads it on a terminal screen. */
 import type { CheckStatus, SelfTestResult } from '../../hal/selfcheck';
+import { translate } from '../i18n/translate';
 import { paint } from './io';
 
 const MARK: Record<CheckStatus, { sign: string; color: number }> = {
@@ -10,7 +11,7 @@ const MARK: Record<CheckStatus, { sign: string; color: number }> = {
   timeout: { sign: 'TIME', color: 31 },
 };
 
-export function renderSelfTest(result: SelfTestResult, color: boolean): string {
+export function renderSelfTest(result: SelfTestResult, color: boolean, locale?: string): string {
   const lines: string[] = [];
   for (const d of result.devices) {
     const m = MARK[d.status];
@@ -18,8 +19,7 @@ export function renderSelfTest(result: SelfTestResult, color: boolean): string {
     for (const f of d.findings) {
       const fm = MARK[f.status];
       const value = f.value === undefined ? '' : ` ${f.value}${f.unit ? ' ' + f.unit : ''}`;
-      const params = f.params ? ' ' + Object.entries(f.params).map(([k, v]) => `${k}=${v}`).join(' ') : '';
-      lines.push(`     ${paint(color, fm.color, fm.sign)} ${f.id}${value}  ${f.message}${params}`);
+      lines.push(`     ${paint(color, fm.color, fm.sign)} ${f.id}${value}  ${translate(f.message, f.params ?? {}, locale)}`);
     }
   }
   lines.push(`total ${result.ms} ms`);

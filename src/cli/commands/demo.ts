@@ -38,7 +38,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
             }
             const result = await runSelfTest([...CHECKED_DEVICES], env.checkEnv, 'internal', 30_000);
             const answered = result.devices.filter((d) => d.status !== 'absent' && d.status !== 'timeout').map((d) => d.device);
-            const text = `${renderSelfTest(result, ctx.color)}\n\n${answered.length} of ${result.devices.length} devices answered: ${answered.join(', ') || 'none'}`;
+            const text = `${renderSelfTest(result, ctx.color, ctx.locale)}\n\n${answered.length} of ${result.devices.length} devices answered: ${answered.join(', ') || 'none'}`;
             return { exitCode: EXIT.ok, json: { scenario, devices: env.config.devices, host: env.config.host ?? null, selftest: result }, text };
           } finally {
             await env.close();

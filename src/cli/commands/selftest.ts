@@ -28,7 +28,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
             const result = await runSelfTest(wanted, env.checkEnv, opts.level, budget, (line) => {
               if (!ctx.json) io.stderr(line);
             });
-            return { exitCode: EXIT.ok, json: result, text: renderSelfTest(result, ctx.color) };
+            return { exitCode: EXIT.ok, json: result, text: renderSelfTest(result, ctx.color, ctx.locale) };
           } finally {
             await env.close();
           }

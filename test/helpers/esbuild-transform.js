@@ -10,6 +10,8 @@ module.exports = {
       target: 'node20',
       sourcemap: 'inline',
       sourcefile: filename,
+      // jest's module sandbox cannot run import(); esbuild turns it into a require.
+      supported: { 'dynamic-import': false },
     });
     return { code };
   },

@@ -2,7 +2,7 @@
  * Every modem deadline as a named option. Defaults are ModemManager's (devices.md §1.2); a deadline is
  * absolute from the moment the command is written and is never extended by bytes that arrive (URCs).
  */
-import { HalError } from '../errors';
+import { OptionSpec, resolveOptions } from '../options';
 
 export interface ModemTimeouts {
   /** Each AT probe. ModemManager: 3 s. */
@@ -35,7 +35,7 @@ export interface ModemTimeouts {
   goneAfterTimeouts: number;
 }
 
-export const MODEM_TIMEOUTS: { [K in keyof ModemTimeouts]: { default: number; min: number; max: number } } = {
+export const MODEM_TIMEOUTS: OptionSpec<keyof ModemTimeouts> = {
   probeMs: { default: 3_000, min: 50, max: 60_000 },
   probeTries: { default: 6, min: 1, max: 20 },
   probeGarbledTries: { default: 2, min: 1, max: 20 },
@@ -54,16 +54,5 @@ export const MODEM_TIMEOUTS: { [K in keyof ModemTimeouts]: { default: number; mi
 
 /** Fills defaults and checks ranges; a bad value is a Config_Invalid that names the option. */
 export function resolveModemTimeouts(partial: Partial<ModemTimeouts> = {}): ModemTimeouts {
-  const out = {} as ModemTimeouts;
-  for (const key of Object.keys(MODEM_TIMEOUTS) as Array<keyof ModemTimeouts>) {
-    const spec = MODEM_TIMEOUTS[key];
-    const value = partial[key] ?? spec.default;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < spec.min || value > spec.max) {
-      throw new HalError('Config_Invalid', `modem.timeouts.${key} must be a whole number from ${spec.min} to ${spec.max}, got ${String(value)}`, {
-        field: `modem.timeouts.${key}`,
-      });
-    }
-    out[key] = value;
-  }
-  return out;
+  return resolveOptions(MODEM_TIMEOUTS, partial, 'modem.timeouts.', { integers: true });
 }

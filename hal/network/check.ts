@@ -22,7 +22,7 @@ import { EchoForm, encodeEchoRequest, judgeEchoReply } from './iso8583/echo';
 import { activeInterfaces, defaultGateway, parseProcNetRoute, parseResolvConf, RTF_GATEWAY } from './local-config';
 import { LocalSource, RESOLV_FILE, ROUTE_FILE, systemLocalSource } from './local-source';
 import { HostLink, Resolver, systemResolver, tcpHostLink } from './host-link';
-import { budgetFor, NetworkCheckOptions, resolveOptions } from './options';
+import { budgetFor, NetworkCheckOptions, resolveNetworkOptions } from './options';
 import { summarizeTries, TryOutcome } from './probe-result';
 
 /** What the network check may also know about the terminal (CheckEnv carries no terminal ids yet). */
@@ -56,7 +56,7 @@ export function nextStan(): number {
 }
 
 export function createNetworkCheck(env: NetworkEnv, deps: Partial<NetworkCheckDeps> = {}): DeviceCheck {
-  const o = resolveOptions(deps.options);
+  const o = resolveNetworkOptions(deps.options);
   const echo = Boolean(env.host?.echo);
   const d = {
     resolver: deps.resolver ?? systemResolver,

@@ -2,6 +2,8 @@
  * Every time limit and count of the network check, named, with its default and the range a caller may set.
  * Out-of-range values are clamped (a configuration typo must not make a check hang or spin).
  */
+import { clampOptions, optionDefaults, OptionSpec } from '../options';
+
 export interface NetworkCheckOptions {
   /** Time for the configured host name to resolve. Default 2500 ms, range 100–30 000. */
   dnsTimeoutMs: number;
@@ -23,33 +25,22 @@ export interface NetworkCheckOptions {
   localReadTimeoutMs: number;
 }
 
-type Range = readonly [min: number, max: number, def: number];
-
-export const NETWORK_OPTION_RANGES: Readonly<Record<keyof NetworkCheckOptions, Range>> = {
-  dnsTimeoutMs: [100, 30_000, 2500],
-  connectTimeoutMs: [100, 30_000, 2500],
-  tries: [1, 20, 3],
-  tryIntervalMs: [0, 5000, 100],
-  holdMs: [0, 5000, 150],
-  slowConnectMs: [10, 30_000, 1000],
-  echoTimeoutMs: [100, 60_000, 4000],
-  slowEchoMs: [10, 60_000, 2000],
-  localReadTimeoutMs: [50, 5000, 500],
+export const NETWORK_OPTIONS: OptionSpec<keyof NetworkCheckOptions> = {
+  dnsTimeoutMs: { default: 2500, min: 100, max: 30_000 },
+  connectTimeoutMs: { default: 2500, min: 100, max: 30_000 },
+  tries: { default: 3, min: 1, max: 20 },
+  tryIntervalMs: { default: 100, min: 0, max: 5000 },
+  holdMs: { default: 150, min: 0, max: 5000 },
+  slowConnectMs: { default: 1000, min: 10, max: 30_000 },
+  echoTimeoutMs: { default: 4000, min: 100, max: 60_000 },
+  slowEchoMs: { default: 2000, min: 10, max: 60_000 },
+  localReadTimeoutMs: { default: 500, min: 50, max: 5000 },
 };
 
-export const NETWORK_DEFAULTS: Readonly<NetworkCheckOptions> = Object.fromEntries(
-  Object.entries(NETWORK_OPTION_RANGES).map(([k, [, , def]]) => [k, def]),
-) as unknown as NetworkCheckOptions;
+export const NETWORK_DEFAULTS: Readonly<NetworkCheckOptions> = optionDefaults(NETWORK_OPTIONS);
 
-export function resolveOptions(partial: Partial<NetworkCheckOptions> = {}): NetworkCheckOptions {
-  const out = { ...NETWORK_DEFAULTS };
-  for (const key of Object.keys(NETWORK_OPTION_RANGES) as Array<keyof NetworkCheckOptions>) {
-    const v = partial[key];
-    if (v === undefined || !Number.isFinite(v)) continue;
-    const [min, max] = NETWORK_OPTION_RANGES[key];
-    out[key] = Math.min(max, Math.max(min, Math.round(v)));
-  }
-  return out;
+export function resolveNetworkOptions(partial: Partial<NetworkCheckOptions> = {}): NetworkCheckOptions {
+  return clampOptions(NETWORK_OPTIONS, partial);
 }
 
 /**

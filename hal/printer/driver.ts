@@ -10,7 +10,8 @@
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, systemClock } from '../clock';
 import type { PrinterConfig } from '../config';
-import { HalError, isHalError } from '../errors';
+import { isHalError } from '../errors';
+import { OptionSpec, resolveOptions } from '../options';
 import { SerialLine } from '../transport/serial-line';
 import { resolveProfile, PrinterProfile } from './profiles';
 import { PrinterReply, PrinterReplyFramer } from './reply-framer';
@@ -25,23 +26,14 @@ export interface PrinterTiming {
   jobSlackMs: number;
 }
 
-export const PRINTER_TIMING: { [K in keyof PrinterTiming]: { default: number; min: number; max: number } } = {
+export const PRINTER_TIMING: OptionSpec<keyof PrinterTiming> = {
   statusTimeoutMs: { default: 500, min: 20, max: 10_000 },
   chunkBytes: { default: 256, min: 16, max: 65_536 },
   jobSlackMs: { default: 8_000, min: 100, max: 120_000 },
 };
 
 export function resolvePrinterTiming(partial: Partial<PrinterTiming> = {}): PrinterTiming {
-  const out = {} as PrinterTiming;
-  for (const key of Object.keys(PRINTER_TIMING) as Array<keyof PrinterTiming>) {
-    const spec = PRINTER_TIMING[key];
-    const v = partial[key] ?? spec.default;
-    if (!Number.isFinite(v) || v < spec.min || v > spec.max) {
-      throw new HalError('Config_Invalid', `printer timing.${key} must be from ${spec.min} to ${spec.max}, got ${String(v)}`, { field: `timing.${key}` });
-    }
-    out[key] = v;
-  }
-  return out;
+  return resolveOptions(PRINTER_TIMING, partial, 'printer.timing.');
 }
 
 export type PrintResult =

@@ -8,6 +8,7 @@
  */
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, delay, systemClock } from '../clock';
+import { OptionSpec, resolveOptions } from '../options';
 import { HalError, isHalError } from '../errors';
 import type { Framer } from '../transport/framer';
 import { SerialLine } from '../transport/serial-line';
@@ -32,7 +33,7 @@ export interface Msr605Timing {
   resetSettleMs: number;
 }
 
-export const MSR605_TIMING: { [K in keyof Msr605Timing]: { default: number; min: number; max: number } } = {
+export const MSR605_TIMING: OptionSpec<keyof Msr605Timing> = {
   commandTimeoutMs: { default: 1000, min: 50, max: 10_000 },
   ramTestTimeoutMs: { default: 3000, min: 100, max: 10_000 },
   resetSettleMs: { default: 100, min: 0, max: 2_000 },
@@ -154,14 +155,5 @@ export class Msr605 {
 }
 
 export function resolveMsr605Timing(partial: Partial<Msr605Timing> = {}): Msr605Timing {
-  const out = {} as Msr605Timing;
-  for (const key of Object.keys(MSR605_TIMING) as Array<keyof Msr605Timing>) {
-    const spec = MSR605_TIMING[key];
-    const value = partial[key] ?? spec.default;
-    if (!Number.isFinite(value) || value < spec.min || value > spec.max) {
-      throw new HalError('Config_Invalid', `msr605.${key} must be from ${spec.min} to ${spec.max}, got ${String(value)}`, { field: `msr605.${key}` });
-    }
-    out[key] = value;
-  }
-  return out;
+  return resolveOptions(MSR605_TIMING, partial, 'msr605.');
 }

@@ -6,6 +6,7 @@
  */
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, delay, systemClock } from '../clock';
+import { OptionSpec, resolveOptions } from '../options';
 import { HalError, isHalError } from '../errors';
 import { SerialLine } from '../transport/serial-line';
 import {
@@ -39,7 +40,7 @@ export interface Pn532Timing {
   checksumRetries: number;
 }
 
-export const PN532_TIMING: { [K in keyof Pn532Timing]: { default: number; min: number; max: number } } = {
+export const PN532_TIMING: OptionSpec<keyof Pn532Timing> = {
   commandTimeoutMs: { default: 1000, min: 50, max: 10_000 },
   selfTestTimeoutMs: { default: 2000, min: 100, max: 10_000 },
   pollTimeoutMs: { default: 1000, min: 50, max: 10_000 },
@@ -213,16 +214,7 @@ export function acceptReply(cmd: number, name: string, f: Pn532Frame) {
 }
 
 export function resolvePn532Timing(partial: Partial<Pn532Timing> = {}): Pn532Timing {
-  const out = {} as Pn532Timing;
-  for (const key of Object.keys(PN532_TIMING) as Array<keyof Pn532Timing>) {
-    const spec = PN532_TIMING[key];
-    const value = partial[key] ?? spec.default;
-    if (!Number.isFinite(value) || value < spec.min || value > spec.max) {
-      throw new HalError('Config_Invalid', `pn532.${key} must be from ${spec.min} to ${spec.max}, got ${String(value)}`, { field: `pn532.${key}` });
-    }
-    out[key] = value;
-  }
-  return out;
+  return resolveOptions(PN532_TIMING, partial, 'pn532.');
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

@@ -20,7 +20,7 @@ import { SerialPortStream } from '@serialport/stream';
 import { ReadlineParser } from '@serialport/parser-readline';
 import { Clock, delay, systemClock } from '../clock';
 import { HalError, isHalError, openErrorToHalError } from '../errors';
-import { resolveOptions } from '../options';
+import { OptionSpec, resolveOptions } from '../options';
 import type { Framer } from './framer';
 
 export interface LineSettings {
@@ -48,7 +48,7 @@ export interface LineTiming {
   closeMs: number;
 }
 
-export const LINE_TIMING: { [K in keyof LineTiming]: { default: number; min: number; max: number } } = {
+export const LINE_TIMING: OptionSpec<keyof LineTiming> = {
   lateReplyQuietMs: { default: 100, min: 0, max: 5_000 },
   lateReplyDrainMs: { default: 1_000, min: 0, max: 30_000 },
   closeMs: { default: 1_000, min: 10, max: 10_000 },

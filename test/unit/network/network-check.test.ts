@@ -8,7 +8,7 @@ import { systemClock } from '../../../hal/clock';
 import { createNetworkCheck, NetworkEnv } from '../../../hal/network/check';
 import type { HostLink, Resolver } from '../../../hal/network/host-link';
 import type { LocalSource } from '../../../hal/network/local-source';
-import { budgetFor, NETWORK_DEFAULTS, resolveOptions } from '../../../hal/network/options';
+import { budgetFor, NETWORK_DEFAULTS, resolveNetworkOptions } from '../../../hal/network/options';
 import { classifyErrno, summarizeTries, TryOutcome } from '../../../hal/network/probe-result';
 import { Finding, runChecks } from '../../../hal/selfcheck';
 
@@ -179,7 +179,7 @@ describe('pure helpers', () => {
   });
 
   it('options are clamped to their ranges and the budget covers every stage', () => {
-    const o = resolveOptions({ tries: 0, connectTimeoutMs: 1e9, echoTimeoutMs: NaN });
+    const o = resolveNetworkOptions({ tries: 0, connectTimeoutMs: 1e9, echoTimeoutMs: NaN });
     expect(o).toMatchObject({ tries: 1, connectTimeoutMs: 30_000, echoTimeoutMs: NETWORK_DEFAULTS.echoTimeoutMs });
     const d = NETWORK_DEFAULTS;
     expect(budgetFor(d, false)).toBe(d.localReadTimeoutMs + d.dnsTimeoutMs + d.tries * (d.connectTimeoutMs + d.holdMs) + (d.tries - 1) * d.tryIntervalMs + 500);

@@ -68,34 +68,21 @@ export const tcpHostLink: HostLink = {
   tryConnect(address, port, { timeoutMs, holdMs, signal, clock }) {
     return new Promise((resolve) => {
       const start = clock.now();
-      const socket = new Socket();
-      let connectedMs: number | null = null;
-      let timer: unknown = null;
-      let done = false;
-      const finish = (o: TryOutcome) => {
-        if (done) return;
-        done = true;
-        clock.clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        socket.destroy();
-        resolve(o);
-      };
       const ms = () => Math.round(clock.now() - start);
-      const onAbort = () => finish({ ok: false, failure: 'timeout', ms: ms(), errno: 'ABORTED' });
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
+      const { socket, finish, arm } = socketAttempt<TryOutcome>(signal, clock, resolve, () => ({ ok: false, failure: 'timeout', ms: ms(), errno: 'ABORTED' }));
+      if (signal.aborted) return;
+      let connectedMs: number | null = null;
       socket.on('error', (err: NodeJS.ErrnoException) => finish({ ok: false, failure: classifyErrno(err.code), ms: ms(), errno: err.code }));
       // The host closing the connection during the hold is a cut link too, if a polite one.
       socket.on('end', () => finish({ ok: false, failure: 'reset', ms: ms(), errno: 'EOF' }));
       socket.on('data', () => undefined); // a host that greets is fine; keep reading so a reset is seen
       socket.once('connect', () => {
         connectedMs = clock.now() - start;
-        clock.clearTimeout(timer);
         const ok = { ok: true as const, ms: Math.round(connectedMs * 10) / 10 };
         if (holdMs <= 0) return finish(ok);
-        timer = clock.setTimeout(() => finish(ok), holdMs);
+        arm(holdMs, () => ok);
       });
-      timer = clock.setTimeout(() => finish({ ok: false, failure: 'timeout', ms: ms(), errno: 'ETIMEDOUT' }), timeoutMs);
+      arm(timeoutMs, () => ({ ok: false, failure: 'timeout', ms: ms(), errno: 'ETIMEDOUT' }));
       socket.connect({ host: address, port });
     });
   },
@@ -103,12 +90,9 @@ export const tcpHostLink: HostLink = {
   exchange(address, port, request, { connectTimeoutMs, replyTimeoutMs, signal, clock }) {
     return new Promise((resolve) => {
       const start = clock.now();
-      const socket = new Socket();
       const framer = new LengthPrefixFramer();
       let stage: 'connect' | 'reply' = 'connect';
       let sentAt = 0;
-      let timer: unknown = null;
-      let done = false;
       const ms = () => Math.round(clock.now() - (stage === 'reply' ? sentAt : start));
       const fail = (failure: ExchangeFailure, errno?: string, detail?: string): ExchangeOutcome => ({
         ok: false,
@@ -118,17 +102,8 @@ export const tcpHostLink: HostLink = {
         ...(errno ? { errno } : {}),
         ...(detail ? { detail } : {}),
       });
-      const finish = (o: ExchangeOutcome) => {
-        if (done) return;
-        done = true;
-        clock.clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        socket.destroy();
-        resolve(o);
-      };
-      const onAbort = () => finish(fail('timeout', 'ABORTED'));
-      if (signal.aborted) return onAbort();
-      signal.addEventListener('abort', onAbort, { once: true });
+      const { socket, finish, arm } = socketAttempt<ExchangeOutcome>(signal, clock, resolve, () => fail('timeout', 'ABORTED'));
+      if (signal.aborted) return;
       socket.on('error', (err: NodeJS.ErrnoException) => finish(fail(classifyErrno(err.code), err.code)));
       socket.on('end', () => finish(fail('reset', 'EOF', 'the host closed the connection without answering')));
       socket.on('data', (chunk: Buffer) => {
@@ -138,14 +113,39 @@ export const tcpHostLink: HostLink = {
         }
       });
       socket.once('connect', () => {
-        clock.clearTimeout(timer);
         stage = 'reply';
         sentAt = clock.now();
-        timer = clock.setTimeout(() => finish(fail('timeout', 'ETIMEDOUT')), replyTimeoutMs);
+        arm(replyTimeoutMs, () => fail('timeout', 'ETIMEDOUT'));
         socket.write(request);
       });
-      timer = clock.setTimeout(() => finish(fail('timeout', 'ETIMEDOUT')), connectTimeoutMs);
+      arm(connectTimeoutMs, () => fail('timeout', 'ETIMEDOUT'));
       socket.connect({ host: address, port });
     });
   },
 };
+
+/**
+ * One socket with one outcome: the first `finish` wins, and every path (outcome, deadline, abort)
+ * clears the timer, drops the abort listener and destroys the socket. `arm` replaces the deadline.
+ */
+function socketAttempt<T>(signal: AbortSignal, clock: Clock, resolve: (outcome: T) => void, aborted: () => T) {
+  const socket = new Socket();
+  let timer: unknown = null;
+  let done = false;
+  const onAbort = () => finish(aborted());
+  const finish = (outcome: T) => {
+    if (done) return;
+    done = true;
+    clock.clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+    socket.destroy();
+    resolve(outcome);
+  };
+  const arm = (ms: number, outcome: () => T) => {
+    clock.clearTimeout(timer);
+    timer = clock.setTimeout(() => finish(outcome()), ms);
+  };
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  return { socket, finish, arm };
+}

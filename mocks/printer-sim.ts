@@ -9,10 +9,10 @@
  * - `GS a n` turns on Automatic Status Back: the status at once, then four bytes on every change.
  * Faults: healthy paper-out paper-near-end cover-open cutter-error overheat offline silent unplug.
  */
-import { EscPosTokenizer, Token } from './escpos-parser';
+import { EscPosTokenizer, Token } from '../hal/printer/escpos-tokenizer';
 import { DEVICE_FAULTS } from './faults';
-import { GEOMETRY_58, GEOMETRY_80, PaperRoll, rollToText } from './paper-roll';
-import { rollToPng } from './roll-png';
+import { GEOMETRY_58, GEOMETRY_80, PaperRoll, rollToText } from '../hal/printer/paper-roll';
+import { rollToPng } from '../src/slip/roll-png';
 import { DeviceSimulator, SimulatorOptions } from './simulator';
 
 export const PRINTER_FAULTS = DEVICE_FAULTS.printer;

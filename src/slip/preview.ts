@@ -3,9 +3,9 @@
  * PNG. They run the bytes through the same ESC/POS interpreter the printer simulator uses, so a preview
  * is exactly what the bytes say, not what the layout meant.
  */
-import { EscPosTokenizer } from '../../mocks/escpos-parser';
-import { GEOMETRY_58, GEOMETRY_80, PaperRoll, rollToText } from '../../mocks/paper-roll';
-import { rollToPng } from '../../mocks/roll-png';
+import { EscPosTokenizer } from '../../hal/printer/escpos-tokenizer';
+import { GEOMETRY_58, GEOMETRY_80, PaperRoll, rollToText } from '../../hal/printer/paper-roll';
+import { rollToPng } from './roll-png';
 
 function roll(bytes: Uint8Array, paperWidth: 58 | 80): PaperRoll {
   const r = new PaperRoll(paperWidth === 80 ? GEOMETRY_80 : GEOMETRY_58);

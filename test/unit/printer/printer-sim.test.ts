@@ -1,8 +1,8 @@
 import { PNG } from 'pngjs';
 import { EscPosBuilder } from '../../../hal/printer/builder';
 import { PRINTER_PROFILES } from '../../../hal/printer/profiles';
-import { tokenize } from '../../../mocks/escpos-parser';
-import { PaperRoll, rollToText } from '../../../mocks/paper-roll';
+import { tokenize } from '../../../hal/printer/escpos-tokenizer';
+import { PaperRoll, rollToText } from '../../../hal/printer/paper-roll';
 import { PrinterFault, PrinterSimulator, PRINTER_FAULTS } from '../../../mocks/printer-sim';
 import { SimLink } from '../../../mocks/simulator';
 
@@ -39,7 +39,7 @@ describe('tokenizer: third-party commands', () => {
   test.each(rows)('%s', (_label, bytes, names) => {
     // fed whole and at every split offset
     for (let at = 0; at <= bytes.length; at++) {
-      const t = new (require('../../../mocks/escpos-parser').EscPosTokenizer)();
+      const t = new (require('../../../hal/printer/escpos-tokenizer').EscPosTokenizer)();
       const tokens = [...t.push(bytes.slice(0, at)), ...t.push(bytes.slice(at))];
       expect(tokens.flatMap((x: { kind: string; name?: string }) => (x.kind === 'cmd' ? [x.name] : []))).toEqual(names);
     }

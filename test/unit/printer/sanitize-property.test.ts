@@ -7,7 +7,7 @@ import { EscPosBuilder } from '../../../hal/printer/builder';
 import { Command } from '../../../hal/printer/commands';
 import { PRINTER_PROFILES, PrinterProfile } from '../../../hal/printer/profiles';
 import { printerChars } from '../../../hal/printer/text';
-import { tokenize } from '../../../mocks/escpos-parser';
+import { tokenize } from '../../../hal/printer/escpos-tokenizer';
 
 /** A small seeded PRNG (mulberry32) so a failure names a seed that reproduces it. */
 function rng(seed: number): () => number {

@@ -1,7 +1,7 @@
 import { EscPosBuilder } from '../../../hal/printer/builder';
 import { PRINTER_PROFILES } from '../../../hal/printer/profiles';
 import { textColumns } from '../../../hal/printer/text';
-import { tokenize } from '../../../mocks/escpos-parser';
+import { tokenize } from '../../../hal/printer/escpos-tokenizer';
 import { PrinterSimulator } from '../../../mocks/printer-sim';
 import { layoutSlip } from '../../../src/slip/layout';
 import { slipSummary } from '../../../src/slip/summary';

@@ -1,8 +1,9 @@
 /**
  * A virtual paper roll: ESC/POS tokens applied to a printer model, producing what would come out on
- * paper. Pure; the PNG renderer (roll-png.ts) and the text renderer below read the same model.
+ * paper. Pure; the slip preview (src/slip/roll-png.ts and the text renderer below) and the printer
+ * simulator read the same model.
  */
-import type { Token } from './escpos-parser';
+import type { Token } from './escpos-tokenizer';
 
 export type Align = 'left' | 'center' | 'right';
 

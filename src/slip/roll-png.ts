@@ -6,7 +6,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import type { Glyph, PaperRoll, RollItem } from './paper-roll';
+import type { Glyph, PaperRoll, RollItem } from '../../hal/printer/paper-roll';
 
 export const UNIFONT_PATH = process.env.POSDIAG_UNIFONT ?? '/usr/share/unifont/unifont.hex';
 

@@ -1,6 +1,6 @@
 /** `posdiag selftest [all|modem|reader|printer|network] [--level L]`: runs the device checks. */
 import { Command, Option } from 'commander';
-import { CHECKED_DEVICES, CheckedDevice, DEVICE_CHECKS } from '../../../hal/devices';
+import { CHECKED_DEVICES, CheckedDevice, CheckEnv, DEVICE_CHECKS } from '../../../hal/devices';
 import { CHECK_LEVELS, CheckLevel, DeviceCheck, runChecks, SelfTestResult } from '../../../hal/selfcheck';
 import { HalError } from '../../../hal/errors';
 import { openEnvironment } from '../../runtime';
@@ -46,7 +46,7 @@ export function selectDevices(device: string): CheckedDevice[] {
 /** Runs the checks of the wanted devices; a device with no check or no configuration shows as absent. */
 export async function runSelfTest(
   wanted: readonly CheckedDevice[],
-  env: Parameters<NonNullable<(typeof DEVICE_CHECKS)[CheckedDevice]>>[0],
+  env: CheckEnv,
   level: CheckLevel,
   totalBudgetMs: number,
   progress?: (line: string) => void,

@@ -91,7 +91,8 @@ function powerUpState(): ModemState {
 const FAULT_STATE: Partial<Record<ModemFault, Partial<ModemState>>> = {
   'no-sim': { sim: 'absent', creg: 0, cgreg: 0, attached: false, operator: null, ip: null },
   'sim-pin': { sim: 'pin', creg: 0, cgreg: 0, attached: false, operator: null, ip: null },
-  'no-signal': { rssi: 99, ber: 99, creg: 2, cgreg: 2, attached: false, operator: null, ip: null },
+  // A dead spot: the modem hears nothing usable (CSQ 0 is −113 dBm or less) and keeps searching.
+  'no-signal': { rssi: 0, ber: 99, creg: 2, cgreg: 2, attached: false, operator: null, ip: null },
   'weak-signal': { rssi: 6, ber: 5 },
   denied: { rssi: 18, creg: 3, cgreg: 3, attached: false, operator: null, ip: null },
   searching: { rssi: 12, creg: 2, cgreg: 2, attached: false, operator: null, ip: null },

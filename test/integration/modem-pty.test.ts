@@ -33,7 +33,7 @@ const KEY_FINDING: Record<string, [string, string, string | number]> = {
   healthy: ['modem.pdp', 'pass', '10.81.23.45'],
   'no-sim': ['modem.sim', 'fail', 'not-inserted'],
   'sim-pin': ['modem.sim', 'fail', 'pin-required'],
-  'no-signal': ['modem.signal', 'fail', 'unknown'],
+  'no-signal': ['modem.signal', 'fail', -113],
   'weak-signal': ['modem.signal', 'warn', -101],
   denied: ['modem.registration.circuit', 'fail', 'denied'],
   searching: ['modem.registration.circuit', 'fail', 'searching'],

@@ -45,7 +45,7 @@ const EXPECTED: Record<(typeof DEVICE_FAULTS.modem)[number], { status: string; f
   },
   'no-sim': { status: 'fail', findings: { 'modem.sim': { status: 'fail', value: 'not-inserted', message: 'check.modem.sim.not-inserted' } } },
   'sim-pin': { status: 'fail', findings: { 'modem.sim': { status: 'fail', value: 'pin-required', params: { code: 'SIM PIN' } } } },
-  'no-signal': { status: 'fail', findings: { 'modem.signal': { status: 'fail', value: 'unknown', message: 'check.modem.signal.none' } } },
+  'no-signal': { status: 'fail', findings: { 'modem.signal': { status: 'fail', value: -113, unit: 'dBm', message: 'check.modem.signal.none' } } },
   'weak-signal': { status: 'warn', findings: { 'modem.signal': { status: 'warn', value: -101, unit: 'dBm', message: 'check.modem.signal.weak' } } },
   denied: { status: 'fail', findings: { 'modem.registration.circuit': { status: 'fail', value: 'denied' }, 'modem.registration.packet': { status: 'fail', value: 'denied' } } },
   searching: { status: 'fail', findings: { 'modem.registration.circuit': { status: 'fail', value: 'searching' } } },

@@ -51,7 +51,7 @@ describe('the simulated SIM800', () => {
   test.each([
     ['no-sim', 'AT+CPIN?\r', '\r\n+CME ERROR: 10\r\n'],
     ['sim-pin', 'AT+CPIN?\r', '\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n'],
-    ['no-signal', 'AT+CSQ\r', '\r\n+CSQ: 99,99\r\n\r\nOK\r\n'],
+    ['no-signal', 'AT+CSQ\r', '\r\n+CSQ: 0,99\r\n\r\nOK\r\n'],
     ['weak-signal', 'AT+CSQ\r', '\r\n+CSQ: 6,5\r\n\r\nOK\r\n'],
     ['denied', 'AT+CREG?\r', '\r\n+CREG: 0,3\r\n\r\nOK\r\n'],
     ['searching', 'AT+CREG?\r', '\r\n+CREG: 0,2\r\n\r\nOK\r\n'],

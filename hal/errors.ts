@@ -43,8 +43,21 @@ export const HalErrorCodes = [
 
 export type HalErrorCode = (typeof HalErrorCodes)[number];
 
+/**
+ * A HalError made by another copy of this module (the simulators ship as a bundle of their own, dist/sim.js,
+ * with its own copy of this file) is still a HalError: `instanceof` checks this brand, not the prototype.
+ */
+const BRAND = Symbol.for('posdiag.HalError');
+
 export class HalError extends Error {
   override readonly name = 'HalError';
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // A subclass (if one ever exists) keeps the ordinary prototype check.
+    if (this !== HalError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(
     readonly code: HalErrorCode,
     message: string,
@@ -54,6 +67,9 @@ export class HalError extends Error {
     super(message, options);
   }
 }
+
+// On the prototype, not enumerable: logs and JSON of an error stay as they were.
+Object.defineProperty(HalError.prototype, BRAND, { value: true });
 
 export function isHalError(err: unknown, code?: HalErrorCode): err is HalError {
   return err instanceof HalError && (code === undefined || err.code === code);

@@ -1,0 +1,58 @@
+/**
+ * The lockout state on disk: `<dataDir>/menu-lock.json`, written atomically (temporary file, fsync,
+ * rename) so that a power cut leaves either the old or the new state, never half a file.
+ */
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { damagedLockState, LockoutOptions, LockState, parseLockState, UNLOCKED } from './lockout';
+
+export const LOCK_FILE = 'menu-lock.json';
+
+export interface LockStore {
+  load(): Promise<LockState>;
+  save(state: LockState): Promise<void>;
+}
+
+export function fileLockStore(dataDir: string, options: LockoutOptions): LockStore {
+  const path = join(dataDir, LOCK_FILE);
+  return {
+    async load() {
+      let text: string;
+      try {
+        text = await fs.readFile(path, 'utf8');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ...UNLOCKED };
+        return damagedLockState(options);
+      }
+      try {
+        return parseLockState(JSON.parse(text)) ?? damagedLockState(options);
+      } catch {
+        return damagedLockState(options);
+      }
+    },
+    async save(state) {
+      await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+      const tmp = `${path}.${process.pid}.tmp`;
+      const handle = await fs.open(tmp, 'w', 0o600);
+      try {
+        await handle.writeFile(JSON.stringify(state) + '\n');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await fs.rename(tmp, path);
+    },
+  };
+}
+
+/** In memory, for tests and for a terminal with no writable data directory. */
+export function memoryLockStore(initial: LockState = UNLOCKED): LockStore & { state: LockState } {
+  const store = {
+    state: { ...initial },
+    load: async () => ({ ...store.state }),
+    save: async (s: LockState) => {
+      store.state = { ...s };
+    },
+  };
+  return store;
+}

@@ -1,0 +1,55 @@
+/** Technician PIN hashes: format, round trip, bounds on stored parameters, constant-shape refusal. */
+import { hashPin, isValidPin, parsePinHash, verifyPin } from '../../../src/menu/pin';
+
+const FAST = { N: 1024, r: 8, p: 1 };
+
+test.each([
+  ['1234', true],
+  ['000000000000', true],
+  ['123', false],
+  ['1234567890123', false],
+  ['12a4', false],
+  ['１２３４', false], // full-width digits are not keypad digits
+  ['', false],
+])('isValidPin(%j) is %s', (pin, ok) => {
+  expect(isValidPin(pin)).toBe(ok);
+});
+
+test('a hash has the documented shape and verifies only its own PIN', async () => {
+  const h = await hashPin('482913', FAST);
+  expect(h).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}$/);
+  expect(h).not.toContain('482913');
+  await expect(verifyPin('482913', h)).resolves.toBe(true);
+  await expect(verifyPin('482914', h)).resolves.toBe(false);
+  await expect(verifyPin('48291', h)).resolves.toBe(false);
+  await expect(verifyPin('', h)).resolves.toBe(false);
+});
+
+test('two hashes of one PIN differ (random salt); a given salt reproduces', async () => {
+  const salt = Buffer.alloc(16, 7);
+  expect(await hashPin('1234', FAST)).not.toBe(await hashPin('1234', FAST));
+  expect(await hashPin('1234', { ...FAST, salt })).toBe(await hashPin('1234', { ...FAST, salt }));
+});
+
+test('the default parameters are the documented ones', async () => {
+  expect(await hashPin('1234')).toMatch(/^scrypt\$16384\$8\$1\$/);
+});
+
+test('hashPin refuses a PIN that is not 4-12 digits', async () => {
+  await expect(hashPin('12', FAST)).rejects.toMatchObject({ code: 'Usage_Invalid' });
+});
+
+const SALT = Buffer.alloc(16, 1).toString('base64');
+const KEY = Buffer.alloc(32, 2).toString('base64');
+test.each([
+  ['not a hash', 'plain1234'],
+  ['other scheme', `bcrypt$1024$8$1$${SALT}$${KEY}`],
+  ['N not a power of two', `scrypt$1000$8$1$${SALT}$${KEY}`],
+  ['N too large (minutes of CPU per entry)', `scrypt$4194304$8$1$${SALT}$${KEY}`],
+  ['r zero', `scrypt$1024$0$1$${SALT}$${KEY}`],
+  ['p too large', `scrypt$1024$8$99$${SALT}$${KEY}`],
+  ['salt too short', `scrypt$1024$8$1$AAAA$${KEY}`],
+  ['hash not base64', `scrypt$1024$8$1$${SALT}$**`],
+])('a stored hash with %s is a configuration error naming technician.pinHash', (_why, encoded) => {
+  expect(() => parsePinHash(encoded)).toThrow(expect.objectContaining({ code: 'Config_Invalid', message: expect.stringContaining('technician.pinHash') }));
+});

@@ -13,6 +13,8 @@
  */
 import { Align, Command, encodeCommands, qrSafe, QrEcc } from './commands';
 import type { PrinterProfile } from './profiles';
+import { encodeQrMatrix } from './qr-matrix';
+import { qrToRaster } from './qr-raster';
 import { padText, printable, sanitizeText, textColumns, TextOptions, wrapText } from './text';
 
 export interface RowCell {
@@ -28,12 +30,25 @@ export interface QrOptions {
   ecc?: QrEcc;
 }
 
-/** Turns data into a QR module matrix (true = dark). Injected: posdiag ships no QR encoder of its own. */
+/** Turns data into a QR module matrix (true = dark), or null when it cannot. */
 export type QrMatrixEncoder = (data: string, ecc: QrEcc) => boolean[][] | null;
 
 export interface BuilderOptions {
-  /** Used only when the profile has no native QR. Without one, the QR payload is printed as text. */
+  /**
+   * Used only when the profile has no native QR; default: encodeQrMatrix (qr-matrix.ts). When it gives
+   * no matrix, or the code does not fit the paper, the QR payload is printed as text.
+   */
   qrMatrix?: QrMatrixEncoder;
+}
+
+const ECC_ORDER: readonly QrEcc[] = ['L', 'M', 'Q', 'H'];
+
+/**
+ * Error correction for a rastered code: at least M. A raster goes through the printer's dot pitch and a
+ * worn head, so it gets the 15% recovery of M even where the native code would do with L's 7%.
+ */
+export function rasterQrEcc(wanted: QrEcc): QrEcc {
+  return ECC_ORDER.indexOf(wanted) > ECC_ORDER.indexOf('M') ? wanted : 'M';
 }
 
 export class EscPosBuilder {
@@ -137,15 +152,19 @@ export class EscPosBuilder {
     return this.profile.cutter ? this.push({ op: 'cut', partial }) : this;
   }
 
-  /** A QR code: GS ( k where the printer has it, a raster image from the injected encoder otherwise. */
+  /**
+   * A QR code: GS ( k where the printer has it; elsewhere a GS v 0 raster of the same code (module size
+   * lowered if needed so that it fits the paper), placed by the current alignment.
+   */
   qr(data: string, options: QrOptions = {}): this {
     const safe = qrSafe(data);
     const ecc = options.ecc ?? 'M';
     const moduleDots = options.moduleDots ?? 4;
     if (this.profile.nativeQr) return this.push({ op: 'qr', data: safe, moduleDots, ecc });
-    const matrix = this.options.qrMatrix?.(safe, ecc) ?? null;
-    if (!matrix) return this.line(safe); // readable by a person, and by a phone's OCR, if not by a scanner
-    return this.image(matrixToRaster(matrix, moduleDots, this.profile.dots));
+    const matrix = (this.options.qrMatrix ?? encodeQrMatrix)(safe, rasterQrEcc(ecc));
+    const raster = matrix ? qrToRaster(matrix, moduleDots, this.profile.dots) : null;
+    if (!raster) return this.line(safe); // readable by a person, and by a phone's OCR, if not by a scanner
+    return this.image(raster);
   }
 
   /** A 1-bit image, rows of ceil(width/8) bytes, MSB leftmost. Wider than the paper is cut at the edge. */
@@ -183,30 +202,6 @@ export class EscPosBuilder {
     const share = free ? Math.max(1, Math.floor((total - fixed) / free)) : 0;
     return cells.map((c) => Math.max(1, c.width ?? share));
   }
-}
-
-/** Scales a module matrix to dots with a 4-module quiet zone, centred on the paper. */
-export function matrixToRaster(matrix: boolean[][], moduleDots: number, paperDots: number): { width: number; height: number; bits: Uint8Array } {
-  const n = matrix.length;
-  const quiet = 4;
-  let scale = Math.max(1, Math.round(moduleDots));
-  while (scale > 1 && (n + 2 * quiet) * scale > paperDots) scale--;
-  const size = (n + 2 * quiet) * scale;
-  const offset = Math.max(0, Math.floor((paperDots - size) / 2));
-  const width = Math.min(paperDots, offset + size);
-  const rowBytes = Math.ceil(width / 8);
-  const bits = new Uint8Array(rowBytes * size);
-  for (let y = 0; y < size; y++) {
-    const my = Math.floor(y / scale) - quiet;
-    for (let x = 0; x < size && offset + x < width; x++) {
-      const mx = Math.floor(x / scale) - quiet;
-      if (my >= 0 && my < n && mx >= 0 && mx < n && matrix[my][mx]) {
-        const dx = offset + x;
-        bits[y * rowBytes + (dx >> 3)] |= 0x80 >> (dx & 7);
-      }
-    }
-  }
-  return { width, height: size, bits };
 }
 
 function cropRows(img: { width: number; height: number; bits: Uint8Array }, maxDots: number): Uint8Array {

@@ -1,5 +1,6 @@
 import * as iconv from 'iconv-lite';
-import { EscPosBuilder, matrixToRaster } from '../../../hal/printer/builder';
+import { EscPosBuilder } from '../../../hal/printer/builder';
+import { qrToRaster } from '../../../hal/printer/qr-raster';
 import { encodeCommands, scrubRealtime } from '../../../hal/printer/commands';
 import { PRINTER_PROFILES } from '../../../hal/printer/profiles';
 import { fitText, padText, sanitizeText, textColumns, wrapText } from '../../../hal/printer/text';
@@ -111,13 +112,13 @@ describe('raster fallback for QR', () => {
     const b = new EscPosBuilder(basic, { qrMatrix: () => matrix }).qr('X', { moduleDots: 2 });
     const bytes = b.encode();
     expect(hex(bytes.subarray(0, 4))).toBe('1d 76 30 00');
-    const img = matrixToRaster(matrix, 2, 384);
+    const img = qrToRaster(matrix, 2, 384)!;
     expect(img.height).toBe(22); // (3 + 2×4 quiet) × 2
     expect(bytes.length).toBe(8 + Math.ceil(img.width / 8) * img.height);
   });
 
-  test('without native QR and without an encoder, the payload is printed as text', () => {
-    expect(Buffer.from(new EscPosBuilder(basic).qr('PD1|96').encode()).toString('latin1')).toBe('PD1|96\n');
+  test('without native QR, when the encoder gives no matrix, the payload is printed as text', () => {
+    expect(Buffer.from(new EscPosBuilder(basic, { qrMatrix: () => null }).qr('PD1|96').encode()).toString('latin1')).toBe('PD1|96\n');
   });
 
   test('rasters taller than 255 rows are sliced', () => {

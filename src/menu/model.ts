@@ -1,0 +1,317 @@
+/**
+ * The technician menu as a state machine, free of terminals and devices:
+ *
+ *     PIN entry --right PIN--> main menu --1..6--> item running --> result --Enter/Cancel--> main menu
+ *         |                        |                   |
+ *      Cancel                   0/Cancel            Cancel (aborts the test)
+ *         v                        v
+ *       exit                     exit
+ *
+ * Keys come in as `press(key)`; every change of screen goes to the subscribers, which render it.
+ * The entered PIN stays inside the model: the screen only learns how many digits there are.
+ * Time comes from the injected clock, which must tell wall-clock milliseconds (the lockout is stored
+ * as an absolute time and must survive a restart).
+ */
+import type { Clock } from '../../hal/clock';
+import { SelfTestResult, worstStatus } from '../../hal/selfcheck';
+import { clearLock, countAttempt, LockoutOptions, LockState, resolveLockoutOptions, settle, viewLock } from './lockout';
+import { PIN_PATTERN } from './pin';
+import { DeviceProgress, JournalLine, MENU_ITEMS, MenuEvent, MenuItem, MenuServices, ReprintOutcome } from './services';
+
+export type MenuKey = { kind: 'digit'; digit: string } | { kind: 'enter' } | { kind: 'cancel' } | { kind: 'backspace' };
+
+export type PinNotice = 'wrong' | 'short' | 'locked' | 'checking' | null;
+
+export type ItemResult =
+  | { kind: 'checks'; result: SelfTestResult }
+  | { kind: 'cancelled' }
+  | { kind: 'reprint'; outcome: ReprintOutcome }
+  | { kind: 'journal'; lines: JournalLine[] }
+  | { kind: 'error'; message: string };
+
+export type Screen =
+  | { kind: 'pin'; digits: number; notice: PinNotice; attemptsLeft: number; lockedMs: number }
+  | { kind: 'main' }
+  | { kind: 'running'; item: MenuItem; devices: DeviceProgress[]; readerWindowMs?: number; cancelling: boolean }
+  | { kind: 'result'; item: MenuItem; result: ItemResult }
+  | { kind: 'exit'; reason: 'user' | 'idle' };
+
+export interface MenuOptions {
+  lockout?: Partial<LockoutOptions>;
+  /** How long the reader test waits for a swipe or tap. Default 10 000 ms; range 1 000–120 000. */
+  readerWindowMs?: number;
+  /** Without a key press for this long, the menu closes (not while a test runs). Default 120 000 ms; range 10 000–3 600 000. */
+  idleMs?: number;
+  /** How many journal records item 6 lists. Default 10; range 1–50. */
+  journalLines?: number;
+}
+
+export const MENU_DEFAULTS = { readerWindowMs: 10_000, idleMs: 120_000, journalLines: 10 } as const;
+
+const PIN_MAX_DIGITS = 12;
+
+function bounded(name: string, value: number | undefined, fallback: number, lo: number, hi: number): number {
+  const v = value ?? fallback;
+  if (!Number.isFinite(v) || v < lo || v > hi) throw new RangeError(`menu option ${name} must be from ${lo} to ${hi}, got ${String(v)}`);
+  return v;
+}
+
+export class MenuModel {
+  private screenNow: Screen = { kind: 'pin', digits: 0, notice: null, attemptsLeft: 0, lockedMs: 0 };
+  private pin = '';
+  private lock: LockState = clearLock();
+  private busy = false;
+  private running: AbortController | null = null;
+  private listeners: Array<(s: Screen) => void> = [];
+  private idleTimer: unknown = null;
+  private lockTimer: unknown = null;
+  private readonly lockout: LockoutOptions;
+  readonly readerWindowMs: number;
+  private readonly idleMs: number;
+  private readonly journalLines: number;
+  /** Resolves when the menu has exited (and its exit is journaled). */
+  readonly done: Promise<'user' | 'idle'>;
+  private finish!: (reason: 'user' | 'idle') => void;
+
+  constructor(private readonly services: MenuServices, private readonly clock: Clock, options: MenuOptions = {}) {
+    this.lockout = resolveLockoutOptions(options.lockout);
+    this.readerWindowMs = bounded('readerWindowMs', options.readerWindowMs, MENU_DEFAULTS.readerWindowMs, 1000, 120_000);
+    this.idleMs = bounded('idleMs', options.idleMs, MENU_DEFAULTS.idleMs, 10_000, 3_600_000);
+    this.journalLines = bounded('journalLines', options.journalLines, MENU_DEFAULTS.journalLines, 1, 50);
+    this.done = new Promise((resolve) => (this.finish = resolve));
+  }
+
+  get screen(): Screen {
+    return this.screenNow;
+  }
+
+  subscribe(listener: (s: Screen) => void): () => void {
+    this.listeners.push(listener);
+    return () => void (this.listeners = this.listeners.filter((l) => l !== listener));
+  }
+
+  /** Reads the lockout state (finishing a lockout a killed process left half done) and shows PIN entry. */
+  async start(): Promise<void> {
+    const loaded = await this.services.lockStore.load();
+    const settled = settle(loaded, this.clock.now(), this.lockout);
+    this.lock = settled.state;
+    if (settled.lockout) {
+      await this.services.lockStore.save(this.lock);
+      await this.record('lockout', lockoutDetail(settled.lockout));
+    }
+    this.showPin(null);
+    this.armIdle();
+  }
+
+  async press(key: MenuKey): Promise<void> {
+    const s = this.screenNow;
+    if (s.kind === 'exit') return;
+    if (s.kind === 'running') {
+      if (key.kind === 'cancel' && this.running && !s.cancelling) {
+        this.show({ ...s, cancelling: true });
+        this.running.abort(new Error('cancelled at the menu'));
+      }
+      return;
+    }
+    if (this.busy) return;
+    this.armIdle();
+    if (s.kind === 'pin') return this.pressOnPin(key);
+    if (s.kind === 'main') {
+      if (key.kind === 'cancel' || (key.kind === 'digit' && key.digit === '0')) return this.exit('user');
+      if (key.kind === 'digit' && Object.prototype.hasOwnProperty.call(MENU_ITEMS, key.digit)) {
+        return this.runItem(MENU_ITEMS[key.digit as keyof typeof MENU_ITEMS]);
+      }
+      return;
+    }
+    // result: any of Enter, Cancel or 0 goes back
+    if (key.kind === 'enter' || key.kind === 'cancel' || (key.kind === 'digit' && key.digit === '0')) this.show({ kind: 'main' });
+  }
+
+  /** Closes the menu from outside (the terminal went away). */
+  async close(): Promise<void> {
+    this.running?.abort(new Error('menu closed'));
+    if (this.screenNow.kind !== 'exit') await this.exit('user');
+  }
+
+  private async pressOnPin(key: MenuKey): Promise<void> {
+    if (key.kind === 'cancel') return this.exit('user');
+    const view = viewLock(this.lock, this.clock.now(), this.lockout);
+    if (view.locked) return this.showPin('locked');
+    if (key.kind === 'digit') {
+      if (this.pin.length < PIN_MAX_DIGITS && /^[0-9]$/.test(key.digit)) this.pin += key.digit;
+      return this.showPin(null);
+    }
+    if (key.kind === 'backspace') {
+      this.pin = this.pin.slice(0, -1);
+      return this.showPin(null);
+    }
+    if (!PIN_PATTERN.test(this.pin)) return this.showPin('short');
+    await this.checkPin();
+  }
+
+  private async checkPin(): Promise<void> {
+    const pin = this.pin;
+    this.pin = '';
+    this.busy = true;
+    try {
+      this.showPin('checking');
+      // Counted and saved before verifying: killing the process mid-check still costs the attempt.
+      this.lock = countAttempt(this.lock);
+      await this.services.lockStore.save(this.lock);
+      let right = false;
+      try {
+        right = await this.services.verifyPin(pin);
+      } catch {
+        right = false;
+      }
+      if (right) {
+        this.lock = clearLock();
+        await this.services.lockStore.save(this.lock);
+        await this.record('pin-ok');
+        this.show({ kind: 'main' });
+        return;
+      }
+      const attempt = this.lock.failures;
+      const settled = settle(this.lock, this.clock.now(), this.lockout);
+      this.lock = settled.state;
+      await this.services.lockStore.save(this.lock);
+      await this.record('pin-wrong', `attempt ${attempt}`);
+      if (settled.lockout) await this.record('lockout', lockoutDetail(settled.lockout));
+      this.showPin(settled.lockout ? 'locked' : 'wrong');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private showPin(notice: PinNotice): void {
+    const view = viewLock(this.lock, this.clock.now(), this.lockout);
+    const shown: PinNotice = view.locked && notice !== 'checking' ? 'locked' : notice;
+    this.show({ kind: 'pin', digits: this.pin.length, notice: shown, attemptsLeft: view.attemptsLeft, lockedMs: view.remainingMs });
+    // While locked, tick once a second so the countdown moves and entry reopens on time.
+    if (this.lockTimer !== null) this.clock.clearTimeout(this.lockTimer);
+    this.lockTimer = null;
+    if (view.locked) {
+      this.lockTimer = this.clock.setTimeout(() => {
+        this.lockTimer = null;
+        if (this.screenNow.kind === 'pin' && !this.busy) {
+          const still = viewLock(this.lock, this.clock.now(), this.lockout).locked;
+          this.showPin(still ? 'locked' : null);
+        }
+      }, Math.min(1000, view.remainingMs));
+    }
+  }
+
+  private async runItem(item: MenuItem): Promise<void> {
+    const controller = new AbortController();
+    this.running = controller;
+    this.disarmIdle();
+    const readerWindowMs = item === 'reader' ? this.readerWindowMs : undefined;
+    this.show({ kind: 'running', item, devices: [], readerWindowMs, cancelling: false });
+    const hooks = {
+      signal: controller.signal,
+      onDevice: (p: DeviceProgress) => {
+        const s = this.screenNow;
+        if (s.kind !== 'running') return;
+        const devices = s.devices.filter((d) => d.device !== p.device);
+        const at = s.devices.findIndex((d) => d.device === p.device);
+        devices.splice(at < 0 ? devices.length : at, 0, p);
+        this.show({ ...s, devices });
+      },
+    };
+    let result: ItemResult;
+    try {
+      result = await this.perform(item, hooks);
+      if (controller.signal.aborted && result.kind === 'checks') result = { kind: 'cancelled' };
+    } catch (err) {
+      result = controller.signal.aborted ? { kind: 'cancelled' } : { kind: 'error', message: err instanceof Error ? err.message : String(err) };
+    } finally {
+      this.running = null;
+    }
+    await this.recordResult(item, result);
+    if (this.screenNow.kind === 'exit') return;
+    this.show({ kind: 'result', item, result });
+    this.armIdle();
+  }
+
+  private async perform(item: MenuItem, hooks: { signal: AbortSignal; onDevice(p: DeviceProgress): void }): Promise<ItemResult> {
+    const checks = async (run: Promise<SelfTestResult>): Promise<ItemResult> => ({ kind: 'checks', result: await run });
+    switch (item) {
+      case 'selftest':
+        return checks(this.services.selfTest('full', hooks));
+      case 'modem-network':
+        return checks(this.services.selfTest('modem-network', hooks));
+      case 'reader':
+        return checks(this.services.readerTest(this.readerWindowMs, hooks));
+      case 'printer-page':
+        return checks(this.services.printerTestPage(hooks));
+      case 'reprint':
+        return { kind: 'reprint', outcome: await this.services.reprintLast(hooks.signal) };
+      case 'journal':
+        return { kind: 'journal', lines: await this.services.listJournal(this.journalLines) };
+    }
+  }
+
+  private async recordResult(item: MenuItem, result: ItemResult): Promise<void> {
+    if (item === 'journal') return; // reading the journal is not an event worth a record
+    const event: MenuEvent = item === 'reprint' ? 'reprint' : 'test';
+    await this.record(event, `${item}: ${resultWord(result)}`);
+  }
+
+  private async exit(reason: 'user' | 'idle'): Promise<void> {
+    if (this.screenNow.kind === 'exit') return;
+    this.pin = '';
+    this.disarmIdle();
+    if (this.lockTimer !== null) this.clock.clearTimeout(this.lockTimer);
+    this.lockTimer = null;
+    this.show({ kind: 'exit', reason });
+    await this.record('exit', reason);
+    this.finish(reason);
+  }
+
+  private armIdle(): void {
+    this.disarmIdle();
+    this.idleTimer = this.clock.setTimeout(() => {
+      this.idleTimer = null;
+      if (this.screenNow.kind !== 'running' && !this.busy) void this.exit('idle');
+    }, this.idleMs);
+  }
+
+  private disarmIdle(): void {
+    if (this.idleTimer !== null) this.clock.clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  /** A journal that cannot be written must not lock the technician out of the menu. */
+  private async record(event: MenuEvent, detail?: string): Promise<void> {
+    try {
+      await this.services.record(event, detail);
+    } catch {
+      // the lock state on disk, not the journal, is what enforces the lockout
+    }
+  }
+
+  private show(s: Screen): void {
+    this.screenNow = s;
+    for (const l of this.listeners) l(s);
+  }
+}
+
+function lockoutDetail(l: { delayMs: number; count: number }): string {
+  return `lockout ${l.count}, ${Math.round(l.delayMs / 1000)} s`;
+}
+
+/** One word for the journal: the worst device status, or what became of the item. */
+export function resultWord(r: ItemResult): string {
+  switch (r.kind) {
+    case 'checks':
+      return worstStatus(r.result.devices.map((d) => ({ id: d.device, status: d.status, message: '' })));
+    case 'reprint':
+      return r.outcome.state;
+    case 'journal':
+      return `${r.lines.length} records`;
+    case 'cancelled':
+      return 'cancelled';
+    case 'error':
+      return 'error';
+  }
+}

@@ -7,6 +7,7 @@ import { nativeBinding } from '../hal/transport/native-binding';
 import type { CheckEnv } from '../hal/devices';
 import { loadConfigFile } from './config/load';
 import { SIMULATED_TERMINAL } from './config/default';
+import { loadSimulators } from './simulators';
 import type { PosdiagConfig } from './config/types';
 import type { SimSpec } from './config/sim-spec';
 
@@ -30,8 +31,8 @@ export async function openEnvironment(options: { configPath?: string; sim: SimSp
     };
   }
   const base = options.configPath ? loadConfigFile(options.configPath) : SIMULATED_TERMINAL;
-  // The simulators live in mocks/, which a terminal build does not need unless it simulates.
-  const { startSimulatedTerminal } = await import('../mocks/terminal');
+  // The simulators live in mocks/ (dist/sim.js when bundled), which a terminal needs only to simulate.
+  const { startSimulatedTerminal } = await loadSimulators();
   const terminal = await startSimulatedTerminal(options.sim ?? new Map());
   const config: PosdiagConfig = { ...base, devices: terminal.devices, host: terminal.host ?? base.host };
   return {

@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { DEVICE_FAULTS } from '../../../mocks/faults';
+import { loadSimulators } from '../../simulators';
 import { runCommand } from '../context';
 import { CliIo, EXIT, ExitCode } from '../io';
 
@@ -23,7 +24,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
           const faults = (DEVICE_FAULTS as Record<string, readonly string[]>)[device];
           if (!faults) throw new HalError('Usage_Invalid', `unknown device "${device}"; expected one of ${Object.keys(DEVICE_FAULTS).join(', ')}`);
           if (!faults.includes(opts.fault)) throw new HalError('Usage_Invalid', `${device} has no fault "${opts.fault}"; expected one of ${faults.join(', ')}`);
-          const { SERIAL_SIMULATORS, TCP_SIMULATORS } = await import('../../../mocks/registry');
+          const { SERIAL_SIMULATORS, TCP_SIMULATORS, startOnPty } = await loadSimulators();
           let where: Record<string, unknown>;
           let stop: () => Promise<void>;
           if (device === 'host') {
@@ -37,7 +38,6 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
           } else {
             const entry = SERIAL_SIMULATORS[device];
             if (!entry) throw new HalError('Usage_Invalid', `no simulator for ${device} in this build`);
-            const { startOnPty } = await import('../../../mocks/pty-attach');
             const running = await startOnPty(entry.create(opts.fault, { baudRate: entry.baudRate }), opts.link ? { hostPath: opts.link, devicePath: `${opts.link}.sim` } : {});
             where = { path: running.hostPath, baudRate: entry.baudRate };
             stop = () => running.close();

@@ -1,0 +1,9 @@
+/**
+ * Everything of mocks/ that posdiag itself uses: the simulated terminal (--sim, demo) and single
+ * simulators (`posdiag sim`). build.mjs makes this the entry of dist/sim.js, a bundle of its own, so the
+ * terminal's dist/cli.js carries no simulator code. Load it through ./simulators, never directly.
+ */
+export { startSimulatedTerminal } from '../mocks/terminal';
+export type { SimulatedTerminal } from '../mocks/terminal';
+export { SERIAL_SIMULATORS, TCP_SIMULATORS } from '../mocks/registry';
+export { startOnPty } from '../mocks/pty-attach';

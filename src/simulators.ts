@@ -1,0 +1,21 @@
+/**
+ * Loads the simulators on demand. In the bundle (build.mjs defines POSDIAG_SIM_BUNDLE as the file name)
+ * they come from dist/sim.js next to the running bundle, through a require esbuild does not follow, so
+ * they stay out of dist/cli.js. From the TypeScript sources (jest, tsc) the branch is a plain import.
+ */
+import { join } from 'node:path';
+
+export type Simulators = typeof import('./simulators-entry');
+
+declare const POSDIAG_SIM_BUNDLE: string | undefined;
+
+let loaded: Promise<Simulators> | null = null;
+
+export function loadSimulators(): Promise<Simulators> {
+  loaded ??=
+    typeof POSDIAG_SIM_BUNDLE === 'string'
+      ? // A computed path: the bundler leaves this require alone, Node resolves it at run time.
+        Promise.resolve().then(() => require(join(__dirname, POSDIAG_SIM_BUNDLE as string)) as Simulators)
+      : import('./simulators-entry');
+  return loaded;
+}

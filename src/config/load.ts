@@ -3,15 +3,16 @@
  * expected, so a technician can fix the file without reading code.
  */
 import { readFileSync } from 'node:fs';
-import Ajv, { ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { HalError } from '../../hal/errors';
 import { CONFIG_SCHEMA } from './schema';
 import type { PosdiagConfig } from './types';
+// The schema compiled ahead of time (ajv standalone code, see validator-codegen.ts): no ajv compiler at run time.
+import { validate } from './validate-config.generated';
 
-let validator: ReturnType<Ajv['compile']> | null = null;
+const validator = validate as unknown as ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 export function validateConfig(value: unknown, source = 'configuration'): PosdiagConfig {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
   if (!validator(value)) {
     const problems = (validator.errors ?? []).map(describe);
     throw new HalError('Config_Invalid', `${source} is not valid:\n  - ${[...new Set(problems)].join('\n  - ')}`, { problems });
@@ -46,8 +47,41 @@ function describe(e: ErrorObject): string {
     case 'enum':
       return `${field}: expected one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     default: {
-      const description = (e.parentSchema as { description?: string } | undefined)?.description;
-      return `${field}: ${e.message}${description ? ` (${description})` : ''}`;
+      const description = schemaAt(e.schemaPath)?.description;
+      return `${field}: ${expectation(e)}${description ? ` (${description})` : ''}`;
     }
   }
+}
+
+/** What the failed keyword expected, in ajv's usual words (the generated validator carries no messages). */
+function expectation(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type':
+      return `must be ${String(p.type)}`;
+    case 'pattern':
+      return `must match pattern "${String(p.pattern)}"`;
+    case 'minLength':
+      return `must NOT have fewer than ${String(p.limit)} characters`;
+    case 'maxLength':
+      return `must NOT have more than ${String(p.limit)} characters`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `must be ${String(p.comparison)} ${String(p.limit)}`;
+    default:
+      return `must pass "${e.keyword}" ${JSON.stringify(p)}`;
+  }
+}
+
+/** The schema object holding the failed keyword ("#/properties/terminal/properties/id/pattern" -> the id's schema). */
+function schemaAt(schemaPath: string): { description?: string } | undefined {
+  const steps = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
+  let node: unknown = CONFIG_SCHEMA;
+  for (const step of steps) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[step.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return typeof node === 'object' && node !== null ? (node as { description?: string }) : undefined;
 }

@@ -1,0 +1,162 @@
+/**
+ * A menu screen as lines of text for a small display: at most MENU_COLUMNS display columns each
+ * (a Hanzi counts two), longer texts wrapped or cut with '…'. Pure; the terminal UI draws the lines.
+ */
+import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
+import { paint } from '../cli/io';
+import { pick, resolveLocale, type Locale, type Localized } from '../i18n/locale';
+import { translate } from '../i18n/translate';
+import { displayWidth } from '../i18n/width';
+import type { ItemResult, Screen } from './model';
+import type { DeviceProgress, JournalLine } from './services';
+import { DEVICE_NAMES, ITEM_TITLES, MENU_TEXTS, MenuText, STATUS_WORDS } from './texts';
+
+export const MENU_COLUMNS = 32;
+
+export interface RenderOptions {
+  locale?: string;
+  color?: boolean;
+}
+
+const COLOR: Record<CheckStatus | 'running', number> = { running: 36, pass: 32, warn: 33, fail: 31, absent: 35, timeout: 31 };
+
+export function renderScreen(screen: Screen, options: RenderOptions = {}): string[] {
+  const locale = resolveLocale(options.locale);
+  const color = Boolean(options.color);
+  const t = (key: MenuText, params: Record<string, string | number> = {}) => fill(MENU_TEXTS[key][locale], params);
+  const title = (text: string) => [paint(color, 1, fit(text)), '-'.repeat(MENU_COLUMNS)];
+
+  switch (screen.kind) {
+    case 'pin': {
+      const lines = [...title(t('title')), t('pinPrompt'), '> ' + '*'.repeat(screen.digits)];
+      if (screen.notice === 'locked') lines.push(paint(color, 31, t('pinLocked', { s: Math.ceil(screen.lockedMs / 1000) })));
+      else if (screen.notice === 'wrong') lines.push(paint(color, 31, t('pinWrong', { n: screen.attemptsLeft })));
+      else if (screen.notice === 'short') lines.push(t('pinShort'));
+      else if (screen.notice === 'checking') lines.push(t('pinChecking'));
+      lines.push(t('pinKeys'));
+      return lines.map(fit);
+    }
+    case 'main':
+      return [...title(t('title')), ...(['item1', 'item2', 'item3', 'item4', 'item5', 'item6', 'item0'] as const).map((k) => t(k))].map(fit);
+    case 'running': {
+      const lines = [...title(t(ITEM_TITLES[screen.item]))];
+      if (screen.readerWindowMs !== undefined) lines.push(...wrap(t('readerPrompt', { s: Math.round(screen.readerWindowMs / 1000) })));
+      lines.push(screen.item === 'reprint' || screen.item === 'journal' ? t('working') : t('running'));
+      for (const d of screen.devices) lines.push(progressLine(d, locale, color));
+      lines.push(screen.cancelling ? t('cancelling') : t('cancelHint'));
+      return lines.map(fit);
+    }
+    case 'result':
+      return [...title(t(ITEM_TITLES[screen.item])), ...resultLines(screen.result, locale, color, t), t('back')].map(fit);
+    case 'exit':
+      return [t(screen.reason === 'idle' ? 'byeIdle' : 'bye')].map(fit);
+  }
+}
+
+function resultLines(r: ItemResult, locale: Locale, color: boolean, t: (k: MenuText, p?: Record<string, string | number>) => string): string[] {
+  switch (r.kind) {
+    case 'checks':
+      return r.result.devices.flatMap((d) => [deviceLine(d.device, d.status, locale, color, d.ms), ...notable(d).flatMap((f) => wrap(translate(f.message, f.params ?? {}, locale), 2))]);
+    case 'cancelled':
+      return [t('cancelled')];
+    case 'error':
+      return wrap(t('error', { m: r.message }));
+    case 'reprint': {
+      const o = r.outcome;
+      const word = { printed: 'reprintPrinted', queued: 'reprintQueued', 'not-printed': 'reprintNotPrinted', none: 'reprintNone' } as const;
+      const lines = [paint(color, o.state === 'printed' ? 32 : o.state === 'queued' ? 33 : 31, t(word[o.state]))];
+      if (o.slipId) lines.push(t('slipId', { id: o.slipId }));
+      if (o.reason) lines.push(...wrap(o.reason, 2));
+      return lines;
+    }
+    case 'journal':
+      return r.lines.length === 0 ? [t('journalEmpty')] : r.lines.map(journalLine);
+  }
+}
+
+/** The findings worth a line: anything not passing, and the outcome of an item's own action. */
+function notable(d: DeviceResult): Finding[] {
+  const action = /\.(test-page|tap|swipe)$/;
+  return d.findings.filter((f) => f.status !== 'pass' || action.test(f.id));
+}
+
+function progressLine(p: DeviceProgress, locale: Locale, color: boolean): string {
+  return p.state === 'running' ? deviceLine(p.device, 'running', locale, color) : deviceLine(p.device, p.status, locale, color, p.ms);
+}
+
+function deviceLine(device: string, status: CheckStatus | 'running', locale: Locale, color: boolean, ms?: number): string {
+  const name = pad(word(DEVICE_NAMES[device], locale) ?? device, 10);
+  const time = ms === undefined ? '' : ` ${(ms / 1000).toFixed(1)}s`;
+  return `${name}${paint(color, COLOR[status], word(STATUS_WORDS[status], locale) ?? status)}${time}`;
+}
+
+/** `#12 11-22 10:04 96 network`: sequence, local month-day and time of the record, its summary. */
+function journalLine(l: JournalLine): string {
+  const when = /^\d{4}-(\d\d-\d\d)T(\d\d:\d\d)/.exec(l.time);
+  return `#${l.seq} ${when ? `${when[1]} ${when[2]}` : ''} ${l.summary}`;
+}
+
+function word(record: Localized | undefined, locale: Locale): string | undefined {
+  return pick(record, locale)?.value;
+}
+
+function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+function pad(text: string, columns: number): string {
+  return text + ' '.repeat(Math.max(1, columns - displayWidth(text)));
+}
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]*m/g;
+
+/** Cuts a line to MENU_COLUMNS display columns (colour codes take none), ending it with '…' when cut. */
+export function fit(line: string): string {
+  if (displayWidth(line.replace(SGR, '')) <= MENU_COLUMNS) return line;
+  const plain = line.replace(SGR, '');
+  let out = '';
+  let w = 0;
+  for (const ch of plain) {
+    const cw = displayWidth(ch);
+    if (w + cw > MENU_COLUMNS - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + '…';
+}
+
+const NO_LINE_START = '，。、；：！？）」』…';
+
+/** Wraps a text to MENU_COLUMNS (after `indent` spaces), at spaces where there are any, else anywhere. */
+export function wrap(text: string, indent = 0): string[] {
+  const width = MENU_COLUMNS - indent;
+  const lines: string[] = [];
+  let line = '';
+  let w = 0;
+  const flush = () => {
+    if (line.trim()) lines.push(' '.repeat(indent) + line.trimEnd());
+    line = '';
+    w = 0;
+  };
+  for (const token of text.split(/(?<= )/)) {
+    const tw = displayWidth(token.trimEnd());
+    if (w + tw > width && w > 0 && tw <= width) flush();
+    for (const ch of token) {
+      const cw = displayWidth(ch);
+      if (w + cw > width) {
+        // CJK punctuation never starts a line: the character before it moves down with it.
+        const carry = NO_LINE_START.includes(ch) && line.length > 1 ? Array.from(line).pop()! : '';
+        if (carry) line = line.slice(0, line.length - carry.length);
+        flush();
+        line = carry;
+        w = displayWidth(carry);
+      }
+      if (w === 0 && ch === ' ') continue;
+      line += ch;
+      w += cw;
+    }
+  }
+  flush();
+  return lines;
+}

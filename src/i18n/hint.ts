@@ -3,6 +3,7 @@
  * line with its parameters formatted for the locale. Never throws; an unknown key gets the generic hint.
  */
 import { interpolate, type Params } from './format';
+import { CAUSE_HINTS, STEP_TEXTS } from './causes';
 import { HINTS } from './hints';
 import { pick, type Locale } from './locale';
 
@@ -22,4 +23,23 @@ export function renderHint(key: string, code: string, locale?: unknown, params: 
     title: `${code} ${interpolate(chosen.value.title, all, chosen.locale)}`,
     action: interpolate(chosen.value.action, all, chosen.locale),
   };
+}
+
+/** A cause's hint (src/i18n/causes.ts), rendered like a code hint: the code in front of the title. */
+export function renderCauseHint(causeId: string, code: string, locale?: unknown, params: Params = {}): RenderedHint | null {
+  if (!Object.prototype.hasOwnProperty.call(CAUSE_HINTS, causeId)) return null;
+  const chosen = pick(CAUSE_HINTS[causeId], locale);
+  if (!chosen) return null;
+  const all: Params = { ...params, code };
+  return {
+    locale: chosen.locale,
+    title: `${code} ${interpolate(chosen.value.title, all, chosen.locale)}`,
+    action: interpolate(chosen.value.action, all, chosen.locale),
+  };
+}
+
+/** One next step for the slip; an unknown step id comes back as itself (traceable, never empty). */
+export function renderStep(stepId: string, locale?: unknown, params: Params = {}): string {
+  const chosen = Object.prototype.hasOwnProperty.call(STEP_TEXTS, stepId) ? pick(STEP_TEXTS[stepId], locale) : undefined;
+  return chosen ? interpolate(chosen.value, params, chosen.locale) : stepId;
 }

@@ -12,6 +12,8 @@ import { LOCAL_CODES } from '../../../src/codes/local';
 import { UNKNOWN_ENTRY } from '../../../src/codes/lookup';
 import { CHECK_MESSAGE_SOURCES, CHECK_MESSAGES } from '../../../src/i18n/checks';
 import { placeholders } from '../../../src/i18n/format';
+import { CAUSE_HINTS, STEP_TEXTS } from '../../../src/i18n/causes';
+import { renderCauseHint } from '../../../src/i18n/hint';
 import { HINTS } from '../../../src/i18n/hints';
 import { LOCALES } from '../../../src/i18n/locale';
 import { displayWidth, TITLE_MAX_COLUMNS } from '../../../src/i18n/width';
@@ -31,6 +33,13 @@ for (const [source, messages] of Object.entries(CHECK_MESSAGE_SOURCES)) {
     for (const locale of LOCALES) rows.push([`checks/${source}`, key, 'text', locale, (record as Record<string, unknown>)[locale]]);
   }
 }
+for (const [key, record] of Object.entries(CAUSE_HINTS)) {
+  for (const locale of LOCALES) {
+    rows.push(['causes', key, 'title', locale, record[locale]?.title]);
+    rows.push(['causes', key, 'action', locale, record[locale]?.action]);
+  }
+}
+for (const [key, record] of Object.entries(STEP_TEXTS)) for (const locale of LOCALES) rows.push(['steps', key, 'text', locale, record[locale]]);
 
 /** Latin-only zh is allowed for these tokens only (codes, units, brands, device names). */
 const LATIN_OK = /^(?:[\s\d{}[\]().:;,/%+-]|ms|dBm|MAC|PIN|SIM|IC|POS|Wi-?Fi|4G|5G|APN|ICCID|IMEI|UnionPay|[A-Z]\d)*$/;
@@ -68,6 +77,11 @@ describe('same placeholders in every locale', () => {
   for (const [source, messages] of Object.entries(CHECK_MESSAGE_SOURCES)) {
     for (const [key, record] of Object.entries(messages)) keys.push([`checks/${source}`, key, 'text', Object.fromEntries(LOCALES.map((l) => [l, record[l] ?? '']))]);
   }
+  for (const [key, record] of Object.entries(CAUSE_HINTS)) {
+    keys.push(['causes', key, 'title', Object.fromEntries(LOCALES.map((l) => [l, record[l]?.title ?? '']))]);
+    keys.push(['causes', key, 'action', Object.fromEntries(LOCALES.map((l) => [l, record[l]?.action ?? '']))]);
+  }
+  for (const [key, record] of Object.entries(STEP_TEXTS)) keys.push(['steps', key, 'text', Object.fromEntries(LOCALES.map((l) => [l, record[l] ?? '']))]);
   test.each(keys)('%s %s.%s', (_w, _k, _f, byLocale) => {
     const en = placeholders(byLocale.en ?? '');
     for (const locale of LOCALES) expect({ locale, names: placeholders(byLocale[locale] ?? '') }).toEqual({ locale, names: en });
@@ -144,4 +158,18 @@ test('hints never blame the cardholder where the fault is the terminal\'s, the h
     }
   }
   expect(offenders).toEqual([]);
+});
+
+describe('cause hints fit the display with the longest code in front and never blame the cardholder', () => {
+  const params = { dbm: -113, ms: 99999 };
+  test.each(LOCALES)('%s', (locale) => {
+    const bad: string[] = [];
+    for (const key of Object.keys(CAUSE_HINTS)) {
+      const hint = renderCauseHint(key, 'ZZZZ', locale, params)!;
+      if (displayWidth(hint.title) > TITLE_MAX_COLUMNS) bad.push(`${key}: "${hint.title}" too wide`);
+      if (displayWidth(hint.action) > 120) bad.push(`${key}: action too long (${displayWidth(hint.action)})`);
+      if (/持卡人|cardholder/i.test(hint.title + hint.action)) bad.push(`${key}: speaks of the cardholder`);
+    }
+    expect(bad).toEqual([]);
+  });
 });

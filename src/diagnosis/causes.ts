@@ -1,0 +1,142 @@
+/**
+ * The causes a self-check can prove, as data: which findings show each one, whose side it is, whether
+ * the cashier may retry, and what to do next. src/diagnosis/diagnose.ts ranks them against the code.
+ *
+ * Within a device the rules are ordered from the most basic failure to the least: a modem that does not
+ * answer explains everything after it, a missing SIM explains the missing registration, no signal
+ * explains no data. Only the first rule that matches names the device's cause; later matches are
+ * consequences and are listed as "also found" only when they are a different cause.
+ */
+import type { CheckStatus } from '../../hal/selfcheck';
+import type { Category, FaultSide, Retry } from '../codes/types';
+
+export type CauseDevice = 'modem' | 'reader' | 'printer' | 'network';
+
+export interface CauseRule {
+  /** Stable id: the journal, the JSON output and the texts (src/i18n/causes.ts) use it. */
+  id: string;
+  device: CauseDevice;
+  side: FaultSide;
+  category: Category;
+  retry: Retry;
+  /** Findings that show the cause: an id (exact, or a prefix ending in '.') and the statuses that count. */
+  match: ReadonlyArray<{ finding: string; status: readonly CheckStatus[] }>;
+  /**
+   * The fault can make an online transaction fail (no reply, a code from the host). A printer fault
+   * cannot: it is reported, but it never becomes the cause of a host code.
+   */
+  online: boolean;
+  /** Next steps (src/i18n/causes.ts STEP_TEXTS), most useful first. */
+  steps: readonly string[];
+  /** The finding whose value the hint quotes, and the parameter it becomes ("dbm", "ms"). */
+  quote?: { finding: string; param: string };
+}
+
+const BAD: readonly CheckStatus[] = ['fail', 'absent', 'timeout'];
+const WARN: readonly CheckStatus[] = ['warn'];
+
+export const CAUSE_RULES: readonly CauseRule[] = [
+  // modem
+  {
+    id: 'modem-unresponsive', device: 'modem', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
+    match: [{ finding: 'modem.port', status: BAD }, { finding: 'modem.probe', status: BAD }, { finding: 'modem.init', status: BAD }, { finding: 'modem.budget', status: BAD }, { finding: 'modem.error', status: BAD }],
+    steps: ['restart', 'call-service'],
+  },
+  {
+    id: 'sim-fault', device: 'modem', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
+    match: [{ finding: 'modem.sim', status: BAD }],
+    steps: ['reseat-sim', 'restart', 'call-carrier'],
+  },
+  {
+    id: 'signal-none', device: 'modem', side: 'terminal', category: 'network', retry: 'after-fix', online: true,
+    match: [{ finding: 'modem.signal', status: BAD }],
+    steps: ['move-terminal', 'retry'],
+    quote: { finding: 'modem.signal', param: 'dbm' },
+  },
+  {
+    id: 'mobile-not-registered', device: 'modem', side: 'terminal', category: 'network', retry: 'after-fix', online: true,
+    match: [{ finding: 'modem.registration.circuit', status: BAD }],
+    steps: ['restart', 'call-carrier'],
+  },
+  {
+    id: 'mobile-data-down', device: 'modem', side: 'terminal', category: 'network', retry: 'after-fix', online: true,
+    match: [{ finding: 'modem.registration.packet', status: BAD }, { finding: 'modem.packet', status: BAD }, { finding: 'modem.pdp', status: BAD }],
+    steps: ['restart', 'check-apn'],
+  },
+  {
+    id: 'signal-weak', device: 'modem', side: 'terminal', category: 'network', retry: 'after-fix', online: true,
+    match: [{ finding: 'modem.signal', status: WARN }],
+    steps: ['move-terminal', 'retry'],
+    quote: { finding: 'modem.signal', param: 'dbm' },
+  },
+  {
+    id: 'modem-unresponsive', device: 'modem', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
+    match: [{ finding: 'modem.', status: ['fail', 'timeout'] }],
+    steps: ['restart', 'call-service'],
+  },
+  // network
+  {
+    id: 'local-network-config', device: 'network', side: 'terminal', category: 'config', retry: 'after-fix', online: true,
+    match: [{ finding: 'network.interfaces', status: BAD }, { finding: 'network.gateway', status: BAD }, { finding: 'network.dns', status: BAD }, { finding: 'network.dns-servers', status: BAD }],
+    steps: ['check-lan', 'restart'],
+  },
+  {
+    id: 'host-unreachable', device: 'network', side: 'host', category: 'network', retry: 'later', online: true,
+    match: [{ finding: 'network.tcp', status: BAD }, { finding: 'network.budget', status: BAD }],
+    steps: ['retry-later', 'check-host-settings', 'call-acquirer'],
+  },
+  {
+    id: 'host-slow', device: 'network', side: 'host', category: 'host', retry: 'later', online: true,
+    match: [{ finding: 'network.echo-rtt', status: [...WARN, ...BAD] }, { finding: 'network.echo', status: BAD }],
+    steps: ['retry-later'],
+    quote: { finding: 'network.echo-rtt', param: 'ms' },
+  },
+  // reader
+  {
+    id: 'reader-fault', device: 'reader', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
+    match: [{ finding: 'reader.', status: BAD }],
+    steps: ['other-card-input', 'call-service'],
+  },
+  // printer
+  {
+    id: 'printer-paper', device: 'printer', side: 'terminal', category: 'terminal', retry: 'after-fix', online: false,
+    match: [{ finding: 'printer.paper', status: BAD }],
+    steps: ['load-paper'],
+  },
+  {
+    id: 'printer-fault', device: 'printer', side: 'terminal', category: 'terminal', retry: 'after-fix', online: false,
+    match: [{ finding: 'printer.cover', status: BAD }, { finding: 'printer.', status: BAD }],
+    steps: ['close-cover', 'call-service'],
+  },
+];
+
+/** True when a finding id is covered by a rule's pattern (exact, or under a prefix ending in '.'). */
+export function findingMatches(pattern: string, id: string): boolean {
+  return pattern.endsWith('.') ? id.startsWith(pattern) : id === pattern;
+}
+
+/** Findings that say only "not configured here": a terminal without a modem is not a faulty one. */
+export function isNotConfigured(findingId: string): boolean {
+  return findingId.endsWith('.configured');
+}
+
+/**
+ * Steps for codes whose hint asks for something the category alone does not say: a limit is met by
+ * splitting the payment or paying another way (seed 003), not by re-checking the card.
+ */
+export const HINT_STEPS: Readonly<Record<string, readonly string[]>> = {
+  'amount-over-card-limit': ['other-payment'],
+  'frequency-limit': ['other-payment'],
+  'exceeds-limit': ['other-payment', 'call-acquirer'],
+};
+
+/**
+ * The catalog names the checks that can confirm a code; the modem is the network's first hop on a
+ * cellular terminal, so a code that asks for the network check also asks about the modem.
+ */
+export function checkPosition(checks: readonly string[], device: CauseDevice): number {
+  const own = checks.indexOf(device);
+  if (device !== 'modem') return own;
+  const net = checks.indexOf('network');
+  return own < 0 ? net : net < 0 ? own : Math.min(own, net);
+}

@@ -16,8 +16,9 @@ Examples:
 Exit status: 0 the command did its job (a check that found a fault did its job), 1 it could not, 2 bad usage or input.
 Environment: POSDIAG_CONFIG (configuration file), POSDIAG_LOCALE, POSDIAG_HOME (data directory), NO_COLOR.`;
 
-export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command {
-  const program = new Command('posdiag')
+/** The program with the global options and no commands yet. */
+function baseProgram(io: CliIo): Command {
+  return new Command('posdiag')
     .description('Diagnostics for smart POS terminals: device self-checks, response-code hints and a diagnostic slip.')
     .option('--config <file>', 'configuration file (JSON); default: the simulated terminal')
     .option('--sim [devices]', 'use the simulated terminal: DEVICE=FAULT,… (modem, pn532, msr605, printer, host); alone: all healthy')
@@ -28,14 +29,33 @@ export function buildProgram(io: CliIo, done: (code: ExitCode) => void): Command
     .addHelpText('after', EXAMPLES)
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .exitOverride();
-  for (const command of COMMANDS) command.register(program, io, done);
+}
+
+/**
+ * The program with its commands: every one, or (`argv` given) only the one argv names when that is a
+ * known command, so a run loads one command module. Help, a missing or an unknown command get them all.
+ */
+export function buildProgram(io: CliIo, done: (code: ExitCode) => void, argv?: string[]): Command {
+  const program = baseProgram(io);
+  const wanted = argv ? commandNameIn(argv, io) : undefined;
+  const only = wanted === undefined ? undefined : COMMANDS.find((c) => 'name' in c && c.name === wanted);
+  for (const command of only ? [only] : COMMANDS) ('load' in command ? command.load() : command).register(program, io, done);
   return program;
+}
+
+/** The command word of argv, found as commander itself finds it (global options and their values skipped). */
+function commandNameIn(argv: string[], io: CliIo): string | undefined {
+  try {
+    return baseProgram(io).parseOptions(argv).operands[0];
+  } catch {
+    return undefined; // let the full program report the problem
+  }
 }
 
 /** Parses argv and runs the command; resolves to the exit code. Never calls process.exit. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<ExitCode> {
   return new Promise<ExitCode>((resolve) => {
-    const program = buildProgram(io, resolve);
+    const program = buildProgram(io, resolve, argv);
     if (argv.length === 0) {
       // No command: say how to use posdiag, and that this was not a usable call.
       io.stderr(program.helpInformation());

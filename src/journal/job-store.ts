@@ -1,0 +1,67 @@
+/**
+ * Slips waiting for paper, kept in `print-queue.json` so a slip queued when the paper ran out is still
+ * printed after a reboot. Implements the print queue's JobStore port; every save is atomic. A missing
+ * or unreadable file is an empty queue: the queue must keep working even if the file was damaged.
+ */
+import { join } from 'node:path';
+import type { JobStore, QueuedJob } from '../../hal/printer/print-queue';
+import { ensureDataDir } from './data-dir';
+import { readIfExists, writeFileAtomic } from './durable-file';
+import { scrubBytes, scrubText } from './scrub';
+
+export const PRINT_QUEUE_FILE = 'print-queue.json';
+
+interface StoredJob {
+  id: string;
+  /** The printer bytes, base64. */
+  bytes: string;
+  attempts: number;
+  lastReason?: string;
+}
+
+export function journalJobStore(dir: string): JobStore {
+  const file = join(dir, PRINT_QUEUE_FILE);
+  return {
+    async load(): Promise<QueuedJob[]> {
+      const text = await readIfExists(file);
+      if (!text) return [];
+      try {
+        const doc = JSON.parse(text.toString('utf8')) as { jobs?: unknown };
+        return Array.isArray(doc.jobs) ? doc.jobs.filter(isStoredJob).map(fromStored) : [];
+      } catch {
+        return [];
+      }
+    },
+    async save(jobs: readonly QueuedJob[]): Promise<void> {
+      await ensureDataDir(dir);
+      const doc = { version: 1, jobs: jobs.map(toStored) };
+      await writeFileAtomic(file, JSON.stringify(doc, null, 2) + '\n');
+    },
+  };
+}
+
+function toStored(job: QueuedJob): StoredJob {
+  const bytes = scrubBytes(job.bytes);
+  const out: StoredJob = { id: job.id, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), attempts: job.attempts };
+  if (job.lastReason !== undefined) out.lastReason = scrubText(job.lastReason);
+  return out;
+}
+
+function fromStored(job: StoredJob): QueuedJob {
+  const bytes = Buffer.from(job.bytes, 'base64');
+  const out: QueuedJob = { id: job.id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), attempts: job.attempts };
+  if (job.lastReason !== undefined) out.lastReason = job.lastReason;
+  return out;
+}
+
+function isStoredJob(value: unknown): value is StoredJob {
+  const j = value as StoredJob | null;
+  return (
+    typeof j === 'object' &&
+    j !== null &&
+    typeof j.id === 'string' &&
+    typeof j.bytes === 'string' &&
+    typeof j.attempts === 'number' &&
+    (j.lastReason === undefined || typeof j.lastReason === 'string')
+  );
+}

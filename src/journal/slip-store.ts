@@ -1,0 +1,64 @@
+/**
+ * Printed slips kept for reprint: `slips/<id>.escpos` (the exact printer bytes), `slips/<id>.json`
+ * (what the slip was about) and `slips/last` (the id of the newest). Each file is written atomically;
+ * the bytes go first and `last` last, so `last` never names a slip that is not all there.
+ */
+import { join } from 'node:path';
+import { HalError } from '../../hal/errors';
+import { ensureDataDir } from './data-dir';
+import { readIfExists, writeFileAtomic } from './durable-file';
+import { scrubBytes, scrubRecord } from './scrub';
+
+export interface SlipMeta {
+  paperWidth: 58 | 80;
+  locale: string;
+  code: string;
+  time: string;
+}
+
+export interface StoredSlip {
+  id: string;
+  bytes: Uint8Array;
+  meta: SlipMeta;
+}
+
+export const SLIPS_DIR = 'slips';
+const LAST = 'last';
+/** A slip id is a file name: journal ids and the like, never a path. */
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function isSlipId(id: string): boolean {
+  return SAFE_ID.test(id) && id !== LAST;
+}
+
+export async function saveSlip(dir: string, id: string, bytes: Uint8Array, meta: SlipMeta): Promise<void> {
+  if (!isSlipId(id)) throw new HalError('Usage_Invalid', `slip id "${id}" is not a valid name (letters, digits, . _ -; at most 64)`, { id });
+  const slips = join(dir, SLIPS_DIR);
+  await ensureDataDir(slips);
+  // The slip on paper shows a masked PAN at most; this keeps a caller's mistake off the disk all the same.
+  await writeFileAtomic(join(slips, `${id}.escpos`), scrubBytes(bytes));
+  await writeFileAtomic(join(slips, `${id}.json`), JSON.stringify(scrubRecord({ id, ...meta }), null, 2) + '\n');
+  await writeFileAtomic(join(slips, LAST), id + '\n');
+}
+
+/** A slip by id, or the newest with 'last'; null when there is none (or the id is not a slip name). */
+export async function loadSlip(dir: string, idOrLast: string): Promise<StoredSlip | null> {
+  const slips = join(dir, SLIPS_DIR);
+  let id = idOrLast;
+  if (idOrLast === LAST) {
+    const last = await readIfExists(join(slips, LAST));
+    if (!last) return null;
+    id = last.toString('utf8').trim();
+  }
+  if (!isSlipId(id)) return null;
+  const [bytes, metaText] = await Promise.all([readIfExists(join(slips, `${id}.escpos`)), readIfExists(join(slips, `${id}.json`))]);
+  if (!bytes || !metaText) return null;
+  let meta: SlipMeta;
+  try {
+    const parsed = JSON.parse(metaText.toString('utf8')) as SlipMeta & { id?: string };
+    meta = { paperWidth: parsed.paperWidth, locale: parsed.locale, code: parsed.code, time: parsed.time };
+  } catch {
+    return null;
+  }
+  return { id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), meta };
+}

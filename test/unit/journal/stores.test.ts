@@ -1,0 +1,104 @@
+/** The data directory, the slip store and the print queue's store: atomic files that survive a restart. */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isHalError } from '../../../hal/errors';
+import type { PrintResult } from '../../../hal/printer/driver';
+import { PrintQueue } from '../../../hal/printer/print-queue';
+import { resolveDataDir } from '../../../src/journal/data-dir';
+import { journalJobStore } from '../../../src/journal/job-store';
+import { loadSlip, saveSlip } from '../../../src/journal/slip-store';
+import { freshDir } from '../../helpers/journal-fixtures';
+
+let tmp: ReturnType<typeof freshDir>;
+beforeEach(() => (tmp = freshDir()));
+afterEach(() => tmp.remove());
+
+const meta = { paperWidth: 58 as const, locale: 'zh-CN', code: '96', time: '2024-05-01T10:15:00.000+08:00' };
+
+describe('resolveDataDir', () => {
+  test.each([
+    ['configuration first', { journal: { dir: '/data/posdiag' } }, { POSDIAG_HOME: '/x', HOME: '/home/t' }, '/data/posdiag'],
+    ['then POSDIAG_HOME', { journal: {} }, { POSDIAG_HOME: '/var/posdiag', HOME: '/home/t' }, '/var/posdiag'],
+    ['then ~/.posdiag', undefined, { HOME: '/home/t' }, '/home/t/.posdiag'],
+    ['~ in POSDIAG_HOME', undefined, { POSDIAG_HOME: '~/pd', HOME: '/home/t' }, '/home/t/pd'],
+  ])('%s', (_name, config, env, expected) => {
+    expect(resolveDataDir(config, env)).toBe(expected);
+  });
+
+  test('resolving creates nothing', () => {
+    const dir = join(tmp.dir, 'later');
+    expect(resolveDataDir(undefined, { POSDIAG_HOME: dir })).toBe(dir);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('slips', () => {
+  test('a saved slip loads by id and as last; files are private and no temporary file is left', async () => {
+    const bytes = Uint8Array.from([0x1b, 0x40, 0x41, 0x0a, 0x1d, 0x56, 0x00]);
+    await saveSlip(tmp.dir, 'J00000001', bytes, meta);
+    await saveSlip(tmp.dir, 'J00000002', Uint8Array.of(1, 2, 3), { ...meta, code: '05' });
+    expect(await loadSlip(tmp.dir, 'J00000001')).toEqual({ id: 'J00000001', bytes, meta });
+    expect(await loadSlip(tmp.dir, 'last')).toMatchObject({ id: 'J00000002', meta: { code: '05' } });
+    const slips = join(tmp.dir, 'slips');
+    expect(readdirSync(slips).sort()).toEqual(['J00000001.escpos', 'J00000001.json', 'J00000002.escpos', 'J00000002.json', 'last']);
+    expect(statSync(join(slips, 'J00000001.escpos')).mode & 0o777).toBe(0o600);
+    expect(statSync(tmp.dir).mode & 0o777).toBe(0o700);
+  });
+
+  test('unknown ids, no last, half-written slips and unsafe names load as null', async () => {
+    expect(await loadSlip(tmp.dir, 'last')).toBeNull();
+    expect(await loadSlip(tmp.dir, 'J00000009')).toBeNull();
+    expect(await loadSlip(tmp.dir, '../journal')).toBeNull();
+    await saveSlip(tmp.dir, 'J00000001', Uint8Array.of(1), meta);
+    writeFileSync(join(tmp.dir, 'slips', 'J00000003.escpos'), 'x'); // bytes without their meta
+    expect(await loadSlip(tmp.dir, 'J00000003')).toBeNull();
+  });
+
+  test('an unsafe id is refused on save', async () => {
+    const err = await saveSlip(tmp.dir, '../../etc/x', Uint8Array.of(1), meta).catch((e: unknown) => e);
+    expect(isHalError(err, 'Usage_Invalid')).toBe(true);
+  });
+
+  test('a card number in the slip bytes is masked in place (same length)', async () => {
+    const bytes = Buffer.from('\x1b@CARD 6200000000000005\n', 'latin1');
+    await saveSlip(tmp.dir, 'J00000001', bytes, meta);
+    const disk = readFileSync(join(tmp.dir, 'slips', 'J00000001.escpos'));
+    expect(disk.length).toBe(bytes.length);
+    expect(disk.toString('latin1')).toContain('CARD 620000******0005');
+  });
+});
+
+describe('print queue on disk', () => {
+  const printed: PrintResult = { state: 'printed', status: {}, bytes: 4, ms: 5, confirmed: true };
+  const paperOut: PrintResult = { state: 'not-printed', reason: 'paper-end', partial: true };
+
+  test('a slip waiting for paper survives a reboot and is printed whole afterwards', async () => {
+    const slip = Uint8Array.from([0x1b, 0x40, 0xb2, 0xe2, 0x0a, 0x1d, 0x56, 0x00]);
+    const before = new PrintQueue(journalJobStore(tmp.dir));
+    expect(await before.submit('J00000007', slip, async () => paperOut)).toMatchObject({ state: 'queued', reason: 'paper-end' });
+    expect(JSON.parse(readFileSync(join(tmp.dir, 'print-queue.json'), 'utf8'))).toMatchObject({
+      version: 1,
+      jobs: [{ id: 'J00000007', bytes: Buffer.from(slip).toString('base64'), attempts: 1, lastReason: 'paper-end' }],
+    });
+
+    // Reboot: a new queue on the same directory.
+    const after = new PrintQueue(journalJobStore(tmp.dir));
+    expect(await after.pending()).toEqual([{ id: 'J00000007', bytes: slip, attempts: 1, lastReason: 'paper-end' }]);
+    const sent: Uint8Array[] = [];
+    const out = await after.flush(async (bytes) => {
+      sent.push(bytes);
+      return printed;
+    });
+    expect(out).toEqual([{ id: 'J00000007', state: 'printed', attempts: 2, confirmed: true }]);
+    expect(sent).toEqual([slip]);
+    expect(await new PrintQueue(journalJobStore(tmp.dir)).pending()).toEqual([]);
+  });
+
+  test('a missing or damaged queue file is an empty queue', async () => {
+    expect(await journalJobStore(tmp.dir).load()).toEqual([]);
+    writeFileSync(join(tmp.dir, 'print-queue.json'), '{"jobs": [ {"id": "a", "bytes"');
+    expect(await journalJobStore(tmp.dir).load()).toEqual([]);
+    writeFileSync(join(tmp.dir, 'print-queue.json'), '{"jobs": [{"id": 3}, {"id": "b", "bytes": "AQI=", "attempts": 0}]}');
+    expect(await journalJobStore(tmp.dir).load()).toEqual([{ id: 'b', bytes: Uint8Array.of(1, 2), attempts: 0 }]);
+  });
+});

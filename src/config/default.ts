@@ -12,4 +12,7 @@ export const SIMULATED_TERMINAL: PosdiagConfig = {
   },
   devices: {},
   journal: {},
+  // PIN 1234, for the simulated terminal only (README): `posdiag menu --sim` opens with it. A real
+  // configuration has its own hash from `posdiag menu --hash-pin`; without one the menu refuses to start.
+  technician: { pinHash: 'scrypt$16384$8$1$cG9zZGlhZy1zaW0tZGVtbw==$JqAstWY+65Ozp4Ou+VjM4J1SPSe91XK8OMhCp/qgOlI=' },
 };

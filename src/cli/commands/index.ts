@@ -26,7 +26,9 @@ export interface LazyCommand {
 export const COMMANDS: Array<LazyCommand | CommandModule> = [
   { name: 'explain', load: () => require('./explain') },
   { name: 'selftest', load: () => require('./selftest') },
+  { name: 'diagnose', load: () => require('./diagnose') },
   { name: 'demo', load: () => require('./demo') },
   { name: 'sim', load: () => require('./sim') },
   { name: 'slip', load: () => require('./slip') },
+  { name: 'menu', load: () => require('./menu') },
 ];

@@ -1,0 +1,94 @@
+/**
+ * The technician menu on a terminal: keys from stdin (raw mode when it is a tty, so each key counts at
+ * once and nothing echoes), one screen at a time on stdout. On a tty each screen replaces the last
+ * (clear and home); otherwise screens follow one another, separated by a blank line, which keeps the
+ * output readable in a log.
+ *
+ * Keys: 0–9; Enter; Esc (Cancel on a POS keypad) to go back, stop a test or leave; Backspace (Clear)
+ * to correct the PIN; Ctrl-C leaves from anywhere.
+ */
+import { emitKeypressEvents } from 'node:readline';
+import type { MenuKey, MenuModel, Screen } from './model';
+import { renderScreen } from './render';
+
+export interface TtyInput extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+  setRawMode?(mode: boolean): unknown;
+}
+
+export interface TtyOutput {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+export interface TtyUiOptions {
+  input: TtyInput;
+  output: TtyOutput;
+  locale?: string;
+  color: boolean;
+}
+
+interface Keypress {
+  name?: string;
+  ctrl?: boolean;
+  sequence?: string;
+}
+
+/** Maps a keypress to a menu key; null for keys the menu does not use. */
+export function toMenuKey(str: string | undefined, key: Keypress | undefined): MenuKey | 'quit' | null {
+  if (key?.ctrl && (key.name === 'c' || key.name === 'd')) return 'quit';
+  switch (key?.name) {
+    case 'return':
+    case 'enter':
+      return { kind: 'enter' };
+    case 'escape':
+      return { kind: 'cancel' };
+    case 'backspace':
+    case 'delete':
+      return { kind: 'backspace' };
+  }
+  if (str !== undefined && /^[0-9]$/.test(str)) return { kind: 'digit', digit: str };
+  return null;
+}
+
+const CLEAR = '\u001b[H\u001b[2J';
+
+/** Runs the menu until it exits; restores the terminal on every path. */
+export async function runTtyMenu(model: MenuModel, o: TtyUiOptions): Promise<'user' | 'idle'> {
+  const tty = Boolean(o.output.isTTY);
+  let first = true;
+  const draw = (screen: Screen) => {
+    const text = renderScreen(screen, { locale: o.locale, color: o.color }).join('\n') + '\n';
+    o.output.write(tty ? CLEAR + text : (first ? '' : '\n') + text);
+    first = false;
+  };
+  const unsubscribe = model.subscribe(draw);
+
+  // Keys are handled one after another: a PIN digit typed while the last one is still being handled
+  // must not overtake it.
+  let queue = Promise.resolve();
+  const onKeypress = (str: string | undefined, key: Keypress | undefined) => {
+    const k = toMenuKey(str, key);
+    if (k === null) return;
+    queue = queue.then(() => (k === 'quit' ? model.close() : model.press(k))).catch(() => undefined);
+  };
+  const onEnd = () => void (queue = queue.then(() => model.close()));
+
+  emitKeypressEvents(o.input);
+  const raw = Boolean(o.input.isTTY && o.input.setRawMode);
+  if (raw) o.input.setRawMode!(true);
+  o.input.on('keypress', onKeypress);
+  o.input.on('end', onEnd);
+  o.input.resume();
+  try {
+    await model.start();
+    return await model.done;
+  } finally {
+    await queue;
+    o.input.removeListener('keypress', onKeypress);
+    o.input.removeListener('end', onEnd);
+    if (raw) o.input.setRawMode!(false);
+    o.input.pause();
+    unsubscribe();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Printing a slip on the terminal's printer, with an outcome instead of an exception.
+ *
+ * The printer is asked for its status before anything is queued: a printer that is not configured,
+ * cannot be opened or does not answer gets `not-printed` (the slip is in the slip store, and can be
+ * reprinted with `posdiag slip last` once the printer is back). A printer that answers goes through the
+ * print queue: printed, or `queued` with the reason (paper out, cover open…) when it cannot print now or
+ * stops mid-slip. With a data directory the queue is kept in print-queue.json, so a slip waiting for
+ * paper survives a reboot, and slips waiting from before are printed first, whole. The port is closed on
+ * every path.
+ */
+import type { CheckEnv } from '../../hal/devices';
+import { isHalError } from '../../hal/errors';
+import { PrinterDriver, PrinterTiming } from '../../hal/printer/driver';
+import { JobStore, PrintQueue } from '../../hal/printer/print-queue';
+import { journalJobStore } from '../journal';
+
+export interface SlipPrintOutcome {
+  state: 'printed' | 'queued' | 'not-printed';
+  /**
+   * Why it did not print: a printer condition (`paper-end`, `cover-open`, `offline`, `cutter-error`,
+   * `overheat`…), or `not-configured`, `not-found`, `busy`, `no-reply`, `disconnected`, `aborted`, `error`.
+   */
+  reason?: string;
+  /** Times this slip was sent to the printer (0 when the printer was never reached). */
+  attempts: number;
+}
+
+export interface PrintSlipOptions {
+  /** The slip's id (the journal id); the queue knows the slip by it. */
+  id: string;
+  /** The data directory: the queue of slips waiting for paper is kept there. */
+  dataDir?: string;
+  signal?: AbortSignal;
+  /** A queue store other than the data directory's (tests, or a caller that keeps its own). */
+  store?: JobStore;
+  timing?: Partial<PrinterTiming>;
+}
+
+/** Prints `bytes` on env's configured printer. Never throws; see SlipPrintOutcome. */
+export async function printSlip(env: CheckEnv, bytes: Uint8Array, opts: PrintSlipOptions): Promise<SlipPrintOutcome> {
+  const config = env.devices.printer;
+  if (!config) return { state: 'not-printed', reason: 'not-configured', attempts: 0 };
+  if (opts.signal?.aborted) return { state: 'not-printed', reason: 'aborted', attempts: 0 };
+  let driver: PrinterDriver | null = null;
+  try {
+    driver = await PrinterDriver.open({ binding: env.binding, config, clock: env.clock, timing: opts.timing });
+    // Status first: a printer that does not answer is not given the slip to hold.
+    await driver.readStatus(opts.signal);
+    const store = opts.store ?? (opts.dataDir ? journalJobStore(opts.dataDir) : undefined);
+    const queue = new PrintQueue(store);
+    const open = driver;
+    const outcome = await queue.submit(opts.id, bytes, (job) => open.print(job, { signal: opts.signal }));
+    if (outcome.state === 'printed') return { state: 'printed', attempts: outcome.attempts };
+    return { state: 'queued', reason: outcome.reason, attempts: outcome.attempts };
+  } catch (err) {
+    return { state: 'not-printed', reason: reasonOf(err, opts.signal), attempts: 0 };
+  } finally {
+    await driver?.close().catch(() => undefined);
+  }
+}
+
+function reasonOf(err: unknown, signal?: AbortSignal): string {
+  if (signal?.aborted) return 'aborted';
+  if (isHalError(err, 'Transport_NotFound')) return 'not-found';
+  if (isHalError(err, 'Transport_Busy')) return 'busy';
+  if (isHalError(err, 'Transport_Timeout')) return 'no-reply';
+  if (isHalError(err, 'Transport_Disconnected') || isHalError(err, 'Transport_Closed')) return 'disconnected';
+  return 'error';
+}

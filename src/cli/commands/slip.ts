@@ -1,0 +1,117 @@
+/**
+ * `posdiag slip ID|last [--text] [--png FILE] [--escpos FILE]`: a stored slip, previewed or reprinted.
+ *
+ * Slips come from the slip store in the data directory (journal.dir, else POSDIAG_HOME, else ~/.posdiag).
+ * With --text, --png or --escpos nothing is opened: the text preview goes to stdout, the PNG preview and
+ * the exact stored printer bytes go to the files named. Without any of them the slip is printed again on
+ * the terminal's printer (the simulated one with --sim or without a configuration); a slip that cannot
+ * print now waits in the print queue for paper.
+ *
+ * Exit: 0 done (previews written, or the slip printed); 1 no slip yet, or the printer did not print it;
+ * 2 an id that is not in the store.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { HalError } from '../../../hal/errors';
+import { loadConfigFile } from '../../config/load';
+import { isSlipId, loadSlip, resolveDataDir, type StoredSlip } from '../../journal';
+import { openEnvironment } from '../../runtime';
+import { printSlip, type SlipPrintOutcome } from '../../slip/print';
+import { previewPng, previewText } from '../../slip/preview';
+import { runCommand } from '../context';
+import { CliIo, CommandOutcome, EXIT, ExitCode } from '../io';
+
+interface SlipFlags {
+  text?: boolean;
+  png?: string;
+  escpos?: string;
+}
+
+/** The --json document (schemas/slip.json). */
+export interface SlipJson {
+  id: string;
+  /** Size of the stored printer bytes. */
+  bytes: number;
+  meta: StoredSlip['meta'];
+  /** The text preview, with --text. */
+  text?: string;
+  /** Where the PNG preview was written, with --png. */
+  png?: string;
+  /** Where the printer bytes were written, with --escpos. */
+  escpos?: string;
+  /** The reprint's outcome, when no preview flag was given. */
+  printed?: SlipPrintOutcome;
+}
+
+export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
+  program
+    .command('slip')
+    .description('preview or reprint a diagnostic slip from the slip store')
+    .argument('<id>', 'a slip id (the journal id), or "last" for the newest')
+    .option('--text', 'print the slip as text, as the printer would print it')
+    .option('--png <file>', 'write a PNG preview of the slip')
+    .option('--escpos <file>', 'write the exact printer bytes of the slip')
+    .addHelpText('after', '\nWith none of --text, --png, --escpos the slip is printed again on the terminal\'s printer.\n\nExamples:\n  posdiag slip last --text\n  posdiag slip last --png slip.png --escpos slip.bin\n  posdiag slip last --sim printer=paper-out --json\n')
+    .action(async (id: string, flags: SlipFlags, cmd: Command) => {
+      done(await runCommand(cmd, io, (ctx) => runSlip(id, flags, { io, json: ctx.json, configPath: ctx.configPath, sim: ctx.sim })));
+    });
+}
+
+async function runSlip(id: string, flags: SlipFlags, ctx: { io: CliIo; json: boolean; configPath?: string; sim: Parameters<typeof openEnvironment>[0]['sim'] }): Promise<CommandOutcome> {
+  if (id !== 'last' && !isSlipId(id)) throw new HalError('Usage_Invalid', `"${id}" is not a slip id; give an id from posdiag journal list, or last`, { id });
+  const config = ctx.configPath ? loadConfigFile(ctx.configPath) : null;
+  const dataDir = resolveDataDir(config, ctx.io.env);
+  const slip = await loadSlip(dataDir, id);
+  if (!slip) {
+    if (id === 'last') return failure(ctx, EXIT.failed, 'Slip_None', `no slip yet; run posdiag diagnose --code CODE to make one (looked in ${dataDir})`);
+    throw new HalError('Usage_Invalid', `no slip "${id}" in ${dataDir}; posdiag slip last shows the newest`, { id });
+  }
+
+  const doc: SlipJson = { id: slip.id, bytes: slip.bytes.length, meta: slip.meta };
+  const lines: string[] = [];
+  if (flags.text) {
+    doc.text = previewText(slip.bytes, slip.meta.paperWidth);
+    lines.push(doc.text);
+  }
+  if (flags.png) {
+    const png = previewPng(slip.bytes, slip.meta.paperWidth);
+    await writeOut(flags.png, png);
+    doc.png = flags.png;
+    lines.push(`wrote the PNG preview of slip ${slip.id} to ${flags.png} (${png.length} bytes)`);
+  }
+  if (flags.escpos) {
+    await writeOut(flags.escpos, slip.bytes);
+    doc.escpos = flags.escpos;
+    lines.push(`wrote the ${slip.bytes.length} printer bytes of slip ${slip.id} to ${flags.escpos}`);
+  }
+  if (flags.text || flags.png || flags.escpos) return { exitCode: EXIT.ok, json: doc, text: lines.join('\n') };
+
+  const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
+  try {
+    doc.printed = await printSlip(env.checkEnv, slip.bytes, { id: slip.id, dataDir });
+  } finally {
+    await env.close();
+  }
+  const where = env.simulated ? ' on the simulated printer' : '';
+  const p = doc.printed;
+  if (p.state === 'printed') return { exitCode: EXIT.ok, json: doc, text: `slip ${slip.id} printed again${where} (${slip.bytes.length} bytes)` };
+  const text =
+    p.state === 'queued'
+      ? `slip ${slip.id} is waiting for the printer (${p.reason}); it prints once the printer is ready${where}`
+      : `slip ${slip.id} was not printed (${p.reason})${where}`;
+  return { exitCode: EXIT.failed, json: doc, text };
+}
+
+/** An answer that is not a slip: one clear line on stderr, or the error document with --json. */
+function failure(ctx: { io: CliIo; json: boolean }, exitCode: ExitCode, code: string, message: string): CommandOutcome {
+  if (!ctx.json) ctx.io.stderr(`posdiag: ${message}\n`);
+  return { exitCode, json: { error: { code, message } }, text: '' };
+}
+
+async function writeOut(path: string, data: Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (err) {
+    throw new Error(`cannot write ${path}: ${(err as Error).message}`);
+  }
+}

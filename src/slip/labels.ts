@@ -19,6 +19,10 @@ export interface SlipLabels {
   nextSteps: string;
   footer: string;
   status: Record<'pass' | 'warn' | 'fail' | 'absent' | 'timeout', string>;
+  /** What each check line is about: a device, or the mobile signal (its own line, the hotline asks for it). */
+  devices: Record<'modem' | 'signal' | 'reader' | 'printer' | 'network', string>;
+  /** The line that says the checks found nothing wrong with the terminal. */
+  terminalClear: string;
 }
 
 export const SLIP_LABELS: Record<Locale, SlipLabels> = {
@@ -36,6 +40,8 @@ export const SLIP_LABELS: Record<Locale, SlipLabels> = {
     nextSteps: '下一步',
     footer: '请保留此单，致电客服时报上响应码和时间',
     status: { pass: '正常', warn: '注意', fail: '故障', absent: '未连接', timeout: '无响应' },
+    devices: { modem: '通讯模块', signal: '无线信号', reader: '读卡器', printer: '打印机', network: '收单主机连接' },
+    terminalClear: '终端自检全部正常',
   },
   'zh-TW': {
     heading: '交易診斷單',
@@ -51,6 +57,8 @@ export const SLIP_LABELS: Record<Locale, SlipLabels> = {
     nextSteps: '下一步',
     footer: '請保留此單，致電客服時報上回應碼和時間',
     status: { pass: '正常', warn: '注意', fail: '故障', absent: '未連接', timeout: '無回應' },
+    devices: { modem: '通訊模組', signal: '無線訊號', reader: '讀卡機', printer: '印表機', network: '收單主機連線' },
+    terminalClear: '終端機自我檢測全部正常',
   },
   en: {
     heading: 'DIAGNOSTIC SLIP',
@@ -66,5 +74,7 @@ export const SLIP_LABELS: Record<Locale, SlipLabels> = {
     nextSteps: 'Next steps',
     footer: 'Keep this slip; tell support the code and the time',
     status: { pass: 'OK', warn: 'CHECK', fail: 'FAULT', absent: 'NONE', timeout: 'NO REPLY' },
+    devices: { modem: 'Modem', signal: 'Signal', reader: 'Card reader', printer: 'Printer', network: 'Host link' },
+    terminalClear: 'Terminal self-test: all OK',
   },
 };

@@ -1,0 +1,97 @@
+/**
+ * `posdiag diagnose --code CODE [--pan P] [--amount A] [--acquirer A] [--no-print] [--budget MS]`:
+ * a failed transaction, end to end. Runs the checks the code calls for, names the cause with its
+ * evidence, shows the cashier's hint, keeps and prints the slip, writes the journal record.
+ *
+ * A diagnosis that finds a fault did its job: exit 0. Exit 2 for bad input (a malformed amount or card
+ * number, an unknown acquirer); the card number itself is never repeated in any message.
+ */
+import type { Command } from 'commander';
+import { HalError } from '../../../hal/errors';
+import { ACQUIRERS, findAcquirer } from '../../codes/acquirers';
+import { isLocaleTag } from '../../i18n/locale';
+import { resolveDataDir } from '../../journal';
+import { runDiagnosis } from '../../run-diagnosis';
+import { openEnvironment } from '../../runtime';
+import { runCommand } from '../context';
+import { CliIo, EXIT, ExitCode } from '../io';
+import { renderDiagnosis } from '../render-diagnosis';
+import { join } from 'node:path';
+
+interface DiagnoseFlags {
+  code: string;
+  pan?: string;
+  amount?: string;
+  acquirer?: string;
+  print: boolean;
+  budget: string;
+}
+
+export function parseAmount(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const t = text.trim().replace(/^[¥￥]/, '');
+  if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) {
+    throw new HalError('Usage_Invalid', `--amount must be an amount in yuan such as 128 or 128.50, got "${text.slice(0, 20)}"`);
+  }
+  return Number(t);
+}
+
+export function checkPan(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const digits = text.replace(/[\s-]/g, '');
+  // Say what is wrong without echoing what was typed: it may be a whole card number.
+  if (!/^\d{13,19}$/.test(digits)) throw new HalError('Usage_Invalid', '--pan must be a card number of 13 to 19 digits (it is masked to first 6 / last 4)');
+  return digits;
+}
+
+export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
+  program
+    .command('diagnose')
+    .description('a failed transaction: checks chosen by the code, the cause, the hint, the slip and the journal record')
+    .requiredOption('--code <code>', 'the response code (96, A0), a terminal-local id (T01) or the text the terminal showed')
+    .option('--pan <pan>', 'the card number (masked to first 6 / last 4 before anything else sees it)')
+    .option('--amount <amount>', 'the amount in yuan, e.g. 128.50')
+    .option('--acquirer <acquirer>', `acquirer profile: ${Object.keys(ACQUIRERS).join(', ')} (default: the configuration's, else cup)`)
+    .option('--no-print', 'keep the slip in the store without printing it')
+    .option('--budget <ms>', 'time for all checks together, in ms', '30000')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  posdiag diagnose --code 96\n  posdiag diagnose --code 96 --sim modem=no-signal --json\n  posdiag diagnose --code "交易终止" --amount 128.50 --pan 6228480402564890018\n  posdiag diagnose --code A0 --no-print --locale en\n',
+    )
+    .action(async (flags: DiagnoseFlags, cmd: Command) => {
+      done(
+        await runCommand(cmd, io, async (ctx) => {
+          const pan = checkPan(flags.pan);
+          const amount = parseAmount(flags.amount);
+          if (flags.acquirer !== undefined && findAcquirer(flags.acquirer) === null) {
+            throw new HalError('Usage_Invalid', `unknown acquirer "${flags.acquirer}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`);
+          }
+          if (ctx.locale !== undefined && !isLocaleTag(ctx.locale)) throw new HalError('Usage_Invalid', `--locale: "${ctx.locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`);
+          const budget = Number(flags.budget);
+          if (!Number.isInteger(budget) || budget < 100 || budget > 600_000) {
+            throw new HalError('Usage_Invalid', `--budget must be a whole number of ms from 100 to 600000, got "${flags.budget}"`);
+          }
+          const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
+          try {
+            const dataDir = resolveDataDir(env.config, io.env);
+            const report = await runDiagnosis(env, {
+              code: flags.code,
+              acquirer: flags.acquirer,
+              locale: ctx.locale,
+              pan,
+              amount,
+              print: flags.print,
+              dataDir,
+              budgetMs: budget,
+              progress: (line) => {
+                if (!ctx.json) io.stderr(line);
+              },
+            });
+            return { exitCode: EXIT.ok, json: report, text: renderDiagnosis(report, ctx.color, { slipDir: join(dataDir, 'slips') }) };
+          } finally {
+            await env.close();
+          }
+        }),
+      );
+    });
+}

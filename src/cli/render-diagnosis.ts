@@ -1,0 +1,49 @@
+/**
+ * A diagnosis as the person at the counter reads it: the hint in a box (the one calm line, and what
+ * to do), then the evidence, what else was found, and where the slip and the record went.
+ */
+import { displayWidth } from '../i18n/width';
+import type { DiagnoseReport } from '../run-diagnosis';
+import { paint } from './io';
+
+const SIDE_COLOR: Record<string, number> = { terminal: 33, host: 36, bank: 36, cardholder: 35, merchant: 35 };
+
+/** Wraps text to a display width (a Hanzi counts two columns), breaking at spaces when there are any. */
+export function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const token of text.split(/(?<= )|(?=[\u3000-\u9fff\uff00-\uffef])/u)) {
+    if (line && displayWidth(line + token) > width) {
+      out.push(line.trimEnd());
+      line = token.trimStart();
+    } else line += token;
+  }
+  if (line.trim()) out.push(line.trimEnd());
+  return out.length ? out : [''];
+}
+
+export function hintBox(title: string, action: string, color: boolean, colorCode = 33, width = 44): string {
+  const inner = Math.max(width, displayWidth(title) + 2);
+  const pad = (s: string) => s + ' '.repeat(Math.max(0, inner - displayWidth(s)));
+  const body = [paint(color, 1, pad(title)), pad(''), ...wrap(action, inner).map(pad)];
+  const edge = '─'.repeat(inner + 2);
+  return [paint(color, colorCode, `┌${edge}┐`), ...body.map((l) => `${paint(color, colorCode, '│')} ${l} ${paint(color, colorCode, '│')}`), paint(color, colorCode, `└${edge}┘`)].join('\n');
+}
+
+export function renderDiagnosis(r: DiagnoseReport, color: boolean, where: { slipDir: string }): string {
+  const c = r.cause;
+  const lines = [hintBox(c.hint.title, c.hint.action, color, SIDE_COLOR[c.side] ?? 33), ''];
+  lines.push(`cause     ${c.id} (fault side: ${c.side}, retry: ${c.retry})${r.terminalClear ? ' — terminal checked out' : ''}`);
+  for (const e of c.evidence) lines.push(`  ${e.status.padEnd(7)} ${e.finding}${e.value !== undefined ? ` ${e.value}${e.unit ? ' ' + e.unit : ''}` : ''}  ${e.text}`);
+  for (const a of r.alsoFound) lines.push(`also      ${a.id}: ${a.hint.title.replace(`${r.code} `, '')}`);
+  if (c.steps.length) {
+    lines.push('next');
+    c.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
+  }
+  const checked = r.checks.map((d) => `${d.device} ${d.status}`).join(', ');
+  lines.push(`checked   ${checked || 'nothing (the code needs no device check)'}`);
+  const state = r.slip.state === 'printed' ? 'printed' : `${r.slip.state}${r.slip.reason ? ` (${r.slip.reason})` : ''}`;
+  lines.push(`slip      ${r.slip.id}, ${r.slip.bytes} bytes, ${state}; kept in ${where.slipDir}`);
+  lines.push(`journal   ${r.journalId}`);
+  return lines.join('\n');
+}

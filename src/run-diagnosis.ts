@@ -1,0 +1,147 @@
+/**
+ * A failed transaction, end to end: the checks the code calls for, the cause, the slip (kept, and
+ * printed), and the journal record. This file owns the I/O; every decision is in the pure parts
+ * (src/codes, src/diagnosis, src/slip).
+ *
+ * The card number is masked on the first line of runDiagnosis and only the mask travels further; the
+ * journal scrubs again, so a caller's slip cannot put a whole PAN on disk.
+ */
+import { CHECKED_DEVICES, type CheckedDevice } from '../hal/devices';
+import { resolveProfile } from '../hal/printer/profiles';
+import { maskPan } from '../hal/reader/card-mask';
+import type { DeviceResult } from '../hal/selfcheck';
+import { runSelfTest } from './cli/commands/selftest';
+import { explain, type ExplainResult } from './codes/explain';
+import { diagnose, type Diagnosis } from './diagnosis';
+import { resolveLocale } from './i18n/locale';
+import { openJournal, saveSlip, type DiagnosisRecord, type SlipState } from './journal';
+import type { Environment } from './runtime';
+import { slipInputFor } from './slip/from-diagnosis';
+import { layoutSlip, slipLocaleFor } from './slip/layout';
+import { previewText } from './slip/preview';
+import { printSlip } from './slip/print';
+
+export interface DiagnoseRequest {
+  code: string;
+  acquirer?: string;
+  locale?: string;
+  /** As typed or read; masked before anything else sees it. */
+  pan?: string;
+  /** Major units. */
+  amount?: number;
+  /** Print the slip (default true). It is kept in the slip store either way. */
+  print?: boolean;
+  dataDir: string;
+  /** All checks together. Default 30 s. */
+  budgetMs?: number;
+  now?: () => Date;
+  /** A line per device as its checks finish. */
+  progress?: (line: string) => void;
+}
+
+/** DESIGN's diagnose shape: explain's fields, but `checks` holds what the checks found (selftest devices). */
+export interface DiagnoseReport extends Omit<ExplainResult, 'checks'> {
+  /** The checks the catalog asks for this code (explain's `checks`). */
+  checksWanted: ExplainResult['checks'];
+  checks: DeviceResult[];
+  cause: Diagnosis['cause'];
+  alsoFound: Diagnosis['alsoFound'];
+  terminalClear: boolean;
+  slip: { id: string; bytes: number; printed: boolean; state: SlipState; reason?: string; preview: string };
+  journalId: string;
+  /** The PAN as it may be shown: first 6 / last 4. */
+  pan?: string;
+}
+
+export const DIAGNOSE_BUDGET_MS = 30_000;
+
+/** The devices a code's catalog entry asks to check, in the catalog's order. */
+export function devicesFor(entry: Pick<ExplainResult, 'checks'>): CheckedDevice[] {
+  const wanted = new Set<string>(entry.checks);
+  // The modem is the network's first hop on a cellular terminal.
+  if (wanted.has('network')) wanted.add('modem');
+  return CHECKED_DEVICES.filter((d) => wanted.has(d));
+}
+
+export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Promise<DiagnoseReport> {
+  const pan = req.pan === undefined ? undefined : maskPan(String(req.pan).replace(/[\s-]/g, '')) ?? undefined;
+  const now = (req.now ?? (() => new Date()))();
+  const terminal = env.config.terminal;
+  const acquirer = req.acquirer ?? terminal.acquirer;
+  const locale = resolveLocale(req.locale ?? terminal.locale);
+  const params = req.amount !== undefined ? { amount: req.amount } : {};
+  const entry = explain(req.code, { acquirer, locale, params });
+
+  const checked = devicesFor(entry);
+  const result = checked.length
+    ? await runSelfTest(checked, env.checkEnv, 'internal', req.budgetMs ?? DIAGNOSE_BUDGET_MS, req.progress)
+    : { devices: [], ms: 0 };
+  const diagnosis = diagnose({ explain: entry, devices: result.devices, locale });
+
+  // The slip speaks the printer's language: English on a printer without a Chinese font.
+  const printerConfig = env.config.devices.printer;
+  const profile = resolveProfile({ paperWidth: printerConfig?.paperWidth ?? 58, profile: printerConfig?.profile });
+  const slipLocale = slipLocaleFor(profile, locale);
+  const onSlip = slipLocale === locale ? { entry, diagnosis } : (() => {
+    const e = explain(req.code, { acquirer, locale: slipLocale, params });
+    return { entry: e, diagnosis: diagnose({ explain: e, devices: result.devices, locale: slipLocale }) };
+  })();
+  const input = slipInputFor(onSlip.diagnosis, { local: onSlip.entry, en: explain(req.code, { acquirer, locale: 'en' }) }, result.devices, {
+    locale: slipLocale,
+    terminal,
+    time: now,
+    pan,
+    amount: req.amount,
+  });
+  const bytes = layoutSlip(input, profile).encode();
+
+  const journal = openJournal(req.dataDir);
+  const id = await journal.nextId();
+  await saveSlip(req.dataDir, id, bytes, { paperWidth: profile.columns >= 48 ? 80 : 58, locale: slipLocale, code: entry.code, time: now.toISOString() });
+  const printed = req.print === false ? { state: 'skipped' as const, reason: undefined } : await printSlip(env.checkEnv, bytes, { id, dataDir: req.dataDir });
+
+  const record: Omit<DiagnosisRecord, 'id' | 'seq' | 'time'> & { time: string } = {
+    kind: 'diagnosis',
+    time: now.toISOString(),
+    terminalId: terminal.id,
+    merchantId: terminal.merchantId,
+    ...(terminal.location ? { location: terminal.location } : {}),
+    code: entry.code,
+    acquirer: entry.acquirer,
+    category: entry.category,
+    hintTitle: diagnosis.cause.hint.title,
+    cause: {
+      id: diagnosis.cause.id,
+      side: diagnosis.cause.side,
+      evidence: diagnosis.cause.evidence.map(({ finding, status, value, unit }) => ({ finding, status, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}) })),
+    },
+    devices: result.devices.map((d) => ({
+      device: d.device,
+      status: d.status,
+      findings: d.findings.map(({ id: fid, status, value, unit }) => ({ id: fid, status, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}) })),
+    })),
+    slip: { id, bytes: bytes.length, state: printed.state, ...(printed.reason ? { reason: printed.reason } : {}) },
+    ...(pan ? { pan } : {}),
+    ...(req.amount !== undefined ? { amount: String(req.amount) } : {}),
+  };
+  const stored = await journal.append(record);
+
+  return {
+    ...entry,
+    checksWanted: entry.checks,
+    checks: result.devices,
+    cause: diagnosis.cause,
+    alsoFound: diagnosis.alsoFound,
+    terminalClear: diagnosis.terminalClear,
+    slip: {
+      id,
+      bytes: bytes.length,
+      printed: printed.state === 'printed',
+      state: printed.state,
+      ...(printed.reason ? { reason: printed.reason } : {}),
+      preview: previewText(bytes, profile.columns >= 48 ? 80 : 58),
+    },
+    journalId: stored.id,
+    ...(pan ? { pan } : {}),
+  };
+}

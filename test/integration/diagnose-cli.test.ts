@@ -1,0 +1,94 @@
+/**
+ * `posdiag diagnose` end to end on the simulated terminal (real serialport over socat PTYs, the host
+ * simulator on TCP): the acceptance rows of the diagnose issue, the JSON schema of its output, the slip
+ * and the journal record it leaves, and what must never appear anywhere (the whole card number).
+ */
+import Ajv from 'ajv';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../src/cli/program';
+import type { CliIo } from '../../src/cli/io';
+
+const PAN = '6228480402564890018';
+
+function io(env: NodeJS.ProcessEnv) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const handle: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env };
+  return { handle, out: () => out.join(''), err: () => err.join('') };
+}
+
+const schema = JSON.parse(readFileSync(join(__dirname, '../../schemas/diagnose.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'posdiag-diagnose-'));
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+async function diagnoseJson(args: string[]) {
+  const t = io({ POSDIAG_HOME: home });
+  const code = await main(['diagnose', ...args, '--json'], t.handle);
+  const doc = JSON.parse(t.out());
+  if (!validate(doc)) throw new Error(`schema: ${JSON.stringify(validate.errors, null, 1)}`);
+  return { code, doc, err: t.err() };
+}
+
+test('96 with no signal names the signal cause with dBm evidence', async () => {
+  const { code, doc } = await diagnoseJson(['--code', '96', '--sim', 'modem=no-signal']);
+  expect(code).toBe(0);
+  expect(doc.cause.id).toBe('signal-none');
+  expect(doc.cause.evidence[0]).toMatchObject({ finding: 'modem.signal', unit: 'dBm', value: -113 });
+  expect(doc.cause.hint.action).toContain('dBm');
+  expect(doc.terminalClear).toBe(false);
+  expect(doc.checks.map((d: { device: string }) => d.device).sort()).toEqual(['modem', 'network', 'printer', 'reader']);
+}, 30_000);
+
+test('96 with every device healthy clears the terminal and points at the host; the slip says so', async () => {
+  const { doc } = await diagnoseJson(['--code', '96', '--sim', '--locale', 'en']);
+  expect(doc.cause).toMatchObject({ id: 'host-side', side: 'host', retry: 'later' });
+  expect(doc.terminalClear).toBe(true);
+  expect(doc.cause.evidence.length).toBeGreaterThan(0);
+  expect(doc.slip).toMatchObject({ printed: true, state: 'printed' });
+  expect(doc.slip.preview).toContain('Terminal checked OK');
+}, 30_000);
+
+test('the card number is masked before anything sees it: output, slip store and journal hold 6+4 only', async () => {
+  const { doc } = await diagnoseJson(['--code', '51', '--sim', '--pan', PAN, '--amount', '128.50', '--no-print']);
+  expect(doc.pan).toBe('622848*********0018');
+  expect(doc.slip.state).toBe('skipped');
+  const everything = [JSON.stringify(doc), ...walk(home).map((f) => readFileSync(f, 'latin1'))].join('\n');
+  expect(everything).not.toContain(PAN);
+  expect(everything).not.toContain(PAN.slice(6, 15));
+  const journal = readFileSync(join(home, 'journal.log'), 'utf8');
+  expect(journal).toContain('"pan":"622848*********0018"');
+  expect(journal).toContain(`"id":"${doc.slip.id}"`);
+  // A card code: no device needed checking, the code's own meaning stands.
+  expect(doc.checks).toEqual([]);
+  expect(doc.cause.id).toBe('code.card');
+}, 30_000);
+
+test('a slip that cannot print is kept, and the journal says it is queued', async () => {
+  const { doc } = await diagnoseJson(['--code', 'T13', '--sim', 'printer=paper-out']);
+  expect(doc.cause.id).toBe('printer-paper');
+  expect(doc.slip).toMatchObject({ printed: false, state: 'queued', reason: expect.stringMatching(/paper/) });
+  expect(readdirSync(join(home, 'slips'))).toContain(`${doc.slip.id}.escpos`);
+}, 30_000);
+
+test.each([
+  [['--code', '96', '--amount', '12,50'], '--amount'],
+  [['--code', '96', '--pan', '1234'], '--pan'],
+  [['--code', '96', '--acquirer', 'nobank'], 'nobank'],
+  [['--code', '96', '--budget', '5'], '--budget'],
+])('bad input %j exits 2 and names the flag, never echoing a card number', async (args, named) => {
+  const t = io({ POSDIAG_HOME: home });
+  expect(await main(['diagnose', ...args, '--sim'], t.handle)).toBe(2);
+  expect(t.err()).toContain(named);
+  expect(t.err()).not.toContain('1234');
+});
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+}

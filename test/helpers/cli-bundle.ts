@@ -1,0 +1,57 @@
+/**
+ * The `posdiag` bundle for tests that run the real command in a child process. dist/cli.js when it is
+ * there and newer than every source file (CI builds first); otherwise a fresh bundle of the sources in
+ * a temporary directory, made the way build.mjs makes it (dist/ is left alone: other runs may use it).
+ */
+import { buildSync } from 'esbuild';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = join(__dirname, '..', '..');
+
+export interface CliBundle {
+  /** Path of cli.js. */
+  cli: string;
+  /** Environment a child needs to run it (NODE_PATH for the native binding a temporary bundle leaves external). */
+  env: NodeJS.ProcessEnv;
+  /** Removes a temporary bundle; nothing for dist/. */
+  dispose(): void;
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export function cliBundle(): CliBundle {
+  const dist = join(ROOT, 'dist');
+  const built = ['cli.js', 'sim.js'].map((f) => join(dist, f));
+  if (built.every(existsSync)) {
+    const sources = Math.max(...['src', 'hal', 'mocks'].map((d) => newestSource(join(ROOT, d))));
+    if (Math.min(...built.map((f) => statSync(f).mtimeMs)) >= sources) return { cli: built[0], env: {}, dispose: () => undefined };
+  }
+  const out = mkdtempSync(join(tmpdir(), 'posdiag-bundle-'));
+  const common = {
+    bundle: true,
+    platform: 'node' as const,
+    target: 'node20',
+    format: 'cjs' as const,
+    charset: 'utf8' as const,
+    external: ['@serialport/bindings-cpp'],
+    logLevel: 'error' as const,
+    absWorkingDir: ROOT,
+  };
+  buildSync({ ...common, entryPoints: ['src/cli.ts'], outfile: join(out, 'cli.js'), define: { POSDIAG_SIM_BUNDLE: JSON.stringify('sim.js') } });
+  buildSync({ ...common, entryPoints: ['src/simulators-entry.ts'], outfile: join(out, 'sim.js') });
+  return {
+    cli: join(out, 'cli.js'),
+    env: { NODE_PATH: join(ROOT, 'node_modules') },
+    dispose: () => rmSync(out, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,51 @@
+/** Key mapping, and the terminal left as it was found: raw mode on while the menu runs, off after. */
+import { PassThrough } from 'node:stream';
+import { FakeClock } from '../../../mocks/fake-clock';
+import { memoryLockStore } from '../../../src/menu/lock-store';
+import { MenuModel } from '../../../src/menu/model';
+import type { MenuServices } from '../../../src/menu/services';
+import { runTtyMenu, toMenuKey } from '../../../src/menu/tty-ui';
+
+test.each([
+  // [what the keypress event gives (str, key.name, ctrl), the menu key]
+  ['7', '7', false, { kind: 'digit', digit: '7' }],
+  ['\r', 'return', false, { kind: 'enter' }],
+  ['\n', 'enter', false, { kind: 'enter' }],
+  ['\u001b', 'escape', false, { kind: 'cancel' }],
+  ['\u007f', 'backspace', false, { kind: 'backspace' }],
+  ['\u0003', 'c', true, 'quit'],
+  ['a', 'a', false, null],
+  ['\u001b[A', 'up', false, null],
+])('%j (%s, ctrl %s) -> %j', (str, name, ctrl, expected) => {
+  expect(toMenuKey(str, { name, ctrl })).toEqual(expected);
+});
+
+function services(): MenuServices {
+  const none = () => Promise.reject(new Error('not in this test'));
+  return { verifyPin: async (p) => p === '1234', lockStore: memoryLockStore(), selfTest: none, readerTest: none, printerTestPage: none, reprintLast: none, listJournal: none, record: async () => undefined };
+}
+
+test('raw mode while running, restored on exit; on a tty each screen clears the last', async () => {
+  const raw: boolean[] = [];
+  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: (m: boolean) => void raw.push(m) });
+  const written: string[] = [];
+  const model = new MenuModel(services(), new FakeClock());
+  const run = runTtyMenu(model, { input, output: { isTTY: true, write: (s: string) => void written.push(s) }, locale: 'en', color: false });
+  input.write('1234\r');
+  input.write('0');
+  await expect(run).resolves.toBe('user');
+  expect(raw).toEqual([true, false]);
+  expect(written.every((s) => s.startsWith('\u001b[H\u001b[2J'))).toBe(true);
+  expect(written.at(-1)).toContain('Technician menu closed');
+});
+
+test('the end of input closes the menu', async () => {
+  const input = Object.assign(new PassThrough(), { isTTY: false });
+  const written: string[] = [];
+  const model = new MenuModel(services(), new FakeClock());
+  const run = runTtyMenu(model, { input, output: { write: (s: string) => void written.push(s) }, color: false });
+  input.end('12');
+  await expect(run).resolves.toBe('user');
+  expect(written.join('')).toContain('> **');
+  expect(written.join('')).not.toContain('\u001b[');
+});

@@ -64,7 +64,17 @@ if (strays.length) {
 if (!quiet) {
   for (const o of outputs) console.log(`${o.outfile.padEnd(14)} ${(statSync(join(root, o.outfile)).size / 1024).toFixed(1)} KiB`);
 }
-if (analyze) console.log(await analyzeMetafile(results[0].metafile, { verbose: false }));
+if (analyze) {
+  console.log(await analyzeMetafile(results[0].metafile, { verbose: false }));
+  // The same by package or source folder, biggest first: where a size budget is won or lost.
+  const groups = new Map();
+  for (const [path, { bytesInOutput }] of Object.entries(Object.values(results[0].metafile.outputs)[0].inputs)) {
+    const parts = path.split('/');
+    const key = parts[0] === 'node_modules' ? parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/') : parts.slice(0, Math.min(2, parts.length - 1) || 1).join('/');
+    groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
+  }
+  for (const [key, bytes] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`${(bytes / 1024).toFixed(1).padStart(8)} KiB  ${key}`);
+}
 
 /**
  * iconv-lite registers every encoding it knows (≈ 450 KB of CJK and code-page tables) from one index file,

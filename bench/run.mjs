@@ -1,0 +1,116 @@
+// posdiag benchmarks (never part of npm test). `npm run bench` builds dist/ and runs this:
+//   node bench/run.mjs [--quick]   (--quick: fewer runs, for trying things out; the committed results use none)
+// It prints a table (figure, target, met/missed) and writes bench/results.json.
+//
+// The TypeScript parts (bench/selfcheck.ts, bench/slip.ts) are bundled here with esbuild into
+// node_modules/.cache/posdiag-bench/, packages left external so serialport and the peers load normally.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureColdStart, measureLookups } from './catalog.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const quick = process.argv.includes('--quick');
+const cache = join(root, 'node_modules/.cache/posdiag-bench');
+const cli = join(root, 'dist/cli.js');
+const require = createRequire(import.meta.url);
+
+if (!existsSync(cli)) {
+  console.error('dist/cli.js is missing: run `npm run bench` (it builds first) or `node build.mjs`');
+  process.exit(1);
+}
+
+async function bundled(name) {
+  mkdirSync(cache, { recursive: true });
+  const outfile = join(cache, `${name}.cjs`);
+  await build({ entryPoints: [join(root, `bench/${name}.ts`)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
+  return require(outfile);
+}
+
+const rows = [];
+/** One line of the table; `ok` null when the figure has no target. */
+function figure(id, label, value, unit, target, ok, note = '') {
+  rows.push({ id, label, value: typeof value === 'number' ? Number(value.toFixed(value < 10 ? 3 : 1)) : value, unit, target, met: ok, note });
+}
+
+// --- 1 and 2: self-check on PTYs, paced at 115200 baud with per-reply latency; a dead device ----------------
+const { benchSelfCheck, LATENCY_MS, BAUD } = await bundled('selfcheck');
+const sc = await benchSelfCheck(quick ? 2 : 5, 3000);
+const latency = Object.entries(LATENCY_MS).map(([d, ms]) => `${d} ${ms} ms`).join(', ');
+figure('selfcheck.wall', 'self-check, modem+reader+printer (internal)', sc.allWallMs, 'ms', null, null, `median of ${sc.runs}; statuses ${JSON.stringify(sc.statuses)}`);
+figure('selfcheck.floor', 'its floor: bytes x 10 / baud + replies x latency', sc.allFloorMs, 'ms', null, null, `${BAUD} baud; simulated per-reply latency ${latency}; slowest device's floor (they run concurrently)`);
+for (const f of sc.floors) figure(`selfcheck.floor.${f.device}`, `  ${f.device}: ${f.bytesIn} B in, ${f.bytesOut} B out, ${f.replies} replies`, f.floorMs, 'ms', null, null, `alone: ${sc.aloneWallMs[f.device].toFixed(0)} ms wall`);
+figure('selfcheck.floorRatio', 'self-check wall / floor', sc.floorRatio, 'x', '<= 1.25', sc.floorRatio <= 1.25);
+figure('selfcheck.concurrency', `all devices / slowest alone (${sc.slowest})`, sc.concurrencyRatio, 'x', '<= 1.15', sc.concurrencyRatio <= 1.15, `${sc.allWallMs.toFixed(0)} / ${sc.aloneWallMs[sc.slowest].toFixed(0)} ms`);
+figure('dead.wall', 'dead modem (silent): run time', sc.dead.wallMs, 'ms', `<= ${sc.dead.budgetMs + 100}`, sc.dead.wallMs <= sc.dead.budgetMs + 100, `budget ${sc.dead.budgetMs} ms (totalBudgetMs), modem status ${sc.dead.status}, ${sc.dead.overMs.toFixed(0)} ms over`);
+
+// --- 3: the reference slip and its peers ------------------------------------------------------------------
+const { benchSlip } = await bundled('slip');
+const slip = benchSlip();
+const smallestZh = Math.min(...Object.values(slip.zh.peers));
+const smallestEn = Math.min(...Object.values(slip.en.peers));
+figure('slip.zh.bytes', 'zh-CN code-96 slip, 58 mm', slip.zh.bytes, 'B', `<= ${smallestZh} (smallest peer)`, slip.zh.bytes <= smallestZh);
+figure('slip.zh.wire9600', '  on the wire at 9600 baud', slip.zh.wire9600Ms, 'ms', null, null);
+figure('slip.zh.wire115200', '  on the wire at 115200 baud', slip.zh.wire115200Ms, 'ms', null, null);
+for (const [peer, bytes] of Object.entries(slip.zh.peers)) figure(`slip.zh.${peer}`, `  ${peer} (same zh content)`, bytes, 'B', null, null, `x${(bytes / slip.zh.bytes).toFixed(2)} of posdiag`);
+figure('slip.zh.raster', '  as a GS v 0 raster of the printed roll', slip.zh.raster.bytes, 'B', null, null, `${slip.zh.raster.rows} rows x 48 B; x${(slip.zh.raster.bytes / slip.zh.bytes).toFixed(1)} of posdiag; ${((slip.zh.raster.bytes * 10) / 9600).toFixed(1)} s at 9600`);
+figure('slip.en.bytes', 'English slip, same content', slip.en.bytes, 'B', `<= ${smallestEn} (smallest peer)`, slip.en.bytes <= smallestEn);
+for (const [peer, bytes] of Object.entries(slip.en.peers)) figure(`slip.en.${peer}`, `  ${peer} (same en content)`, bytes, 'B', null, null, `x${(bytes / slip.en.bytes).toFixed(2)} of posdiag`);
+
+// --- 4: cold start, bundle size, demo memory -----------------------------------------------------------------
+const coldRuns = quick ? 10 : 21;
+const cold = measureColdStart({ 'node -e 0': ['-e', '0'], 'posdiag explain 96': [cli, 'explain', '96'] }, coldRuns);
+const coldRatio = cold['posdiag explain 96'].medianMs / cold['node -e 0'].medianMs;
+figure('cold.node', 'node -e 0', cold['node -e 0'].medianMs, 'ms', null, null, `median of ${coldRuns}, interleaved`);
+figure('cold.explain', 'node dist/cli.js explain 96', cold['posdiag explain 96'].medianMs, 'ms', null, null, `median of ${coldRuns}, interleaved`);
+figure('cold.ratio', 'cold start / node -e 0', coldRatio, 'x', '<= 1.5', coldRatio <= 1.5);
+const size = statSync(cli).size;
+figure('bundle.cli', 'dist/cli.js', size / 1000, 'KB', '<= 300', size <= 300_000, `${(size / 1024).toFixed(1)} KiB; dist/sim.js (simulators, loaded only to simulate) ${(statSync(join(root, 'dist/sim.js')).size / 1000).toFixed(0)} KB`);
+const rss = demoPeakRss();
+figure('demo.rss', `posdiag demo, peak RSS (${rss.how})`, rss.kb / 1024, 'MB', '<= 80', rss.kb / 1024 <= 80, `exit ${rss.exit}, ${rss.ms.toFixed(0)} ms`);
+
+// --- 5: catalog lookups ------------------------------------------------------------------------------------
+const lookups = await measureLookups();
+for (const r of lookups.rates) figure(`catalog.${r.label}`, r.label, r.perSecond, '/s', null, null);
+
+// --- table and results.json ----------------------------------------------------------------------------------
+const fmt = (v) => (typeof v === 'number' ? (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en') : String(v)) : String(v));
+console.log(`\nposdiag bench  (node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load ${loadavg()[0].toFixed(2)})\n`);
+console.log(`${'figure'.padEnd(52)} ${'value'.padStart(12)}  ${'target'.padEnd(24)} result`);
+for (const r of rows) {
+  const verdict = r.met === null ? '' : r.met ? 'met' : 'MISSED';
+  console.log(`${r.label.padEnd(52)} ${`${fmt(r.value)} ${r.unit}`.padStart(12)}  ${String(r.target ?? '').padEnd(24)} ${verdict}${r.note ? `  (${r.note})` : ''}`);
+}
+const results = {
+  date: new Date().toISOString(),
+  machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, loadavg1: Number(loadavg()[0].toFixed(2)) },
+  command: 'npm run bench',
+  quick,
+  figures: rows,
+};
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log('\nwrote bench/results.json');
+
+/**
+ * Peak resident memory of one `posdiag demo`, whatever the demo does today: GNU time's maximum resident
+ * set size when /usr/bin/time exists (the kernel's own figure for the process), else the process's own
+ * maxRSS read at exit through a preload (-r) that only adds a listener.
+ */
+function demoPeakRss() {
+  const start = performance.now();
+  if (existsSync('/usr/bin/time')) {
+    const r = spawnSync('/usr/bin/time', ['-f', 'POSDIAG_MAXRSS_KB=%M', process.execPath, cli, 'demo'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+    const m = /POSDIAG_MAXRSS_KB=(\d+)/.exec(r.stderr);
+    if (m) return { kb: Number(m[1]), how: '/usr/bin/time %M', exit: r.status, ms: performance.now() - start };
+  }
+  const hook = join(cache, 'maxrss-hook.cjs');
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(hook, "process.on('exit', () => process.stderr.write('\\nPOSDIAG_MAXRSS_KB=' + process.resourceUsage().maxRSS + '\\n'));\n");
+  const r = spawnSync(process.execPath, ['-r', hook, cli, 'demo'], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+  const m = /POSDIAG_MAXRSS_KB=(\d+)/.exec(r.stderr);
+  return { kb: m ? Number(m[1]) : NaN, how: 'process.resourceUsage().maxRSS at exit', exit: r.status, ms: performance.now() - start };
+}

@@ -95,6 +95,9 @@ export function printable(input: string, options: TextOptions): string {
  * Wraps to `width` columns: ASCII words break at spaces when they can, CJK text between any two
  * characters, and a word longer than a line is cut. Never returns an empty list.
  */
+/** Punctuation that a Chinese line never starts with (the kinsoku rule of CJK typesetting). */
+export const NO_LINE_START = '，。、；：！？）」』】…,.;:!?)';
+
 export function wrapText(input: string, width: number, options: TextOptions): string[] {
   const chars = printerChars(input, options).map((c) => ({ ch: c.bytes.length === 1 && c.bytes[0] === 0x3f ? '?' : c.ch, w: c.columns }));
   const lines: string[] = [];
@@ -115,6 +118,12 @@ export function wrapText(input: string, width: number, options: TextOptions): st
         flush();
         line = carry;
         used = carry.length;
+      } else if (NO_LINE_START.includes(c.ch) && line.length > 1) {
+        // CJK punctuation never starts a line: the character before it moves down with it.
+        const carry = line.pop()!;
+        flush();
+        line = [carry];
+        used = carry.w;
       } else flush();
       if (c.ch === ' ') continue; // no leading space on the new line
     }

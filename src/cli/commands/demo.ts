@@ -1,49 +1,109 @@
 /**
- * `posdiag demo [SCENARIO] [--list]`: the flow on the simulated terminal. It starts every simulated
- * device on its own pseudo-terminal, runs the internal self-checks over the real serial stack, and
- * shows what answered. Scenarios (a failing transaction per seed) arrive with the diagnose command.
+ * `posdiag demo [SCENARIO] [--list]`: the whole flow on the simulated terminal, the default main job.
+ *
+ * It starts every simulated device on its own pseudo-terminal (and the acquirer host on a TCP port),
+ * plays a failing transaction (default: code 96 with a weak-signal modem), shows the cashier's hint in a
+ * box, prints the slip on the simulated printer, writes the slip's text and PNG previews next to the
+ * journal, and says where everything is. The `devices` scenario only checks that every device answers.
  */
-import { Command } from 'commander';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { CHECKED_DEVICES } from '../../../hal/devices';
-import { openEnvironment } from '../../runtime';
+import { resolveDataDir } from '../../journal';
+import { runDiagnosis, type DiagnoseReport } from '../../run-diagnosis';
+import { openEnvironment, type Environment } from '../../runtime';
+import { previewPng } from '../../slip/preview';
 import { runCommand } from '../context';
+import { DEFAULT_SCENARIO, DEMO_SCENARIOS, findScenario, type DemoScenario } from '../demo-scenarios';
 import { CliIo, EXIT, ExitCode } from '../io';
+import { renderDiagnosis } from '../render-diagnosis';
 import { renderSelfTest } from '../render-selftest';
 import { runSelfTest } from './selftest';
 
-export const DEMO_SCENARIOS = [{ id: 'devices', title: 'start the simulated terminal and check that every device answers' }] as const;
+export { DEMO_SCENARIOS };
 
 export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
   program
     .command('demo')
-    .description('run posdiag on the simulated terminal (the default main job)')
-    .argument('[scenario]', 'which scenario to play (see --list)', 'devices')
+    .description('play a failing transaction on the simulated terminal: hint, slip, journal (the default main job)')
+    .argument('[scenario]', 'which scenario to play (see --list)', DEFAULT_SCENARIO)
     .option('--list', 'list the scenarios')
-    .action(async (scenario: string, opts: { list?: boolean }, cmd: Command) => {
+    .addHelpText('after', '\nExamples:\n  posdiag demo\n  posdiag demo --list\n  posdiag demo 96-bank --locale en\n  posdiag demo terminated --json\n')
+    .action(async (scenarioId: string, opts: { list?: boolean }, cmd: Command) => {
       done(
         await runCommand(cmd, io, async (ctx) => {
           if (opts.list) {
-            return { exitCode: EXIT.ok, json: { scenarios: DEMO_SCENARIOS }, text: DEMO_SCENARIOS.map((s) => `${s.id.padEnd(12)} ${s.title}`).join('\n') };
+            const text = DEMO_SCENARIOS.map((s) => `${s.id.padEnd(17)} ${s.seed === '-' ? '   ' : s.seed} ${s.title}`).join('\n');
+            return { exitCode: EXIT.ok, json: { scenarios: DEMO_SCENARIOS }, text: `scenario          seed\n${text}` };
           }
-          if (!DEMO_SCENARIOS.some((s) => s.id === scenario)) {
-            throw new HalError('Usage_Invalid', `unknown scenario "${scenario}"; posdiag demo --list shows them`);
-          }
-          const env = await openEnvironment({ configPath: undefined, sim: ctx.sim ?? new Map() });
+          const scenario = findScenario(scenarioId);
+          if (!scenario) throw new HalError('Usage_Invalid', `unknown scenario "${scenarioId}"; posdiag demo --list shows them`);
+          // The scenario sets the faults; --sim may add or override some.
+          const sim = new Map([...Object.entries(scenario.sim), ...(ctx.sim ?? new Map())]);
+          const env = await openEnvironment({ configPath: undefined, sim });
           try {
-            if (!ctx.json) {
-              io.stderr('posdiag demo: simulated terminal started\n');
-              for (const [slot, dev] of Object.entries(env.config.devices)) io.stderr(`  ${slot.padEnd(8)} ${dev?.path}\n`);
-              if (env.config.host) io.stderr(`  host     ${env.config.host.address}:${env.config.host.port}\n`);
-            }
-            const result = await runSelfTest([...CHECKED_DEVICES], env.checkEnv, 'internal', 30_000);
-            const answered = result.devices.filter((d) => d.status !== 'absent' && d.status !== 'timeout').map((d) => d.device);
-            const text = `${renderSelfTest(result, ctx.color, ctx.locale)}\n\n${answered.length} of ${result.devices.length} devices answered: ${answered.join(', ') || 'none'}`;
-            return { exitCode: EXIT.ok, json: { scenario, devices: env.config.devices, host: env.config.host ?? null, selftest: result }, text };
+            if (!ctx.json) announce(io, scenario, env, sim);
+            if (!scenario.code) return await deviceTour(env, scenario, ctx);
+            const dataDir = resolveDataDir(env.config, io.env);
+            const report = await runDiagnosis(env, {
+              code: scenario.code,
+              locale: ctx.locale,
+              amount: scenario.amount,
+              dataDir,
+              progress: (line) => {
+                if (!ctx.json) io.stderr(line);
+              },
+            });
+            const files = await writePreviews(dataDir, report);
+            const text = [
+              renderDiagnosis(report, ctx.color, { slipDir: join(dataDir, 'slips') }),
+              '',
+              `slip text ${files.text}`,
+              `slip png  ${files.png ?? `not written: ${files.pngError}`}`,
+              `journal   ${join(dataDir, 'journal.log')}   (posdiag journal list)`,
+              `reprint   posdiag slip ${report.slip.id} --text`,
+            ].join('\n');
+            return { exitCode: EXIT.ok, json: { scenario: scenario.id, code: scenario.code, sim: Object.fromEntries(sim), report, files }, text };
           } finally {
             await env.close();
           }
         }),
       );
     });
+}
+
+function announce(io: CliIo, scenario: DemoScenario, env: Environment, sim: Map<string, string>): void {
+  io.stderr(`posdiag demo: ${scenario.id} — ${scenario.title}\n`);
+  const faults = [...sim].map(([d, f]) => `${d}=${f}`).join(', ') || 'every device healthy';
+  io.stderr(`  simulated terminal started (${faults})\n`);
+  for (const [slot, dev] of Object.entries(env.config.devices)) io.stderr(`  ${slot.padEnd(8)} ${dev?.path}\n`);
+  if (env.config.host) io.stderr(`  host     ${env.config.host.address}:${env.config.host.port}\n`);
+  if (scenario.code) io.stderr(`  the terminal shows: ${scenario.code}${scenario.amount !== undefined ? ` (sale of ${scenario.amount} CNY)` : ''}\n`);
+}
+
+async function deviceTour(env: Environment, scenario: DemoScenario, ctx: { color: boolean; locale?: string }) {
+  const result = await runSelfTest([...CHECKED_DEVICES], env.checkEnv, 'internal', 30_000);
+  const answered = result.devices.filter((d) => d.status !== 'absent' && d.status !== 'timeout').map((d) => d.device);
+  const text = `${renderSelfTest(result, ctx.color, ctx.locale)}\n\n${answered.length} of ${result.devices.length} devices answered: ${answered.join(', ') || 'none'}`;
+  return { exitCode: EXIT.ok, json: { scenario: scenario.id, devices: env.config.devices, host: env.config.host ?? null, selftest: result }, text };
+}
+
+/** The slip as text and as a picture, next to the slip store, so a person can see what was printed. */
+async function writePreviews(dataDir: string, report: DiagnoseReport): Promise<{ text: string; png: string | null; pngError?: string }> {
+  const dir = join(dataDir, 'previews');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const text = join(dir, `${report.slip.id}.txt`);
+  await writeFile(text, report.slip.preview);
+  const { loadSlip } = await import('../../journal');
+  const stored = await loadSlip(dataDir, report.slip.id);
+  try {
+    const png = join(dir, `${report.slip.id}.png`);
+    await writeFile(png, previewPng(stored!.bytes, stored!.meta.paperWidth));
+    return { text, png };
+  } catch (err) {
+    // The PNG needs GNU Unifont (Debian: unifont); the text preview and the slip itself do not.
+    return { text, png: null, pngError: err instanceof Error ? err.message : String(err) };
+  }
 }

@@ -1,0 +1,79 @@
+/**
+ * `posdiag demo` (what `npm start` runs) on the simulated terminal: the default scenario plays code 96
+ * with a weak-signal modem and leaves a printed slip, its text and PNG previews and a journal record; the
+ * list has a scenario for every seed article; every --json output validates against schemas/demo.json
+ * (and a played scenario's report against schemas/diagnose.json).
+ */
+import Ajv from 'ajv';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { main } from '../../src/cli/program';
+import type { CliIo } from '../../src/cli/io';
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const load = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../schemas', name), 'utf8'));
+const validateDemo = ajv.compile(load('demo.json'));
+const validateDiagnose = ajv.compile(load('diagnose.json'));
+
+let home: string;
+beforeEach(() => {
+  home = mkdtempSync(join(tmpdir(), 'posdiag-demo-'));
+});
+afterEach(() => rmSync(home, { recursive: true, force: true }));
+
+async function demo(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env: { POSDIAG_HOME: home } };
+  const code = await main(['demo', ...args], io);
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+function valid(doc: unknown): void {
+  if (!validateDemo(doc)) throw new Error(`demo schema: ${JSON.stringify(validateDemo.errors, null, 1)}`);
+}
+
+test('the default scenario: code 96 with a weak signal, hint box, slip printed, previews and journal written', async () => {
+  const r = await demo([]);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('┌');
+  expect(r.out).toContain('96 终端信号弱');
+  expect(r.out).toMatch(/slip\s+J\d+, \d+ bytes, printed/);
+  expect(r.err).toContain('modem=weak-signal');
+  const txt = /slip text (\S+)/.exec(r.out)![1]!;
+  const png = /slip png  (\S+)/.exec(r.out)![1]!;
+  expect(readFileSync(txt, 'utf8')).toContain('响应码 96');
+  const image = PNG.sync.read(readFileSync(png));
+  expect(image.width).toBeGreaterThan(300);
+  expect(readFileSync(join(home, 'journal.log'), 'utf8')).toContain('"cause":{"id":"signal-weak"');
+}, 30_000);
+
+test('--json: the report validates as a diagnosis, the files exist', async () => {
+  const r = await demo(['96-bank', '--json', '--locale', 'en']);
+  const doc = JSON.parse(r.out);
+  valid(doc);
+  if (!validateDiagnose(doc.report)) throw new Error(`diagnose schema: ${JSON.stringify(validateDiagnose.errors, null, 1)}`);
+  expect(doc.report.cause.id).toBe('host-side');
+  expect(existsSync(doc.files.text)).toBe(true);
+}, 30_000);
+
+test('--list names a scenario for every seed article, and validates', async () => {
+  const r = await demo(['--list', '--json']);
+  const doc = JSON.parse(r.out);
+  valid(doc);
+  const seeds = new Set(doc.scenarios.map((s: { seed: string }) => s.seed));
+  for (const seed of ['000', '001', '002', '003', '004']) expect(seeds).toContain(seed);
+});
+
+test('the device tour validates too', async () => {
+  const r = await demo(['devices', '--json']);
+  valid(JSON.parse(r.out));
+}, 30_000);
+
+test('an unknown scenario is bad usage', async () => {
+  const r = await demo(['lunch-rush']);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('posdiag demo --list');
+});

@@ -32,7 +32,7 @@ async function diagnoseJson(args: string[]) {
   const t = io({ POSDIAG_HOME: home });
   const code = await main(['diagnose', ...args, '--json'], t.handle);
   const doc = JSON.parse(t.out());
-  if (!validate(doc)) throw new Error(`schema: ${JSON.stringify(validate.errors, null, 1)}`);
+  if (!validate(doc as unknown)) throw new Error(`schema: ${JSON.stringify(validate.errors, null, 1)}`);
   return { code, doc, err: t.err() };
 }
 

@@ -31,4 +31,5 @@ export const COMMANDS: Array<LazyCommand | CommandModule> = [
   { name: 'sim', load: () => require('./sim') },
   { name: 'slip', load: () => require('./slip') },
   { name: 'menu', load: () => require('./menu') },
+  { name: 'journal', load: () => require('./journal') },
 ];

@@ -15,3 +15,4 @@ export { explain, lookup, normalizeCode, ACQUIRERS, LOCAL_CODES, UNKNOWN_ENTRY }
 export type { ExplainOptions, ExplainResult, CodeEntry, LocalCodeEntry, Resolved, Category, Retry, CheckName, Severity, FaultSide } from './codes';
 export { translate, renderHint, resolveLocale, localeChain, LOCALES } from './i18n';
 export type { Locale, RenderedHint, CheckMessages } from './i18n';
+export * from './journal';

@@ -17,27 +17,62 @@ interface FontGlyph {
   rows: number[];
 }
 
-let font: Map<number, FontGlyph> | null = null;
+/** Glyphs by code point, parsed when first drawn. */
+interface Font {
+  get(cp: number): FontGlyph | undefined;
+}
 
-function loadFont(): Map<number, FontGlyph> {
+let font: Font | null = null;
+
+/**
+ * GNU Unifont, read once as one latin1 string (3.7 MB) and searched by code point: its lines are sorted,
+ * so a binary search over byte offsets finds a glyph. Parsing all ~57 000 glyphs up front cost about
+ * 50 MB of heap for a slip that draws a few hundred.
+ */
+function loadFont(): Font {
   if (font) return font;
   if (!existsSync(UNIFONT_PATH)) {
     throw new Error(`roll preview needs GNU Unifont at ${UNIFONT_PATH}: install the Debian package "unifont" (apt-get install unifont) or set POSDIAG_UNIFONT`);
   }
-  const map = new Map<number, FontGlyph>();
-  for (const line of readFileSync(UNIFONT_PATH, 'latin1').split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon < 0) continue;
-    const cp = parseInt(line.slice(0, colon), 16);
-    const hex = line.slice(colon + 1).trim();
-    const w = hex.length === 64 ? 16 : 8;
-    const step = w / 4;
-    const rows: number[] = [];
-    for (let y = 0; y < 16; y++) rows.push(parseInt(hex.slice(y * step, (y + 1) * step), 16));
-    map.set(cp, { w, rows });
-  }
-  font = map;
-  return map;
+  const text = readFileSync(UNIFONT_PATH, 'latin1');
+  const cache = new Map<number, FontGlyph | undefined>();
+  // The line that starts at or before `at`: [start, code point].
+  const lineAt = (at: number): [number, number] => {
+    const start = at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+    return [start, parseInt(text.slice(start, text.indexOf(':', start)), 16)];
+  };
+  const find = (cp: number): FontGlyph | undefined => {
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const [start, here] = lineAt((lo + hi) >> 1);
+      if (here === cp) return parseGlyph(text, start);
+      if (Number.isNaN(here) || here < cp) {
+        const next = text.indexOf('\n', start);
+        if (next < 0) return undefined;
+        lo = next + 1;
+      } else hi = start;
+    }
+    return undefined;
+  };
+  font = {
+    get(cp) {
+      if (!cache.has(cp)) cache.set(cp, find(cp));
+      return cache.get(cp);
+    },
+  };
+  return font;
+}
+
+function parseGlyph(text: string, start: number): FontGlyph {
+  const colon = text.indexOf(':', start);
+  const end = text.indexOf('\n', colon);
+  const hex = text.slice(colon + 1, end < 0 ? undefined : end).trim();
+  const w = hex.length === 64 ? 16 : 8;
+  const step = w / 4;
+  const rows: number[] = [];
+  for (let y = 0; y < 16; y++) rows.push(parseInt(hex.slice(y * step, (y + 1) * step), 16));
+  return { w, rows };
 }
 
 const MARGIN = 16;
@@ -80,7 +115,7 @@ function qrSide(item: Extract<RollItem, { kind: 'qr' }>): number {
 }
 
 /** Draws one glyph (scaled ×1.5 × magnification) with its top-left at x, y; returns its width in dots. */
-function drawGlyph(c: Canvas, g: Glyph, x: number, y: number, baseline: number, fonts: Map<number, FontGlyph>): number {
+function drawGlyph(c: Canvas, g: Glyph, x: number, y: number, baseline: number, fonts: Font): number {
   const cellW = 12 * g.cols * g.width;
   const cellH = 24 * g.height;
   const top = y + baseline - cellH;

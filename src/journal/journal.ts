@@ -132,7 +132,11 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     return record;
   }
 
-  async function readAll(): Promise<{ records: JournalRecord[]; skipped: number }> {
+  // Reads wait for a write under way in this process, so a rotation never happens between listing the
+  // files and reading them.
+  const readAll = () => serialized(readAllNow);
+
+  async function readAllNow(): Promise<{ records: JournalRecord[]; skipped: number }> {
     const records: JournalRecord[] = [];
     let skipped = 0;
     for (const name of await journalFiles(dir)) {

@@ -156,3 +156,18 @@ test('a failed append leaves the journal usable', async () => {
   await expect(j.append(circular as unknown as ReturnType<typeof menuRecord>)).rejects.toThrow();
   expect((await j.append(menuRecord())).seq).toBe(2);
 });
+
+test('reads while appends rotate the files always see a contiguous journal', async () => {
+  const j = openJournal(tmp.dir, { maxBytes: 4096, keepFiles: 20 });
+  const reads: Array<Promise<{ records: JournalRecord[] }>> = [];
+  const writes: Array<Promise<JournalRecord>> = [];
+  for (let i = 0; i < 60; i++) {
+    writes.push(j.append(diagnosisRecord()));
+    if (i % 5 === 0) reads.push(j.readAll());
+  }
+  await Promise.all(writes);
+  for (const { records } of await Promise.all(reads)) {
+    const seqs = records.map((r) => r.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, k) => k + 1));
+  }
+});

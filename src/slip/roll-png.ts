@@ -25,21 +25,21 @@ interface Font {
 let font: Font | null = null;
 
 /**
- * GNU Unifont, read once as one latin1 string (3.7 MB) and searched by code point: its lines are sorted,
- * so a binary search over byte offsets finds a glyph. Parsing all ~57 000 glyphs up front cost about
- * 50 MB of heap for a slip that draws a few hundred.
+ * GNU Unifont, read once into a buffer (3.7 MB) and searched by code point: its lines are sorted, so a
+ * binary search over byte offsets finds a glyph. Parsing all ~57 000 glyphs up front cost about 30 MB
+ * for a slip that draws a few hundred.
  */
 function loadFont(): Font {
   if (font) return font;
   if (!existsSync(UNIFONT_PATH)) {
     throw new Error(`roll preview needs GNU Unifont at ${UNIFONT_PATH}: install the Debian package "unifont" (apt-get install unifont) or set POSDIAG_UNIFONT`);
   }
-  const text = readFileSync(UNIFONT_PATH, 'latin1');
+  const text = readFileSync(UNIFONT_PATH);
   const cache = new Map<number, FontGlyph | undefined>();
   // The line that starts at or before `at`: [start, code point].
   const lineAt = (at: number): [number, number] => {
-    const start = at <= 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
-    return [start, parseInt(text.slice(start, text.indexOf(':', start)), 16)];
+    const start = at <= 0 ? 0 : text.lastIndexOf(NL, at - 1) + 1;
+    return [start, parseInt(text.toString('latin1', start, Math.max(start, text.indexOf(COLON, start))), 16)];
   };
   const find = (cp: number): FontGlyph | undefined => {
     let lo = 0;
@@ -48,7 +48,7 @@ function loadFont(): Font {
       const [start, here] = lineAt((lo + hi) >> 1);
       if (here === cp) return parseGlyph(text, start);
       if (Number.isNaN(here) || here < cp) {
-        const next = text.indexOf('\n', start);
+        const next = text.indexOf(NL, start);
         if (next < 0) return undefined;
         lo = next + 1;
       } else hi = start;
@@ -64,10 +64,13 @@ function loadFont(): Font {
   return font;
 }
 
-function parseGlyph(text: string, start: number): FontGlyph {
-  const colon = text.indexOf(':', start);
-  const end = text.indexOf('\n', colon);
-  const hex = text.slice(colon + 1, end < 0 ? undefined : end).trim();
+const NL = 0x0a;
+const COLON = 0x3a;
+
+function parseGlyph(text: Buffer, start: number): FontGlyph {
+  const colon = text.indexOf(COLON, start);
+  const end = text.indexOf(NL, colon);
+  const hex = text.toString('latin1', colon + 1, end < 0 ? text.length : end).trim();
   const w = hex.length === 64 ? 16 : 8;
   const step = w / 4;
   const rows: number[] = [];

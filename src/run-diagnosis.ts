@@ -14,7 +14,7 @@ import { runSelfTest } from './cli/commands/selftest';
 import { explain, type ExplainResult } from './codes/explain';
 import { diagnose, type Diagnosis } from './diagnosis';
 import { resolveLocale } from './i18n/locale';
-import { openJournal, saveSlip, type DiagnosisRecord, type SlipState } from './journal';
+import { isoWithOffset, openJournal, saveSlip, type DiagnosisRecord, type SlipState } from './journal';
 import type { Environment } from './runtime';
 import { slipInputFor } from './slip/from-diagnosis';
 import { layoutSlip, slipLocaleFor } from './slip/layout';
@@ -97,12 +97,12 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
 
   const journal = openJournal(req.dataDir);
   const id = await journal.nextId();
-  await saveSlip(req.dataDir, id, bytes, { paperWidth: profile.columns >= 48 ? 80 : 58, locale: slipLocale, code: entry.code, time: now.toISOString() });
+  await saveSlip(req.dataDir, id, bytes, { paperWidth: profile.columns >= 48 ? 80 : 58, locale: slipLocale, code: entry.code, time: isoWithOffset(now) });
   const printed = req.print === false ? { state: 'skipped' as const, reason: undefined } : await printSlip(env.checkEnv, bytes, { id, dataDir: req.dataDir });
 
   const record: Omit<DiagnosisRecord, 'id' | 'seq' | 'time'> & { time: string } = {
     kind: 'diagnosis',
-    time: now.toISOString(),
+    time: isoWithOffset(now),
     terminalId: terminal.id,
     merchantId: terminal.merchantId,
     ...(terminal.location ? { location: terminal.location } : {}),

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { JobStore, QueuedJob } from '../../hal/printer/print-queue';
 import { ensureDataDir } from './data-dir';
 import { readIfExists, writeFileAtomic } from './durable-file';
-import { scrubBytes, scrubText } from './scrub';
+import { scrubText } from './scrub';
 
 export const PRINT_QUEUE_FILE = 'print-queue.json';
 
@@ -41,7 +41,8 @@ export function journalJobStore(dir: string): JobStore {
 }
 
 function toStored(job: QueuedJob): StoredJob {
-  const bytes = scrubBytes(job.bytes);
+  // Exact bytes, as in the slip store: a slip printed after a reboot must be the slip that was queued.
+  const bytes = job.bytes;
   const out: StoredJob = { id: job.id, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), attempts: job.attempts };
   if (job.lastReason !== undefined) out.lastReason = scrubText(job.lastReason);
   return out;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { HalError } from '../../hal/errors';
 import { ensureDataDir } from './data-dir';
 import { readIfExists, writeFileAtomic } from './durable-file';
-import { scrubBytes, scrubRecord } from './scrub';
+import { scrubRecord } from './scrub';
 
 export interface SlipMeta {
   paperWidth: 58 | 80;
@@ -35,8 +35,10 @@ export async function saveSlip(dir: string, id: string, bytes: Uint8Array, meta:
   if (!isSlipId(id)) throw new HalError('Usage_Invalid', `slip id "${id}" is not a valid name (letters, digits, . _ -; at most 64)`, { id });
   const slips = join(dir, SLIPS_DIR);
   await ensureDataDir(slips);
-  // The slip on paper shows a masked PAN at most; this keeps a caller's mistake off the disk all the same.
-  await writeFileAtomic(join(slips, `${id}.escpos`), scrubBytes(bytes));
+  // The exact bytes the printer got (`posdiag slip --escpos` promises them). Card numbers are masked
+  // where the slip is laid out (src/slip/layout.ts); scrubbing printer bytes here would also hit
+  // merchant ids, QR payloads and raster images that merely look like digits.
+  await writeFileAtomic(join(slips, `${id}.escpos`), bytes);
   await writeFileAtomic(join(slips, `${id}.json`), JSON.stringify(scrubRecord({ id, ...meta }), null, 2) + '\n');
   await writeFileAtomic(join(slips, LAST), id + '\n');
 }

@@ -71,7 +71,7 @@ figure('cold.ratio', 'cold start / node -e 0', coldRatio, 'x', '<= 1.5', coldRat
 const size = statSync(cli).size;
 figure('bundle.cli', 'dist/cli.js', size / 1000, 'KB', '<= 300', size <= 300_000, `${(size / 1024).toFixed(1)} KiB; dist/sim.js (simulators, loaded only to simulate) ${(statSync(join(root, 'dist/sim.js')).size / 1000).toFixed(0)} KB`);
 const rss = demoPeakRss();
-figure('demo.rss', `posdiag demo, peak RSS (${rss.how})`, rss.kb / 1024, 'MB', '<= 80', rss.kb / 1024 <= 80, `exit ${rss.exit}, ${rss.ms.toFixed(0)} ms`);
+figure('demo.rss', `posdiag demo, peak RSS (${rss.how})`, rss.kb / 1024, 'MiB', '<= 80', rss.kb / 1024 <= 80, `exit ${rss.exit}, ${rss.ms.toFixed(0)} ms`);
 
 // --- 5: catalog lookups ------------------------------------------------------------------------------------
 const lookups = await measureLookups();

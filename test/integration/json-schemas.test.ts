@@ -1,0 +1,82 @@
+/**
+ * Every `--json` output validates against its schema in schemas/ (diagnose, demo, journal, slip and menu
+ * are validated by their own command tests). Here: explain for every kind of input, selftest on the
+ * simulated terminal (healthy and with faults), the sim announcement of a real `posdiag sim` process,
+ * and the error document of bad usage.
+ */
+import Ajv from 'ajv';
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { main } from '../../src/cli/program';
+import type { CliIo } from '../../src/cli/io';
+import { cliBundle, type CliBundle } from '../helpers/cli-bundle';
+
+const SCHEMAS = join(__dirname, '../../schemas');
+const ajv = new Ajv({ allErrors: true, strict: false });
+const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+function schema(name: string) {
+  if (!compiled.has(name)) compiled.set(name, ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, `${name}.json`), 'utf8'))));
+  return compiled.get(name)!;
+}
+
+function check(name: string, doc: unknown): void {
+  const validate = schema(name);
+  if (!validate(doc)) throw new Error(`${name}: ${JSON.stringify(validate.errors, null, 1)}\n${JSON.stringify(doc).slice(0, 500)}`);
+}
+
+async function run(argv: string[]): Promise<{ code: number; doc: unknown }> {
+  const out: string[] = [];
+  const io: CliIo = { stdout: (s) => void out.push(s), stderr: () => undefined, isTty: false, env: {} };
+  const code = await main([...argv, '--json'], io);
+  return { code, doc: JSON.parse(out.join('')) };
+}
+
+test('every command with --json has a schema, and every schema is valid draft-07', () => {
+  const names = readdirSync(SCHEMAS).map((f) => f.replace(/\.json$/, '')).sort();
+  expect(names).toEqual(['demo', 'diagnose', 'explain', 'journal', 'menu', 'selftest', 'sim', 'slip']);
+  for (const n of names) expect(() => schema(n)).not.toThrow();
+});
+
+test.each([['96'], ['A0'], ['00'], [' 96 '], ['NO COMMUNICATION'], ['交易终止'], ['T13'], ['ZZ'], ['']])('explain %j', async (code) => {
+  const r = await run(['explain', code, '--acquirer', 'lakala']);
+  check('explain', r.doc);
+});
+
+test('explain with a bad acquirer: the error document', async () => {
+  const r = await run(['explain', '96', '--acquirer', 'nobank']);
+  expect(r.code).toBe(2);
+  check('explain', r.doc);
+});
+
+test.each([[''], ['modem=no-signal,printer=paper-out'], ['pn532=ram-fail,host=refuse']])('selftest --sim %s', async (faults) => {
+  const r = await run(['selftest', '--sim', ...(faults ? [faults] : []), '--budget', '20000']);
+  expect(r.code).toBe(0);
+  check('selftest', r.doc);
+}, 30_000);
+
+describe('sim announcement of a real process', () => {
+  let bundle: CliBundle;
+  beforeAll(() => {
+    bundle = cliBundle();
+  }, 60_000);
+  afterAll(() => bundle.dispose());
+
+  test.each([['host', 'decline-96'], ['printer', 'paper-out']])('%s %s', async (device, fault) => {
+    const child = spawn(process.execPath, [bundle.cli, 'sim', device, '--fault', fault, '--json'], { env: { ...process.env, ...bundle.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).once('line', resolve);
+        child.once('exit', (c) => reject(new Error(`sim exited ${c}`)));
+      });
+      const doc = JSON.parse(line);
+      check('sim', doc);
+      expect(doc).toMatchObject({ device, fault });
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 60_000);
+});

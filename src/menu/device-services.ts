@@ -81,8 +81,10 @@ export function journalLine(r: JournalRecord): JournalLine {
     case 'diagnosis':
       return { ...base, summary: `${r.code} ${r.category}` };
     case 'menu':
+      // A test's or a lockout's detail says it all ("printer-page: pass", "lockout 2, 60 s").
+      if (r.detail && (r.event === 'test' || r.event === 'reprint' || r.event === 'lockout')) return { ...base, summary: r.detail };
       return { ...base, summary: `${r.event}${r.detail ? ' ' + r.detail : ''}` };
     case 'selftest':
-      return { ...base, summary: `test ${worstStatus(r.devices.map((d) => ({ id: d.device, status: d.status as DeviceResult['status'], message: '' })))}` };
+      return { ...base, summary: `checks: ${worstStatus(r.devices.map((d) => ({ id: d.device, status: d.status as DeviceResult['status'], message: '' })))}` };
   }
 }

@@ -49,6 +49,8 @@ export interface MenuOptions {
 export const MENU_DEFAULTS = { readerWindowMs: 10_000, idleMs: 120_000, journalLines: 10 } as const;
 
 const PIN_MAX_DIGITS = 12;
+/** Keys kept while a PIN is being checked; more are dropped. */
+const TYPE_AHEAD_MAX = 16;
 
 function bounded(name: string, value: number | undefined, fallback: number, lo: number, hi: number): number {
   const v = value ?? fallback;
@@ -61,6 +63,7 @@ export class MenuModel {
   private pin = '';
   private lock: LockState = clearLock();
   private busy = false;
+  private typeAhead: MenuKey[] = [];
   private running: AbortController | null = null;
   private listeners: Array<(s: Screen) => void> = [];
   private idleTimer: unknown = null;
@@ -113,7 +116,11 @@ export class MenuModel {
       }
       return;
     }
-    if (this.busy) return;
+    if (this.busy) {
+      // Typed ahead while the PIN is checked (a fast keypad, or keys from a pipe): kept, in order.
+      if (this.typeAhead.length < TYPE_AHEAD_MAX) this.typeAhead.push(key);
+      return;
+    }
     this.armIdle();
     if (s.kind === 'pin') return this.pressOnPin(key);
     if (s.kind === 'main') {
@@ -147,6 +154,7 @@ export class MenuModel {
     }
     if (!PIN_PATTERN.test(this.pin)) return this.showPin('short');
     await this.checkPin();
+    for (const typed of this.typeAhead.splice(0)) await this.press(typed);
   }
 
   private async checkPin(): Promise<void> {

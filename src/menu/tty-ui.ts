@@ -64,15 +64,20 @@ export async function runTtyMenu(model: MenuModel, o: TtyUiOptions): Promise<'us
   };
   const unsubscribe = model.subscribe(draw);
 
-  // Keys are handled one after another: a PIN digit typed while the last one is still being handled
-  // must not overtake it.
-  let queue = Promise.resolve();
+  // Each key goes to the model at once, not after the previous key's work: Esc must reach a test that
+  // is still running. Order is kept all the same, because the model takes in a key before its first
+  // await (and ignores keys while it checks a PIN). What is still under way is awaited before leaving.
+  const pending = new Set<Promise<void>>();
+  const send = (work: () => Promise<void>) => {
+    const p = work().catch(() => undefined);
+    pending.add(p);
+    void p.then(() => pending.delete(p));
+  };
   const onKeypress = (str: string | undefined, key: Keypress | undefined) => {
     const k = toMenuKey(str, key);
-    if (k === null) return;
-    queue = queue.then(() => (k === 'quit' ? model.close() : model.press(k))).catch(() => undefined);
+    if (k !== null) send(() => (k === 'quit' ? model.close() : model.press(k)));
   };
-  const onEnd = () => void (queue = queue.then(() => model.close()));
+  const onEnd = () => send(() => model.close());
 
   emitKeypressEvents(o.input);
   const raw = Boolean(o.input.isTTY && o.input.setRawMode);
@@ -84,7 +89,7 @@ export async function runTtyMenu(model: MenuModel, o: TtyUiOptions): Promise<'us
     await model.start();
     return await model.done;
   } finally {
-    await queue;
+    await Promise.all(pending);
     o.input.removeListener('keypress', onKeypress);
     o.input.removeListener('end', onEnd);
     if (raw) o.input.setRawMode!(false);

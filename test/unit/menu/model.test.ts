@@ -67,6 +67,16 @@ test('right PIN opens the main menu and is journaled; the screen only ever knows
   expect(t.screens.filter((s) => s.kind === 'pin').map((s) => (s as { digits: number }).digits)).toEqual([0, 1, 2, 3, 4, 0]);
 });
 
+test('keys typed while the PIN is checked are kept and handled after, in order', async () => {
+  const t = await started();
+  for (const ch of RIGHT) await t.m.press(digit(ch));
+  const check = t.m.press(ENTER);
+  const keys = [t.m.press(digit('4')), t.m.press(ENTER)]; // item 4, then Enter on its result
+  await Promise.all([check, ...keys]);
+  expect(t.calls).toEqual(['printer']);
+  expect(t.m.screen).toEqual({ kind: 'main' });
+});
+
 test('Backspace corrects, a short PIN is refused without costing an attempt', async () => {
   const t = await started();
   await t.m.press(digit('1'));

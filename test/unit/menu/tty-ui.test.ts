@@ -49,3 +49,32 @@ test('the end of input closes the menu', async () => {
   expect(written.join('')).toContain('> **');
   expect(written.join('')).not.toContain('\u001b[');
 });
+
+test('Esc reaches a test that is still running (keys are not held behind the running item)', async () => {
+  const input = Object.assign(new PassThrough(), { isTTY: false });
+  const written: string[] = [];
+  let aborted = false;
+  const svc: MenuServices = {
+    ...services(),
+    readerTest: (_ms, hooks) =>
+      new Promise((_resolve, reject) =>
+        hooks.signal.addEventListener('abort', () => {
+          aborted = true;
+          reject(hooks.signal.reason);
+        }),
+      ),
+  };
+  const model = new MenuModel(svc, new FakeClock());
+  const run = runTtyMenu(model, { input, output: { write: (s: string) => void written.push(s) }, locale: 'en', color: false });
+  input.write('1234\r');
+  await new Promise((r) => setTimeout(r, 50));
+  input.write('3');
+  await new Promise((r) => setTimeout(r, 50));
+  expect(written.join('')).toContain('Swipe or tap within 10 s');
+  input.write('\u001b'); // a lone Esc: readline hands it on after its escape-sequence wait
+  for (let i = 0; i < 100 && !written.join('').includes('Cancelled'); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(aborted).toBe(true);
+  expect(written.join('')).toContain('Cancelled');
+  input.write('\r0');
+  await expect(run).resolves.toBe('user');
+});

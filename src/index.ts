@@ -16,3 +16,12 @@ export type { ExplainOptions, ExplainResult, CodeEntry, LocalCodeEntry, Resolved
 export { translate, renderHint, resolveLocale, localeChain, LOCALES } from './i18n';
 export type { Locale, RenderedHint, CheckMessages } from './i18n';
 export * from './journal';
+export { diagnose, codeSteps, CAUSE_RULES } from './diagnosis';
+export type { Diagnosis, DiagnoseInput, Cause, Evidence, CauseRule } from './diagnosis';
+export { runDiagnosis, devicesFor, DIAGNOSE_BUDGET_MS } from './run-diagnosis';
+export type { DiagnoseRequest, DiagnoseReport } from './run-diagnosis';
+export { layoutSlip } from './slip/layout';
+export type { SlipInput, SlipCheck } from './slip/layout';
+export { slipInputFor } from './slip/from-diagnosis';
+export { printSlip } from './slip/print';
+export type { SlipPrintOutcome } from './slip/print';

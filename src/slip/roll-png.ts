@@ -5,7 +5,7 @@
  * picture has the paper's real proportions, one pixel per printer dot.
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { PNG } from 'pngjs';
+import { encodeGrayPng, type GrayImage } from './png-writer';
 import type { Glyph, PaperRoll, RollItem } from '../../hal/printer/paper-roll';
 
 export const UNIFONT_PATH = process.env.POSDIAG_UNIFONT ?? '/usr/share/unifont/unifont.hex';
@@ -152,8 +152,13 @@ export interface PngOptions {
   marginDots?: number;
 }
 
-/** The roll as PNG bytes. */
+/** The roll as PNG bytes: one bit per dot, as the printer's head prints it. */
 export function rollToPng(roll: PaperRoll, options: PngOptions = {}): Buffer {
+  return encodeGrayPng(rollToImage(roll, options), { bitDepth: 1 });
+}
+
+/** The roll drawn one pixel per printer dot: 0 where a dot is printed, 255 for paper. */
+export function rollToImage(roll: PaperRoll, options: PngOptions = {}): GrayImage {
   const fonts = loadFont();
   const margin = options.marginDots ?? MARGIN;
   const dots = roll.geometry.dots;
@@ -208,6 +213,5 @@ export function rollToPng(roll: PaperRoll, options: PngOptions = {}): Buffer {
     }
     y += h;
   }
-  const png = new PNG({ width, height, colorType: 0, inputColorType: 0, inputHasAlpha: false, bitDepth: 8 });
-  return PNG.sync.write(Object.assign(png, { data: Buffer.from(c.data) }), { colorType: 0, inputColorType: 0, inputHasAlpha: false });
+  return { width, height, data: c.data };
 }

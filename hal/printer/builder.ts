@@ -1,7 +1,9 @@
 /**
  * A fluent, pure ESC/POS builder sized to a printer profile. Calls append typed commands (see
  * commands.ts); `encode()` flattens them. Layout helpers (line, wrap, rule, row) measure text the way
- * the printer will print it: a Hanzi is two columns, double width doubles everything.
+ * the printer will print it: a Hanzi is two columns, double width doubles everything. A gap of more
+ * than four columns between cells (pair, row) goes out as ESC $ (absolute position, 4 bytes) rather
+ * than as a run of spaces; shorter gaps stay spaces, so a row never costs more bytes than spaced text.
  *
  *   new EscPosBuilder(profile).init().align('center').bold().line('交易失败').bold(false)
  *     .rule().row([{ text: '终端号', width: 10 }, { text: '10000001', align: 'right' }]).qr('…').cut().encode()
@@ -15,7 +17,7 @@ import { Align, Command, encodeCommands, qrSafe, QrEcc } from './commands';
 import type { PrinterProfile } from './profiles';
 import { encodeQrMatrix } from './qr-matrix';
 import { qrToRaster } from './qr-raster';
-import { padText, printable, sanitizeText, textColumns, TextOptions, wrapText } from './text';
+import { fitText, printable, sanitizeText, textColumns, TextOptions, wrapText } from './text';
 
 export interface RowCell {
   text: string;
@@ -41,6 +43,9 @@ export interface BuilderOptions {
   qrMatrix?: QrMatrixEncoder;
 }
 
+/** Bytes of ESC $ nL nH: a gap of more spaces than this is cheaper as an absolute position. */
+const POSITION_BYTES = 4;
+
 const ECC_ORDER: readonly QrEcc[] = ['L', 'M', 'Q', 'H'];
 
 /**
@@ -54,6 +59,7 @@ export function rasterQrEcc(wanted: QrEcc): QrEcc {
 export class EscPosBuilder {
   private readonly list: Command[] = [];
   private widthMul: 1 | 2 = 1;
+  private underlined = false;
   private readonly textOptions: TextOptions;
 
   constructor(
@@ -75,6 +81,7 @@ export class EscPosBuilder {
 
   init(): this {
     this.widthMul = 1;
+    this.underlined = false;
     return this.push({ op: 'init' });
   }
 
@@ -99,6 +106,7 @@ export class EscPosBuilder {
   }
 
   underline(on = true): this {
+    this.underlined = on;
     return this.push({ op: 'underline', on });
   }
 
@@ -127,8 +135,23 @@ export class EscPosBuilder {
     const wrapped = cells.map((c, i) => wrapText(c.text, widths[i], this.textOptions));
     const height = Math.max(...wrapped.map((w) => w.length));
     for (let r = 0; r < height; r++) {
-      const parts = cells.map((c, i) => padText(wrapped[i][r] ?? '', widths[i], c.align ?? 'left', this.textOptions));
-      this.text(parts.join('').replace(/ +$/, '')).newline();
+      let at = 0; // where the current cell starts
+      let col = 0; // where the last printed character ended
+      cells.forEach((c, i) => {
+        const fitted = fitText(wrapped[i][r] ?? '', widths[i], this.textOptions);
+        const room = widths[i] - this.measure(fitted);
+        const align = c.align ?? 'left';
+        // Spaces at either end of the text join the gaps around it; nothing trails the last cell.
+        const lead = /^ */.exec(fitted)![0].length;
+        const body = fitted.slice(lead).replace(/ +$/, '');
+        if (body) {
+          const start = at + (align === 'right' ? room : align === 'center' ? room >> 1 : 0) + lead;
+          this.skip(col, start).text(body);
+          col = start + this.measure(body);
+        }
+        at += widths[i];
+      });
+      this.newline();
     }
     return this;
   }
@@ -137,7 +160,7 @@ export class EscPosBuilder {
   pair(label: string, value: string): this {
     const l = this.measure(label);
     const v = this.measure(value);
-    if (l + 1 + v <= this.columns) return this.text(label + ' '.repeat(this.columns - l - v) + printable(value, this.textOptions)).newline();
+    if (l + 1 + v <= this.columns) return this.text(label).skip(l, this.columns - v).text(printable(value, this.textOptions)).newline();
     this.line(label);
     return this.row([{ text: value, align: 'right' }]);
   }
@@ -188,6 +211,19 @@ export class EscPosBuilder {
 
   encode(): Uint8Array {
     return encodeCommands(this.list, { ...this.textOptions, cutter: this.profile.cutter });
+  }
+
+  /**
+   * Moves the print position from column `from` to column `to` of the current line (columns at the
+   * current character width): spaces for a short gap, ESC $ for a long one. Underlined text keeps its
+   * spaces, since models differ on whether an ESC $ jump is underlined.
+   */
+  private skip(from: number, to: number): this {
+    const gap = to - from;
+    if (gap <= 0) return this;
+    if (gap <= POSITION_BYTES || this.underlined) return this.text(' '.repeat(gap));
+    const dots = to * this.widthMul * (this.profile.dots / this.profile.columns);
+    return this.push({ op: 'position', units: Math.round(dots / this.profile.motionUnitDots) });
   }
 
   private push(c: Command): this {

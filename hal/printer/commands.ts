@@ -13,6 +13,12 @@ export type Command =
   | { op: 'init' }
   | { op: 'text'; text: string }
   | { op: 'newline' }
+  /**
+   * ESC $ nL nH: the next character prints at this distance from the start of the line (the left
+   * margin), in horizontal motion units. Only the builder makes it, from a column it computed itself;
+   * it stands in for a run of padding spaces (4 bytes, whatever the run's length).
+   */
+  | { op: 'position'; units: number }
   | { op: 'bold'; on: boolean }
   | { op: 'underline'; on: boolean }
   | { op: 'size'; width: 1 | 2; height: 1 | 2 }
@@ -35,6 +41,9 @@ export const LF = 0x0a;
 
 /** Bytes of commands that are not queued but acted on the moment they arrive (DLE EOT/ENQ/DC4). */
 export const REALTIME_SECOND_BYTES = [0x04, 0x05, 0x14];
+
+/** Largest ESC $ position written (see encodeCommands). */
+export const MAX_POSITION_UNITS = 0x3ff;
 
 /** Most raster rows per GS v 0: some firmware reads only the low byte of the height. */
 export const RASTER_ROWS_PER_COMMAND = 255;
@@ -65,6 +74,12 @@ export function encodeCommands(commands: readonly Command[], options: EncodeOpti
       case 'newline':
         out.push(LF);
         break;
+      case 'position': {
+        // At most 1023 (nH ≤ 3): wider than any roll here, and nL nH can then never spell DLE EOT/ENQ/DC4.
+        const units = clampInt(c.units, 0, MAX_POSITION_UNITS);
+        out.push(ESC, 0x24, units & 0xff, units >> 8);
+        break;
+      }
       case 'bold':
         out.push(ESC, 0x45, c.on ? 1 : 0);
         break;

@@ -29,6 +29,8 @@ export interface RollGeometry {
   dots: number;
   /** Font A cell: 12 dots wide. */
   cellDots: number;
+  /** Dots per horizontal motion unit, the unit of ESC $ (default 1: 1/203 inch, one dot). */
+  motionUnitDots?: number;
 }
 
 export const GEOMETRY_58: RollGeometry = { dots: 384, cellDots: 12 };
@@ -122,6 +124,9 @@ export class PaperRoll {
         this.printLine(false);
         this.feed(Math.round(a[0] / 30));
         break;
+      case 'ESC $':
+        this.moveTo((a[0] | (a[1] << 8)) * (this.geometry.motionUnitDots ?? 1), events);
+        break;
       case 'GS L':
         this.leftMargin = a[0] | (a[1] << 8);
         break;
@@ -185,6 +190,27 @@ export class PaperRoll {
       if (this.line.length === 0) this.lineAlign = this.align;
       this.line.push({ ch, cols, bold: this.bold, underline: this.underline, width: this.width, height: this.height });
     }
+  }
+
+  /**
+   * ESC $: the next character prints `dots` from the start of the line. The space passed over is
+   * filled with blank cells in the current style, at the current width where they fit, so the line
+   * reads (and draws) exactly as it would with padding spaces. A position past the printing area is
+   * ignored, as printers do; a move back over printed text (overprinting) is not modelled.
+   */
+  private moveTo(dots: number, events: RollEvent[]): void {
+    const cell = this.geometry.cellDots;
+    const here = this.line.reduce((n, g) => n + g.cols * g.width, 0) * cell;
+    if (dots >= this.area) return;
+    if (dots < here) {
+      events.push({ kind: 'unknown', name: 'ESC $ (backwards)' });
+      return;
+    }
+    if (this.line.length === 0) this.lineAlign = this.align;
+    const blank = (width: 1 | 2): Glyph => ({ ch: ' ', cols: 1, bold: this.bold, underline: this.underline, width, height: this.height });
+    let left = Math.round((dots - here) / cell); // whole columns: the model has no finer grain
+    for (; left >= this.width; left -= this.width) this.line.push(blank(this.width));
+    for (; left > 0; left--) this.line.push(blank(1));
   }
 
   private printLine(emptyFeeds: boolean): void {

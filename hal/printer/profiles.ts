@@ -1,7 +1,8 @@
 /**
  * Printer profiles as data: what a model can do, so that the builder and the slip layout never guess.
  * Geometry is 203 dpi thermal: 58 mm paper = 384 dots, 32 columns of font A (12×24); 80 mm = 576 dots,
- * 48 columns. A Hanzi in the printer's own font is 24×24, two columns.
+ * 48 columns. A Hanzi in the printer's own font is 24×24, two columns. Every ESC/POS profile here takes
+ * ESC $ (absolute print position), which the builder uses instead of long runs of padding spaces.
  */
 import { HalError } from '../errors';
 
@@ -13,6 +14,12 @@ export interface PrinterProfile {
   columns: number;
   /** Printable dots across. */
   dots: number;
+  /**
+   * Dots per horizontal motion unit: ESC $ places text at (nL + nH×256) of these units from the line
+   * start. GS P sets the unit and posdiag never sends GS P, so this is the model's power-on default;
+   * on 203 dpi printers that is one dot (1/203 inch), as in Citizen's BD2-1220 manual.
+   */
+  motionUnitDots: number;
   /** A resident GB18030 font reached with FS &. Without it Chinese text is replaced, not rastered. */
   chineseFont: boolean;
   /** QR with GS ( k; without it the builder prints the QR as a raster image. */
@@ -31,6 +38,7 @@ export const PRINTER_PROFILES: Readonly<Record<string, PrinterProfile>> = {
     paperWidth: 58,
     columns: 32,
     dots: 384,
+    motionUnitDots: 1,
     chineseFont: true,
     nativeQr: true,
     cutter: false,
@@ -43,6 +51,7 @@ export const PRINTER_PROFILES: Readonly<Record<string, PrinterProfile>> = {
     paperWidth: 80,
     columns: 48,
     dots: 576,
+    motionUnitDots: 1,
     chineseFont: true,
     nativeQr: true,
     cutter: true,
@@ -55,6 +64,7 @@ export const PRINTER_PROFILES: Readonly<Record<string, PrinterProfile>> = {
     paperWidth: 58,
     columns: 32,
     dots: 384,
+    motionUnitDots: 1,
     chineseFont: false,
     nativeQr: false,
     cutter: false,

@@ -13,7 +13,9 @@ const zh = { chineseFont: true };
 
 // Golden bytes, labelled by the call chain that makes them. Expected values written from the ESC/POS
 // command reference (Epson): ESC @ = 1B 40, ESC E n, ESC - n / FS - n, GS ! n, ESC a n, ESC d n,
-// GS V m, FS & = 1C 26, GS ( k fn 165/167/169/180/181, GS v 0, GS a n, GS r 1.
+// GS V m, FS & = 1C 26, GS ( k fn 165/167/169/180/181, GS v 0, GS a n, GS r 1, ESC $ nL nH = 1B 24 (absolute
+// position from the line start in motion units; one unit = one dot on these 203 dpi profiles, a font-A
+// column = 12 dots). pair/row rows: a gap of more than 4 columns is ESC $ (4 bytes), up to 4 stays spaces.
 const GOLDEN: Array<[string, (b: EscPosBuilder) => EscPosBuilder, string]> = [
   ['init()', (b) => b.init(), '1b 40'],
   ['text("AB").newline()', (b) => b.text('AB').newline(), '41 42 0a'],
@@ -30,6 +32,20 @@ const GOLDEN: Array<[string, (b: EscPosBuilder) => EscPosBuilder, string]> = [
   ['text("a\\x1bp\\x00\\x19b") drops control bytes', (b) => b.text('a\x1bp\x00\x19b'), '61 70 62'],
   ['rule("=") on 58 mm', (b) => b.rule('='), `${'3d '.repeat(32)}0a`],
   ['statusBack()', (b) => b.statusBack(), '1d 61 0f'],
+  // "AB" (2 cols) + 28-column gap + "CD" (2 cols) = 32: the value starts at column 30 = 360 dots = 0x0168.
+  ['pair("AB","CD"): a 28-column gap is ESC $ 360 dots', (b) => b.pair('AB', 'CD'), '41 42 1b 24 68 01 43 44 0a'],
+  // 8 + 4 + 20 = 32: four spaces cost 4 bytes, the same as ESC $, so the plain spaces stay.
+  ['pair() with a 4-column gap keeps four spaces', (b) => b.pair('TERMINAL', '1234567890ABCDEFGHIJ'), `${hex(Buffer.from('TERMINAL    1234567890ABCDEFGHIJ\n'))}`],
+  // 8 + 5 + 19 = 32: the value starts at column 13 = 156 dots = 0x009c.
+  ['pair() with a 5-column gap uses ESC $', (b) => b.pair('TERMINAL', '1234567890ABCDEFGHI'), `${hex(Buffer.from('TERMINAL'))} 1b 24 9c 00 ${hex(Buffer.from('1234567890ABCDEFGHI\n'))}`],
+  // 终端号 is 3 Hanzi = 6 columns, 10000001 is 8: the value starts at column 24 = 288 dots = 0x0120.
+  ['pair("终端号","10000001"): Hanzi count two columns', (b) => b.pair('终端号', '10000001'), `1c 26 d6 d5 b6 cb ba c5 1b 24 20 01 ${hex(Buffer.from('10000001\n'))}`],
+  // 无线信号 8 columns, 正常 4: the value starts at column 28 = 336 dots = 0x0150 and ends at dot 384.
+  ['pair("无线信号","正常"): a Hanzi value ends at the right edge', (b) => b.pair('无线信号', '正常'), '1c 26 ce de cf df d0 c5 ba c5 1b 24 50 01 d5 fd b3 a3 0a'],
+  // Double width: 16 columns of 24 dots; "AB" + 12 + "CD", the value at double column 14 = 28 font-A columns = 336 dots.
+  ['size(2).pair("AB","CD"): the position counts double-width columns twice', (b) => b.size(2).pair('AB', 'CD'), '1d 21 11 41 42 1b 24 50 01 43 44 0a'],
+  // Underlined: models differ on underlining an ESC $ jump, so the gap stays 28 underlined spaces.
+  ['underline().pair("AB","CD") keeps spaces', (b) => b.underline().pair('AB', 'CD'), `1b 2d 01 1c 2d 01 41 42 ${'20 '.repeat(28)}43 44 0a`],
   ['endOfJobMarker()', (b) => b.endOfJobMarker(), '1d 72 01'],
   ['cut() on a printer without cutter feeds to the tear bar', (b) => b.cut(), '1b 64 03'],
   [
@@ -42,6 +58,15 @@ const GOLDEN: Array<[string, (b: EscPosBuilder) => EscPosBuilder, string]> = [
 describe('EscPosBuilder golden bytes (58 mm, Chinese font)', () => {
   test.each(GOLDEN)('%s', (_label, build, expected) => {
     expect(hex(build(new EscPosBuilder(p58)).encode())).toBe(expected);
+  });
+
+  test('pair("AB","CD") on 80 mm: the value at column 46 = 552 dots = 0x0228', () => {
+    expect(hex(new EscPosBuilder(p80).pair('AB', 'CD').encode())).toBe('41 42 1b 24 28 02 43 44 0a');
+  });
+
+  test('a position command is clamped below any value whose bytes could spell DLE EOT/ENQ/DC4', () => {
+    expect(hex(encodeCommands([{ op: 'position', units: 0x0410 }], { chineseFont: true, cutter: false }))).toBe('1b 24 ff 03');
+    expect(hex(encodeCommands([{ op: 'position', units: -5 }], { chineseFont: true, cutter: false }))).toBe('1b 24 00 00');
   });
 
   test('cut() on 80 mm with cutter: feed 4 then GS V 1 (partial)', () => {
@@ -76,10 +101,21 @@ describe('layout helpers', () => {
   });
 
   test('row(): label and value columns, CJK-aware, on 58 mm', () => {
+    // The label cell is 10 columns, the value right-aligned in the other 22: it starts at column
+    // 10 + 22 - 8 = 24 (288 dots), so it ends at column 32, the right edge. The 18-column gap is ESC $.
     const b = new EscPosBuilder(p58).row([{ text: '终端号', width: 10 }, { text: '10000001', align: 'right' }]);
-    const line = iconv.decode(Buffer.from(b.encode().subarray(2)), 'gb18030');
-    expect(line).toBe(`终端号    ${' '.repeat(14)}10000001\n`);
-    expect(textColumns(line.trimEnd(), zh)).toBe(32);
+    expect(hex(b.encode())).toBe(`1c 26 d6 d5 b6 cb ba c5 1b 24 20 01 ${hex(Buffer.from('10000001\n'))}`);
+    expect(288 / 12 + textColumns('10000001', zh)).toBe(32);
+  });
+
+  test('row(): short gaps between cells stay spaces, long ones become ESC $, nothing trails the line', () => {
+    // Cells 4 | 4 | 24: "AB" at 0, "CD" right-aligned in 4–7 (starts at 6: a 4-column gap, spaces),
+    // "E" right-aligned in 8–31 (starts at 31 = 372 dots = 0x0174: a 23-column gap, ESC $).
+    const three = new EscPosBuilder(p58).row([{ text: 'AB', width: 4 }, { text: 'CD', width: 4, align: 'right' }, { text: 'E', align: 'right' }]);
+    expect(hex(three.encode())).toBe('41 42 20 20 20 20 43 44 1b 24 74 01 45 0a');
+    // "AB" then "C" left-aligned at column 10 (120 dots = 0x78); the 21 columns after "C" are not sent.
+    const two = new EscPosBuilder(p58).row([{ text: 'AB', width: 10 }, { text: 'C' }]);
+    expect(hex(two.encode())).toBe('41 42 1b 24 78 00 43 0a');
   });
 
   test('pair(): a value that does not fit goes to its own right-aligned line', () => {

@@ -22,10 +22,11 @@ function rng(seed: number): () => number {
 }
 
 // Pieces an attacker would use: ESC p (drawer), GS V (cut), ESC t / FS . / FS & (code page, mode),
-// ESC @, DLE EOT / DLE DC4 (real-time), GS ( E (serial settings), plus Hanzi, ¥ and C1 controls.
+// ESC @, DLE EOT / DLE DC4 (real-time), GS ( E (serial settings), ESC $ (print position: the builder
+// writes it itself, so one smuggled in would pass for its own), runs of spaces, plus Hanzi, ¥ and C1 controls.
 const PIECES = [
   '\x1bp\x00\x19\xfa', '\x1dV\x01', '\x1dVA\x10', '\x1bt\x10', '\x1c.', '\x1c&', '\x1b@', '\x10\x04\x01', '\x10\x14\x01\x00\x05',
-  '\x1d(E\x03\x00\x0b\x01\x02', '\x1bi', '\x1b!\x30', '\x1d!\x77', '\x1b', '\x1d', '\x1c', '\x10', '\x00', '\x7f', '\x9b', '\n', '\r',
+  '\x1d(E\x03\x00\x0b\x01\x02', '\x1bi', '\x1b$\x00\x01', '\x1b$', '        ', '\x1b!\x30', '\x1d!\x77', '\x1b', '\x1d', '\x1c', '\x10', '\x00', '\x7f', '\x9b', '\n', '\r',
   '交易', '¥', '上海便利店', 'ABC', ' ', '\u00e9', '\ud83d\ude00', '\ud800',
 ];
 
@@ -53,6 +54,7 @@ function expectedCommands(commands: readonly Command[], profile: PrinterProfile)
         }
         break;
       case 'newline': out.push('LF'); break;
+      case 'position': out.push('ESC $'); break;
       case 'bold': out.push('ESC E'); break;
       case 'underline': out.push('ESC -', ...(profile.chineseFont ? ['FS -'] : [])); break;
       case 'size': out.push('GS !'); break;
@@ -91,6 +93,9 @@ describe.each(['generic-58', 'generic-80', 'basic-58'])('no injected command sur
     expect(tokens.filter((t) => t.kind === 'unknown')).toEqual([]);
     const names = tokens.flatMap((t) => (t.kind === 'cmd' ? [t.name] : []));
     expect(names).toEqual(expectedCommands(b.commands(), profile));
+    // Every ESC $ on the wire is one the builder computed, with its own arguments.
+    const positions = tokens.flatMap((t) => (t.kind === 'cmd' && t.name === 'ESC $' ? [t.args[0] | (t.args[1] << 8)] : []));
+    expect(positions).toEqual(b.commands().flatMap((c) => (c.op === 'position' ? [c.units] : [])));
     for (const t of tokens) if (t.kind === 'text') expect(t.text).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 });

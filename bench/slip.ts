@@ -4,7 +4,8 @@
  * as a raster image.
  *
  * "The same content" is taken from posdiag's own command list (EscPosBuilder.commands()): every line of
- * text as posdiag lays it out (already padded to 32 columns), the same bold and double-height spans, the
+ * text as posdiag lays it out, padded to 32 columns with spaces where posdiag jumps with ESC $ (no peer
+ * has an absolute-position call; see peerOps), the same bold and double-height spans, the
  * same alignment, a native QR code of the same payload and module size, and the same feed at the end.
  * Each peer encodes that list with its own API. A peer that cannot print Chinese (ReceiptPrinterEncoder:
  * no double-byte support) gets the English slip, and posdiag's English slip is measured beside it.
@@ -15,6 +16,7 @@ import * as receiptline from 'receiptline';
 import { GEOMETRY_58, PaperRoll } from '../hal/printer/paper-roll';
 import { EscPosTokenizer } from '../hal/printer/escpos-tokenizer';
 import { PRINTER_PROFILES } from '../hal/printer/profiles';
+import { textColumns } from '../hal/printer/text';
 import { layoutSlip, SlipInput } from '../src/slip/layout';
 import { rollToPng } from '../src/slip/roll-png';
 import { CODE96_WEAK_SIGNAL_ZH } from '../test/fixtures/slip/code96-weak-signal';
@@ -52,7 +54,26 @@ const PROFILE = PRINTER_PROFILES['generic-58'];
 
 export function posdiagSlip(input: SlipInput): { bytes: Uint8Array; ops: Op[] } {
   const b = layoutSlip(input, PROFILE);
-  return { bytes: b.encode(), ops: b.commands() as Op[] };
+  return { bytes: b.encode(), ops: peerOps(b.commands() as Op[]) };
+}
+
+/** The command list for the peers: each ESC $ jump becomes the run of spaces it stands for. */
+function peerOps(ops: Op[]): Op[] {
+  const cellDots = PROFILE.dots / PROFILE.columns;
+  let dots = 0; // position on the current line
+  let width = 1;
+  return ops.map((o): Op => {
+    if (o.op === 'position') {
+      const to = (o.units as number) * PROFILE.motionUnitDots;
+      const spaces = Math.max(0, Math.round((to - dots) / (cellDots * width)));
+      dots = to;
+      return { op: 'text', text: ' '.repeat(spaces) };
+    }
+    if (o.op === 'text') dots += textColumns(o.text as string, PROFILE) * cellDots * width;
+    else if (o.op === 'newline' || o.op === 'init') dots = 0;
+    else if (o.op === 'size') width = o.width as number;
+    return o;
+  });
 }
 
 /** ReceiptPrinterEncoder 4 (no double-byte text: English only). */

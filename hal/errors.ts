@@ -29,6 +29,7 @@ export const HalErrorCodes = [
   // Printer
   'Printer_Offline',
   'Printer_PaperOut',
+  'Printer_NoGb18030', // Chinese text to print or preview, on a Node.js without the GB18030 encoding (small ICU)
   // Host link
   'Host_Refused',
   'Host_Timeout',

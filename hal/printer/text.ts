@@ -7,7 +7,7 @@
  * stays one column. Characters whose GB18030 form is four bytes (¥ U+00A5, ✓) print wrongly on printers
  * that implement only GBK, so they are replaced before measuring.
  */
-import * as iconv from 'iconv-lite';
+import { gb18030TwoBytes } from './gb18030';
 
 /** Removes C0 controls, DEL and C1 controls; tabs and line breaks become spaces. */
 export function sanitizeText(input: string): string {
@@ -57,8 +57,9 @@ export function printerChar(ch: string, options: TextOptions): PrinterChar {
   const code = ch.codePointAt(0) ?? 0x3f;
   if (code >= 0x20 && code <= 0x7e) out = { ch, columns: 1, bytes: [code], doubleByte: false };
   else if (options.chineseFont && code >= 0xa0) {
-    const bytes = [...iconv.encode(ch, 'gb18030')];
-    out = bytes.length === 2 ? { ch, columns: 2, bytes, doubleByte: true } : question(ch);
+    // Only two-byte codes print: four-byte ones are beyond a GBK font; a lone surrogate has no code at all.
+    const bytes = gb18030TwoBytes(code);
+    out = bytes ? { ch, columns: 2, bytes, doubleByte: true } : question(ch);
   } else out = question(ch);
   if (cache.size < 20_000) cache.set(key, out);
   return out;

@@ -32,6 +32,7 @@ const ERRORS: Partial<Record<HalErrorCode, CheckMessages[string]>> = {
   Reader_Status: err('读卡器状态异常', '讀卡機狀態異常', 'Card reader reported a fault'),
   Printer_Offline: err('打印机离线', '印表機離線', 'Printer offline'),
   Printer_PaperOut: err('打印机缺纸', '印表機缺紙', 'Printer out of paper'),
+  Printer_NoGb18030: err('本机Node.js不支持中文打印编码GB18030', '本機Node.js不支援中文列印編碼GB18030', 'This Node.js cannot encode Chinese for the printer (GB18030)'),
   Host_Refused: err('主机拒绝连接', '主機拒絕連線', 'Host refused the connection'),
   Host_Timeout: err('主机应答超时', '主機回應逾時', 'Host timed out'),
   Host_Reset: err('主机连接被重置', '主機連線被重設', 'Host reset the connection'),

@@ -6,7 +6,8 @@
  *
  * Text is decoded as the printer would: in Chinese mode (FS &) GB18030 pairs, else the ESC t code page.
  */
-import * as iconv from 'iconv-lite';
+import { decodeCodePage } from './code-pages';
+import { decodeGb18030 } from './gb18030';
 
 export type Token =
   | { kind: 'text'; text: string }
@@ -30,8 +31,6 @@ const GS_FIXED: Record<number, number> = {
   0x2f: 1, 0x3a: 0, 0x62: 1, 0x7c: 1, 0x54: 1, 0x24: 2, 0x5c: 2, 0x45: 1, 0x67: 2,
 };
 const FS_FIXED: Record<number, number> = { 0x26: 0, 0x2e: 0, 0x21: 1, 0x2d: 1, 0x43: 1, 0x57: 1, 0x53: 2, 0x70: 2 };
-
-const CODE_PAGES: Record<number, string> = { 0: 'cp437', 2: 'cp850', 16: 'windows1252', 17: 'cp866', 19: 'cp858' };
 
 type Step = { need: number } | { token: Token; used: number };
 
@@ -203,7 +202,7 @@ export class EscPosTokenizer {
       i++;
     }
     if (i === at) return { need: at + 4 - b.length > 0 ? 4 : 1 };
-    const text = this.kanji ? iconv.decode(Buffer.from(bytes), 'gb18030') : iconv.decode(Buffer.from(bytes), CODE_PAGES[this.codePage] ?? 'cp437');
+    const text = this.kanji ? decodeGb18030(Uint8Array.from(bytes)) : decodeCodePage(bytes, this.codePage);
     return { token: { kind: 'text', text }, used: i - at };
   }
 }

@@ -1,0 +1,61 @@
+/**
+ * `posdiag explain` starts cold: it must never make the GB18030 decoder (and so never decode the code
+ * tables the printer's encoder is built from). The real bundle runs in a child with a preload that
+ * reports every GB18030 TextDecoder made; `slip last --text` on a Chinese slip shows the report works.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { EscPosBuilder } from '../../hal/printer/builder';
+import { PRINTER_PROFILES } from '../../hal/printer/profiles';
+import { saveSlip } from '../../src/journal';
+import { cliBundle, type CliBundle } from '../helpers/cli-bundle';
+
+const MARK = '[gb18030 decoder made]';
+const PRELOAD = `
+const util = require('node:util');
+const Real = util.TextDecoder;
+class Traced extends Real {
+  constructor(label, ...rest) {
+    super(label, ...rest);
+    if (/gb/i.test(String(label))) process.stderr.write(${JSON.stringify(MARK + '\n')});
+  }
+}
+util.TextDecoder = Traced;
+globalThis.TextDecoder = Traced;
+`;
+
+let bundle: CliBundle;
+let dir: string;
+
+beforeAll(async () => {
+  bundle = cliBundle();
+  dir = mkdtempSync(join(tmpdir(), 'posdiag-gb-cold-'));
+  writeFileSync(join(dir, 'trace.js'), PRELOAD);
+  const slip = new EscPosBuilder(PRINTER_PROFILES['generic-58']).init().line('交易诊断单').cut().encode();
+  await saveSlip(dir, '000000001', slip, { paperWidth: 58, locale: 'zh-CN', code: '96', time: '2026-11-22T10:30:15+08:00' });
+}, 60_000);
+
+afterAll(() => {
+  bundle?.dispose();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function posdiag(...args: string[]) {
+  const env = { ...process.env, ...bundle.env, POSDIAG_HOME: dir, POSDIAG_LOCALE: 'zh-CN' };
+  return promisify(execFile)(process.execPath, ['-r', join(dir, 'trace.js'), bundle.cli, ...args], { env, timeout: 20_000 });
+}
+
+test.each([[['explain', '96']], [['explain', '96', '--json']], [['explain', '交易终止']]])('posdiag %j makes no GB18030 decoder', async (args) => {
+  const { stdout, stderr } = await posdiag(...args);
+  expect(stdout).toMatch(/96|交易/);
+  expect(stderr).not.toContain(MARK);
+});
+
+test('the trace works: previewing a Chinese slip makes the decoder', async () => {
+  const { stdout, stderr } = await posdiag('slip', 'last', '--text');
+  expect(stdout).toContain('交易诊断单');
+  expect(stderr).toContain(MARK);
+});

@@ -37,7 +37,7 @@ function gbDecoder(): TextDecoder {
 
 /** GB18030 bytes as text. ASCII alone needs no decoder (a Chinese-mode slip with no Chinese on it still previews). */
 export function decodeGb18030(bytes: Uint8Array): string {
-  if (bytes.every((b) => b < 0x80)) return String.fromCharCode(...bytes);
+  if (bytes.every((b) => b < 0x80)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
   return gbDecoder().decode(bytes);
 }
 

@@ -184,6 +184,7 @@ describe('a Node.js without GB18030 (small ICU)', () => {
       const gb = require('../../../hal/printer/gb18030') as typeof import('../../../hal/printer/gb18030');
       const text = require('../../../hal/printer/text') as typeof import('../../../hal/printer/text');
       expect(gb.decodeGb18030(Uint8Array.of(0x41, 0x42))).toBe('AB');
+      expect(gb.decodeGb18030(new Uint8Array(300_000).fill(0x41))).toHaveLength(300_000); // a long run, no argument-list limit
       expect(text.printable('OK 128', { chineseFont: true })).toBe('OK 128');
       let err: unknown;
       try {

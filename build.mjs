@@ -13,7 +13,6 @@
 // changed (src/config/validate-config.generated.ts, committed; a unit test fails when it is stale).
 import { analyzeMetafile, build } from 'esbuild';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +39,7 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   metafile: true,
-  plugins: [iconvOnlyWhatPosdiagUses(), compressedIconvTables(), smallDebug()],
+  plugins: [smallDebug()],
 };
 
 const outputs = [
@@ -77,50 +76,6 @@ if (analyze) {
 }
 
 /**
- * iconv-lite registers every encoding it knows (≈ 450 KB of CJK and code-page tables) from one index file,
- * and the bundler cannot tell which the code asks for. posdiag names its encodings as string literals in the
- * files that import iconv-lite (GB18030 for the printer's Chinese font, a few code pages for previews), so
- * the index is replaced by one that registers only those: every literal in those files that iconv-lite
- * knows as an encoding, with its aliases. A new encoding written as a literal there is picked up by itself.
- */
-function iconvOnlyWhatPosdiagUses() {
-  return {
-    name: 'iconv-only-what-posdiag-uses',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]iconv-lite[\\/]encodings[\\/]index\.js$/ }, (args) => {
-        const wanted = encodingLiterals(b.initialOptions.absWorkingDir ?? root);
-        const dir = dirname(args.path);
-        const pick = (file) => pickEncodings(require(join(dir, file)), wanted);
-        const contents = `"use strict";
-var mergeModules = require("../lib/helpers/merge-exports");
-var modules = [require("./internal"), require("./sbcs-codec"), require("./dbcs-codec"),
-  ${serialize(pick('sbcs-data.js'))}, ${serialize(pick('sbcs-data-generated.js'))}, ${serialize(pick('dbcs-data.js'))}];
-for (var i = 0; i < modules.length; i++) mergeModules(exports, modules[i]);
-`;
-        return { contents, resolveDir: dir, loader: 'js' };
-      });
-    },
-  };
-}
-
-/**
- * iconv-lite's code tables (the GB18030/GBK one is 47 KB of JSON) go into the bundle brotli-compressed and
- * are unpacked by Node's zlib the first time a character needs them (iconv-lite requires a table lazily).
- */
-function compressedIconvTables() {
-  return {
-    name: 'compressed-iconv-tables',
-    setup(b) {
-      b.onLoad({ filter: /[\\/]iconv-lite[\\/]encodings[\\/]tables[\\/][\w-]+\.json$/ }, (args) => {
-        const json = JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8')));
-        const packed = brotliCompressSync(Buffer.from(json), { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }).toString('base64');
-        return { contents: `module.exports = JSON.parse(require("node:zlib").brotliDecompressSync(Buffer.from(${JSON.stringify(packed)}, "base64")).toString());`, loader: 'js' };
-      });
-    },
-  };
-}
-
-/**
  * The serial stack logs through the `debug` package (about 9 KB with its colour detection). This stand-in
  * keeps what a technician uses: DEBUG=serialport* (comma- or space-separated, `*` wildcards, `-` to exclude)
  * prints that stack's traces on stderr.
@@ -149,65 +104,6 @@ module.exports = createDebug;
       b.onLoad({ filter: /.*/, namespace: 'small-debug' }, () => ({ contents, loader: 'js' }));
     },
   };
-}
-
-/** Encoding names (iconv-lite's canonical form) written as string literals in the files that import iconv-lite. */
-function encodingLiterals(base) {
-  const iconv = require('iconv-lite');
-  const files = ['hal/printer/text.ts', 'hal/printer/escpos-tokenizer.ts', ...sourcesImporting(base, 'iconv-lite')];
-  const names = new Set();
-  for (const file of new Set(files)) {
-    let text;
-    try {
-      text = readFileSync(join(base, file), 'utf8');
-    } catch {
-      continue;
-    }
-    for (const m of text.matchAll(/['"`]([A-Za-z][\w-]{1,30})['"`]/g)) {
-      if (m[1] !== 'iconv-lite' && iconv.encodingExists(m[1])) names.add(canonical(m[1]));
-    }
-  }
-  return names;
-}
-
-/** Source files under hal/ and src/ that import `module` (a cheap text search, enough for this purpose). */
-function sourcesImporting(base, module) {
-  const { readdirSync } = require('node:fs');
-  const out = [];
-  const walk = (dir) => {
-    for (const e of readdirSync(join(base, dir), { withFileTypes: true })) {
-      const rel = `${dir}/${e.name}`;
-      if (e.isDirectory()) walk(rel);
-      else if (e.name.endsWith('.ts') && readFileSync(join(base, rel), 'utf8').includes(`'${module}'`)) out.push(rel);
-    }
-  };
-  for (const dir of ['hal', 'src']) walk(dir);
-  return out;
-}
-
-function canonical(name) {
-  return String(name).toLowerCase().replace(/:\d{4}$|[^0-9a-z]/g, '');
-}
-
-/** The entries of an iconv-lite data module that define the wanted encodings, aliases included. */
-function pickEncodings(data, wanted) {
-  const resolve = (key) => {
-    let k = key;
-    for (let i = 0; i < 10 && typeof data[k] === 'string'; i++) k = canonical(data[k]);
-    return k;
-  };
-  const targets = new Set([...wanted].map(resolve).filter((k) => typeof data[k] === 'object'));
-  const out = {};
-  for (const key of Object.keys(data)) if (targets.has(resolve(key))) out[key] = data[key];
-  return out;
-}
-
-/** JavaScript source for plain data with functions (iconv-lite's lazy `table: function () { require(...) }`). */
-function serialize(value) {
-  if (typeof value === 'function') return `(${value.toString()})`;
-  if (Array.isArray(value)) return `[${value.map(serialize).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${serialize(v)}`).join(',')}}`;
-  return JSON.stringify(value);
 }
 
 /** Rewrites src/config/validate-config.generated.ts when the schema gives different code. */

@@ -25,17 +25,23 @@ export interface CliContext {
   configPath?: string;
   /** Null when --sim was not given. */
   sim: SimSpec | null;
+  /** Progress lines for a person (stderr); silent under --json, whose stdout is one document. */
+  progress(line: string): void;
 }
 
 export function contextFrom(cmd: Command, io: CliIo): CliContext {
   const g = cmd.optsWithGlobals<GlobalOptions>();
+  const json = Boolean(g.json);
   return {
     io,
-    json: Boolean(g.json),
+    json,
     color: useColor(io, g.color),
     locale: g.locale ?? io.env.POSDIAG_LOCALE,
     configPath: g.config ?? io.env.POSDIAG_CONFIG,
     sim: parseSimSpec(g.sim, DEVICE_FAULTS),
+    progress: (line) => {
+      if (!json) io.stderr(line);
+    },
   };
 }
 

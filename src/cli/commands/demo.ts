@@ -52,9 +52,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
               locale: ctx.locale,
               amount: scenario.amount,
               dataDir,
-              progress: (line) => {
-                if (!ctx.json) io.stderr(line);
-              },
+              progress: ctx.progress,
             });
             const files = await writePreviews(dataDir, report);
             const text = [

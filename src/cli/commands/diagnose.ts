@@ -83,9 +83,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
               print: flags.print,
               dataDir,
               budgetMs: budget,
-              progress: (line) => {
-                if (!ctx.json) io.stderr(line);
-              },
+              progress: ctx.progress,
             });
             return { exitCode: EXIT.ok, json: report, text: renderDiagnosis(report, ctx.color, { slipDir: join(dataDir, 'slips') }) };
           } finally {

@@ -25,9 +25,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
           }
           const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
           try {
-            const result = await runSelfTest(wanted, env.checkEnv, opts.level, budget, (line) => {
-              if (!ctx.json) io.stderr(line);
-            });
+            const result = await runSelfTest(wanted, env.checkEnv, opts.level, budget, ctx.progress);
             return { exitCode: EXIT.ok, json: result, text: renderSelfTest(result, ctx.color, ctx.locale) };
           } finally {
             await env.close();

@@ -38,7 +38,7 @@ export function register(program: Command, io: CliIo & MenuStreams, done: (code:
     .command('menu')
     .description('the technician menu (PIN): device tests, test page, reprint, journal')
     .option('--hash-pin', 'read a new technician PIN (4 to 12 digits) from stdin and print its hash for technician.pinHash')
-    .addHelpText('after', '\nKeys: digits, Enter, Esc (Cancel: back, stop a test, leave), Backspace (correct the PIN).\nThe simulated terminal (--sim, or no configuration) opens with the demo PIN 1234.')
+    .addHelpText('after', '\nKeys: digits, Enter, Esc (Cancel: back, stop a test, leave), Backspace (correct the PIN).\nThe simulated terminal (--sim, or no configuration) opens with the demo PIN 1234.\n\nExamples:\n  posdiag menu --sim\n  posdiag menu --config /data/posdiag/config.json\n  posdiag menu --hash-pin --json\n')
     .action(async (opts: { hashPin?: boolean }, cmd: Command) => {
       done(
         await runCommand(cmd, io, async (ctx) => {

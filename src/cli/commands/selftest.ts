@@ -15,6 +15,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
     .argument('[device]', `all, or one of: ${CHECKED_DEVICES.join(', ')}`, 'all')
     .addOption(new Option('--level <level>', 'internal (look only), external (may act: prints a test page), interactive (needs a tap or swipe)').choices([...CHECK_LEVELS]).default('internal'))
     .option('--budget <ms>', 'total time for the run, in ms', '30000')
+    .addHelpText('after', '\nExamples:\n  posdiag selftest\n  posdiag selftest modem --sim modem=weak-signal\n  posdiag selftest printer --level external --json\n  posdiag selftest --config /data/posdiag/config.json --budget 10000\n')
     .action(async (device: string, opts: { level: CheckLevel; budget: string }, cmd: Command) => {
       done(
         await runCommand(cmd, io, async (ctx) => {

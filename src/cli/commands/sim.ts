@@ -14,6 +14,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
   program
     .command('sim')
     .description('run one simulated device until killed (Ctrl-C)')
+    .addHelpText('after', '\nExamples:\n  posdiag sim modem --link /tmp/ttyMDM --fault weak-signal\n  posdiag sim pn532 --fault ram-fail\n  posdiag sim host --port 5000 --fault decline-96 --json\n')
     .argument('<device>', Object.keys(DEVICE_FAULTS).join(', '))
     .option('--fault <fault>', 'the fault to simulate (see DESIGN.md)', 'healthy')
     .option('--link <path>', 'serial devices: where to link the host end of the pseudo-terminal')

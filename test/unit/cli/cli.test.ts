@@ -42,3 +42,9 @@ test('demo --list --json is one JSON document', async () => {
   await expect(main(['demo', '--list', '--json'], t.handle)).resolves.toBe(0);
   expect(JSON.parse(t.out()).scenarios.length).toBeGreaterThan(0);
 });
+
+test.each(['explain', 'selftest', 'diagnose', 'demo', 'menu', 'sim', 'journal', 'slip'])('%s --help has examples', async (command) => {
+  const t = io();
+  await expect(main([command, '--help'], t.handle)).resolves.toBe(0);
+  expect(t.out()).toMatch(/Examples:\n {2}posdiag /);
+});

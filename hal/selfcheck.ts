@@ -9,6 +9,7 @@
  */
 import { Clock, systemClock } from './clock';
 import { isHalError } from './errors';
+import type { OptionSpec } from './options';
 
 export type CheckLevel = 'internal' | 'external' | 'interactive';
 export const CHECK_LEVELS: readonly CheckLevel[] = ['internal', 'external', 'interactive'];
@@ -69,6 +70,9 @@ export interface RunOptions {
 }
 
 export const RUN_DEFAULTS = { totalBudgetMs: 30_000, cleanupGraceMs: 250 } as const;
+
+/** The whole run's budget as a named option: the configuration's `checks.budgetMs`, the CLI's --budget. */
+export const RUN_BUDGET: OptionSpec<'budgetMs'> = { budgetMs: { default: RUN_DEFAULTS.totalBudgetMs, min: 100, max: 600_000 } };
 
 const STATUS_RANK: Record<CheckStatus, number> = { pass: 0, warn: 1, timeout: 2, fail: 3, absent: 4 };
 

@@ -12,7 +12,9 @@
 import type { CheckEnv } from '../devices';
 import { HalError, isHalError } from '../errors';
 import type { CheckContext, DeviceCheck, Finding } from '../selfcheck';
-import type { SerialDeviceConfig } from '../config';
+import type { ModemConfig } from '../config';
+import { clampOptions } from '../options';
+import { lineSettingsOf } from '../transport/line-settings';
 import type { LineTiming } from '../transport/serial-line';
 import {
   isRegistrationReadReply,
@@ -34,12 +36,15 @@ import {
 } from './at-parsers';
 import { assessSim, gradeRegistration, gradeSignal } from './assess';
 import { AtResult, ExecOptions, ModemDriver } from './driver';
-import type { ModemTimeouts } from './timeouts';
+import { MODEM_TIMEOUTS, ModemTimeouts } from './timeouts';
 
 export interface ModemCheckOptions {
   timeouts?: Partial<ModemTimeouts>;
   lineTiming?: Partial<LineTiming>;
-  /** The device's budget in the runner. Default 25 000 ms: room for ModemManager's 6 probes of 3 s. */
+  /**
+   * The device's budget in the runner. Default 25 000 ms (room for ModemManager's 6 probes of 3 s), more
+   * when the configured probes need it: every probe plus 7 s for the rest of the sequence.
+   */
   budgetMs?: number;
   /** More URCs a second than this during the check is reported as a storm. Default 20. */
   urcStormPerSecond?: number;
@@ -52,10 +57,13 @@ export function modemCheckFactory(env: CheckEnv): DeviceCheck | null {
   return env.devices.modem ? createModemCheck(env, env.devices.modem) : null;
 }
 
-export function createModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: SerialDeviceConfig, options: ModemCheckOptions = {}): DeviceCheck {
+export function createModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: ModemConfig, options: ModemCheckOptions = {}): DeviceCheck {
+  // The configured timeouts, then the caller's for this run (a test's short deadlines).
+  options = { ...options, timeouts: { ...device.timeouts, ...options.timeouts } };
+  const t = clampOptions(MODEM_TIMEOUTS, options.timeouts); // only for the budget: the driver refuses bad values itself
   return {
     device: 'modem',
-    budgetMs: options.budgetMs ?? MODEM_CHECK_DEFAULTS.budgetMs,
+    budgetMs: options.budgetMs ?? Math.max(MODEM_CHECK_DEFAULTS.budgetMs, t.probeTries * t.probeMs + 7_000),
     run: (ctx) => runModemCheck(env, device, options, ctx),
   };
 }
@@ -63,11 +71,11 @@ export function createModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, devic
 /** Thrown inside the sequence to end it after the finding that explains why has been reported. */
 class Stop extends Error {}
 
-async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: SerialDeviceConfig, options: ModemCheckOptions, ctx: CheckContext): Promise<void> {
+async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: ModemConfig, options: ModemCheckOptions, ctx: CheckContext): Promise<void> {
   const clock = ctx.clock ?? env.clock;
   let modem: ModemDriver;
   try {
-    modem = await ModemDriver.open({ binding: env.binding, path: device.path, baudRate: device.baudRate, clock, timeouts: options.timeouts, lineTiming: options.lineTiming });
+    modem = await ModemDriver.open({ binding: env.binding, path: device.path, baudRate: device.baudRate, clock, timeouts: options.timeouts, lineTiming: options.lineTiming, line: lineSettingsOf(device) });
   } catch (err) {
     if (!isHalError(err) || err.code === 'Config_Invalid') throw err;
     ctx.report(portFinding(err));

@@ -11,6 +11,7 @@
 import { EventEmitter } from 'node:events';
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, systemClock } from '../clock';
+import type { SerialLineConfig } from '../config';
 import { HalError, isHalError } from '../errors';
 import { LineTiming, SerialLine } from '../transport/serial-line';
 import { AtExpectation, AtFailure, classifyLine, cleanLine, isEcho } from './at-reply';
@@ -23,6 +24,8 @@ export interface ModemOpenOptions {
   clock?: Clock;
   timeouts?: Partial<ModemTimeouts>;
   lineTiming?: Partial<LineTiming>;
+  /** Parity, stop bits, flow control from the device's configuration; default 8N1 without flow control. */
+  line?: SerialLineConfig;
 }
 
 export interface ExecOptions {
@@ -68,7 +71,7 @@ export class ModemDriver {
     const timeouts = resolveModemTimeouts(options.timeouts); // a bad option fails before the port is touched
     const line = await SerialLine.open<string>({
       binding: options.binding,
-      settings: { path: options.path, baudRate: options.baudRate },
+      settings: { ...options.line, path: options.path, baudRate: options.baudRate },
       framing: { kind: 'lines', delimiter: '\r\n' },
       timing: options.lineTiming,
       clock: options.clock,

@@ -30,16 +30,6 @@ export interface NetworkEnv extends CheckEnv {
   terminal?: { id: string; merchantId: string; acquirer?: string };
 }
 
-/** Host settings the echo reads beyond HostConfig; all optional. */
-interface EchoSettings {
-  /** 'iso' (ASCII, field 70) or 'cup' (BCD, field 60). Default: 'cup' when a TPDU is set or the acquirer is cup, else 'iso'. */
-  echoForm?: EchoForm;
-  /** Acquirer header after the TPDU, as hex. */
-  header?: string;
-  /** CUP 60.2 batch number. */
-  batch?: number;
-}
-
 export interface NetworkCheckDeps {
   resolver: Resolver;
   link: HostLink;
@@ -56,7 +46,8 @@ export function nextStan(): number {
 }
 
 export function createNetworkCheck(env: NetworkEnv, deps: Partial<NetworkCheckDeps> = {}): DeviceCheck {
-  const o = resolveNetworkOptions(deps.options);
+  // The configured options (host.timing), then the caller's for this run.
+  const o = resolveNetworkOptions({ ...env.host?.timing, ...deps.options });
   const echo = Boolean(env.host?.echo);
   const d = {
     resolver: deps.resolver ?? systemResolver,
@@ -218,7 +209,7 @@ async function checkHost(ctx: CheckContext, env: NetworkEnv, d: HostDeps, o: Net
 }
 
 async function checkEcho(ctx: CheckContext, env: NetworkEnv, d: HostDeps, o: NetworkCheckOptions, address: string): Promise<void> {
-  const host = env.host! as NonNullable<NetworkEnv['host']> & EchoSettings;
+  const host = env.host!; // echoForm, header and batch: HostConfig (hal/config.ts)
   const tpdu = host.tpdu ? hexToBytes(host.tpdu) : undefined;
   const header = host.header ? hexToBytes(host.header) : undefined;
   const form: EchoForm = host.echoForm ?? (tpdu || env.terminal?.acquirer === 'cup' ? 'cup' : 'iso');

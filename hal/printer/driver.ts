@@ -12,6 +12,7 @@ import { Clock, systemClock } from '../clock';
 import type { PrinterConfig } from '../config';
 import { isHalError } from '../errors';
 import { OptionSpec, resolveOptions } from '../options';
+import { lineSettingsOf } from '../transport/line-settings';
 import { SerialLine } from '../transport/serial-line';
 import { resolveProfile, PrinterProfile } from './profiles';
 import { PrinterReply, PrinterReplyFramer } from './reply-framer';
@@ -66,10 +67,11 @@ export class PrinterDriver {
 
   static async open(options: OpenPrinterOptions): Promise<PrinterDriver> {
     const profile = resolveProfile(options.config);
-    const timing = resolvePrinterTiming(options.timing);
+    // The configured timing, then what the caller gives for this use (a test's short deadlines).
+    const timing = resolvePrinterTiming({ ...options.config.timing, ...options.timing });
     const line = await SerialLine.open<PrinterReply>({
       binding: options.binding,
-      settings: { path: options.config.path, baudRate: options.config.baudRate },
+      settings: lineSettingsOf(options.config),
       framing: { kind: 'frames', framer: new PrinterReplyFramer(), maxBufferedBytes: 64 },
       clock: options.clock,
     });

@@ -8,6 +8,7 @@
  */
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, delay, systemClock } from '../clock';
+import type { SerialLineConfig } from '../config';
 import { OptionSpec, resolveOptions } from '../options';
 import { HalError, isHalError } from '../errors';
 import type { Framer } from '../transport/framer';
@@ -59,6 +60,8 @@ export interface Msr605OpenOptions {
   baudRate?: number;
   clock?: Clock;
   timing?: Partial<Msr605Timing>;
+  /** Parity, stop bits, flow control from the device's configuration; default 8N1 without flow control. */
+  line?: SerialLineConfig;
 }
 
 export class Msr605 {
@@ -73,7 +76,7 @@ export class Msr605 {
     const clock = options.clock ?? systemClock;
     const line = await SerialLine.open<Uint8Array>({
       binding: options.binding,
-      settings: { path: options.path, baudRate: options.baudRate ?? 9600 },
+      settings: { ...options.line, path: options.path, baudRate: options.baudRate ?? 9600 },
       framing: { kind: 'frames', framer: new ChunkFramer() },
       clock,
     });

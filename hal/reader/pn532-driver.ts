@@ -6,6 +6,7 @@
  */
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, delay, systemClock } from '../clock';
+import type { SerialLineConfig } from '../config';
 import { OptionSpec, resolveOptions } from '../options';
 import { HalError, isHalError } from '../errors';
 import { SerialLine } from '../transport/serial-line';
@@ -54,6 +55,8 @@ export interface Pn532OpenOptions {
   baudRate?: number;
   clock?: Clock;
   timing?: Partial<Pn532Timing>;
+  /** Parity, stop bits, flow control from the device's configuration; default 8N1 without flow control. */
+  line?: SerialLineConfig;
 }
 
 export interface CallOptions {
@@ -81,7 +84,7 @@ export class Pn532 {
     const clock = options.clock ?? systemClock;
     const line = await SerialLine.open<Pn532Frame>({
       binding: options.binding,
-      settings: { path: options.path, baudRate: options.baudRate ?? 115200 },
+      settings: { ...options.line, path: options.path, baudRate: options.baudRate ?? 115200 },
       framing: { kind: 'frames', framer, maxBufferedBytes: 1024 },
       clock,
     });

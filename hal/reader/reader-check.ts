@@ -16,10 +16,12 @@ import type { ReaderConfig } from '../config';
 import { isHalError } from '../errors';
 import type { CheckContext, CheckStatus, DeviceCheck, Finding } from '../selfcheck';
 import { maskUid } from './card-mask';
-import { Msr605, Msr605Timing } from './msr605-driver';
+import type { OptionSpec } from '../options';
+import { lineSettingsOf } from '../transport/line-settings';
+import { Msr605, MSR605_TIMING, Msr605Timing } from './msr605-driver';
 import { MSR605_STATUS, SwipeResult } from './msr605-codec';
 import { DiagnoseTest, hex } from './pn532-codec';
-import { Pn532, Pn532Timing } from './pn532-driver';
+import { Pn532, PN532_TIMING, Pn532Timing } from './pn532-driver';
 
 export interface ReaderCheckOptions {
   /** How long the interactive test waits for a tap or a swipe. Default 10 000 ms, range 1 000–120 000. */
@@ -32,6 +34,18 @@ export interface ReaderCheckOptions {
 
 export const READER_CHECK_DEFAULTS = { interactiveMs: 10_000, antennaThreshold: 0x0d } as const;
 
+/** The check's own timing option: how long the interactive test waits for a tap or a swipe. */
+export const READER_CHECK_TIMING: OptionSpec<'interactiveMs'> = {
+  interactiveMs: { default: READER_CHECK_DEFAULTS.interactiveMs, min: 1_000, max: 120_000 },
+};
+
+/** What `devices.reader.timing` may hold: the interactive window plus the driver timing of the reader's kind. */
+export type ReaderTiming = { interactiveMs: number } & Pn532Timing & Msr605Timing;
+export const READER_TIMING = {
+  pn532: { ...READER_CHECK_TIMING, ...PN532_TIMING },
+  msr605: { ...READER_CHECK_TIMING, ...MSR605_TIMING },
+} as const;
+
 /** Time the non-interactive steps may take together, worst case (every step at its own timeout). */
 const BASE_BUDGET_MS = 8_000;
 /** Kept back from the deadline so the device can be reset and the port closed inside the budget. */
@@ -41,12 +55,20 @@ const CLOSE_MARGIN_MS = 400;
 export function createReaderCheck(env: CheckEnv, options: ReaderCheckOptions = {}): DeviceCheck | null {
   const config = env.devices.reader;
   if (!config) return null;
-  const interactiveMs = options.interactiveMs ?? READER_CHECK_DEFAULTS.interactiveMs;
+  // The caller's choice (the menu's window, a test's deadlines) over the configured timing, over the defaults.
+  const timing = config.timing ?? {};
+  const interactiveMs = options.interactiveMs ?? timing.interactiveMs ?? READER_CHECK_DEFAULTS.interactiveMs;
+  options = { ...options, pn532: { ...pick(timing, PN532_TIMING), ...options.pn532 }, msr605: { ...pick(timing, MSR605_TIMING), ...options.msr605 } };
   return {
     device: 'reader',
     budgetMs: BASE_BUDGET_MS + interactiveMs,
     run: (ctx) => (config.kind === 'msr605' ? runMsr605(env, config, options, interactiveMs, ctx) : runPn532(env, config, options, interactiveMs, ctx)),
   };
+}
+
+/** The keys of `timing` that `spec` declares. */
+function pick<K extends string>(timing: Partial<Record<string, number>>, spec: OptionSpec<K>): Partial<Record<K, number>> {
+  return Object.fromEntries(Object.entries(timing).filter(([k]) => k in spec)) as Partial<Record<K, number>>;
 }
 
 /** Thrown inside a run to stop it after the finding that explains why has been reported. */
@@ -88,7 +110,7 @@ async function runPn532(env: CheckEnv, config: ReaderConfig, o: ReaderCheckOptio
   let chip: Pn532 | null = null;
   try {
     chip = await step(ctx, 'reader.link', () =>
-      Pn532.open({ binding: env.binding, path: config.path, baudRate: config.baudRate, clock: ctx.clock, timing: o.pn532 }),
+      Pn532.open({ binding: env.binding, path: config.path, baudRate: config.baudRate, clock: ctx.clock, timing: o.pn532, line: lineSettingsOf(config) }),
     );
     const c = chip;
     const sums = { checksumErrors: () => c.checksumErrors };
@@ -151,7 +173,7 @@ async function runMsr605(env: CheckEnv, config: ReaderConfig, o: ReaderCheckOpti
   let msr: Msr605 | null = null;
   let mayBeArmed = false;
   try {
-    msr = await step(ctx, 'reader.link', () => Msr605.open({ binding: env.binding, path: config.path, baudRate: config.baudRate, clock: ctx.clock, timing: o.msr605 }));
+    msr = await step(ctx, 'reader.link', () => Msr605.open({ binding: env.binding, path: config.path, baudRate: config.baudRate, clock: ctx.clock, timing: o.msr605, line: lineSettingsOf(config) }));
     const m = msr;
     const { signal } = ctx;
 

@@ -5,16 +5,17 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { HalError } from '../../hal/errors';
-import { CONFIG_SCHEMA } from './schema';
+import { ruleProblems } from './field-rules';
 import type { PosdiagConfig } from './types';
 // The schema compiled ahead of time (ajv standalone code, see validator-codegen.ts): no ajv compiler at run time.
-import { validate } from './validate-config.generated';
+import { descriptions, validate } from './validate-config.generated';
 
 const validator = validate as unknown as ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
 export function validateConfig(value: unknown, source = 'configuration'): PosdiagConfig {
-  if (!validator(value)) {
-    const problems = (validator.errors ?? []).map(describe);
+  // The generated validator's checks, then the fields it leaves to their rules (field-rules.ts).
+  const problems = [...(validator(value) ? [] : (validator.errors ?? []).map(describe)), ...ruleProblems(value)];
+  if (problems.length) {
     throw new HalError('Config_Invalid', `${source} is not valid:\n  - ${[...new Set(problems)].join('\n  - ')}`, { problems });
   }
   const config = value as PosdiagConfig;
@@ -47,7 +48,8 @@ function describe(e: ErrorObject): string {
     case 'enum':
       return `${field}: expected one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     default: {
-      const description = schemaAt(e.schemaPath)?.description;
+      // The description of the schema object holding the failed keyword ("#/properties/terminal/properties/id/pattern").
+      const description = (descriptions as Record<string, string | undefined>)[e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'))];
       return `${field}: ${expectation(e)}${description ? ` (${description})` : ''}`;
     }
   }
@@ -73,15 +75,4 @@ function expectation(e: ErrorObject): string {
     default:
       return `must pass "${e.keyword}" ${JSON.stringify(p)}`;
   }
-}
-
-/** The schema object holding the failed keyword ("#/properties/terminal/properties/id/pattern" -> the id's schema). */
-function schemaAt(schemaPath: string): { description?: string } | undefined {
-  const steps = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
-  let node: unknown = CONFIG_SCHEMA;
-  for (const step of steps) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[step.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return typeof node === 'object' && node !== null ? (node as { description?: string }) : undefined;
 }

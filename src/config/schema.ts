@@ -1,67 +1,109 @@
-/** The configuration file's JSON schema. Every field a terminal can set is here, with what it expects. */
-export const CONFIG_SCHEMA = {
-  $id: 'https://posdiag.local/config.schema.json',
-  type: 'object',
-  additionalProperties: false,
-  required: ['terminal'],
-  properties: {
-    terminal: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['id', 'merchantId'],
-      properties: {
-        id: { type: 'string', pattern: '^[0-9A-Za-z]{8}$', description: 'terminal id, ISO 8583 field 41 (8 characters)' },
-        merchantId: { type: 'string', pattern: '^[0-9A-Za-z]{15}$', description: 'merchant id, field 42 (15 characters)' },
-        merchantName: { type: 'string', maxLength: 40 },
-        location: { type: 'string', maxLength: 60 },
-        acquirer: { type: 'string', pattern: '^[a-z0-9-]{2,20}$' },
-        locale: { type: 'string', enum: ['zh-CN', 'zh-TW', 'zh-HK', 'en'] },
-      },
-    },
-    devices: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        modem: { $ref: '#/$defs/serial' },
-        reader: {
-          allOf: [{ $ref: '#/$defs/serial' }],
-          type: 'object',
-          required: ['kind'],
-          properties: { kind: { enum: ['pn532', 'msr605'] } },
+/**
+ * The configuration file's JSON schema. Every field a terminal can set is here, with what it expects.
+ * The option groups (timeouts, timing, budgets) and the fixed choices (line settings, echo form) are
+ * derived from the declarations of the code that uses them (field-rules.ts), so the schema and the code
+ * never disagree on a range.
+ */
+import { MODEM_TIMEOUTS } from '../../hal/modem/timeouts';
+import { NETWORK_OPTIONS } from '../../hal/network/options';
+import { PRINTER_TIMING } from '../../hal/printer/driver';
+import { READER_TIMING } from '../../hal/reader/reader-check';
+import { RUN_BUDGET } from '../../hal/selfcheck';
+import { LINE_CHOICES } from '../../hal/transport/line-settings';
+import { FieldRule, FieldRules, groupSchema, HOST_RULES, ruleSchema } from './field-rules';
+
+/**
+ * `documented`: the whole schema (CONFIG_SCHEMA).
+ * `generated`: what the generated validator compiles: the fields of field-rules.ts only as placeholders,
+ * since load.ts checks them against their rules at a fraction of the code. Both have the same shape
+ * wherever a keyword can fail in the generated validator, so load.ts finds a field's description in
+ * CONFIG_SCHEMA by the error's schema path.
+ */
+export function configSchema(form: 'documented' | 'generated') {
+  const documented = form === 'documented';
+  const group = (rules: FieldRules) => (documented ? groupSchema(rules) : {});
+  const fields = (rules: FieldRules) => Object.fromEntries(Object.entries(rules).map(([k, r]: [string, FieldRule]) => [k, documented ? ruleSchema(r) : {}]));
+  const serial = { $ref: '#/$defs/serial' };
+  return {
+    $id: 'https://posdiag.local/config.schema.json',
+    type: 'object',
+    additionalProperties: false,
+    required: ['terminal'],
+    properties: {
+      terminal: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'merchantId'],
+        properties: {
+          id: { type: 'string', pattern: '^[0-9A-Za-z]{8}$', description: 'terminal id, ISO 8583 field 41 (8 characters)' },
+          merchantId: { type: 'string', pattern: '^[0-9A-Za-z]{15}$', description: 'merchant id, field 42 (15 characters)' },
+          merchantName: { type: 'string', maxLength: 40 },
+          location: { type: 'string', maxLength: 60 },
+          acquirer: { type: 'string', pattern: '^[a-z0-9-]{2,20}$' },
+          locale: { type: 'string', enum: ['zh-CN', 'zh-TW', 'zh-HK', 'en'] },
         },
-        printer: {
-          allOf: [{ $ref: '#/$defs/serial' }],
-          type: 'object',
-          properties: { paperWidth: { enum: [58, 80] }, profile: { type: 'string' } },
+      },
+      devices: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          modem: documented ? { allOf: [serial], properties: { timeouts: group(MODEM_TIMEOUTS) } } : serial,
+          reader: {
+            allOf: documented
+              ? [
+                  serial,
+                  // The timing a reader takes is its kind's.
+                  { if: { properties: { kind: { const: 'msr605' } } }, then: { properties: { timing: group(READER_TIMING.msr605) } }, else: { properties: { timing: group(READER_TIMING.pn532) } } },
+                ]
+              : [serial],
+            type: 'object',
+            required: ['kind'],
+            properties: { kind: { enum: ['pn532', 'msr605'] } },
+          },
+          printer: {
+            allOf: [serial],
+            type: 'object',
+            properties: { paperWidth: { enum: [58, 80] }, profile: { type: 'string' }, timing: group(PRINTER_TIMING) },
+          },
         },
       },
+      host: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['address', 'port'],
+        properties: {
+          address: { type: 'string', minLength: 1, maxLength: 253 },
+          port: { type: 'integer', minimum: 1, maximum: 65535 },
+          echo: { type: 'boolean' },
+          tpdu: { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$' },
+          header: { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$' },
+          ...fields(HOST_RULES),
+          timing: group(NETWORK_OPTIONS),
+        },
+      },
+      checks: group(RUN_BUDGET),
+      journal: { type: 'object', additionalProperties: false, properties: { dir: { type: 'string', minLength: 1 } } },
+      technician: { type: 'object', additionalProperties: false, properties: { pinHash: { type: 'string', minLength: 1 } } },
     },
-    host: {
-      type: 'object',
-      additionalProperties: false,
-      required: ['address', 'port'],
-      properties: {
-        address: { type: 'string', minLength: 1, maxLength: 253 },
-        port: { type: 'integer', minimum: 1, maximum: 65535 },
-        echo: { type: 'boolean' },
-        tpdu: { type: 'string', pattern: '^([0-9A-Fa-f]{2})*$' },
+    $defs: {
+      serial: {
+        type: 'object',
+        required: ['path'],
+        properties: {
+          path: { type: 'string', minLength: 1 },
+          baudRate: { type: 'integer', enum: [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] },
+          ...fields(LINE_CHOICES),
+          // Fields of one kind of device: checked by their device's schema (and held to it by option-groups.ts).
+          kind: {},
+          paperWidth: {},
+          profile: {},
+          timeouts: {},
+          timing: {},
+        },
+        additionalProperties: false,
       },
     },
-    journal: { type: 'object', additionalProperties: false, properties: { dir: { type: 'string', minLength: 1 } } },
-    technician: { type: 'object', additionalProperties: false, properties: { pinHash: { type: 'string', minLength: 1 } } },
-  },
-  $defs: {
-    serial: {
-      type: 'object',
-      required: ['path'],
-      properties: {
-        path: { type: 'string', minLength: 1 },
-        baudRate: { type: 'integer', enum: [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] },
-        kind: {},
-        paperWidth: {},
-        profile: {},
-      },
-      additionalProperties: false,
-    },
-  },
-} as const;
+  };
+}
+
+export const CONFIG_SCHEMA = configSchema('documented');

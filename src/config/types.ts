@@ -14,6 +14,8 @@ export interface PosdiagConfig {
   terminal: TerminalConfig;
   devices: DevicesConfig;
   host?: HostConfig;
+  /** Self-test and diagnose: the whole run's budget in ms (hal/selfcheck.ts RUN_BUDGET); --budget overrides it. */
+  checks?: { budgetMs?: number };
   journal?: { dir?: string };
   technician?: { pinHash?: string };
 }

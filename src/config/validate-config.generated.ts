@@ -5,13 +5,14 @@
 import ucs2length from 'ajv/dist/runtime/ucs2length';
 export const validate = validate21;
 export default validate21;
-const schema6 = {"$id":"https://posdiag.local/config.schema.json","type":"object","additionalProperties":false,"required":["terminal"],"properties":{"terminal":{"type":"object","additionalProperties":false,"required":["id","merchantId"],"properties":{"id":{"type":"string","pattern":"^[0-9A-Za-z]{8}$","description":"terminal id, ISO 8583 field 41 (8 characters)"},"merchantId":{"type":"string","pattern":"^[0-9A-Za-z]{15}$","description":"merchant id, field 42 (15 characters)"},"merchantName":{"type":"string","maxLength":40},"location":{"type":"string","maxLength":60},"acquirer":{"type":"string","pattern":"^[a-z0-9-]{2,20}$"},"locale":{"type":"string","enum":["zh-CN","zh-TW","zh-HK","en"]}}},"devices":{"type":"object","additionalProperties":false,"properties":{"modem":{"$ref":"#/$defs/serial"},"reader":{"allOf":[{"$ref":"#/$defs/serial"}],"type":"object","required":["kind"],"properties":{"kind":{"enum":["pn532","msr605"]}}},"printer":{"allOf":[{"$ref":"#/$defs/serial"}],"type":"object","properties":{"paperWidth":{"enum":[58,80]},"profile":{"type":"string"}}}}},"host":{"type":"object","additionalProperties":false,"required":["address","port"],"properties":{"address":{"type":"string","minLength":1,"maxLength":253},"port":{"type":"integer","minimum":1,"maximum":65535},"echo":{"type":"boolean"},"tpdu":{"type":"string","pattern":"^([0-9A-Fa-f]{2})*$"}}},"journal":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1}}},"technician":{"type":"object","additionalProperties":false,"properties":{"pinHash":{"type":"string","minLength":1}}}},"$defs":{"serial":{"type":"object","required":["path"],"properties":{"path":{"type":"string","minLength":1},"baudRate":{"type":"integer","enum":[1200,2400,4800,9600,19200,38400,57600,115200,230400,460800,921600]},"kind":{},"paperWidth":{},"profile":{}},"additionalProperties":false}}};
+const schema6 = {"$id":"https://posdiag.local/config.schema.json","type":"object","additionalProperties":false,"required":["terminal"],"properties":{"terminal":{"type":"object","additionalProperties":false,"required":["id","merchantId"],"properties":{"id":{"type":"string","pattern":"^[0-9A-Za-z]{8}$","description":"terminal id, ISO 8583 field 41 (8 characters)"},"merchantId":{"type":"string","pattern":"^[0-9A-Za-z]{15}$","description":"merchant id, field 42 (15 characters)"},"merchantName":{"type":"string","maxLength":40},"location":{"type":"string","maxLength":60},"acquirer":{"type":"string","pattern":"^[a-z0-9-]{2,20}$"},"locale":{"type":"string","enum":["zh-CN","zh-TW","zh-HK","en"]}}},"devices":{"type":"object","additionalProperties":false,"properties":{"modem":{"$ref":"#/$defs/serial"},"reader":{"allOf":[{"$ref":"#/$defs/serial"}],"type":"object","required":["kind"],"properties":{"kind":{"enum":["pn532","msr605"]}}},"printer":{"allOf":[{"$ref":"#/$defs/serial"}],"type":"object","properties":{"paperWidth":{"enum":[58,80]},"profile":{"type":"string"},"timing":{}}}}},"host":{"type":"object","additionalProperties":false,"required":["address","port"],"properties":{"address":{"type":"string","minLength":1,"maxLength":253},"port":{"type":"integer","minimum":1,"maximum":65535},"echo":{"type":"boolean"},"tpdu":{"type":"string","pattern":"^([0-9A-Fa-f]{2})*$"},"header":{"type":"string","pattern":"^([0-9A-Fa-f]{2})*$"},"echoForm":{},"batch":{},"timing":{}}},"checks":{},"journal":{"type":"object","additionalProperties":false,"properties":{"dir":{"type":"string","minLength":1}}},"technician":{"type":"object","additionalProperties":false,"properties":{"pinHash":{"type":"string","minLength":1}}}},"$defs":{"serial":{"type":"object","required":["path"],"properties":{"path":{"type":"string","minLength":1},"baudRate":{"type":"integer","enum":[1200,2400,4800,9600,19200,38400,57600,115200,230400,460800,921600]},"dataBits":{},"parity":{},"stopBits":{},"rtscts":{},"xon":{},"xoff":{},"kind":{},"paperWidth":{},"profile":{},"timeouts":{},"timing":{}},"additionalProperties":false}}};
 const pattern0 = new RegExp("^[0-9A-Za-z]{8}$", "u");
 const pattern1 = new RegExp("^[0-9A-Za-z]{15}$", "u");
 const pattern2 = new RegExp("^[a-z0-9-]{2,20}$", "u");
 const pattern3 = new RegExp("^([0-9A-Fa-f]{2})*$", "u");
 const func2 = ucs2length;
-const schema7 = {"type":"object","required":["path"],"properties":{"path":{"type":"string","minLength":1},"baudRate":{"type":"integer","enum":[1200,2400,4800,9600,19200,38400,57600,115200,230400,460800,921600]},"kind":{},"paperWidth":{},"profile":{}},"additionalProperties":false};
+const schema7 = {"type":"object","required":["path"],"properties":{"path":{"type":"string","minLength":1},"baudRate":{"type":"integer","enum":[1200,2400,4800,9600,19200,38400,57600,115200,230400,460800,921600]},"dataBits":{},"parity":{},"stopBits":{},"rtscts":{},"xon":{},"xoff":{},"kind":{},"paperWidth":{},"profile":{},"timeouts":{},"timing":{}},"additionalProperties":false};
+const func4 = Object.prototype.hasOwnProperty;
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -28,7 +29,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "path") || (key0 === "baudRate")) || (key0 === "kind")) || (key0 === "paperWidth")) || (key0 === "profile"))){
+if(!(func4.call(schema7.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
@@ -119,7 +120,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!(((((key0 === "terminal") || (key0 === "devices")) || (key0 === "host")) || (key0 === "journal")) || (key0 === "technician"))){
+if(!((((((key0 === "terminal") || (key0 === "devices")) || (key0 === "host")) || (key0 === "checks")) || (key0 === "journal")) || (key0 === "technician"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0}};
 if(vErrors === null){
 vErrors = [err1];
@@ -468,7 +469,7 @@ vErrors.push(err27);
 errors++;
 }
 for(const key3 in data14){
-if(!((((key3 === "address") || (key3 === "port")) || (key3 === "echo")) || (key3 === "tpdu"))){
+if(!((((((((key3 === "address") || (key3 === "port")) || (key3 === "echo")) || (key3 === "tpdu")) || (key3 === "header")) || (key3 === "echoForm")) || (key3 === "batch")) || (key3 === "timing"))){
 const err28 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}};
 if(vErrors === null){
 vErrors = [err28];
@@ -586,9 +587,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "object"}};
+if(data14.header !== undefined){
+let data19 = data14.header;
+if(typeof data19 === "string"){
+if(!pattern3.test(data19)){
+const err38 = {instancePath:instancePath+"/host/header",schemaPath:"#/properties/host/properties/header/pattern",keyword:"pattern",params:{pattern: "^([0-9A-Fa-f]{2})*$"}};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -598,12 +601,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.journal !== undefined){
-let data19 = data.journal;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-for(const key4 in data19){
-if(!(key4 === "dir")){
-const err39 = {instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
+else {
+const err39 = {instancePath:instancePath+"/host/header",schemaPath:"#/properties/host/properties/header/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -613,11 +612,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data19.dir !== undefined){
-let data20 = data19.dir;
-if(typeof data20 === "string"){
-if(func2(data20) < 1){
-const err40 = {instancePath:instancePath+"/journal/dir",schemaPath:"#/properties/journal/properties/dir/minLength",keyword:"minLength",params:{limit: 1}};
+}
+else {
+const err40 = {instancePath:instancePath+"/host",schemaPath:"#/properties/host/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -627,8 +624,12 @@ vErrors.push(err40);
 errors++;
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/journal/dir",schemaPath:"#/properties/journal/properties/dir/type",keyword:"type",params:{type: "string"}};
+if(data.journal !== undefined){
+let data20 = data.journal;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key4 in data20){
+if(!(key4 === "dir")){
+const err41 = {instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -638,9 +639,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: "object"}};
+if(data20.dir !== undefined){
+let data21 = data20.dir;
+if(typeof data21 === "string"){
+if(func2(data21) < 1){
+const err42 = {instancePath:instancePath+"/journal/dir",schemaPath:"#/properties/journal/properties/dir/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -650,12 +653,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.technician !== undefined){
-let data21 = data.technician;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-for(const key5 in data21){
-if(!(key5 === "pinHash")){
-const err43 = {instancePath:instancePath+"/technician",schemaPath:"#/properties/technician/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
+else {
+const err43 = {instancePath:instancePath+"/journal/dir",schemaPath:"#/properties/journal/properties/dir/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -665,11 +664,9 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data21.pinHash !== undefined){
-let data22 = data21.pinHash;
-if(typeof data22 === "string"){
-if(func2(data22) < 1){
-const err44 = {instancePath:instancePath+"/technician/pinHash",schemaPath:"#/properties/technician/properties/pinHash/minLength",keyword:"minLength",params:{limit: 1}};
+}
+else {
+const err44 = {instancePath:instancePath+"/journal",schemaPath:"#/properties/journal/type",keyword:"type",params:{type: "object"}};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -679,8 +676,12 @@ vErrors.push(err44);
 errors++;
 }
 }
-else {
-const err45 = {instancePath:instancePath+"/technician/pinHash",schemaPath:"#/properties/technician/properties/pinHash/type",keyword:"type",params:{type: "string"}};
+if(data.technician !== undefined){
+let data22 = data.technician;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+for(const key5 in data22){
+if(!(key5 === "pinHash")){
+const err45 = {instancePath:instancePath+"/technician",schemaPath:"#/properties/technician/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -690,9 +691,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/technician",schemaPath:"#/properties/technician/type",keyword:"type",params:{type: "object"}};
+if(data22.pinHash !== undefined){
+let data23 = data22.pinHash;
+if(typeof data23 === "string"){
+if(func2(data23) < 1){
+const err46 = {instancePath:instancePath+"/technician/pinHash",schemaPath:"#/properties/technician/properties/pinHash/minLength",keyword:"minLength",params:{limit: 1}};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -702,9 +705,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
 else {
-const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+const err47 = {instancePath:instancePath+"/technician/pinHash",schemaPath:"#/properties/technician/properties/pinHash/type",keyword:"type",params:{type: "string"}};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -713,6 +715,32 @@ vErrors.push(err47);
 }
 errors++;
 }
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/technician",schemaPath:"#/properties/technician/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"}};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
 validate21.errors = vErrors;
 return errors === 0;
 }
+/** Each description in the schema, by the schema path of the object that carries it. */
+export const descriptions = {"#/properties/terminal/properties/id":"terminal id, ISO 8583 field 41 (8 characters)","#/properties/terminal/properties/merchantId":"merchant id, field 42 (15 characters)"};

@@ -8,10 +8,15 @@
  *   (message type code), 60.2 = the batch number and 60.3 = 301 (the network management code of 回响测试).
  * The host should answer 0810 with the same STAN and field 39 = 00.
  */
+import type { OptionSpec } from '../../options';
 import { decodeMessage, encodeMessage, Encoding, IsoMessage } from './codec';
 import { answerTpdu, Envelope, unwrap, wrap } from './envelope';
 
-export type EchoForm = 'iso' | 'cup';
+export const ECHO_FORMS = ['iso', 'cup'] as const;
+export type EchoForm = (typeof ECHO_FORMS)[number];
+
+/** CUP 60.2: the batch number the echo carries (n6). */
+export const ECHO_BATCH: OptionSpec<'batch'> = { batch: { default: 1, min: 0, max: 999_999 } };
 
 export const ECHO_NETWORK_CODE = '301';
 
@@ -43,8 +48,9 @@ export function buildEchoMessage(req: EchoRequest): IsoMessage {
     [42, req.merchantId],
   ]);
   if (req.form === 'cup') {
-    const batch = req.batch ?? 1;
-    if (!Number.isInteger(batch) || batch < 0 || batch > 999_999) throw new RangeError(`batch must be 0–999999, got ${batch}`);
+    const { default: fallback, min, max } = ECHO_BATCH.batch;
+    const batch = req.batch ?? fallback;
+    if (!Number.isInteger(batch) || batch < min || batch > max) throw new RangeError(`batch must be ${min}–${max}, got ${batch}`);
     fields.set(60, '00' + String(batch).padStart(6, '0') + ECHO_NETWORK_CODE);
   } else {
     fields.set(70, ECHO_NETWORK_CODE);

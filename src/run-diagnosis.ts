@@ -74,7 +74,7 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
 
   const checked = devicesFor(entry);
   const result = checked.length
-    ? await runSelfTest(checked, env.checkEnv, 'internal', req.budgetMs ?? DIAGNOSE_BUDGET_MS, req.progress)
+    ? await runSelfTest(checked, env.checkEnv, 'internal', req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS, req.progress)
     : { devices: [], ms: 0 };
   const diagnosis = diagnose({ explain: entry, devices: result.devices, locale });
 

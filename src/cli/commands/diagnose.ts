@@ -13,6 +13,7 @@ import { isLocaleTag } from '../../i18n/locale';
 import { resolveDataDir } from '../../journal';
 import { runDiagnosis } from '../../run-diagnosis';
 import { openEnvironment } from '../../runtime';
+import { BUDGET_FLAG_HELP, parseBudgetFlag } from '../budget';
 import { runCommand } from '../context';
 import { CliIo, EXIT, ExitCode } from '../io';
 import { renderDiagnosis } from '../render-diagnosis';
@@ -24,7 +25,7 @@ interface DiagnoseFlags {
   amount?: string;
   acquirer?: string;
   print: boolean;
-  budget: string;
+  budget?: string;
 }
 
 export function parseAmount(text: string | undefined): number | undefined {
@@ -53,7 +54,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
     .option('--amount <amount>', 'the amount in yuan, e.g. 128.50')
     .option('--acquirer <acquirer>', `acquirer profile: ${Object.keys(ACQUIRERS).join(', ')} (default: the configuration's, else cup)`)
     .option('--no-print', 'keep the slip in the store without printing it')
-    .option('--budget <ms>', 'time for all checks together, in ms', '30000')
+    .option('--budget <ms>', BUDGET_FLAG_HELP)
     .addHelpText(
       'after',
       '\nExamples:\n  posdiag diagnose --code 96\n  posdiag diagnose --code 96 --sim modem=no-signal --json\n  posdiag diagnose --code "交易终止" --amount 128.50 --pan 6228480402564890018\n  posdiag diagnose --code A0 --no-print --locale en\n',
@@ -67,10 +68,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
             throw new HalError('Usage_Invalid', `unknown acquirer "${flags.acquirer}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`);
           }
           if (ctx.locale !== undefined && !isLocaleTag(ctx.locale)) throw new HalError('Usage_Invalid', `--locale: "${ctx.locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`);
-          const budget = Number(flags.budget);
-          if (!Number.isInteger(budget) || budget < 100 || budget > 600_000) {
-            throw new HalError('Usage_Invalid', `--budget must be a whole number of ms from 100 to 600000, got "${flags.budget}"`);
-          }
+          const budget = parseBudgetFlag(flags.budget); // else the configuration's, in runDiagnosis
           const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
           try {
             const dataDir = resolveDataDir(env.config, io.env);

@@ -62,7 +62,7 @@ export function register(program: Command, io: CliIo & MenuStreams, done: (code:
             parsePinHash(pinHash); // a malformed hash is a configuration error before the screen opens
             const dataDir = resolveDataDir(env.config, io.env);
             const lockout = resolveLockoutOptions();
-            const services = deviceServices({ checkEnv: env.checkEnv, terminal: env.config.terminal, dataDir, journal: openJournal(dataDir), pinHash, lockout });
+            const services = deviceServices({ checkEnv: env.checkEnv, terminal: env.config.terminal, dataDir, journal: openJournal(dataDir), pinHash, lockout, selfTestBudgetMs: env.config.checks?.budgetMs });
             const model = new MenuModel(services, wallClock, { lockout });
             const screen = io.screen ?? (process.stdout as TtyOutput);
             await runTtyMenu(model, { input: stdin, output: screen, locale: ctx.locale ?? env.config.terminal.locale, color: ctx.color });

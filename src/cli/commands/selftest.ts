@@ -4,6 +4,7 @@ import { CHECKED_DEVICES, CheckedDevice, CheckEnv, DEVICE_CHECKS } from '../../.
 import { CHECK_LEVELS, CheckLevel, DeviceCheck, runChecks, RunOptions, SelfTestResult } from '../../../hal/selfcheck';
 import { HalError } from '../../../hal/errors';
 import { openEnvironment } from '../../runtime';
+import { BUDGET_FLAG_HELP, parseBudgetFlag, runBudget } from '../budget';
 import { runCommand } from '../context';
 import { CliIo, EXIT, ExitCode } from '../io';
 import { renderSelfTest } from '../render-selftest';
@@ -14,19 +15,16 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
     .description('run self-checks on the terminal devices and the host link')
     .argument('[device]', `all, or one of: ${CHECKED_DEVICES.join(', ')}`, 'all')
     .addOption(new Option('--level <level>', 'internal (look only), external (may act: prints a test page), interactive (needs a tap or swipe)').choices([...CHECK_LEVELS]).default('internal'))
-    .option('--budget <ms>', 'total time for the run, in ms', '30000')
+    .option('--budget <ms>', BUDGET_FLAG_HELP)
     .addHelpText('after', '\nExamples:\n  posdiag selftest\n  posdiag selftest modem --sim modem=weak-signal\n  posdiag selftest printer --level external --json\n  posdiag selftest --config /data/posdiag/config.json --budget 10000\n')
-    .action(async (device: string, opts: { level: CheckLevel; budget: string }, cmd: Command) => {
+    .action(async (device: string, opts: { level: CheckLevel; budget?: string }, cmd: Command) => {
       done(
         await runCommand(cmd, io, async (ctx) => {
           const wanted = selectDevices(device);
-          const budget = Number(opts.budget);
-          if (!Number.isInteger(budget) || budget < 100 || budget > 600_000) {
-            throw new HalError('Usage_Invalid', `--budget must be a whole number of ms from 100 to 600000, got "${opts.budget}"`);
-          }
+          const flagBudget = parseBudgetFlag(opts.budget);
           const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
           try {
-            const result = await runSelfTest(wanted, env.checkEnv, opts.level, budget, ctx.progress);
+            const result = await runSelfTest(wanted, env.checkEnv, opts.level, runBudget(flagBudget, env.config), ctx.progress);
             return { exitCode: EXIT.ok, json: result, text: renderSelfTest(result, ctx.color, ctx.locale) };
           } finally {
             await env.close();

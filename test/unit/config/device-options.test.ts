@@ -3,6 +3,8 @@
  * and the range or choices the code declares (field-rules.ts), and the ranges are the drivers' own.
  */
 import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MODEM_TIMEOUTS } from '../../../hal/modem/timeouts';
 import { NETWORK_OPTIONS } from '../../../hal/network/options';
 import { PRINTER_TIMING } from '../../../hal/printer/driver';
@@ -116,4 +118,11 @@ test('the documented schema refuses what the loader refuses among the choices', 
     expect(documented({ terminal, ...extra })).toBe(false);
   }
   expect(documented(full)).toBe(true);
+});
+
+test("README's configuration example is valid", () => {
+  const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+  const example = /```json\n(\{ "terminal"[\s\S]*?)```/.exec(readme);
+  expect(example).not.toBeNull();
+  expect(validateConfig(JSON.parse(example![1])).devices.printer?.rtscts).toBe(true);
 });

@@ -39,7 +39,7 @@ export const CAUSE_RULES: readonly CauseRule[] = [
   // modem
   {
     id: 'modem-unresponsive', device: 'modem', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
-    match: [{ finding: 'modem.port', status: BAD }, { finding: 'modem.probe', status: BAD }, { finding: 'modem.init', status: BAD }, { finding: 'modem.budget', status: BAD }, { finding: 'modem.error', status: BAD }],
+    match: [{ finding: 'modem.port', status: BAD }, { finding: 'modem.connection', status: BAD }, { finding: 'modem.probe', status: BAD }, { finding: 'modem.init', status: BAD }, { finding: 'modem.budget', status: BAD }, { finding: 'modem.error', status: BAD }],
     steps: ['restart', 'call-service'],
   },
   {
@@ -71,7 +71,7 @@ export const CAUSE_RULES: readonly CauseRule[] = [
   },
   {
     id: 'modem-unresponsive', device: 'modem', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
-    match: [{ finding: 'modem.', status: ['fail', 'timeout'] }],
+    match: [{ finding: 'modem.', status: BAD }],
     steps: ['restart', 'call-service'],
   },
   // network
@@ -82,7 +82,7 @@ export const CAUSE_RULES: readonly CauseRule[] = [
   },
   {
     id: 'host-unreachable', device: 'network', side: 'host', category: 'network', retry: 'later', online: true,
-    match: [{ finding: 'network.tcp', status: BAD }, { finding: 'network.budget', status: BAD }],
+    match: [{ finding: 'network.tcp', status: BAD }],
     steps: ['retry-later', 'check-host-settings', 'call-acquirer'],
   },
   {
@@ -105,8 +105,8 @@ export const CAUSE_RULES: readonly CauseRule[] = [
   },
   {
     id: 'printer-fault', device: 'printer', side: 'terminal', category: 'terminal', retry: 'after-fix', online: false,
-    match: [{ finding: 'printer.cover', status: BAD }, { finding: 'printer.', status: BAD }],
-    steps: ['close-cover', 'call-service'],
+    match: [{ finding: 'printer.', status: BAD }],
+    steps: ['check-printer', 'call-service'],
   },
 ];
 

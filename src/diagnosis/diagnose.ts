@@ -89,7 +89,9 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   );
 
   const top = ranked[0]?.eligible ? ranked[0] : undefined;
-  const cause = top ? deviceCause(top, entry, locale) : codeCause(entry, devices, locale);
+  // A check cut off by its budget proved nothing: the terminal is not cleared on its account.
+  const unfinished = devices.some((d) => d.findings.some((f) => f.id === `${d.device}.budget`));
+  const cause = top ? deviceCause(top, entry, locale) : codeCause(entry, devices, locale, unfinished);
   const seen = new Set([cause.id]);
   const alsoFound: Cause[] = [];
   for (const c of ranked) {
@@ -97,7 +99,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     seen.add(c.rule.id);
     alsoFound.push(deviceCause(c, entry, locale));
   }
-  return { code: entry.code, cause, alsoFound, terminalClear: !top && checked.length > 0, checked };
+  return { code: entry.code, cause, alsoFound, terminalClear: !top && !unfinished && checked.length > 0, checked };
 }
 
 /** The device's causes, most basic first: the first is its cause, different later ones are listed too. */
@@ -149,12 +151,12 @@ function deviceCause(c: Candidate, entry: ExplainResult, locale: string | undefi
   };
 }
 
-function codeCause(entry: ExplainResult, devices: readonly DeviceResult[], locale: string | undefined): Cause {
+function codeCause(entry: ExplainResult, devices: readonly DeviceResult[], locale: string | undefined, unfinished: boolean): Cause {
   const evidence = devices
     .flatMap((d) => d.findings.filter((f) => f.status === 'pass' && HEADLINE.includes(f.id)).map((f) => evidenceOf(d.device, f, locale)))
     .sort((a, b) => HEADLINE.indexOf(a.finding) - HEADLINE.indexOf(b.finding))
     .slice(0, MAX_EVIDENCE);
-  const hostSide = entry.category === 'host' && devices.length > 0;
+  const hostSide = entry.category === 'host' && devices.length > 0 && !unfinished;
   if (hostSide) {
     return {
       id: 'host-side',

@@ -58,9 +58,9 @@ export const CAUSE_HINTS: Texts<HintText> = Object.freeze({
     ['Network setup problem', 'Check the cable and router, and the IP, gateway and DNS settings.'],
   ),
   'host-unreachable': h(
-    ['连不上收单主机', '终端网络正常，主机暂无响应；请稍后重试，仍失败请致电收单行'],
-    ['連不上收單主機', '終端機網路正常，主機暫無回應；請稍後重試，仍失敗請致電收單機構'],
-    ['Cannot reach the bank host', "The terminal's network works but the host does not answer; retry later, then call the acquirer."],
+    ['连不上收单主机', '收单主机暂无响应；请稍后重试，仍失败请致电收单行'],
+    ['連不上收單主機', '收單主機暫無回應；請稍後重試，仍失敗請致電收單機構'],
+    ['Cannot reach the bank host', 'The acquirer host does not answer; retry later, then call the acquirer.'],
   ),
   'host-slow': h(
     ['主机响应慢', '[[响应用时{ms} ms，]]主机繁忙，请稍等几分钟再试'],
@@ -83,9 +83,9 @@ export const CAUSE_HINTS: Texts<HintText> = Object.freeze({
     ['Printer out of paper', 'The sale is not affected; load paper and the slip prints by itself.'],
   ),
   'printer-fault': h(
-    ['打印机故障', '交易不受影响；请检查纸仓盖是否合好，仍不行请联系维修'],
-    ['印表機故障', '交易不受影響；請檢查紙倉蓋是否蓋好，仍不行請聯絡維修'],
-    ['Printer fault', 'The sale is not affected; check the paper cover is closed, then call service.'],
+    ['打印机故障', '交易不受影响；请检查纸仓盖和指示灯，稍候重启打印机，仍不行请联系维修'],
+    ['印表機故障', '交易不受影響；請檢查紙倉蓋和指示燈，稍候重新啟動印表機，仍不行請聯絡維修'],
+    ['Printer fault', 'The sale is not affected; check the cover and the lights, restart the printer, then call service.'],
   ),
 });
 
@@ -103,7 +103,7 @@ export const STEP_TEXTS: Texts<string> = Object.freeze({
   'other-card-input': s('改用插卡或挥卡，或换一台终端', '改用插卡或感應，或換一台終端機', 'Use chip or tap instead, or another terminal'),
   'call-service': s('联系终端维修服务', '聯絡終端機維修服務', "Call the terminal's service provider"),
   'load-paper': s('打开纸仓装入新纸卷，合好盖子', '打開紙倉裝入新紙捲，蓋好上蓋', 'Open the cover, load a new roll, close the cover'),
-  'close-cover': s('检查并合好打印机纸仓盖', '檢查並蓋好印表機紙倉蓋', 'Check that the printer cover is closed'),
+  'check-printer': s('检查纸仓盖是否合好；打印头过热时等几分钟；再重启打印机', '檢查紙倉蓋是否蓋好；列印頭過熱時等幾分鐘；再重新啟動印表機', 'Check the cover is closed; let an overheated head cool a few minutes; then restart the printer'),
   'check-card': s('请持卡人核对卡片有效期和卡面，或换一张卡', '請持卡人核對卡片有效期和卡面，或換一張卡', "Ask the cardholder to check the card's expiry and condition, or use another card"),
   'other-payment': s('可分笔支付或改用其他支付方式', '可分筆支付或改用其他付款方式', 'Split the payment or use another payment method'),
   'check-params': s('核对终端号、商户号和主机参数', '核對終端機代號、商店代號和主機參數', 'Check the terminal id, merchant id and host parameters'),

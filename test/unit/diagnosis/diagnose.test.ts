@@ -29,6 +29,7 @@ const ROWS: Row[] = [
   ['002 96, network: registration denied', '96', 'modem-denied', 'mobile-not-registered', 'terminal'],
   ['002 96, network: data not attached', '96', 'modem-not-attached', 'mobile-data-down', 'terminal'],
   ['000 96, terminal fault: modem does not answer', '96', 'modem-silent', 'modem-unresponsive', 'terminal'],
+  ['000 96, the modem drops off the line mid-check (USB pulled)', '96', 'modem-unplug', 'modem-unresponsive', 'terminal'],
   ['002 96, host down (no answer)', '96', 'host-blackhole', 'host-unreachable', 'host'],
   ['002 96, host refuses the connection', '96', 'host-refuse', 'host-unreachable', 'host'],
   ['002 96, congestion at peak hours', '96', 'host-slow', 'host-slow', 'host'],
@@ -115,6 +116,16 @@ describe('evidence', () => {
     expect(d.cause.id).toBe('code.host');
     expect(d.terminalClear).toBe(false);
     expect(d.cause.evidence).toEqual([]);
+  });
+
+  test('a network check cut off by its budget clears nothing: the code\'s own meaning stands', () => {
+    const devices: DeviceResult[] = [
+      ...state('healthy').filter((r) => r.device !== 'network'),
+      { device: 'network', status: 'timeout', ms: 100, findings: [{ id: 'network.budget', status: 'timeout', message: 'check.budget-spent' }] },
+    ];
+    const d = run('96', devices);
+    expect(d.cause.id).toBe('code.host');
+    expect(d.terminalClear).toBe(false);
   });
 
   test('a slow host quotes the round trip', () => {

@@ -9,6 +9,11 @@ export function maskPan(digits: string): string | null {
   return digits.slice(0, 6) + '*'.repeat(digits.length - 10) + digits.slice(-4);
 }
 
+/** Already in the one allowed form (first 6, 3–9 stars, last 4): safe to show as it is. */
+export function isMaskedPan(text: string): boolean {
+  return /^\d{6}\*{3,9}\d{4}$/.test(text);
+}
+
 /** A contactless UID is not a card number, but is shown the same careful way: first and last byte. */
 export function maskUid(uid: ArrayLike<number>): string {
   const hex = Array.from(uid, (b) => b.toString(16).toUpperCase().padStart(2, '0'));

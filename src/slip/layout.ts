@@ -10,7 +10,7 @@
 import { EscPosBuilder, BuilderOptions } from '../../hal/printer/builder';
 import type { PrinterProfile } from '../../hal/printer/profiles';
 import type { CheckStatus } from '../../hal/selfcheck';
-import { maskPan } from '../../hal/reader/card-mask';
+import { isMaskedPan, maskPan } from '../../hal/reader/card-mask';
 import type { Locale } from '../i18n/locale';
 import { SLIP_LABELS } from './labels';
 import { slipSummary } from './summary';
@@ -76,7 +76,9 @@ export function layoutSlip(input: SlipInput, profile: PrinterProfile, options: S
   b.pair(L.merchantId, input.merchantId);
   b.pair(L.merchantName, input.merchantName);
   b.pair(L.time, input.time);
-  const pan = input.pan === undefined ? null : maskPan(String(input.pan).replace(/[\s-]/g, ''));
+  const compact = input.pan === undefined ? '' : String(input.pan).replace(/[\s-]/g, '');
+  // A PAN masked upstream (the diagnose flow masks first) prints as it is; anything else is masked here.
+  const pan = compact ? (isMaskedPan(compact) ? compact : maskPan(compact)) : null;
   if (pan) b.pair(L.card, pan);
   if (input.amount) b.pair(L.amount, input.amount);
   b.rule();

@@ -58,6 +58,7 @@ test('96 with every device healthy clears the terminal and points at the host; t
 test('the card number is masked before anything sees it: output, slip store and journal hold 6+4 only', async () => {
   const { doc } = await diagnoseJson(['--code', '51', '--sim', '--pan', PAN, '--amount', '128.50', '--no-print']);
   expect(doc.pan).toBe('622848*********0018');
+  expect(doc.slip.preview).toContain('622848*********0018');
   expect(doc.slip.state).toBe('skipped');
   const everything = [JSON.stringify(doc), ...walk(home).map((f) => readFileSync(f, 'latin1'))].join('\n');
   expect(everything).not.toContain(PAN);

@@ -39,3 +39,17 @@ test('a failed device shows what failed first', () => {
   const lines = slipChecks(state('printer-paper-out'), 'en');
   expect(lines.find((l) => l.id === 'printer')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/paper/i) });
 });
+
+test('a PAN masked upstream still prints on the slip, as 6+4', async () => {
+  const { layoutSlip } = await import('../../../src/slip/layout');
+  const { previewText } = await import('../../../src/slip/preview');
+  const { PRINTER_PROFILES } = await import('../../../hal/printer/profiles');
+  const devices = state('healthy');
+  const local = explain('96', { locale: 'en' });
+  const input = slipInputFor(diagnose({ explain: local, devices, locale: 'en' }), { local, en: local }, devices, { locale: 'en', terminal, time: new Date(0), pan: '622848*********0018' });
+  const text = previewText(layoutSlip(input, PRINTER_PROFILES['generic-58']!).encode());
+  expect(text).toMatch(/Card\s+622848\*{9}0018/);
+  // Anything that is neither a whole PAN nor a 6+4 mask prints no card line at all.
+  const odd = previewText(layoutSlip({ ...input, pan: '6228 48** 1234' }, PRINTER_PROFILES['generic-58']!).encode());
+  expect(odd).not.toMatch(/Card\s+\d/);
+});

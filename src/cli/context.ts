@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { HalError } from '../../hal/errors';
+import { scrubText } from '../journal/scrub';
 import { DEVICE_FAULTS } from '../../mocks/faults';
 import { parseSimSpec, SimSpec } from '../config/sim-spec';
 import { CliIo, CommandOutcome, emit, EXIT, ExitCode, useColor } from './io';
@@ -54,7 +55,8 @@ export async function runCommand(cmd: Command, io: CliIo, body: (ctx: CliContext
   } catch (err) {
     const usage = err instanceof HalError && (err.code === 'Usage_Invalid' || err.code === 'Config_Invalid');
     const exitCode = usage ? EXIT.usage : EXIT.failed;
-    const message = err instanceof Error ? err.message : String(err);
+    // Messages may quote what was typed; a card number typed into the wrong flag must not come back whole.
+    const message = scrubText(err instanceof Error ? err.message : String(err));
     const code = err instanceof HalError ? err.code : 'Unexpected';
     if (ctx?.json ?? cmd.optsWithGlobals<GlobalOptions>().json) io.stdout(JSON.stringify({ error: { code, message } }, null, 2) + '\n');
     else io.stderr(`posdiag: ${message}\n`);

@@ -90,6 +90,20 @@ test.each([
   expect(t.err()).not.toContain('1234');
 });
 
+test.each([
+  [['diagnose', '--code', '96', '--amount', PAN]],
+  [['diagnose', '--code', '96', '--budget', PAN]],
+  [['selftest', '--sim', `modem=${PAN}`]],
+  [['explain', '96', '--acquirer', PAN]],
+])('a card number typed into the wrong place never comes back whole: %j', async (args) => {
+  for (const json of [false, true]) {
+    const t = io({ POSDIAG_HOME: home });
+    expect(await main([...args, ...(json ? ['--json'] : [])], t.handle)).toBe(2);
+    expect(t.out() + t.err()).not.toContain(PAN);
+    expect(t.out() + t.err()).not.toContain(PAN.slice(6, 15));
+  }
+});
+
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }

@@ -3,9 +3,9 @@
  * the configuration's journal.dir, else $POSDIAG_HOME, else ~/.posdiag. Resolving never touches the
  * disk; the directory is created (mode 0700: it holds merchant data) on the first write only.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export function resolveDataDir(config?: { journal?: { dir?: string } } | null, env: NodeJS.ProcessEnv = process.env): string {
   const configured = config?.journal?.dir;
@@ -14,9 +14,46 @@ export function resolveDataDir(config?: { journal?: { dir?: string } } | null, e
   return join(env.HOME || homedir(), '.posdiag');
 }
 
-/** Creates the data directory (and any parent) when it is missing; the writers call this, readers never do. */
+/**
+ * Creates the data directory (and any parent) when it is missing; the writers call this, readers never do.
+ *
+ * One component at a time, each with a plain mkdir, stopping at the first error: Node's recursive mkdir
+ * retries for ever where mkdir says ENOENT although the parent exists (procfs, e.g. POSDIAG_HOME=/proc/x).
+ */
 export async function ensureDataDir(dir: string): Promise<void> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const missing: string[] = [];
+  for (let p = resolve(dir); ; p = dirname(p)) {
+    const kind = await entryKind(p);
+    if (kind === 'dir') break;
+    if (kind === 'other') throw notADirectory(p);
+    missing.push(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of missing.reverse()) {
+    try {
+      await mkdir(p, { mode: 0o700 });
+    } catch (err) {
+      // Someone else made it meanwhile: fine, as long as it is a directory.
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST' && (await entryKind(p)) === 'dir') continue;
+      throw err;
+    }
+  }
+}
+
+async function entryKind(path: string): Promise<'dir' | 'other' | 'missing'> {
+  try {
+    return (await stat(path)).isDirectory() ? 'dir' : 'other';
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw err;
+  }
+}
+
+function notADirectory(path: string): NodeJS.ErrnoException {
+  const err: NodeJS.ErrnoException = new Error(`ENOTDIR: not a directory, mkdir '${path}'`);
+  err.code = 'ENOTDIR';
+  err.path = path;
+  return err;
 }
 
 function expandHome(path: string, env: NodeJS.ProcessEnv): string {

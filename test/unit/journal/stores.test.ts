@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isHalError } from '../../../hal/errors';
 import type { PrintResult } from '../../../hal/printer/driver';
 import { PrintQueue } from '../../../hal/printer/print-queue';
-import { resolveDataDir } from '../../../src/journal/data-dir';
+import { ensureDataDir, resolveDataDir } from '../../../src/journal/data-dir';
 import { journalJobStore } from '../../../src/journal/job-store';
 import { loadSlip, saveSlip } from '../../../src/journal/slip-store';
 import { freshDir } from '../../helpers/journal-fixtures';
@@ -29,6 +29,27 @@ describe('resolveDataDir', () => {
     const dir = join(tmp.dir, 'later');
     expect(resolveDataDir(undefined, { POSDIAG_HOME: dir })).toBe(dir);
     expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('ensureDataDir', () => {
+  test('creates the missing components, each private', async () => {
+    const dir = join(tmp.dir, 'a', 'b');
+    await ensureDataDir(dir);
+    await ensureDataDir(dir); // already there: nothing to do
+    expect(statSync(join(tmp.dir, 'a')).mode & 0o777).toBe(0o700);
+    expect(statSync(dir).isDirectory()).toBe(true);
+  });
+
+  test('a file in the way is ENOTDIR, at once', async () => {
+    writeFileSync(join(tmp.dir, 'f'), '');
+    await expect(ensureDataDir(join(tmp.dir, 'f'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+    await expect(ensureDataDir(join(tmp.dir, 'f', 'x'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+  });
+
+  // Node 20's recursive mkdir retries for ever where procfs answers ENOENT under an existing parent.
+  (existsSync('/proc/self') ? test : test.skip)('a directory under /proc fails instead of hanging', async () => {
+    await expect(ensureDataDir('/proc/posdiag-test/data')).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * The lockout state on disk: `<dataDir>/menu-lock.json`, written atomically (temporary file, fsync,
- * rename) so that a power cut leaves either the old or the new state, never half a file.
+ * rename, fsync of the directory; see journal/durable-file.ts) so that a power cut leaves either the
+ * old or the new state, never half a file, and a failed write leaves no temporary file behind.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../journal/durable-file';
 import { damagedLockState, LockoutOptions, LockState, parseLockState, UNLOCKED } from './lockout';
 
 export const LOCK_FILE = 'menu-lock.json';
@@ -32,15 +34,7 @@ export function fileLockStore(dataDir: string, options: LockoutOptions): LockSto
     },
     async save(state) {
       await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-      const tmp = `${path}.${process.pid}.tmp`;
-      const handle = await fs.open(tmp, 'w', 0o600);
-      try {
-        await handle.writeFile(JSON.stringify(state) + '\n');
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await fs.rename(tmp, path);
+      await writeFileAtomic(path, JSON.stringify(state) + '\n');
     },
   };
 }

@@ -1,5 +1,5 @@
 /** menu-lock.json: survives a new store (a restart), missing is unlocked, damaged is one short of a lockout. */
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileLockStore, LOCK_FILE } from '../../../src/menu/lock-store';
@@ -26,4 +26,14 @@ test('saved state is read back by a new store, file private', async () => {
 test.each([['{"failures":'], ['"hello"'], ['{"failures":-3,"lockouts":0,"lockedUntil":0}']])('damaged file %j: one wrong PIN short of a lockout', async (text) => {
   writeFileSync(join(dir, LOCK_FILE), text);
   await expect(fileLockStore(dir, o).load()).resolves.toEqual({ failures: 4, lockouts: 0, lockedUntil: 0 });
+});
+
+test('a save that fails leaves no temporary file behind', async () => {
+  const store = fileLockStore(dir, o);
+  await store.save({ failures: 2, lockouts: 0, lockedUntil: 0 });
+  // The rename cannot replace a directory: the save fails after the temporary file was written.
+  rmSync(join(dir, LOCK_FILE));
+  mkdirSync(join(dir, LOCK_FILE, 'x'), { recursive: true });
+  await expect(store.save({ failures: 3, lockouts: 0, lockedUntil: 0 })).rejects.toThrow();
+  expect(readdirSync(dir)).toEqual([LOCK_FILE]);
 });

@@ -92,13 +92,14 @@ export function printable(input: string, options: TextOptions): string {
     .join('');
 }
 
-/**
- * Wraps to `width` columns: ASCII words break at spaces when they can, CJK text between any two
- * characters, and a word longer than a line is cut. Never returns an empty list.
- */
 /** Punctuation that a Chinese line never starts with (the kinsoku rule of CJK typesetting). */
 export const NO_LINE_START = '，。、；：！？）」』】…,.;:!?)';
 
+/**
+ * Wraps to `width` columns: a run of ASCII letters and digits (a word, a code such as 96 or A0) is never
+ * split when it can move down whole, CJK text breaks between any two characters but never before CJK
+ * punctuation, and a word longer than a line is cut. Never returns an empty list.
+ */
 export function wrapText(input: string, width: number, options: TextOptions): string[] {
   const chars = printerChars(input, options).map((c) => ({ ch: c.bytes.length === 1 && c.bytes[0] === 0x3f ? '?' : c.ch, w: c.columns }));
   const lines: string[] = [];
@@ -111,20 +112,25 @@ export function wrapText(input: string, width: number, options: TextOptions): st
   };
   for (const c of chars) {
     if (used + c.w > width) {
-      // Break at the last space when the line holds an ASCII word that would otherwise be cut.
-      const space = c.ch === ' ' || c.w === 2 ? -1 : line.map((x) => x.ch).lastIndexOf(' ');
-      if (space > 0 && line.slice(space + 1).every((x) => x.w === 1)) {
-        const carry = line.slice(space + 1);
-        line = line.slice(0, space);
+      // The ASCII word the break would cut (after a space or straight after a Hanzi) moves down whole.
+      let start = line.length;
+      if (c.w === 1 && c.ch !== ' ') while (start > 0 && line[start - 1].w === 1 && line[start - 1].ch !== ' ') start--;
+      if (start > 0 && start < line.length) {
+        const carry = line.slice(start);
+        line = line.slice(0, start);
         flush();
         line = carry;
         used = carry.length;
       } else if (NO_LINE_START.includes(c.ch) && line.length > 1) {
-        // CJK punctuation never starts a line: the character before it moves down with it.
-        const carry = line.pop()!;
+        // CJK punctuation never starts a line: what it follows moves down with it (a whole code, or one Hanzi).
+        let from = line.length - 1;
+        while (from > 0 && line[from - 1].w === 1 && line[from].w === 1 && line[from - 1].ch !== ' ') from--;
+        if (from === 0) from = line.length - 1;
+        const carry = line.slice(from);
+        line = line.slice(0, from);
         flush();
-        line = [carry];
-        used = carry.w;
+        line = carry;
+        used = carry.reduce((n, x) => n + x.w, 0);
       } else flush();
       if (c.ch === ' ') continue; // no leading space on the new line
     }

@@ -16,3 +16,12 @@ test.each([
   expect(got).toEqual(lines);
   for (const l of got.slice(1)) expect('，。、；：！？'.includes(l[0]!)).toBe(false);
 });
+
+test.each([
+  // A response code is never split across lines, after a Hanzi as after a space.
+  ['仍未解决：请致电客服，报上代码96、时间和终端号', 32, ['仍未解决：请致电客服，报上代码', '96、时间和终端号']],
+  ['请记下响应代码A0和时间', 15, ['请记下响应代码', 'A0和时间']],
+  ['Call support with code 96 and the time', 24, ['Call support with code', '96 and the time']],
+])('%s keeps its codes whole', (text, width, lines) => {
+  expect(wrapText(text, width, opts)).toEqual(lines);
+});

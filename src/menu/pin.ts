@@ -18,7 +18,7 @@ export function isValidPin(pin: string): boolean {
 }
 
 export interface ScryptParams {
-  /** CPU/memory cost, a power of two. Default 16384 (16 MiB with r = 8); range 2^10–2^20. */
+  /** CPU/memory cost, a power of two. Default 16384; range 2^10–2^19. */
   N: number;
   /** Block size. Default 8; range 1–32. */
   r: number;
@@ -28,7 +28,15 @@ export interface ScryptParams {
 
 export const PIN_HASH_DEFAULTS: ScryptParams & { saltBytes: number; keyBytes: number } = { N: 16384, r: 8, p: 1, saltBytes: 16, keyBytes: 32 };
 
-const LIMITS = { N: [1 << 10, 1 << 20], r: [1, 32], p: [1, 16], salt: [8, 64], key: [16, 64] } as const;
+const LIMITS = { N: [1 << 10, 1 << 19], r: [1, 32], p: [1, 16], salt: [8, 64], key: [16, 64] } as const;
+
+/**
+ * Each parameter alone is not enough: N = 2^19 with r = 32 wants 2 GiB. scrypt holds 128·N·r bytes at
+ * once, and does that p times over, so memory is bounded by N·r and the time of one check by p·N·r.
+ * The defaults (16 MiB, 2^17) leave room for a setting four times stronger in memory and sixteen in time.
+ */
+export const SCRYPT_MAX_MEMORY_BYTES = 64 * 1024 * 1024;
+export const SCRYPT_MAX_WORK = 1 << 21; // p·N·r
 
 interface ParsedHash extends ScryptParams {
   salt: Buffer;
@@ -45,6 +53,8 @@ export function parsePinHash(encoded: string): ParsedHash {
   if (!(N >= LIMITS.N[0] && N <= LIMITS.N[1]) || (N & (N - 1)) !== 0) throw bad(`N must be a power of two from ${LIMITS.N[0]} to ${LIMITS.N[1]}`);
   if (!(r >= LIMITS.r[0] && r <= LIMITS.r[1])) throw bad(`r must be from ${LIMITS.r[0]} to ${LIMITS.r[1]}`);
   if (!(p >= LIMITS.p[0] && p <= LIMITS.p[1])) throw bad(`p must be from ${LIMITS.p[0]} to ${LIMITS.p[1]}`);
+  if (128 * N * r > SCRYPT_MAX_MEMORY_BYTES) throw bad(`128·N·r must be at most ${SCRYPT_MAX_MEMORY_BYTES / (1024 * 1024)} MiB (N·r at most ${SCRYPT_MAX_MEMORY_BYTES / 128})`);
+  if (p * N * r > SCRYPT_MAX_WORK) throw bad(`p·N·r must be at most ${SCRYPT_MAX_WORK}`);
   const b64 = /^[A-Za-z0-9+/]+={0,2}$/;
   if (!b64.test(parts[4]) || !b64.test(parts[5])) throw bad('salt and hash must be base64');
   const salt = Buffer.from(parts[4], 'base64');

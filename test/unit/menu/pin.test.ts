@@ -53,3 +53,25 @@ test.each([
 ])('a stored hash with %s is a configuration error naming technician.pinHash', (_why, encoded) => {
   expect(() => parsePinHash(encoded)).toThrow(expect.objectContaining({ code: 'Config_Invalid', message: expect.stringContaining('technician.pinHash') }));
 });
+
+// Memory is 128·N·r bytes (at most 64 MiB) and the time of one check grows with p·N·r (at most 2^21),
+// so a configuration cannot make one PIN entry take gigabytes or minutes.
+test.each([
+  // [N, r, p, accepted, why]
+  [16384, 8, 1, true, 'the default: 16 MiB, work 2^17'],
+  [1024, 1, 1, true, 'the smallest'],
+  [65536, 8, 1, true, '64 MiB exactly, the memory ceiling'],
+  [524288, 1, 1, true, 'N = 2^19 with r = 1: 64 MiB'],
+  [16384, 8, 16, true, 'p = 16 at the default N and r: work 2^21 exactly'],
+  [1048576, 32, 1, false, 'N = 2^20, r = 32: 4 GiB'],
+  [1048576, 1, 1, false, 'N = 2^20: past the N range (128 MiB)'],
+  [131072, 8, 1, false, '128 MiB'],
+  [16384, 32, 1, true, 'r = 32 at N = 2^14: 64 MiB, work 2^19'],
+  [65536, 8, 8, false, 'work 2^22: 64 MiB eight times over'],
+  [16384, 8, 17, false, 'p past 16'],
+  [32768, 32, 1, false, 'r = 32 at N = 2^15: 128 MiB'],
+])('scrypt N=%i r=%i p=%i accepted: %s (%s)', (N, r, p, accepted, _why) => {
+  const encoded = `scrypt$${N}$${r}$${p}$${SALT}$${KEY}`;
+  if (accepted) expect(parsePinHash(encoded)).toMatchObject({ N, r, p });
+  else expect(() => parsePinHash(encoded)).toThrow(expect.objectContaining({ code: 'Config_Invalid', message: expect.stringContaining('technician.pinHash') }));
+});

@@ -9,7 +9,7 @@
 import { CHECKED_DEVICES, type CheckedDevice } from '../hal/devices';
 import { resolveProfile } from '../hal/printer/profiles';
 import { maskPan } from '../hal/reader/card-mask';
-import type { DeviceResult } from '../hal/selfcheck';
+import type { DeviceResult, SelfTestResult } from '../hal/selfcheck';
 import { runSelfTest } from './cli/commands/selftest';
 import { explain, type ExplainResult } from './codes/explain';
 import { diagnose, type Diagnosis } from './diagnosis';
@@ -63,6 +63,22 @@ export function devicesFor(entry: Pick<ExplainResult, 'checks'>): CheckedDevice[
   return CHECKED_DEVICES.filter((d) => wanted.has(d));
 }
 
+/**
+ * Every device at the internal level (look, do not act), except the card reader, which runs its external
+ * self-test too (the PN532 antenna test takes milliseconds and needs no card): a card code is only put
+ * on the card once the reader has shown it can read one. The printer stays internal: no test page.
+ */
+async function runChecksFor(devices: CheckedDevice[], env: Environment, budgetMs: number, progress?: (line: string) => void): Promise<SelfTestResult> {
+  const reader = devices.filter((d) => d === 'reader');
+  const others = devices.filter((d) => d !== 'reader');
+  const [a, b] = await Promise.all([
+    others.length ? runSelfTest(others, env.checkEnv, 'internal', budgetMs, progress) : null,
+    reader.length ? runSelfTest(reader, env.checkEnv, 'external', budgetMs, progress) : null,
+  ]);
+  const all = [...(a?.devices ?? []), ...(b?.devices ?? [])];
+  return { devices: devices.map((d) => all.find((r) => r.device === d)!).filter(Boolean), ms: Math.max(a?.ms ?? 0, b?.ms ?? 0) };
+}
+
 export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Promise<DiagnoseReport> {
   const pan = req.pan === undefined ? undefined : maskPan(String(req.pan).replace(/[\s-]/g, '')) ?? undefined;
   const now = (req.now ?? (() => new Date()))();
@@ -74,7 +90,7 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
 
   const checked = devicesFor(entry);
   const result = checked.length
-    ? await runSelfTest(checked, env.checkEnv, 'internal', req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS, req.progress)
+    ? await runChecksFor(checked, env, req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS, req.progress)
     : { devices: [], ms: 0 };
   const diagnosis = diagnose({ explain: entry, devices: result.devices, locale });
 

@@ -78,7 +78,15 @@ test('a slip that cannot print is kept, and the journal says it is queued', asyn
   expect(readdirSync(join(home, 'slips'))).toContain(`${doc.slip.id}.escpos`);
 }, 30_000);
 
+test('a card code is put on the card only after the reader showed it can read: its antenna test runs too', async () => {
+  const { doc } = await diagnoseJson(['--code', '14', '--sim', 'pn532=antenna-fail', '--no-print']);
+  expect(doc.cause).toMatchObject({ id: 'reader-fault', side: 'terminal' });
+  expect(doc.cause.evidence[0]).toMatchObject({ finding: 'reader.antenna', status: 'fail' });
+  expect(doc.terminalClear).toBe(false);
+}, 30_000);
+
 test.each([
+  [['--code', '  '], '--code'],
   [['--code', '96', '--amount', '12,50'], '--amount'],
   [['--code', '96', '--pan', '1234'], '--pan'],
   [['--code', '96', '--acquirer', 'nobank'], 'nobank'],

@@ -62,6 +62,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
     .action(async (flags: DiagnoseFlags, cmd: Command) => {
       done(
         await runCommand(cmd, io, async (ctx) => {
+          if (!flags.code.trim()) throw new HalError('Usage_Invalid', '--code is empty: give the response code or the text the terminal showed (96, A0, "NO COMMUNICATION")');
           const pan = checkPan(flags.pan);
           const amount = parseAmount(flags.amount);
           if (flags.acquirer !== undefined && findAcquirer(flags.acquirer) === null) {

@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../journal/durable-file';
+import { withFileLock } from './file-lock';
 import { damagedLockState, LockoutOptions, LockState, parseLockState, UNLOCKED } from './lockout';
 
 export const LOCK_FILE = 'menu-lock.json';
@@ -13,11 +14,19 @@ export const LOCK_FILE = 'menu-lock.json';
 export interface LockStore {
   load(): Promise<LockState>;
   save(state: LockState): Promise<void>;
+  /**
+   * Read, change and write the state as one step against every other menu on this terminal: `change`
+   * sees the state as the others left it and returns the state to save (saved only when it differs)
+   * and what to hand back. Throws when the state cannot be read under the lock or saved.
+   */
+  update<T>(change: (current: LockState) => { state: LockState; result: T }): Promise<T>;
 }
+
+const same = (a: LockState, b: LockState) => a.failures === b.failures && a.lockouts === b.lockouts && a.lockedUntil === b.lockedUntil;
 
 export function fileLockStore(dataDir: string, options: LockoutOptions): LockStore {
   const path = join(dataDir, LOCK_FILE);
-  return {
+  const store: LockStore = {
     async load() {
       let text: string;
       try {
@@ -36,7 +45,17 @@ export function fileLockStore(dataDir: string, options: LockoutOptions): LockSto
       await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
       await writeFileAtomic(path, JSON.stringify(state) + '\n');
     },
+    async update(change) {
+      await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+      return withFileLock(`${path}.lock`, async () => {
+        const current = await store.load();
+        const { state, result } = change(current);
+        if (!same(state, current)) await store.save(state);
+        return result;
+      });
+    },
   };
+  return store;
 }
 
 /** In memory, for tests and for a terminal with no writable data directory. */
@@ -46,6 +65,12 @@ export function memoryLockStore(initial: LockState = UNLOCKED): LockStore & { st
     load: async () => ({ ...store.state }),
     save: async (s: LockState) => {
       store.state = { ...s };
+    },
+    // One process, and no await between reading and writing: nothing can come in between.
+    update: async <T>(change: (current: LockState) => { state: LockState; result: T }) => {
+      const { state, result } = change({ ...store.state });
+      store.state = { ...state };
+      return result;
     },
   };
   return store;

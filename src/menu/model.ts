@@ -95,13 +95,12 @@ export class MenuModel {
 
   /** Reads the lockout state (finishing a lockout a killed process left half done) and shows PIN entry. */
   async start(): Promise<void> {
-    const loaded = await this.services.lockStore.load();
-    const settled = settle(loaded, this.clock.now(), this.lockout);
+    const settled = await this.services.lockStore.update((loaded) => {
+      const r = settle(loaded, this.clock.now(), this.lockout);
+      return { state: r.state, result: r };
+    });
     this.lock = settled.state;
-    if (settled.lockout) {
-      await this.services.lockStore.save(this.lock);
-      await this.record('lockout', lockoutDetail(settled.lockout));
-    }
+    if (settled.lockout) await this.record('lockout', lockoutDetail(settled.lockout));
     this.showPin(null);
     this.armIdle();
   }
@@ -157,15 +156,28 @@ export class MenuModel {
     for (const typed of this.typeAhead.splice(0)) await this.press(typed);
   }
 
+  /**
+   * Other menus may run on this terminal at the same time, each with its own copy of the state. So the
+   * attempt is admitted under the store's lock against the state as they all left it: settled (a count
+   * at the limit becomes a lockout), refused while locked, else counted and saved — and only then is the
+   * PIN verified. However many menus type at once, at most the allowed number of PINs get checked.
+   */
   private async checkPin(): Promise<void> {
     const pin = this.pin;
     this.pin = '';
     this.busy = true;
     try {
       this.showPin('checking');
-      // Counted and saved before verifying: killing the process mid-check still costs the attempt.
-      this.lock = countAttempt(this.lock);
-      await this.services.lockStore.save(this.lock);
+      const admitted = await this.services.lockStore.update((loaded) => {
+        const settled = settle(loaded, this.clock.now(), this.lockout);
+        const locked = viewLock(settled.state, this.clock.now(), this.lockout).locked;
+        const state = locked ? settled.state : countAttempt(settled.state);
+        return { state, result: { state, locked, lockout: settled.lockout } };
+      });
+      this.lock = admitted.state;
+      if (admitted.lockout) await this.record('lockout', lockoutDetail(admitted.lockout));
+      if (admitted.locked) return this.showPin('locked');
+
       let right = false;
       try {
         right = await this.services.verifyPin(pin);
@@ -173,17 +185,18 @@ export class MenuModel {
         right = false;
       }
       if (right) {
-        this.lock = clearLock();
-        await this.services.lockStore.save(this.lock);
+        this.lock = await this.services.lockStore.update(() => ({ state: clearLock(), result: clearLock() }));
         await this.record('pin-ok');
         this.show({ kind: 'main' });
         return;
       }
-      const attempt = this.lock.failures;
-      const settled = settle(this.lock, this.clock.now(), this.lockout);
+      // The count is already saved; settle what the menus left meanwhile (this attempt may reach the limit).
+      const settled = await this.services.lockStore.update((loaded) => {
+        const r = settle(loaded, this.clock.now(), this.lockout);
+        return { state: r.state, result: r };
+      });
       this.lock = settled.state;
-      await this.services.lockStore.save(this.lock);
-      await this.record('pin-wrong', `attempt ${attempt}`);
+      await this.record('pin-wrong', `attempt ${admitted.state.failures}`);
       if (settled.lockout) await this.record('lockout', lockoutDetail(settled.lockout));
       this.showPin(settled.lockout ? 'locked' : 'wrong');
     } finally {

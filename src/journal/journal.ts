@@ -8,13 +8,19 @@
  * the torn tail never swallows a good record. Sequence numbers continue from the last good record on
  * disk. Rotation is a chain of renames, each atomic: a crash between them loses no record.
  *
- * Appends from one process are serialized. Two processes appending to the same directory at once are
- * not coordinated (a terminal runs one posdiag at a time).
+ * Appends from one process are serialized; appends from several processes (the menu left open while a
+ * diagnose runs) take `journal.lock` in turn, and each re-reads where the journal ends under the lock
+ * before numbering, so no two records share an id. Readers take no lock.
+ *
+ * A file that cannot be read (a directory in its place, EACCES, EIO) is skipped and counted by the
+ * readers; appending goes on. Should the newest records be in such a file, numbering resumes after the
+ * newest record that can be read, and `get` prefers the newest of two records with one id.
  */
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OptionSpec, resolveOptions } from '../../hal/options';
 import { ensureDataDir } from './data-dir';
+import { withFileLock, type FileLockOptions } from './lock-file';
 import { fsyncDir, readIfExists } from './durable-file';
 import { formatId, isoWithOffset } from './ids';
 import { decodeLine, decodeText, encodeRecord } from './record-codec';
@@ -28,6 +34,8 @@ export interface JournalOptions {
   keepFiles?: number;
   /** The clock for a record's time when the caller gives none. */
   now?: () => Date;
+  /** How long an append waits for another process's, and when a left-over lock is taken over. */
+  lock?: FileLockOptions;
 }
 
 export const JOURNAL_OPTIONS: OptionSpec<'maxBytes' | 'keepFiles'> = {
@@ -42,13 +50,17 @@ export interface Journal {
   /** Newest first, across rotated files. */
   list(opts?: { limit?: number; kind?: JournalKind }): Promise<JournalRecord[]>;
   get(id: string): Promise<JournalRecord | null>;
-  /** Oldest first; torn or corrupt lines are skipped and counted. */
+  /** Oldest first; torn or corrupt lines, and files that cannot be read, are skipped and counted. */
   readAll(): Promise<{ records: JournalRecord[]; skipped: number }>;
-  /** The id the next append will get (after any append already under way). */
+  /**
+   * The id the next append would get now (after any append already under way in this process). Advisory:
+   * another process may append first; the id a record gets is the one append() returns.
+   */
   nextId(): Promise<string>;
 }
 
 export const JOURNAL_FILE = 'journal.log';
+export const JOURNAL_LOCK = 'journal.lock';
 const FILE_NAME = /^journal(?:\.(\d+))?\.log$/;
 
 export function rotatedName(n: number): string {
@@ -58,6 +70,8 @@ export function rotatedName(n: number): string {
 interface WriterState {
   lastSeq: number;
   size: number;
+  /** journal.log's inode when scanned (0: absent): a rotation by another process gives a new file. */
+  ino: number;
   /** The file does not end in a newline (a torn tail): the next line must start with one. */
   needsNewline: boolean;
 }
@@ -76,8 +90,13 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     return run;
   }
 
+  /** Where the journal ends: cached, but scanned again when journal.log is not the file it was (another writer). */
   async function writerState(): Promise<WriterState> {
-    state ??= await scanTail(dir);
+    if (state) {
+      const now = await currentFile(dir);
+      if (now.size === state.size && now.ino === state.ino) return state;
+    }
+    state = await scanTail(dir);
     return state;
   }
 
@@ -94,7 +113,9 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     await fsyncDir(dir);
   }
 
-  async function appendNow(input: NewJournalRecord): Promise<JournalRecord> {
+  const appendNow = (input: NewJournalRecord) => withFileLock(join(dir, JOURNAL_LOCK), () => appendLocked(input), opts.lock);
+
+  async function appendLocked(input: NewJournalRecord): Promise<JournalRecord> {
     const s = await writerState();
     const seq = s.lastSeq + 1;
     const record = scrubRecord({ ...input, time: input.time ?? isoWithOffset(now()), id: formatId(seq), seq } as JournalRecord);
@@ -105,6 +126,7 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     if (s.size > 0 && s.size + lineBytes > maxBytes) {
       await rotate();
       s.size = 0;
+      s.ino = 0;
       s.needsNewline = false;
     }
     const created = s.size === 0;
@@ -125,7 +147,10 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     } finally {
       await fh.close().catch(() => undefined);
     }
-    if (created) await fsyncDir(dir);
+    if (created) {
+      await fsyncDir(dir);
+      s.ino = (await currentFile(dir)).ino;
+    }
     s.size += data.length;
     s.needsNewline = false;
     s.lastSeq = seq;
@@ -140,8 +165,9 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     const records: JournalRecord[] = [];
     let skipped = 0;
     for (const name of await journalFiles(dir)) {
-      const text = await readIfExists(join(dir, name));
-      if (!text) continue;
+      const text = await readOrSkip(join(dir, name));
+      if (text === 'unreadable') skipped++;
+      if (!text || text === 'unreadable') continue;
       const part = decodeText(text.toString('utf8'));
       records.push(...part.records);
       skipped += part.skipped;
@@ -187,18 +213,13 @@ export async function journalFiles(dir: string): Promise<string[]> {
 
 /** Where appending resumes: the last good seq in the newest file that has one, the current file's size and tail. */
 async function scanTail(dir: string): Promise<WriterState> {
-  let size = 0;
+  const { size, ino } = await currentFile(dir);
   let needsNewline = false;
-  try {
-    size = (await stat(join(dir, JOURNAL_FILE))).size;
-  } catch (err) {
-    ignoreMissing(err);
-  }
   let lastSeq = 0;
   const files = (await journalFiles(dir)).reverse(); // newest first
   for (const name of files) {
-    const text = await readIfExists(join(dir, name));
-    if (!text || text.length === 0) continue;
+    const text = await readOrSkip(join(dir, name));
+    if (!text || text === 'unreadable' || text.length === 0) continue;
     if (name === JOURNAL_FILE) needsNewline = text[text.length - 1] !== 0x0a;
     const lines = text.toString('utf8').split('\n');
     for (let i = lines.length - 1; i >= 0 && lastSeq === 0; i--) {
@@ -207,7 +228,27 @@ async function scanTail(dir: string): Promise<WriterState> {
     }
     if (lastSeq > 0) break;
   }
-  return { lastSeq, size, needsNewline };
+  return { lastSeq, size, ino, needsNewline };
+}
+
+/** journal.log's size and inode; zeros when it is absent. */
+async function currentFile(dir: string): Promise<{ size: number; ino: number }> {
+  try {
+    const st = await stat(join(dir, JOURNAL_FILE));
+    return { size: st.size, ino: st.ino };
+  } catch (err) {
+    ignoreMissing(err);
+    return { size: 0, ino: 0 };
+  }
+}
+
+/** A journal file's bytes; null when it is gone, 'unreadable' when it is there but cannot be read. */
+async function readOrSkip(path: string): Promise<Buffer | null | 'unreadable'> {
+  try {
+    return await readIfExists(path);
+  } catch {
+    return 'unreadable';
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

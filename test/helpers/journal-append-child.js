@@ -1,16 +1,17 @@
 // Child process for the kill -9 test: appends journal records as fast as it can and reports each seq
 // on stdout only after append() resolved (the record is fsync'd). Plain JS: it loads the journal from
 // a bundle the test builds with esbuild, so it needs no TypeScript loader and no prior `npm run build`.
-// argv: <bundle.js> <data dir> <maxBytes> <keepFiles>
+// argv: <bundle.js> <data dir> <maxBytes> <keepFiles> [count: stop after this many records]
 'use strict';
 const { writeSync } = require('node:fs');
 
-const [bundle, dir, maxBytes, keepFiles] = process.argv.slice(2);
+const [bundle, dir, maxBytes, keepFiles, count] = process.argv.slice(2);
+const limit = count === undefined ? Infinity : Number(count);
 const { openJournal } = require(bundle);
 const journal = openJournal(dir, { maxBytes: Number(maxBytes), keepFiles: Number(keepFiles) });
 
 async function run() {
-  for (let i = 0; ; i++) {
+  for (let i = 0; i < limit; i++) {
     const record = await journal.append({
       kind: 'menu',
       terminalId: '10000001',

@@ -1,5 +1,6 @@
 /** The journal on disk: numbering across restarts, torn tails, rotation, scrubbing before the write. */
-import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isHalError } from '../../../hal/errors';
 import { openJournal } from '../../../src/journal/journal';
@@ -171,3 +172,63 @@ test('reads while appends rotate the files always see a contiguous journal', asy
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, k) => k + 1));
   }
 });
+
+test('two journals open on one directory (two processes) never hand out one id twice', async () => {
+  const menu = openJournal(tmp.dir); // opened early and kept open, as the menu does
+  const diag = openJournal(tmp.dir);
+  const ids: string[] = [];
+  for (let i = 0; i < 4; i++) {
+    ids.push((await menu.append(menuRecord('test'))).id);
+    ids.push((await diag.append(diagnosisRecord())).id);
+  }
+  expect(ids).toEqual(Array.from({ length: 8 }, (_, k) => `J0000000${k + 1}`));
+  expect(await menu.nextId()).toBe('J00000009');
+});
+
+test('another writer rotating the files under a cached state: numbering still follows the disk', async () => {
+  const a = openJournal(tmp.dir, { maxBytes: 4096 });
+  const b = openJournal(tmp.dir, { maxBytes: 4096 });
+  await a.append(diagnosisRecord());
+  for (let i = 0; i < 30; i++) await b.append(diagnosisRecord()); // b rotates journal.log at least once
+  expect(readdirSync(tmp.dir)).toContain('journal.1.log');
+  expect((await a.append(menuRecord())).seq).toBe(32);
+});
+
+test('an append waits for a lock another live process holds, and gives up after its bound', async () => {
+  writeFileSync(join(tmp.dir, 'journal.lock'), `${process.ppid} ${Date.now()} held\n`); // a live pid, a fresh lock
+  const j = openJournal(tmp.dir, { lock: { timeoutMs: 100 } });
+  await expect(j.append(menuRecord())).rejects.toMatchObject({ code: 'ELOCKED' });
+  expect(readFileSync(join(tmp.dir, 'journal.lock'), 'utf8')).toContain('held'); // not ours to remove
+});
+
+test.each([
+  ['its process is gone', () => `${deadPid()} ${Date.now()} x\n`, {}],
+  ['it is older than staleMs', () => `${process.ppid} ${Date.now()} x\n`, { staleMs: 1000 }],
+  ['it was never written (killed between creating and writing it)', () => '', {}],
+])('a lock left behind is taken over when %s', async (_why, content, lock) => {
+  writeFileSync(join(tmp.dir, 'journal.lock'), content());
+  const twoSecondsAgo = new Date(Date.now() - 2000);
+  utimesSync(join(tmp.dir, 'journal.lock'), twoSecondsAgo, twoSecondsAgo);
+  const j = openJournal(tmp.dir, { lock: { timeoutMs: 2000, ...lock } });
+  expect((await j.append(menuRecord())).id).toBe('J00000001');
+  expect(readdirSync(tmp.dir).sort()).toEqual(['journal.log']); // lock released, nothing set aside left over
+});
+
+test('a journal file that cannot be read is skipped and counted; appending goes on', async () => {
+  const j = openJournal(tmp.dir, { maxBytes: 4096, keepFiles: 20 });
+  for (let i = 0; i < 25; i++) await j.append(diagnosisRecord());
+  expect(readdirSync(tmp.dir)).toContain('journal.1.log');
+  mkdirSync(join(tmp.dir, 'journal.7.log')); // EISDIR on read, as EACCES/EIO would fail it
+  const { records, skipped } = await j.readAll();
+  expect([records.length, skipped]).toEqual([25, 1]);
+  expect((await j.list({ limit: 1 }))[0].seq).toBe(25);
+  expect(await openJournal(tmp.dir).get('J00000003')).toMatchObject({ seq: 3 });
+  // A fresh writer scans past it too.
+  expect((await openJournal(tmp.dir, { maxBytes: 4096, keepFiles: 20 }).append(menuRecord())).seq).toBe(26);
+});
+
+/** A pid no process has: a child that has exited. */
+function deadPid(): number {
+  const { pid } = spawnSync(process.execPath, ['-e', '0']);
+  return pid;
+}

@@ -55,12 +55,27 @@ export async function loadSlip(dir: string, idOrLast: string): Promise<StoredSli
   if (!isSlipId(id)) return null;
   const [bytes, metaText] = await Promise.all([readIfExists(join(slips, `${id}.escpos`)), readIfExists(join(slips, `${id}.json`))]);
   if (!bytes || !metaText) return null;
-  let meta: SlipMeta;
+  const meta = parseMeta(metaText.toString('utf8'));
+  // A damaged description (hand-edited, a disk error) is a damaged slip: loaded as none.
+  if (!meta) return null;
+  return { id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), meta };
+}
+
+/** The slip's description when it is whole: a paper width the printers have, and text for the rest. */
+function parseMeta(text: string): SlipMeta | null {
+  let parsed: Partial<Record<keyof SlipMeta, unknown>>;
   try {
-    const parsed = JSON.parse(metaText.toString('utf8')) as SlipMeta & { id?: string };
-    meta = { paperWidth: parsed.paperWidth, locale: parsed.locale, code: parsed.code, time: parsed.time };
+    parsed = JSON.parse(text) as typeof parsed;
   } catch {
     return null;
   }
-  return { id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), meta };
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { paperWidth, locale, code, time } = parsed;
+  if (paperWidth !== 58 && paperWidth !== 80) return null;
+  if (!isText(locale) || !isText(code) || !isText(time)) return null;
+  return { paperWidth, locale, code, time };
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0;
 }

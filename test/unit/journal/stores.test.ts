@@ -75,6 +75,21 @@ describe('slips', () => {
     expect(await loadSlip(tmp.dir, 'J00000003')).toBeNull();
   });
 
+  test.each([
+    ['an empty object', '{}'],
+    ['a paper width no printer has', JSON.stringify({ ...meta, paperWidth: 72 })],
+    ['the width as text', JSON.stringify({ ...meta, paperWidth: '58' })],
+    ['a code that is not text', JSON.stringify({ ...meta, code: 96 })],
+    ['no time', JSON.stringify({ ...meta, time: undefined })],
+    ['null', 'null'],
+    ['not JSON', '{"paperWidth":'],
+  ])('a damaged description (%s) is a damaged slip: null', async (_name, text) => {
+    await saveSlip(tmp.dir, 'J00000001', Uint8Array.of(1), meta);
+    writeFileSync(join(tmp.dir, 'slips', 'J00000001.json'), text);
+    expect(await loadSlip(tmp.dir, 'J00000001')).toBeNull();
+    expect(await loadSlip(tmp.dir, 'last')).toBeNull();
+  });
+
   test('an unsafe id is refused on save', async () => {
     const err = await saveSlip(tmp.dir, '../../etc/x', Uint8Array.of(1), meta).catch((e: unknown) => e);
     expect(isHalError(err, 'Usage_Invalid')).toBe(true);

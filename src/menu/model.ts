@@ -20,7 +20,8 @@ import { DeviceProgress, JournalLine, MENU_ITEMS, MenuEvent, MenuItem, MenuServi
 
 export type MenuKey = { kind: 'digit'; digit: string } | { kind: 'enter' } | { kind: 'cancel' } | { kind: 'backspace' };
 
-export type PinNotice = 'wrong' | 'short' | 'locked' | 'checking' | null;
+/** `unavailable`: the lock state could not be read or saved, so no PIN is checked (fail closed). */
+export type PinNotice = 'wrong' | 'short' | 'locked' | 'checking' | 'unavailable' | null;
 
 export type ItemResult =
   | { kind: 'checks'; result: SelfTestResult }
@@ -95,14 +96,25 @@ export class MenuModel {
 
   /** Reads the lockout state (finishing a lockout a killed process left half done) and shows PIN entry. */
   async start(): Promise<void> {
+    let notice: PinNotice = null;
+    try {
+      const settled = await this.settleStored();
+      if (settled.lockout) await this.record('lockout', lockoutDetail(settled.lockout));
+    } catch {
+      notice = 'unavailable'; // every PIN entry will try the store again, and be refused while it fails
+    }
+    this.showPin(notice);
+    this.armIdle();
+  }
+
+  /** The stored state as every menu on this terminal left it, settled (a count at the limit locks). */
+  private async settleStored(): Promise<ReturnType<typeof settle>> {
     const settled = await this.services.lockStore.update((loaded) => {
       const r = settle(loaded, this.clock.now(), this.lockout);
       return { state: r.state, result: r };
     });
     this.lock = settled.state;
-    if (settled.lockout) await this.record('lockout', lockoutDetail(settled.lockout));
-    this.showPin(null);
-    this.armIdle();
+    return settled;
   }
 
   async press(key: MenuKey): Promise<void> {
@@ -156,52 +168,56 @@ export class MenuModel {
     for (const typed of this.typeAhead.splice(0)) await this.press(typed);
   }
 
-  /**
-   * Other menus may run on this terminal at the same time, each with its own copy of the state. So the
-   * attempt is admitted under the store's lock against the state as they all left it: settled (a count
-   * at the limit becomes a lockout), refused while locked, else counted and saved — and only then is the
-   * PIN verified. However many menus type at once, at most the allowed number of PINs get checked.
-   */
   private async checkPin(): Promise<void> {
     const pin = this.pin;
     this.pin = '';
     this.busy = true;
     try {
       this.showPin('checking');
-      const admitted = await this.services.lockStore.update((loaded) => {
-        const settled = settle(loaded, this.clock.now(), this.lockout);
-        const locked = viewLock(settled.state, this.clock.now(), this.lockout).locked;
-        const state = locked ? settled.state : countAttempt(settled.state);
-        return { state, result: { state, locked, lockout: settled.lockout } };
-      });
-      this.lock = admitted.state;
-      if (admitted.lockout) await this.record('lockout', lockoutDetail(admitted.lockout));
-      if (admitted.locked) return this.showPin('locked');
-
-      let right = false;
-      try {
-        right = await this.services.verifyPin(pin);
-      } catch {
-        right = false;
-      }
-      if (right) {
-        this.lock = await this.services.lockStore.update(() => ({ state: clearLock(), result: clearLock() }));
-        await this.record('pin-ok');
-        this.show({ kind: 'main' });
-        return;
-      }
-      // The count is already saved; settle what the menus left meanwhile (this attempt may reach the limit).
-      const settled = await this.services.lockStore.update((loaded) => {
-        const r = settle(loaded, this.clock.now(), this.lockout);
-        return { state: r.state, result: r };
-      });
-      this.lock = settled.state;
-      await this.record('pin-wrong', `attempt ${admitted.state.failures}`);
-      if (settled.lockout) await this.record('lockout', lockoutDetail(settled.lockout));
-      this.showPin(settled.lockout ? 'locked' : 'wrong');
+      await this.admitAndVerify(pin);
+    } catch {
+      // The lock state could not be read or saved. Fail closed: no PIN is checked (or accepted)
+      // without its attempt on disk, and the technician sees why instead of "checking" for ever.
+      this.showPin('unavailable');
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * Other menus may run on this terminal at the same time, each with its own copy of the state. So the
+   * attempt is admitted under the store's lock against the state as they all left it: settled (a count
+   * at the limit becomes a lockout), refused while locked, else counted and saved — and only then is the
+   * PIN verified. However many menus type at once, at most the allowed number of PINs get checked.
+   */
+  private async admitAndVerify(pin: string): Promise<void> {
+    const admitted = await this.services.lockStore.update((loaded) => {
+      const settled = settle(loaded, this.clock.now(), this.lockout);
+      const locked = viewLock(settled.state, this.clock.now(), this.lockout).locked;
+      const state = locked ? settled.state : countAttempt(settled.state);
+      return { state, result: { state, locked, lockout: settled.lockout } };
+    });
+    this.lock = admitted.state;
+    if (admitted.lockout) await this.record('lockout', lockoutDetail(admitted.lockout));
+    if (admitted.locked) return this.showPin('locked');
+
+    let right = false;
+    try {
+      right = await this.services.verifyPin(pin);
+    } catch {
+      right = false;
+    }
+    if (right) {
+      this.lock = await this.services.lockStore.update(() => ({ state: clearLock(), result: clearLock() }));
+      await this.record('pin-ok');
+      this.show({ kind: 'main' });
+      return;
+    }
+    // The count is already saved; settle what the menus left meanwhile (this attempt may reach the limit).
+    const settled = await this.settleStored();
+    await this.record('pin-wrong', `attempt ${admitted.state.failures}`);
+    if (settled.lockout) await this.record('lockout', lockoutDetail(settled.lockout));
+    this.showPin(settled.lockout ? 'locked' : 'wrong');
   }
 
   private showPin(notice: PinNotice): void {

@@ -33,6 +33,7 @@ export function renderScreen(screen: Screen, options: RenderOptions = {}): strin
       else if (screen.notice === 'wrong') lines.push(paint(color, 31, t('pinWrong', { n: screen.attemptsLeft })));
       else if (screen.notice === 'short') lines.push(t('pinShort'));
       else if (screen.notice === 'checking') lines.push(t('pinChecking'));
+      else if (screen.notice === 'unavailable') lines.push(paint(color, 31, t('pinUnavailable')));
       lines.push(t('pinKeys'));
       return lines.map(fit);
     }

@@ -12,6 +12,9 @@ export const MENU_TEXTS = {
   pinWrong: { 'zh-CN': '密码错误，还可试{n}次', 'zh-TW': '密碼錯誤，還可試{n}次', en: 'Wrong PIN, {n} tries left' },
   pinShort: { 'zh-CN': '密码为4至12位数字', 'zh-TW': '密碼為4至12位數字', en: 'PIN is 4 to 12 digits' },
   pinLocked: { 'zh-CN': '已锁定，{s}秒后再试', 'zh-TW': '已鎖定，{s}秒後再試', en: 'Locked, try again in {s} s' },
+  // The attempt count could not be saved (read-only or full storage, a lock another process keeps):
+  // the PIN is not checked until it can be.
+  pinUnavailable: { 'zh-CN': '无法保存锁定状态，暂不能验证', 'zh-TW': '無法儲存鎖定狀態，暫不能驗證', en: 'PIN check unavailable (storage)' },
   pinChecking: { 'zh-CN': '正在验证…', 'zh-TW': '正在驗證…', en: 'Checking…' },
   pinKeys: { 'zh-CN': '确认键确认 取消键退出', 'zh-TW': '確認鍵確認 取消鍵退出', en: 'Enter: OK  Esc: exit' },
   item1: { 'zh-CN': '1 全面自检', 'zh-TW': '1 全面自檢', en: '1 Full self-test' },

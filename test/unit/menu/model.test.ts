@@ -240,3 +240,39 @@ test('idle for the idle time closes the menu; a key press restarts the wait', as
 test.each([[{ readerWindowMs: 500 }], [{ idleMs: 1 }], [{ journalLines: 0 }], [{ lockout: { maxAttempts: 100 } }]])('bad option %j is refused', (opts) => {
   expect(() => new MenuModel(stubs().services, new FakeClock(), opts)).toThrow(RangeError);
 });
+
+describe('a lock state that cannot be saved keeps the menu closed, with a message (fail closed)', () => {
+  const failing = (failFrom: number) => {
+    const store = memoryLockStore();
+    const update = store.update;
+    let n = 0;
+    store.update = (change) => (++n >= failFrom ? Promise.reject(new Error('EROFS: read-only file system')) : update(change));
+    return store;
+  };
+
+  test('the attempt cannot be counted: the PIN is not checked, the screen says why', async () => {
+    let checked = 0;
+    const t = await started({ lockStore: failing(2), verifyPin: async (pin) => (checked++, pin === RIGHT) });
+    await type(t.m, RIGHT);
+    expect(checked).toBe(0);
+    expect(t.m.screen).toMatchObject({ kind: 'pin', notice: 'unavailable', digits: 0 });
+    // Entry stays open: the next try saves again, and is refused again.
+    await type(t.m, RIGHT);
+    expect(t.m.screen).toMatchObject({ kind: 'pin', notice: 'unavailable' });
+    await t.m.close();
+  });
+
+  test('a right PIN whose clearing cannot be saved does not open the menu', async () => {
+    const t = await started({ lockStore: failing(3) });
+    await type(t.m, RIGHT);
+    expect(t.m.screen).toMatchObject({ kind: 'pin', notice: 'unavailable' });
+    expect(t.events).toEqual([]);
+    await t.m.close();
+  });
+
+  test('the state cannot be read at start: PIN entry shows the message', async () => {
+    const t = await started({ lockStore: failing(1) });
+    expect(t.m.screen).toMatchObject({ kind: 'pin', notice: 'unavailable' });
+    await t.m.close();
+  });
+});

@@ -8,6 +8,7 @@ import { MENU_TEXTS } from '../../../src/menu/texts';
 const SCREENS: Array<[string, Screen]> = [
   ['pin, 6 digits, wrong', { kind: 'pin', digits: 6, notice: 'wrong', attemptsLeft: 4, lockedMs: 0 }],
   ['pin, 12 digits, locked', { kind: 'pin', digits: 12, notice: 'locked', attemptsLeft: 1, lockedMs: 1_800_000 }],
+  ['pin, lock state not saved', { kind: 'pin', digits: 0, notice: 'unavailable', attemptsLeft: 5, lockedMs: 0 }],
   ['main', { kind: 'main' }],
   ['running reader', { kind: 'running', item: 'reader', readerWindowMs: 120_000, devices: [{ device: 'reader', state: 'running' }], cancelling: false }],
   ['running full', { kind: 'running', item: 'selftest', devices: [{ device: 'modem', state: 'done', status: 'timeout', ms: 123_456 }, { device: 'network', state: 'running' }], cancelling: true }],
@@ -56,6 +57,7 @@ test('the PIN is shown as stars only; zh-CN is the default locale', () => {
   expect(lines.join('\n')).toContain('密码错误，还可试3次');
   expect(renderScreen({ kind: 'pin', digits: 0, notice: 'locked', attemptsLeft: 0, lockedMs: 29_001 }, { locale: 'en' }).join('\n')).toContain('Locked, try again in 30 s');
   expect(renderScreen({ kind: 'main' }, { locale: 'zh-TW' }).join('\n')).toContain('列印測試頁');
+  expect(renderScreen({ kind: 'pin', digits: 0, notice: 'unavailable', attemptsLeft: 5, lockedMs: 0 }, { locale: 'en' }).join('\n')).toContain('PIN check unavailable');
 });
 
 test('a result names the device, its status and the test page outcome', () => {

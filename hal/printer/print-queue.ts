@@ -3,7 +3,12 @@
  * and is printed whole once the printer reports ready; the caller always gets an outcome, never an
  * exception. Persistence is a port (`JobStore`): the journal keeps "slips waiting for paper" on disk;
  * without a store the queue lives in memory.
+ *
+ * The queue is bounded: a job that failed `maxAttempts` times, or has waited longer than `maxAgeMs`, is
+ * dropped (outcome `dropped`, with why), so one slip that never prints cannot hold every later slip for
+ * ever. A dropped slip is still in the slip store (`posdiag slip ID` reprints it).
  */
+import { OptionSpec, resolveOptions } from '../options';
 import type { PrintResult } from './driver';
 
 export interface QueuedJob {
@@ -12,6 +17,8 @@ export interface QueuedJob {
   /** Attempts so far. */
   attempts: number;
   lastReason?: string;
+  /** When it was queued, ms since the epoch (a job kept from before this field: when it was loaded). */
+  queuedAt?: number;
 }
 
 export interface JobStore {
@@ -21,7 +28,23 @@ export interface JobStore {
 
 export type JobOutcome =
   | { id: string; state: 'printed'; attempts: number; confirmed: boolean }
-  | { id: string; state: 'queued'; attempts: number; reason: string; partial: boolean };
+  | { id: string; state: 'queued'; attempts: number; reason: string; partial: boolean }
+  /** Given up on: `why` says which bound it hit; `reason` is the last reason it did not print. */
+  | { id: string; state: 'dropped'; attempts: number; reason: string; why: 'attempts' | 'age' };
+
+export interface PrintQueueOptions {
+  /** A job that failed this many times is dropped. Default 5, 1 to 1000. */
+  maxAttempts?: number;
+  /** A job waiting longer than this is dropped before its next try, ms. Default 24 h, 1 s to 30 days. */
+  maxAgeMs?: number;
+  /** Ms since the epoch (tests). */
+  now?: () => number;
+}
+
+export const PRINT_QUEUE_OPTIONS: OptionSpec<'maxAttempts' | 'maxAgeMs'> = {
+  maxAttempts: { default: 5, min: 1, max: 1000 },
+  maxAgeMs: { default: 24 * 3600_000, min: 1000, max: 30 * 24 * 3600_000 },
+};
 
 /** What sends a job: PrinterDriver.print, or a stand-in. */
 export type PrintFn = (bytes: Uint8Array) => Promise<PrintResult>;
@@ -31,7 +54,17 @@ export class PrintQueue {
   private loaded = false;
   private running: Promise<JobOutcome[]> | null = null;
 
-  constructor(private readonly store?: JobStore) {}
+  private readonly maxAttempts: number;
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly store?: JobStore,
+    options: PrintQueueOptions = {},
+  ) {
+    ({ maxAttempts: this.maxAttempts, maxAgeMs: this.maxAgeMs } = resolveOptions(PRINT_QUEUE_OPTIONS, options, 'printQueue.', { integers: true }));
+    this.now = options.now ?? Date.now;
+  }
 
   /** Jobs still waiting, oldest first. */
   async pending(): Promise<readonly QueuedJob[]> {
@@ -45,7 +78,7 @@ export class PrintQueue {
    */
   async submit(id: string, bytes: Uint8Array, print: PrintFn): Promise<JobOutcome> {
     await this.load();
-    if (!this.jobs.some((j) => j.id === id)) this.jobs.push({ id, bytes, attempts: 0 });
+    if (!this.jobs.some((j) => j.id === id)) this.jobs.push({ id, bytes, attempts: 0, queuedAt: this.now() });
     await this.persist();
     const outcomes = await this.flush(print);
     return outcomes.find((o) => o.id === id) ?? this.queuedOutcome(id);
@@ -62,6 +95,10 @@ export class PrintQueue {
     const out: JobOutcome[] = [];
     while (this.jobs.length) {
       const job = this.jobs[0];
+      if (this.now() - (job.queuedAt ?? this.now()) > this.maxAgeMs) {
+        out.push(await this.drop(job, 'age'));
+        continue;
+      }
       job.attempts++;
       let result: PrintResult;
       try {
@@ -77,12 +114,22 @@ export class PrintQueue {
         continue;
       }
       job.lastReason = result.reason;
-      await this.persist();
-      out.push({ id: job.id, state: 'queued', attempts: job.attempts, reason: result.reason, partial: result.partial });
-      for (const rest of this.jobs.slice(1)) out.push({ id: rest.id, state: 'queued', attempts: rest.attempts, reason: result.reason, partial: false });
+      // The printer just failed: the jobs behind wait for the next flush either way.
+      if (job.attempts >= this.maxAttempts) out.push(await this.drop(job, 'attempts'));
+      else {
+        await this.persist();
+        out.push({ id: job.id, state: 'queued', attempts: job.attempts, reason: result.reason, partial: result.partial });
+      }
+      for (const rest of this.jobs.filter((j) => j !== job)) out.push({ id: rest.id, state: 'queued', attempts: rest.attempts, reason: result.reason, partial: false });
       break;
     }
     return out;
+  }
+
+  private async drop(job: QueuedJob, why: 'attempts' | 'age'): Promise<JobOutcome> {
+    this.jobs.splice(this.jobs.indexOf(job), 1);
+    await this.persist();
+    return { id: job.id, state: 'dropped', attempts: job.attempts, reason: job.lastReason ?? 'waiting', why };
   }
 
   private queuedOutcome(id: string): JobOutcome {
@@ -93,7 +140,11 @@ export class PrintQueue {
   private async load(): Promise<void> {
     if (this.loaded) return;
     this.loaded = true;
-    if (this.store) this.jobs = [...(await this.store.load()), ...this.jobs];
+    if (!this.store) return;
+    const kept = await this.store.load();
+    // A job kept without its time starts its age now.
+    for (const job of kept) job.queuedAt ??= this.now();
+    this.jobs = [...kept, ...this.jobs];
   }
 
   private async persist(): Promise<void> {

@@ -17,6 +17,8 @@ interface StoredJob {
   bytes: string;
   attempts: number;
   lastReason?: string;
+  /** When it was queued, ms since the epoch: the queue drops a job that waited too long. */
+  queuedAt?: number;
 }
 
 export function journalJobStore(dir: string): JobStore {
@@ -45,6 +47,7 @@ function toStored(job: QueuedJob): StoredJob {
   const bytes = job.bytes;
   const out: StoredJob = { id: job.id, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), attempts: job.attempts };
   if (job.lastReason !== undefined) out.lastReason = scrubText(job.lastReason);
+  if (job.queuedAt !== undefined) out.queuedAt = job.queuedAt;
   return out;
 }
 
@@ -52,6 +55,7 @@ function fromStored(job: StoredJob): QueuedJob {
   const bytes = Buffer.from(job.bytes, 'base64');
   const out: QueuedJob = { id: job.id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), attempts: job.attempts };
   if (job.lastReason !== undefined) out.lastReason = job.lastReason;
+  if (job.queuedAt !== undefined) out.queuedAt = job.queuedAt;
   return out;
 }
 
@@ -63,6 +67,7 @@ function isStoredJob(value: unknown): value is StoredJob {
     typeof j.id === 'string' &&
     typeof j.bytes === 'string' &&
     typeof j.attempts === 'number' &&
-    (j.lastReason === undefined || typeof j.lastReason === 'string')
+    (j.lastReason === undefined || typeof j.lastReason === 'string') &&
+    (j.queuedAt === undefined || (typeof j.queuedAt === 'number' && Number.isFinite(j.queuedAt)))
   );
 }

@@ -52,6 +52,8 @@ export async function printSlip(env: CheckEnv, bytes: Uint8Array, opts: PrintSli
     const open = driver;
     const outcome = await queue.submit(opts.id, bytes, (job) => open.print(job, { signal: opts.signal }));
     if (outcome.state === 'printed') return { state: 'printed', attempts: outcome.attempts };
+    // Given up on (the queue's bounds): not printed, kept in the slip store for a reprint.
+    if (outcome.state === 'dropped') return { state: 'not-printed', reason: outcome.reason, attempts: outcome.attempts };
     return { state: 'queued', reason: outcome.reason, attempts: outcome.attempts };
   } catch (err) {
     return { state: 'not-printed', reason: reasonOf(err, opts.signal), attempts: 0 };

@@ -119,7 +119,10 @@ describe('print queue on disk', () => {
 
     // Reboot: a new queue on the same directory.
     const after = new PrintQueue(journalJobStore(tmp.dir));
-    expect(await after.pending()).toEqual([{ id: 'J00000007', bytes: slip, attempts: 1, lastReason: 'paper-end' }]);
+    expect(await after.pending()).toEqual([{ id: 'J00000007', bytes: slip, attempts: 1, lastReason: 'paper-end', queuedAt: expect.any(Number) }]);
+    // Its age counts from when it was first queued, across the reboot.
+    const stored = JSON.parse(readFileSync(join(tmp.dir, 'print-queue.json'), 'utf8')) as { jobs: Array<{ queuedAt: number }> };
+    expect((await after.pending())[0].queuedAt).toBe(stored.jobs[0].queuedAt);
     const sent: Uint8Array[] = [];
     const out = await after.flush(async (bytes) => {
       sent.push(bytes);

@@ -10,11 +10,15 @@
  * Keys come in as `press(key)`; every change of screen goes to the subscribers, which render it.
  * The entered PIN stays inside the model: the screen only learns how many digits there are.
  * Time comes from the injected clock, which must tell wall-clock milliseconds (the lockout is stored
- * as an absolute time and must survive a restart).
+ * as an absolute time and must survive a restart). Within one process a lockout's end is also held on
+ * the monotonic clock (`monotonicNow`), so setting the wall clock forward does not end it early and
+ * setting it back does not stretch it. What remains: a menu started after the wall clock was set
+ * forward reads the stored absolute time and finds the lockout over; and the monotonic clock stands
+ * still while the terminal sleeps, so a lockout the running menu holds is longer by the time asleep.
  */
 import type { Clock } from '../../hal/clock';
 import { SelfTestResult, worstStatus } from '../../hal/selfcheck';
-import { clearLock, countAttempt, LockoutOptions, LockState, resolveLockoutOptions, settle, viewLock } from './lockout';
+import { clearLock, countAttempt, LockoutOptions, LockState, LockView, resolveLockoutOptions, settle, viewLock } from './lockout';
 import { PIN_PATTERN } from './pin';
 import { DeviceProgress, JournalLine, MENU_ITEMS, MenuEvent, MenuItem, MenuServices, ReprintOutcome } from './services';
 
@@ -45,6 +49,11 @@ export interface MenuOptions {
   idleMs?: number;
   /** How many journal records item 6 lists. Default 10; range 1–50. */
   journalLines?: number;
+  /**
+   * Milliseconds on a clock no one can set (default performance.now()). Tests with a fake clock pass
+   * the fake clock's time here too, or its lockouts would never end.
+   */
+  monotonicNow?: () => number;
 }
 
 export const MENU_DEFAULTS = { readerWindowMs: 10_000, idleMs: 120_000, journalLines: 10 } as const;
@@ -69,6 +78,9 @@ export class MenuModel {
   private listeners: Array<(s: Screen) => void> = [];
   private idleTimer: unknown = null;
   private lockTimer: unknown = null;
+  /** The lockout this process has seen, and its end on the monotonic clock. */
+  private lockEnd: { lockedUntil: number; at: number } | null = null;
+  private readonly monotonicNow: () => number;
   private readonly lockout: LockoutOptions;
   readonly readerWindowMs: number;
   private readonly idleMs: number;
@@ -82,6 +94,7 @@ export class MenuModel {
     this.readerWindowMs = bounded('readerWindowMs', options.readerWindowMs, MENU_DEFAULTS.readerWindowMs, 1000, 120_000);
     this.idleMs = bounded('idleMs', options.idleMs, MENU_DEFAULTS.idleMs, 10_000, 3_600_000);
     this.journalLines = bounded('journalLines', options.journalLines, MENU_DEFAULTS.journalLines, 1, 50);
+    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
     this.done = new Promise((resolve) => (this.finish = resolve));
   }
 
@@ -110,7 +123,7 @@ export class MenuModel {
   /** The stored state as every menu on this terminal left it, settled (a count at the limit locks). */
   private async settleStored(): Promise<ReturnType<typeof settle>> {
     const settled = await this.services.lockStore.update((loaded) => {
-      const r = settle(loaded, this.clock.now(), this.lockout);
+      const r = settle(this.ended(loaded), this.clock.now(), this.lockout);
       return { state: r.state, result: r };
     });
     this.lock = settled.state;
@@ -153,7 +166,7 @@ export class MenuModel {
 
   private async pressOnPin(key: MenuKey): Promise<void> {
     if (key.kind === 'cancel') return this.exit('user');
-    const view = viewLock(this.lock, this.clock.now(), this.lockout);
+    const view = this.view(this.lock);
     if (view.locked) return this.showPin('locked');
     if (key.kind === 'digit') {
       if (this.pin.length < PIN_MAX_DIGITS && /^[0-9]$/.test(key.digit)) this.pin += key.digit;
@@ -192,8 +205,8 @@ export class MenuModel {
    */
   private async admitAndVerify(pin: string): Promise<void> {
     const admitted = await this.services.lockStore.update((loaded) => {
-      const settled = settle(loaded, this.clock.now(), this.lockout);
-      const locked = viewLock(settled.state, this.clock.now(), this.lockout).locked;
+      const settled = settle(this.ended(loaded), this.clock.now(), this.lockout);
+      const locked = this.view(settled.state).locked;
       const state = locked ? settled.state : countAttempt(settled.state);
       return { state, result: { state, locked, lockout: settled.lockout } };
     });
@@ -220,8 +233,31 @@ export class MenuModel {
     this.showPin(settled.lockout ? 'locked' : 'wrong');
   }
 
+  /**
+   * The lock as this menu enforces it. A lockout (known by its stored end) is timed from when this
+   * process first saw it, on the monotonic clock: the wall clock only says how much was left then.
+   */
+  private view(s: LockState): LockView {
+    const v = viewLock(s, this.clock.now(), this.lockout);
+    if (this.lockEnd?.lockedUntil !== s.lockedUntil) {
+      this.lockEnd = v.locked ? { lockedUntil: s.lockedUntil, at: this.monotonicNow() + v.remainingMs } : null;
+    }
+    if (!this.lockEnd) return v;
+    const remainingMs = Math.max(0, this.lockEnd.at - this.monotonicNow());
+    return { ...v, locked: remainingMs > 0, remainingMs };
+  }
+
+  /**
+   * A stored lockout this menu has timed to its end counts as over, whatever the wall clock says now
+   * (set back, it would otherwise be taken for a lockout ending far ahead and capped to the longest).
+   */
+  private ended(s: LockState): LockState {
+    const over = this.lockEnd?.lockedUntil === s.lockedUntil && s.lockedUntil !== 0 && this.lockEnd.at <= this.monotonicNow();
+    return over ? { ...s, lockedUntil: 0 } : s;
+  }
+
   private showPin(notice: PinNotice): void {
-    const view = viewLock(this.lock, this.clock.now(), this.lockout);
+    const view = this.view(this.lock);
     const shown: PinNotice = view.locked && notice !== 'checking' ? 'locked' : notice;
     this.show({ kind: 'pin', digits: this.pin.length, notice: shown, attemptsLeft: view.attemptsLeft, lockedMs: view.remainingMs });
     // While locked, tick once a second so the countdown moves and entry reopens on time.
@@ -231,7 +267,7 @@ export class MenuModel {
       this.lockTimer = this.clock.setTimeout(() => {
         this.lockTimer = null;
         if (this.screenNow.kind === 'pin' && !this.busy) {
-          const still = viewLock(this.lock, this.clock.now(), this.lockout).locked;
+          const still = this.view(this.lock).locked;
           this.showPin(still ? 'locked' : null);
         }
       }, Math.min(1000, view.remainingMs));

@@ -1,5 +1,6 @@
 /** The menu state machine with stub services and a fake clock: PIN entry, lockout, items, cancel, idle. */
 import { FakeClock } from '../../../mocks/fake-clock';
+import type { Clock } from '../../../hal/clock';
 import type { SelfTestResult } from '../../../hal/selfcheck';
 import { memoryLockStore } from '../../../src/menu/lock-store';
 import { MenuKey, MenuModel, Screen } from '../../../src/menu/model';
@@ -47,9 +48,11 @@ async function type(m: MenuModel, text: string) {
   await m.press(ENTER);
 }
 
-async function started(over: Partial<MenuServices> = {}, clock = new FakeClock()) {
+/** `wall.ms` moves the wall clock against the fake clock's steady time (someone sets the time). */
+async function started(over: Partial<MenuServices> = {}, clock = new FakeClock(), wall = { ms: 0 }) {
   const s = stubs(over);
-  const m = new MenuModel(s.services, clock);
+  const wallClock: Clock = { now: () => clock.now() + wall.ms, setTimeout: (f, ms) => clock.setTimeout(f, ms), clearTimeout: (h) => clock.clearTimeout(h) };
+  const m = new MenuModel(s.services, wallClock, { monotonicNow: () => clock.now() });
   const screens: Screen[] = [];
   m.subscribe((x) => screens.push(x));
   await m.start();
@@ -275,4 +278,25 @@ describe('a lock state that cannot be saved keeps the menu closed, with a messag
     expect(t.m.screen).toMatchObject({ kind: 'pin', notice: 'unavailable' });
     await t.m.close();
   });
+});
+
+test('setting the wall clock forward or back does not end or stretch a lockout in the running menu', async () => {
+  const clock = new FakeClock();
+  const NOW = Date.parse('2026-11-22T10:00:00+08:00'); // a real wall time: the stored lock end is absolute
+  const wall = { ms: NOW };
+  let checked = 0;
+  const t = await started({ verifyPin: async (pin) => (checked++, pin === RIGHT) }, clock, wall);
+  for (let i = 0; i < 5; i++) await type(t.m, '0000');
+  expect(t.m.screen).toMatchObject({ kind: 'pin', notice: 'locked', lockedMs: 30_000 });
+  await clock.advance(5_000);
+  wall.ms = NOW + 3_600_000; // an hour forward: by the wall clock the lockout ended long ago
+  await type(t.m, RIGHT);
+  expect(checked).toBe(5);
+  expect(t.m.screen).toMatchObject({ kind: 'pin', notice: 'locked', lockedMs: 25_000 });
+  wall.ms = NOW - 3_600_000; // an hour back: the lockout still ends on time
+  await clock.advance(25_000);
+  expect(t.m.screen).toMatchObject({ kind: 'pin', notice: null, lockedMs: 0 });
+  await type(t.m, RIGHT);
+  expect(t.m.screen).toEqual({ kind: 'main' });
+  await t.m.close();
 });

@@ -14,7 +14,7 @@ import { runSelfTest } from './cli/commands/selftest';
 import { explain, type ExplainResult } from './codes/explain';
 import { diagnose, type Diagnosis } from './diagnosis';
 import { resolveLocale } from './i18n/locale';
-import { isoWithOffset, openJournal, saveSlip, type DiagnosisRecord, type SlipState } from './journal';
+import { isoWithOffset, newSlipId, openJournal, saveSlip, type DiagnosisRecord, type SlipState } from './journal';
 import type { Environment } from './runtime';
 import { slipInputFor } from './slip/from-diagnosis';
 import { layoutSlip, slipLocaleFor } from './slip/layout';
@@ -48,10 +48,15 @@ export interface DiagnoseReport extends Omit<ExplainResult, 'checks'> {
   alsoFound: Diagnosis['alsoFound'];
   terminalClear: boolean;
   slip: { id: string; bytes: number; printed: boolean; state: SlipState; reason?: string; preview: string };
-  journalId: string;
+  /** The journal record's id; null when the record could not be written (see `store`). */
+  journalId: string | null;
+  /** Whether the slip and the record were kept in the data directory; the diagnosis stands either way. */
+  store: StoreOutcome;
   /** The PAN as it may be shown: first 6 / last 4. */
   pan?: string;
 }
+
+export type StoreOutcome = { ok: true } | { ok: false; slipKept: boolean; journalKept: boolean; error: string };
 
 export const DIAGNOSE_BUDGET_MS = 30_000;
 
@@ -111,10 +116,25 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   });
   const bytes = layoutSlip(input, profile).encode();
 
-  const journal = openJournal(req.dataDir);
-  const id = await journal.nextId();
-  await saveSlip(req.dataDir, id, bytes, { paperWidth: profile.columns >= 48 ? 80 : 58, locale: slipLocale, code: entry.code, time: isoWithOffset(now) });
-  const printed = req.print === false ? { state: 'skipped' as const, reason: undefined } : await printSlip(env.checkEnv, bytes, { id, dataDir: req.dataDir });
+  // Keeping the slip and the record must never sink the diagnosis (a full, read-only or missing data
+  // directory): each step's failure is caught and reported, and the slip is printed regardless.
+  let storeError: string | undefined;
+  async function keep(step: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await step();
+      return true;
+    } catch (err) {
+      storeError ??= err instanceof Error ? err.message : String(err);
+      return false;
+    }
+  }
+  // The slip's own id, not the journal's next one: another process may append first, and two diagnoses
+  // at once must never write one slip file. The record names the slip, so `posdiag slip <journal id>` finds it.
+  const id = newSlipId(now);
+  const slipKept = await keep(() => saveSlip(req.dataDir, id, bytes, { paperWidth: profile.columns >= 48 ? 80 : 58, locale: slipLocale, code: entry.code, time: isoWithOffset(now) }));
+  // Without a store the print queue lives in memory: the slip still prints now if the printer can.
+  const printed =
+    req.print === false ? { state: 'skipped' as const, reason: undefined } : await printSlip(env.checkEnv, bytes, { id, ...(slipKept ? { dataDir: req.dataDir } : {}) });
 
   const record: Omit<DiagnosisRecord, 'id' | 'seq' | 'time'> & { time: string } = {
     kind: 'diagnosis',
@@ -140,7 +160,11 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
     ...(pan ? { pan } : {}),
     ...(req.amount !== undefined ? { amount: String(req.amount) } : {}),
   };
-  const stored = await journal.append(record);
+  let journalId: string | null = null;
+  const journalKept = await keep(async () => {
+    journalId = (await openJournal(req.dataDir).append(record)).id;
+  });
+  const store: StoreOutcome = storeError === undefined ? { ok: true } : { ok: false, slipKept, journalKept, error: storeError };
 
   return {
     ...entry,
@@ -157,7 +181,8 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
       ...(printed.reason ? { reason: printed.reason } : {}),
       preview: previewText(bytes, profile.columns >= 48 ? 80 : 58),
     },
-    journalId: stored.id,
+    journalId,
+    store,
     ...(pan ? { pan } : {}),
   };
 }

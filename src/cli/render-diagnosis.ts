@@ -52,7 +52,13 @@ export function renderDiagnosis(r: DiagnoseReport, color: boolean, where: { slip
   const checked = r.checks.map((d) => `${d.device} ${d.status}`).join(', ');
   lines.push(`checked   ${checked || 'nothing (the code needs no device check)'}`);
   const state = r.slip.state === 'printed' ? 'printed' : `${r.slip.state}${r.slip.reason ? ` (${r.slip.reason})` : ''}`;
-  lines.push(`slip      ${r.slip.id}, ${r.slip.bytes} bytes, ${state}; kept in ${where.slipDir}`);
-  lines.push(`journal   ${r.journalId}`);
+  const slipKept = r.store.ok || r.store.slipKept;
+  lines.push(`slip      ${r.slip.id}, ${r.slip.bytes} bytes, ${state}; ${slipKept ? `kept in ${where.slipDir}` : 'NOT kept (no reprint)'}`);
+  lines.push(`journal   ${r.journalId ?? 'NOT recorded'}`);
+  if (!r.store.ok) {
+    // The diagnosis above stands; what is lost is the record of it, and a person should know.
+    const lost = [!r.store.slipKept && 'the slip', !r.store.journalKept && 'the journal record'].filter(Boolean).join(' and ');
+    lines.push(paint(color, 31, `not kept  ${lost} could not be written: ${r.store.error}`));
+  }
   return lines.join('\n');
 }

@@ -3,10 +3,12 @@
  * (what the slip was about) and `slips/last` (the id of the newest). Each file is written atomically;
  * the bytes go first and `last` last, so `last` never names a slip that is not all there.
  */
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { HalError } from '../../hal/errors';
 import { ensureDataDir } from './data-dir';
 import { readIfExists, writeFileAtomic } from './durable-file';
+import { isoWithOffset } from './ids';
 import { scrubRecord } from './scrub';
 
 export interface SlipMeta {
@@ -26,6 +28,16 @@ export const SLIPS_DIR = 'slips';
 const LAST = 'last';
 /** A slip id is a file name: journal ids and the like, never a path. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * A new slip's id: S, the local time to the second, and random hex (S20240501T101500-3fa9c1). Unique
+ * without asking the journal, so two diagnoses at once never write one slip; sorts by time as text.
+ * The T keeps every digit run under 13 digits, so the journal's card-number scrubber never takes an id
+ * for a PAN.
+ */
+export function newSlipId(time: Date): string {
+  return `S${isoWithOffset(time).slice(0, 19).replace(/[-:]/g, '')}-${randomBytes(3).toString('hex')}`;
+}
 
 export function isSlipId(id: string): boolean {
   return SAFE_ID.test(id) && id !== LAST;

@@ -40,7 +40,7 @@ test('the default scenario: code 96 with a weak signal, hint box, slip printed, 
   expect(r.code).toBe(0);
   expect(r.out).toContain('┌');
   expect(r.out).toContain('96 终端信号弱');
-  expect(r.out).toMatch(/slip\s+J\d+, \d+ bytes, printed/);
+  expect(r.out).toMatch(/slip\s+S\d{8}T\d{6}-[0-9a-f]{6}, \d+ bytes, printed/);
   expect(r.err).toContain('modem=weak-signal');
   const txt = /slip text (\S+)/.exec(r.out)![1]!;
   const png = /slip png  (\S+)/.exec(r.out)![1]!;

@@ -4,7 +4,7 @@
  * and the journal record it leaves, and what must never appear anywhere (the whole card number).
  */
 import Ajv from 'ajv';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/program';
@@ -76,6 +76,40 @@ test('a slip that cannot print is kept, and the journal says it is queued', asyn
   expect(doc.cause.id).toBe('printer-paper');
   expect(doc.slip).toMatchObject({ printed: false, state: 'queued', reason: expect.stringMatching(/paper/) });
   expect(readdirSync(join(home, 'slips'))).toContain(`${doc.slip.id}.escpos`);
+}, 30_000);
+
+test.each([
+  ['a file where the data directory should be', (h: string) => (writeFileSync(join(h, 'f'), ''), join(h, 'f'))],
+  ['a directory procfs will not create', () => '/proc/posdiag-no-such/data'],
+])('a data directory that cannot be written (%s) loses the record, not the diagnosis', async (_name, where) => {
+  const dataDir = where(home);
+  const t = io({ POSDIAG_HOME: dataDir });
+  expect(await main(['diagnose', '--code', '51', '--sim', '--locale', 'en', '--json'], t.handle)).toBe(0);
+  const doc = JSON.parse(t.out());
+  expect(validate(doc)).toBe(true);
+  expect(doc.cause.id).toBe('code.card');
+  expect(doc.slip).toMatchObject({ printed: true, state: 'printed' }); // printed without a store
+  expect(doc.journalId).toBeNull();
+  expect(doc.store).toMatchObject({ ok: false, slipKept: false, journalKept: false, error: expect.stringMatching(/ENOTDIR|ENOENT/) });
+
+  const text = io({ POSDIAG_HOME: dataDir });
+  expect(await main(['diagnose', '--code', '51', '--sim', '--locale', 'en', '--no-print'], text.handle)).toBe(0);
+  expect(text.out()).toMatch(/journal\s+NOT recorded/);
+  expect(text.out()).toMatch(/not kept\s+the slip and the journal record could not be written: .*(ENOTDIR|ENOENT)/);
+}, 30_000);
+
+test('two diagnoses at once each keep their own slip, and each record names its own', async () => {
+  const runs = await Promise.all([diagnoseJson(['--code', '51', '--sim', '--no-print']), diagnoseJson(['--code', '05', '--sim', '--no-print'])]);
+  const [a, b] = runs.map((r) => r.doc);
+  expect(a.slip.id).not.toBe(b.slip.id);
+  expect(a.journalId).not.toBe(b.journalId);
+  for (const doc of [a, b]) {
+    const t = io({ POSDIAG_HOME: home });
+    // `posdiag slip <journal id>` finds the slip the record names.
+    const code = await main(['slip', doc.journalId, '--text', '--json'], t.handle);
+    expect(code).toBe(0);
+    expect(JSON.parse(t.out())).toMatchObject({ id: doc.slip.id, meta: { code: doc.code } });
+  }
 }, 30_000);
 
 test('a card code is put on the card only after the reader showed it can read: its antenna test runs too', async () => {

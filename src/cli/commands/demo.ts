@@ -6,7 +6,7 @@
  * box, prints the slip on the simulated printer, writes the slip's text and PNG previews next to the
  * journal, and says where everything is. The `devices` scenario only checks that every device answers.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
@@ -91,10 +91,16 @@ async function deviceTour(env: Environment, scenario: DemoScenario, ctx: { color
 /** The slip as text and as a picture, next to the slip store, so a person can see what was printed. */
 async function writePreviews(dataDir: string, report: DiagnoseReport): Promise<{ text: string; png: string | null; pngError?: string }> {
   const dir = join(dataDir, 'previews');
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   const text = join(dir, `${report.slip.id}.txt`);
-  await writeFile(text, report.slip.preview);
-  const { loadSlip } = await import('../../journal');
+  const { ensureDataDir, loadSlip } = await import('../../journal');
+  try {
+    await ensureDataDir(dir);
+    await writeFile(text, report.slip.preview);
+  } catch (err) {
+    // The data directory cannot be written (the report says so): the demo's hint and slip still stand.
+    const why = err instanceof Error ? err.message : String(err);
+    return { text: `not written: ${why}`, png: null, pngError: why };
+  }
   const stored = await loadSlip(dataDir, report.slip.id);
   try {
     const png = join(dir, `${report.slip.id}.png`);

@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { loadConfigFile } from '../../config/load';
-import { isSlipId, loadSlip, resolveDataDir, type StoredSlip } from '../../journal';
+import { isSlipId, loadSlip, openJournal, parseId, resolveDataDir, type StoredSlip } from '../../journal';
 import { openEnvironment } from '../../runtime';
 import { printSlip, type SlipPrintOutcome } from '../../slip/print';
 import { previewPng, previewText } from '../../slip/preview';
@@ -47,7 +47,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
   program
     .command('slip')
     .description('preview or reprint a diagnostic slip from the slip store')
-    .argument('<id>', 'a slip id (the journal id), or "last" for the newest')
+    .argument('<id>', 'a slip id, the journal id of its diagnosis, or "last" for the newest')
     .option('--text', 'print the slip as text, as the printer would print it')
     .option('--png <file>', 'write a PNG preview of the slip')
     .option('--escpos <file>', 'write the exact printer bytes of the slip')
@@ -61,7 +61,7 @@ async function runSlip(id: string, flags: SlipFlags, ctx: { io: CliIo; json: boo
   if (id !== 'last' && !isSlipId(id)) throw new HalError('Usage_Invalid', `"${id}" is not a slip id; give an id from posdiag journal list, or last`, { id });
   const config = ctx.configPath ? loadConfigFile(ctx.configPath) : null;
   const dataDir = resolveDataDir(config, ctx.io.env);
-  const slip = await loadSlip(dataDir, id);
+  const slip = (await loadSlip(dataDir, id)) ?? (await slipOfRecord(dataDir, id));
   if (!slip) {
     if (id === 'last') return failure(ctx, EXIT.failed, 'Slip_None', `no slip yet; run posdiag diagnose --code CODE to make one (looked in ${dataDir})`);
     throw new HalError('Usage_Invalid', `no slip "${id}" in ${dataDir}; posdiag slip last shows the newest`, { id });
@@ -100,6 +100,13 @@ async function runSlip(id: string, flags: SlipFlags, ctx: { io: CliIo; json: boo
       ? `slip ${slip.id} is waiting for the printer (${p.reason}); it prints once the printer is ready${where}`
       : `slip ${slip.id} was not printed (${p.reason})${where}`;
   return { exitCode: EXIT.failed, json: doc, text };
+}
+
+/** The slip a journal record names (`posdiag slip J00000042`): slips have their own ids, the record holds it. */
+async function slipOfRecord(dataDir: string, id: string): Promise<StoredSlip | null> {
+  if (parseId(id) === null) return null;
+  const record = await openJournal(dataDir).get(id);
+  return record?.kind === 'diagnosis' && record.slip.id !== id ? loadSlip(dataDir, record.slip.id) : null;
 }
 
 /** An answer that is not a slip: one clear line on stderr, or the error document with --json. */

@@ -6,7 +6,8 @@ import type { PrintResult } from '../../../hal/printer/driver';
 import { PrintQueue } from '../../../hal/printer/print-queue';
 import { ensureDataDir, resolveDataDir } from '../../../src/journal/data-dir';
 import { journalJobStore } from '../../../src/journal/job-store';
-import { loadSlip, saveSlip } from '../../../src/journal/slip-store';
+import { isSlipId, loadSlip, newSlipId, saveSlip } from '../../../src/journal/slip-store';
+import { scrubRecord } from '../../../src/journal/scrub';
 import { freshDir } from '../../helpers/journal-fixtures';
 
 let tmp: ReturnType<typeof freshDir>;
@@ -88,6 +89,17 @@ describe('slips', () => {
     writeFileSync(join(tmp.dir, 'slips', 'J00000001.json'), text);
     expect(await loadSlip(tmp.dir, 'J00000001')).toBeNull();
     expect(await loadSlip(tmp.dir, 'last')).toBeNull();
+  });
+
+  test('new slip ids are slip names, differ at once, and pass the journal scrubber untouched', () => {
+    const times = [new Date('2024-05-01T02:15:00.000Z'), new Date('2049-12-31T23:59:59.999Z'), new Date(0)];
+    const ids = times.flatMap((t) => Array.from({ length: 300 }, () => newSlipId(t)));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) {
+      expect(id).toMatch(/^S\d{8}T\d{6}-[0-9a-f]{6}$/);
+      expect(isSlipId(id)).toBe(true);
+      expect(scrubRecord({ slip: { id } })).toEqual({ slip: { id } });
+    }
   });
 
   test('an unsafe id is refused on save', async () => {

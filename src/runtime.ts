@@ -6,6 +6,7 @@ import { systemClock } from '../hal/clock';
 import { nativeBinding } from '../hal/transport/native-binding';
 import type { CheckEnv } from '../hal/devices';
 import { loadConfigFile } from './config/load';
+import { dataDirFor } from './journal/data-dir';
 import { SIMULATED_TERMINAL } from './config/default';
 import { loadSimulators } from './simulators';
 import type { PosdiagConfig } from './config/types';
@@ -15,17 +16,21 @@ export interface Environment {
   config: PosdiagConfig;
   checkEnv: CheckEnv;
   simulated: boolean;
+  /** Where this run keeps its journal, slips and queue: `<data dir>/sim` when simulated (dataDirFor). */
+  dataDir: string;
   close(): Promise<void>;
 }
 
 export { nativeBinding };
 
-export async function openEnvironment(options: { configPath?: string; sim: SimSpec | null }): Promise<Environment> {
+/** `env`: the process environment POSDIAG_HOME and HOME are read from (default process.env). */
+export async function openEnvironment(options: { configPath?: string; sim: SimSpec | null; env?: NodeJS.ProcessEnv }): Promise<Environment> {
   if (options.configPath && !options.sim) {
     const config = loadConfigFile(options.configPath);
     return {
       config,
       simulated: false,
+      dataDir: dataDirFor(config, false, options.env),
       checkEnv: { binding: nativeBinding(), clock: systemClock, devices: config.devices, host: config.host, terminal: config.terminal },
       close: async () => undefined,
     };
@@ -38,6 +43,7 @@ export async function openEnvironment(options: { configPath?: string; sim: SimSp
   return {
     config,
     simulated: true,
+    dataDir: dataDirFor(base, true, options.env),
     checkEnv: { binding: nativeBinding(), clock: systemClock, devices: terminal.devices, host: config.host, terminal: config.terminal },
     close: () => terminal.close(),
   };

@@ -7,6 +7,27 @@ import { mkdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
+/** Where a simulated terminal keeps its data, inside the data directory: never mixed with the real terminal's. */
+export const SIM_DATA_DIR = 'sim';
+
+/**
+ * Whether a command runs on the simulated terminal: --sim was given, or there is no configuration
+ * (the embedded default is the simulated terminal). The same rule as openEnvironment's.
+ */
+export function isSimulatedRun(options: { configPath?: string; sim: unknown }): boolean {
+  return options.sim !== null && options.sim !== undefined ? true : !options.configPath;
+}
+
+/**
+ * The data directory of a run: resolveDataDir's for the real terminal, its `sim` subdirectory for the
+ * simulated one, so a demo's slips, queued jobs, records and lockout never reach the real terminal's
+ * printer, reprint or journal.
+ */
+export function dataDirFor(config: { journal?: { dir?: string } } | null | undefined, simulated: boolean, env: NodeJS.ProcessEnv = process.env): string {
+  const dir = resolveDataDir(config, env);
+  return simulated ? join(dir, SIM_DATA_DIR) : dir;
+}
+
 export function resolveDataDir(config?: { journal?: { dir?: string } } | null, env: NodeJS.ProcessEnv = process.env): string {
   const configured = config?.journal?.dir;
   if (configured) return resolve(expandHome(configured, env));

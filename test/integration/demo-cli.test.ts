@@ -5,9 +5,9 @@
  * (and a played scenario's report against schemas/diagnose.json).
  */
 import Ajv from 'ajv';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { main } from '../../src/cli/program';
 import type { CliIo } from '../../src/cli/io';
@@ -47,7 +47,7 @@ test('the default scenario: code 96 with a weak signal, hint box, slip printed, 
   expect(readFileSync(txt, 'utf8')).toContain('响应码 96');
   const image = PNG.sync.read(readFileSync(png));
   expect(image.width).toBeGreaterThan(300);
-  expect(readFileSync(join(home, 'journal.log'), 'utf8')).toContain('"cause":{"id":"signal-weak"');
+  expect(readFileSync(join(home, 'sim', 'journal.log'), 'utf8')).toContain('"cause":{"id":"signal-weak"');
 }, 30_000);
 
 test('--json: the report validates as a diagnosis, the files exist', async () => {
@@ -77,3 +77,23 @@ test('an unknown scenario is bad usage', async () => {
   expect(r.code).toBe(2);
   expect(r.err).toContain('posdiag demo --list');
 });
+
+test('a demo whose slip waits for paper keeps it in <data dir>/sim: the real terminal never prints or reprints it', async () => {
+  const r = await demo(['96-bank', '--sim', 'printer=paper-out', '--json']);
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.out);
+  expect(doc.report.slip).toMatchObject({ state: 'queued' });
+  const simQueue = JSON.parse(readFileSync(join(home, 'sim', 'print-queue.json'), 'utf8')) as { jobs: Array<{ id: string }> };
+  expect(simQueue.jobs.map((j) => j.id)).toEqual([doc.report.slip.id]);
+  // The real terminal's directory holds nothing of it: no queued job, no slip for `slip last`, no record.
+  expect(readdirSync(home)).toEqual(['sim']);
+  const config = join(home, '..', `${basename(home)}.json`);
+  writeFileSync(config, JSON.stringify({ terminal: { id: '10000001', merchantId: '898310048990001' } }));
+  try {
+    const out: string[] = [];
+    const io: CliIo = { stdout: (s) => void out.push(s), stderr: () => undefined, isTty: false, env: { POSDIAG_HOME: home } };
+    expect(await main(['slip', 'last', '--config', config, '--text'], io)).toBe(1); // "no slip yet"
+  } finally {
+    rmSync(config, { force: true });
+  }
+}, 30_000);

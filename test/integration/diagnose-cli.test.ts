@@ -63,7 +63,7 @@ test('the card number is masked before anything sees it: output, slip store and 
   const everything = [JSON.stringify(doc), ...walk(home).map((f) => readFileSync(f, 'latin1'))].join('\n');
   expect(everything).not.toContain(PAN);
   expect(everything).not.toContain(PAN.slice(6, 15));
-  const journal = readFileSync(join(home, 'journal.log'), 'utf8');
+  const journal = readFileSync(join(home, 'sim', 'journal.log'), 'utf8');
   expect(journal).toContain('"pan":"622848*********0018"');
   expect(journal).toContain(`"id":"${doc.slip.id}"`);
   // A card code: no device needed checking, the code's own meaning stands.
@@ -75,7 +75,7 @@ test('a slip that cannot print is kept, and the journal says it is queued', asyn
   const { doc } = await diagnoseJson(['--code', 'T13', '--sim', 'printer=paper-out']);
   expect(doc.cause.id).toBe('printer-paper');
   expect(doc.slip).toMatchObject({ printed: false, state: 'queued', reason: expect.stringMatching(/paper/) });
-  expect(readdirSync(join(home, 'slips'))).toContain(`${doc.slip.id}.escpos`);
+  expect(readdirSync(join(home, 'sim', 'slips'))).toContain(`${doc.slip.id}.escpos`);
 }, 30_000);
 
 test.each([

@@ -72,7 +72,7 @@ class MenuOnPty {
 }
 
 function journal(): Array<Record<string, unknown>> {
-  return readFileSync(join(home, 'journal.log'), 'utf8')
+  return readFileSync(join(home, 'sim', 'journal.log'), 'utf8')
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line.split('\t')[0]));
@@ -126,7 +126,7 @@ test('five wrong PINs lock the menu; killing the process does not unlock it', as
   const records = journal().filter((r) => r.kind === 'menu');
   expect(records.map((r) => r.event)).toEqual(['pin-wrong', 'pin-wrong', 'pin-wrong', 'pin-wrong', 'pin-wrong', 'lockout']);
   expect(records[5]).toMatchObject({ event: 'lockout', detail: 'lockout 1, 30 s', terminalId: '10000001' });
-  const lock = JSON.parse(readFileSync(join(home, 'menu-lock.json'), 'utf8'));
+  const lock = JSON.parse(readFileSync(join(home, 'sim', 'menu-lock.json'), 'utf8'));
   expect(lock).toMatchObject({ failures: 0, lockouts: 1 });
   expect(lock.lockedUntil).toBeGreaterThan(Date.now());
 

@@ -22,6 +22,9 @@ function run(home: string) {
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
+/** --sim runs keep their data in <POSDIAG_HOME>/sim. */
+const simData = (home: string) => join(home, 'sim');
+
 const queueIds = (home: string) => {
   const file = join(home, 'print-queue.json');
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { jobs: Array<{ id: string }> }).jobs.map((j) => j.id) : [];
@@ -32,7 +35,7 @@ describe('posdiag slip last (reprint)', () => {
   beforeEach(async () => {
     home = mkdtempSync(join(tmpdir(), 'posdiag-slip-reprint-'));
     const b = new EscPosBuilder(PRINTER_PROFILES['generic-58']).init().line('交易诊断单').line('响应码 96');
-    await saveSlip(home, '000000003', b.cut().encode(), { paperWidth: 58, locale: 'zh-CN', code: '96', time: '2026-11-22T10:30:15+08:00' });
+    await saveSlip(simData(home), '000000003', b.cut().encode(), { paperWidth: 58, locale: 'zh-CN', code: '96', time: '2026-11-22T10:30:15+08:00' });
   });
   afterEach(() => rmSync(home, { recursive: true, force: true }));
 
@@ -56,11 +59,11 @@ describe('posdiag slip last (reprint)', () => {
     const doc = JSON.parse(t.out());
     expect(doc.printed).toEqual({ state: 'queued', reason: 'paper-end', attempts: 1 });
     expect(validate(doc)).toBe(true);
-    expect(queueIds(home)).toEqual(['000000003']);
+    expect(queueIds(simData(home))).toEqual(['000000003']);
 
     const again = run(home);
     await expect(main(['slip', 'last', '--sim'], again.io)).resolves.toBe(0);
-    expect(queueIds(home)).toEqual([]);
+    expect(queueIds(simData(home))).toEqual([]);
   });
 
   test('printer unplugged: exit 1, not printed, the reason named', async () => {

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { CHECKED_DEVICES } from '../../../hal/devices';
-import { resolveDataDir } from '../../journal';
 import { runDiagnosis, type DiagnoseReport } from '../../run-diagnosis';
 import { openEnvironment, type Environment } from '../../runtime';
 import { previewPng } from '../../slip/preview';
@@ -42,11 +41,11 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
           if (!scenario) throw new HalError('Usage_Invalid', `unknown scenario "${scenarioId}"; posdiag demo --list shows them`);
           // The scenario sets the faults; --sim may add or override some.
           const sim = new Map([...Object.entries(scenario.sim), ...(ctx.sim ?? new Map())]);
-          const env = await openEnvironment({ configPath: undefined, sim });
+          const env = await openEnvironment({ configPath: undefined, sim, env: io.env });
           try {
             if (!ctx.json) announce(io, scenario, env, sim);
             if (!scenario.code) return await deviceTour(env, scenario, ctx);
-            const dataDir = resolveDataDir(env.config, io.env);
+            const dataDir = env.dataDir;
             const report = await runDiagnosis(env, {
               code: scenario.code,
               locale: ctx.locale,

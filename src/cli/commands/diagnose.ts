@@ -10,7 +10,6 @@ import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { ACQUIRERS, findAcquirer } from '../../codes/acquirers';
 import { isLocaleTag } from '../../i18n/locale';
-import { resolveDataDir } from '../../journal';
 import { runDiagnosis } from '../../run-diagnosis';
 import { openEnvironment } from '../../runtime';
 import { BUDGET_FLAG_HELP, parseBudgetFlag } from '../budget';
@@ -70,9 +69,9 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
           }
           if (ctx.locale !== undefined && !isLocaleTag(ctx.locale)) throw new HalError('Usage_Invalid', `--locale: "${ctx.locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`);
           const budget = parseBudgetFlag(flags.budget); // else the configuration's, in runDiagnosis
-          const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
+          const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: io.env });
           try {
-            const dataDir = resolveDataDir(env.config, io.env);
+            const dataDir = env.dataDir;
             const report = await runDiagnosis(env, {
               code: flags.code,
               acquirer: flags.acquirer,

@@ -14,7 +14,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { isLocaleTag } from '../../i18n/locale';
-import { resolveDataDir } from '../../journal/data-dir';
+import { dataDirFor, isSimulatedRun } from '../../journal/data-dir';
 import { formatId, parseId } from '../../journal/ids';
 import { openJournal } from '../../journal/journal';
 import { journalLabels, recordDetail, recordLine } from '../../journal/render';
@@ -54,7 +54,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
             throw new HalError('Usage_Invalid', `--locale: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
           }
           const L = journalLabels(locale);
-          const dir = resolveDataDir(config, io.env);
+          const dir = dataDirFor(config, isSimulatedRun(ctx), io.env);
           const journal = openJournal(dir);
 
           switch (action) {

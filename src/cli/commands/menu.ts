@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { systemClock, type Clock } from '../../../hal/clock';
 import { HalError } from '../../../hal/errors';
 import { pick } from '../../i18n/locale';
-import { openJournal, resolveDataDir } from '../../journal';
+import { openJournal } from '../../journal';
 import { deviceServices } from '../../menu/device-services';
 import { resolveLockoutOptions } from '../../menu/lockout';
 import { MenuModel } from '../../menu/model';
@@ -53,14 +53,14 @@ export function register(program: Command, io: CliIo & MenuStreams, done: (code:
           }
           if (ctx.json) throw new HalError('Usage_Invalid', 'menu is interactive; --json goes with --hash-pin only');
 
-          const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
+          const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: io.env });
           try {
             const pinHash = env.config.technician?.pinHash;
             if (!pinHash) {
               throw new HalError('Config_Invalid', 'technician.pinHash is not set in the configuration: the menu stays closed without a PIN (make a hash with: posdiag menu --hash-pin)');
             }
             parsePinHash(pinHash); // a malformed hash is a configuration error before the screen opens
-            const dataDir = resolveDataDir(env.config, io.env);
+            const dataDir = env.dataDir;
             const lockout = resolveLockoutOptions();
             const services = deviceServices({ checkEnv: env.checkEnv, terminal: env.config.terminal, dataDir, journal: openJournal(dataDir), pinHash, lockout, selfTestBudgetMs: env.config.checks?.budgetMs });
             const model = new MenuModel(services, wallClock, { lockout });

@@ -1,7 +1,8 @@
 /**
  * `posdiag slip ID|last [--text] [--png FILE] [--escpos FILE]`: a stored slip, previewed or reprinted.
  *
- * Slips come from the slip store in the data directory (journal.dir, else POSDIAG_HOME, else ~/.posdiag).
+ * Slips come from the slip store in the data directory (journal.dir, else POSDIAG_HOME, else ~/.posdiag;
+ * its sim/ subdirectory for the simulated terminal).
  * With --text, --png or --escpos nothing is opened: the text preview goes to stdout, the PNG preview and
  * the exact stored printer bytes go to the files named. Without any of them the slip is printed again on
  * the terminal's printer (the simulated one with --sim or without a configuration); a slip that cannot
@@ -14,7 +15,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { loadConfigFile } from '../../config/load';
-import { isSlipId, loadSlip, openJournal, parseId, resolveDataDir, type StoredSlip } from '../../journal';
+import { dataDirFor, isSimulatedRun, isSlipId, loadSlip, openJournal, parseId, type StoredSlip } from '../../journal';
 import { openEnvironment } from '../../runtime';
 import { printSlip, type SlipPrintOutcome } from '../../slip/print';
 import { previewPng, previewText } from '../../slip/preview';
@@ -60,7 +61,7 @@ export function register(program: Command, io: CliIo, done: (code: ExitCode) => 
 async function runSlip(id: string, flags: SlipFlags, ctx: { io: CliIo; json: boolean; configPath?: string; sim: Parameters<typeof openEnvironment>[0]['sim'] }): Promise<CommandOutcome> {
   if (id !== 'last' && !isSlipId(id)) throw new HalError('Usage_Invalid', `"${id}" is not a slip id; give an id from posdiag journal list, or last`, { id });
   const config = ctx.configPath ? loadConfigFile(ctx.configPath) : null;
-  const dataDir = resolveDataDir(config, ctx.io.env);
+  const dataDir = dataDirFor(config, isSimulatedRun(ctx), ctx.io.env);
   const slip = (await loadSlip(dataDir, id)) ?? (await slipOfRecord(dataDir, id));
   if (!slip) {
     if (id === 'last') return failure(ctx, EXIT.failed, 'Slip_None', `no slip yet; run posdiag diagnose --code CODE to make one (looked in ${dataDir})`);
@@ -86,7 +87,7 @@ async function runSlip(id: string, flags: SlipFlags, ctx: { io: CliIo; json: boo
   }
   if (flags.text || flags.png || flags.escpos) return { exitCode: EXIT.ok, json: doc, text: lines.join('\n') };
 
-  const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
+  const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: ctx.io.env });
   try {
     doc.printed = await printSlip(env.checkEnv, slip.bytes, { id: slip.id, dataDir });
   } finally {

@@ -18,6 +18,9 @@ let tmp: ReturnType<typeof freshDir>;
 beforeEach(() => (tmp = freshDir()));
 afterEach(() => tmp.remove());
 
+/** Without --config posdiag runs the simulated terminal, whose data lives in <POSDIAG_HOME>/sim. */
+const simData = () => join(tmp.dir, 'sim');
+
 async function run(argv: string[], env: NodeJS.ProcessEnv = { POSDIAG_HOME: tmp.dir }) {
   const out: string[] = [];
   const err: string[] = [];
@@ -30,8 +33,8 @@ function valid(doc: unknown): void {
   if (!validate(doc)) throw new Error(JSON.stringify(validate.errors, null, 2));
 }
 
-async function seed(): Promise<void> {
-  const j = openJournal(tmp.dir);
+async function seed(dir = simData()): Promise<void> {
+  const j = openJournal(dir);
   await j.append(diagnosisRecord());
   await j.append(menuRecord('pin-wrong', 'try 1'));
   await j.append({ kind: 'selftest', terminalId: '10000001', merchantId: '898310048990001', time: '2024-05-01T10:20:00.000+08:00', level: 'internal', devices: [{ device: 'printer', status: 'warn', findings: [{ id: 'printer.paper', status: 'warn', value: 'near-end' }] }] });
@@ -46,7 +49,7 @@ test('an empty journal: exit 0, "no records", nothing created', async () => {
   const json = await run(['journal', 'list', '--json']);
   expect(JSON.parse(json.out)).toEqual({ records: [], skipped: 0 });
   valid(JSON.parse(json.out));
-  expect(existsSync(join(tmp.dir, 'journal.log'))).toBe(false);
+  expect(existsSync(join(simData(), 'journal.log'))).toBe(false);
 });
 
 test('list: newest first, one line each with time, id, code, cause and slip state, in the locale', async () => {
@@ -80,7 +83,7 @@ test('list --json is one schema-valid document; --limit and --kind narrow it', a
 
 test('damaged lines are skipped and said', async () => {
   await seed();
-  writeFileSync(join(tmp.dir, 'journal.log'), readFileSync(join(tmp.dir, 'journal.log'), 'utf8') + '{"torn":');
+  writeFileSync(join(simData(), 'journal.log'), readFileSync(join(simData(), 'journal.log'), 'utf8') + '{"torn":');
   const text = await run(['journal', '--locale', 'en']);
   expect(text.out).toContain('1 damaged line skipped');
   const doc = JSON.parse((await run(['journal', '--json'])).out);
@@ -142,10 +145,20 @@ test('export of an empty journal: stdout stays empty, "no records" on stderr', a
 });
 
 test('the data directory comes from the configuration before POSDIAG_HOME', async () => {
-  await seed();
+  await seed(tmp.dir); // a configuration without --sim: the real terminal's directory itself
   const config = join(tmp.dir, 'posdiag.json');
   writeFileSync(config, JSON.stringify({ terminal: { id: '10000001', merchantId: '898310048990001', locale: 'en' }, journal: { dir: tmp.dir } }));
   const r = await run(['journal', '--config', config], { POSDIAG_HOME: join(tmp.dir, 'elsewhere') });
   expect(r.code).toBe(0);
   expect(r.out).toContain('waiting for paper'); // and the configured locale
+});
+
+test('the simulated terminal has its own journal: <data dir>/sim, never the real one', async () => {
+  await seed(tmp.dir); // the real terminal's records
+  const config = join(tmp.dir, 'posdiag.json');
+  writeFileSync(config, JSON.stringify({ terminal: { id: '10000001', merchantId: '898310048990001', locale: 'en' }, journal: { dir: tmp.dir } }));
+  const sim = await run(['journal', '--config', config, '--sim', '--json']);
+  expect(JSON.parse(sim.out)).toEqual({ records: [], skipped: 0 });
+  const real = await run(['journal', '--config', config, '--json']);
+  expect(JSON.parse(real.out).records).toHaveLength(4);
 });

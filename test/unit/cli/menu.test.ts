@@ -108,7 +108,7 @@ test('keys on a pipe: demo PIN, journal item, exit; the journal holds the menu e
   stdin.write('0');
   await expect(run).resolves.toBe(0);
   expect(t.screen()).toContain('Technician menu closed');
-  const journal = readFileSync(join(home, 'journal.log'), 'utf8');
+  const journal = readFileSync(join(home, 'sim', 'journal.log'), 'utf8');
   expect(journal).toContain('"event":"pin-ok"');
   expect(journal).toContain('"event":"exit"');
   // The PIN reaches no record (the CRC after the tab is left out: hex could hold any digits).

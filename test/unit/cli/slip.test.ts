@@ -40,6 +40,9 @@ function run(home: string) {
 }
 
 /** The bytes as the slip store keeps them (it may mask digit runs that look like a card number). */
+/** Without --config posdiag runs the simulated terminal, whose data lives in <POSDIAG_HOME>/sim. */
+const simData = (home: string) => join(home, 'sim');
+
 function stored(home: string, id: string): Buffer {
   return readFileSync(join(home, 'slips', `${id}.escpos`));
 }
@@ -75,46 +78,46 @@ describe('posdiag slip (previews)', () => {
   });
 
   test.each([['000000099'], ['../etc/passwd'], ['a/b']])('id %s that is not in the store: exit 2', async (id) => {
-    await saveSlip(home, '000000001', bytes, META);
+    await saveSlip(simData(home), '000000001', bytes, META);
     const t = run(home);
     await expect(main(['slip', id], t.io)).resolves.toBe(2);
     expect(t.err()).toContain(id);
   });
 
   test('--text prints the preview of the newest slip', async () => {
-    await saveSlip(home, '000000001', Uint8Array.of(0x1b, 0x40, 0x41, 0x0a), META);
-    await saveSlip(home, '000000002', bytes, META);
+    await saveSlip(simData(home), '000000001', Uint8Array.of(0x1b, 0x40, 0x41, 0x0a), META);
+    await saveSlip(simData(home), '000000002', bytes, META);
     const t = run(home);
     await expect(main(['slip', 'last', '--text'], t.io)).resolves.toBe(0);
-    const preview = previewText(stored(home, '000000002'), 58);
+    const preview = previewText(stored(simData(home), '000000002'), 58);
     expect(t.out()).toBe(preview.endsWith('\n') ? preview : preview + '\n');
     expect(t.out()).toContain('响应码 96');
     expect(t.out()).toContain('南山便利店');
   });
 
   test('by id: an older slip, not the newest', async () => {
-    await saveSlip(home, '000000001', Uint8Array.of(0x1b, 0x40, 0x41, 0x42, 0x0a), META);
-    await saveSlip(home, '000000002', bytes, META);
+    await saveSlip(simData(home), '000000001', Uint8Array.of(0x1b, 0x40, 0x41, 0x42, 0x0a), META);
+    await saveSlip(simData(home), '000000002', bytes, META);
     const t = run(home);
     await expect(main(['slip', '000000001', '--text'], t.io)).resolves.toBe(0);
     expect(t.out()).toBe('AB\n');
   });
 
   test('--escpos writes the exact stored bytes; --png a PNG; --json names both, valid against the schema', async () => {
-    await saveSlip(home, '000000007', bytes, META);
+    await saveSlip(simData(home), '000000007', bytes, META);
     const escpos = join(home, 'out.bin');
     const png = join(home, 'out.png');
     const t = run(home);
     await expect(main(['slip', 'last', '--escpos', escpos, '--png', png, '--text', '--json'], t.io)).resolves.toBe(0);
-    expect(Buffer.compare(readFileSync(escpos), stored(home, '000000007'))).toBe(0);
+    expect(Buffer.compare(readFileSync(escpos), stored(simData(home), '000000007'))).toBe(0);
     expect(readFileSync(png).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     const doc = JSON.parse(t.out());
-    expect(doc).toEqual({ id: '000000007', bytes: bytes.length, meta: META, text: previewText(stored(home, '000000007'), 58), png, escpos });
+    expect(doc).toEqual({ id: '000000007', bytes: bytes.length, meta: META, text: previewText(stored(simData(home), '000000007'), 58), png, escpos });
     expectValid(doc);
   });
 
   test('a file that cannot be written: exit 1, the path named', async () => {
-    await saveSlip(home, '000000001', bytes, META);
+    await saveSlip(simData(home), '000000001', bytes, META);
     const t = run(home);
     await expect(main(['slip', 'last', '--escpos', join(home, 'no', 'such', 'dir', 'x.bin')], t.io)).resolves.toBe(1);
     expect(t.err()).toContain('cannot write');

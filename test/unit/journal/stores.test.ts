@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { isHalError } from '../../../hal/errors';
 import type { PrintResult } from '../../../hal/printer/driver';
 import { PrintQueue } from '../../../hal/printer/print-queue';
-import { ensureDataDir, resolveDataDir } from '../../../src/journal/data-dir';
+import { dataDirFor, ensureDataDir, isSimulatedRun, resolveDataDir } from '../../../src/journal/data-dir';
 import { journalJobStore } from '../../../src/journal/job-store';
 import { isSlipId, loadSlip, newSlipId, saveSlip } from '../../../src/journal/slip-store';
 import { scrubRecord } from '../../../src/journal/scrub';
@@ -24,6 +24,16 @@ describe('resolveDataDir', () => {
     ['~ in POSDIAG_HOME', undefined, { POSDIAG_HOME: '~/pd', HOME: '/home/t' }, '/home/t/pd'],
   ])('%s', (_name, config, env, expected) => {
     expect(resolveDataDir(config, env)).toBe(expected);
+  });
+
+  test.each([
+    ['--sim', { configPath: '/etc/posdiag.json', sim: new Map() }, true],
+    ['no configuration (the embedded simulated terminal)', { configPath: undefined, sim: null }, true],
+    ['a configuration, no --sim', { configPath: '/etc/posdiag.json', sim: null }, false],
+  ])('a run with %s keeps its data in %s', (_name, run, simulated) => {
+    expect(isSimulatedRun(run)).toBe(simulated);
+    const env = { POSDIAG_HOME: '/var/posdiag' };
+    expect(dataDirFor(null, isSimulatedRun(run), env)).toBe(simulated ? '/var/posdiag/sim' : '/var/posdiag');
   });
 
   test('resolving creates nothing', () => {

@@ -35,7 +35,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'posdiag-gb-cold-'));
   writeFileSync(join(dir, 'trace.js'), PRELOAD);
   const slip = new EscPosBuilder(PRINTER_PROFILES['generic-58']).init().line('交易诊断单').cut().encode();
-  await saveSlip(dir, '000000001', slip, { paperWidth: 58, locale: 'zh-CN', code: '96', time: '2026-11-22T10:30:15+08:00' });
+  // Without a configuration posdiag is the simulated terminal, whose data lives in <POSDIAG_HOME>/sim.
+  await saveSlip(join(dir, 'sim'), '000000001', slip, { paperWidth: 58, locale: 'zh-CN', code: '96', time: '2026-11-22T10:30:15+08:00' });
 }, 60_000);
 
 afterAll(() => {

@@ -49,13 +49,15 @@ describe.each(readerCases())('$kind $fault at $level (pty)', (c: ReaderCase) => 
 test('the swipe test resets the MSR605 at its deadline, so no read is left armed', async () => {
   const sim = new Msr605Simulator('healthy', { baudRate: 9600 });
   running = await startOnPty(sim);
-  const check = createReaderCheck({ binding, clock: systemClock, devices: { reader: { kind: 'msr605', path: running.hostPath, baudRate: 9600 } } }, { ...FAST, interactiveMs: 1000 })!;
+  const check = createReaderCheck({ binding, clock: systemClock, devices: { reader: { kind: 'msr605', path: running.hostPath, baudRate: 9600 } } }, { interactiveMs: 1000 })!;
   const t0 = performance.now();
-  await runChecks([check], { level: 'interactive' });
+  // Default command timeouts here (FAST's 400 ms can expire on a loaded machine before the read is armed):
+  // only the swipe window is under test.
+  const result = await runChecks([check], { level: 'interactive' });
   const ms = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 50));
   const read = sim.commands.lastIndexOf(0x72);
-  expect(read).toBeGreaterThan(0);
+  expect({ read: read > 0, findings: result.devices[0]!.findings.filter((f) => f.status !== 'pass') }).toMatchObject({ read: true });
   expect(sim.commands.slice(read + 1)).toContain(0x61); // ESC a after the read
   expect(ms).toBeGreaterThan(1000 - 50); // the window was honoured …
   expect(ms).toBeLessThan(1000 + 1500); // … and not overrun

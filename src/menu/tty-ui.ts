@@ -57,10 +57,23 @@ const CLEAR = '\u001b[H\u001b[2J';
 export async function runTtyMenu(model: MenuModel, o: TtyUiOptions): Promise<'user' | 'idle'> {
   const tty = Boolean(o.output.isTTY);
   let first = true;
+  // A screen that cannot be drawn, or a key whose work fails, ends the menu with that error instead of
+  // leaving the technician in front of a screen that no longer answers.
+  let failure: { error: unknown } | null = null;
+  const fail = (error: unknown) => {
+    if (failure) return;
+    failure = { error };
+    void model.close().catch(() => undefined);
+  };
   const draw = (screen: Screen) => {
-    const text = renderScreen(screen, { locale: o.locale, color: o.color }).join('\n') + '\n';
-    o.output.write(tty ? CLEAR + text : (first ? '' : '\n') + text);
-    first = false;
+    if (failure) return;
+    try {
+      const text = renderScreen(screen, { locale: o.locale, color: o.color }).join('\n') + '\n';
+      o.output.write(tty ? CLEAR + text : (first ? '' : '\n') + text);
+      first = false;
+    } catch (err) {
+      fail(err);
+    }
   };
   const unsubscribe = model.subscribe(draw);
 
@@ -69,7 +82,7 @@ export async function runTtyMenu(model: MenuModel, o: TtyUiOptions): Promise<'us
   // await (and ignores keys while it checks a PIN). What is still under way is awaited before leaving.
   const pending = new Set<Promise<void>>();
   const send = (work: () => Promise<void>) => {
-    const p = work().catch(() => undefined);
+    const p = work().catch(fail);
     pending.add(p);
     void p.then(() => pending.delete(p));
   };
@@ -87,7 +100,9 @@ export async function runTtyMenu(model: MenuModel, o: TtyUiOptions): Promise<'us
   o.input.resume();
   try {
     await model.start();
-    return await model.done;
+    const how = await model.done;
+    if (failure) throw (failure as { error: unknown }).error;
+    return how;
   } finally {
     await Promise.all(pending);
     o.input.removeListener('keypress', onKeypress);

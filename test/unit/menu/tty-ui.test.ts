@@ -78,3 +78,20 @@ test('Esc reaches a test that is still running (keys are not held behind the run
   input.write('\r0');
   await expect(run).resolves.toBe('user');
 });
+
+test('a screen that cannot be drawn ends the menu with the error, terminal restored', async () => {
+  const raw: boolean[] = [];
+  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: (m: boolean) => void raw.push(m) });
+  let writes = 0;
+  const output = {
+    isTTY: true,
+    write: () => {
+      if (++writes === 2) throw new Error('EPIPE: the screen went away');
+    },
+  };
+  const model = new MenuModel(services(), new FakeClock());
+  const run = runTtyMenu(model, { input, output, locale: 'en', color: false });
+  input.write('1');
+  await expect(run).rejects.toThrow('EPIPE');
+  expect(raw).toEqual([true, false]);
+});

@@ -24,7 +24,7 @@ export function renderScreen(screen: Screen, options: RenderOptions = {}): strin
   const locale = resolveLocale(options.locale);
   const color = Boolean(options.color);
   const t = (key: MenuText, params: Record<string, string | number> = {}) => fill(MENU_TEXTS[key][locale], params);
-  const title = (text: string) => [paint(color, 1, fit(text)), '-'.repeat(MENU_COLUMNS)];
+  const title = (text: string) => [paint(color, 1, fitLine(text)), '-'.repeat(MENU_COLUMNS)];
 
   switch (screen.kind) {
     case 'pin': {
@@ -35,22 +35,22 @@ export function renderScreen(screen: Screen, options: RenderOptions = {}): strin
       else if (screen.notice === 'checking') lines.push(t('pinChecking'));
       else if (screen.notice === 'unavailable') lines.push(paint(color, 31, t('pinUnavailable')));
       lines.push(t('pinKeys'));
-      return lines.map(fit);
+      return lines.map(fitLine);
     }
     case 'main':
-      return [...title(t('title')), ...(['item1', 'item2', 'item3', 'item4', 'item5', 'item6', 'item0'] as const).map((k) => t(k))].map(fit);
+      return [...title(t('title')), ...(['item1', 'item2', 'item3', 'item4', 'item5', 'item6', 'item0'] as const).map((k) => t(k))].map(fitLine);
     case 'running': {
       const lines = [...title(t(ITEM_TITLES[screen.item]))];
       if (screen.readerWindowMs !== undefined) lines.push(...wrap(t('readerPrompt', { s: Math.round(screen.readerWindowMs / 1000) })));
       lines.push(screen.item === 'reprint' || screen.item === 'journal' ? t('working') : t('running'));
       for (const d of screen.devices) lines.push(progressLine(d, locale, color));
       lines.push(screen.cancelling ? t('cancelling') : t('cancelHint'));
-      return lines.map(fit);
+      return lines.map(fitLine);
     }
     case 'result':
-      return [...title(t(ITEM_TITLES[screen.item])), ...resultLines(screen.result, locale, color, t), t('back')].map(fit);
+      return [...title(t(ITEM_TITLES[screen.item])), ...resultLines(screen.result, locale, color, t), t('back')].map(fitLine);
     case 'exit':
-      return [t(screen.reason === 'idle' ? 'byeIdle' : 'bye')].map(fit);
+      return [t(screen.reason === 'idle' ? 'byeIdle' : 'bye')].map(fitLine);
   }
 }
 
@@ -113,7 +113,7 @@ function pad(text: string, columns: number): string {
 const SGR = /\u001b\[[0-9;]*m/g;
 
 /** Cuts a line to MENU_COLUMNS display columns (colour codes take none), ending it with '…' when cut. */
-export function fit(line: string): string {
+export function fitLine(line: string): string {
   if (displayWidth(line.replace(SGR, '')) <= MENU_COLUMNS) return line;
   const plain = line.replace(SGR, '');
   let out = '';

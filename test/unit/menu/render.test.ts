@@ -2,7 +2,7 @@
 import { displayWidth } from '../../../src/i18n/width';
 import { LOCALES } from '../../../src/i18n/locale';
 import type { Screen } from '../../../src/menu/model';
-import { fit, MENU_COLUMNS, renderScreen, wrap } from '../../../src/menu/render';
+import { fitLine, MENU_COLUMNS, renderScreen, wrap } from '../../../src/menu/render';
 import { MENU_TEXTS } from '../../../src/menu/texts';
 
 const SCREENS: Array<[string, Screen]> = [
@@ -82,7 +82,7 @@ test.each([
   expect(wrap(text, indent)).toEqual(expected);
 });
 
-test('fit cuts with an ellipsis at the column limit', () => {
-  expect(fit('测'.repeat(20))).toBe('测'.repeat(15) + '…');
-  expect(displayWidth(fit('测'.repeat(20)))).toBeLessThanOrEqual(MENU_COLUMNS);
+test('fitLine cuts with an ellipsis at the column limit', () => {
+  expect(fitLine('测'.repeat(20))).toBe('测'.repeat(15) + '…');
+  expect(displayWidth(fitLine('测'.repeat(20)))).toBeLessThanOrEqual(MENU_COLUMNS);
 });

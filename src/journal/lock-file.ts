@@ -1,9 +1,10 @@
 /**
- * An exclusive lock between processes sharing one data directory: a lock file created with O_EXCL
- * ('wx') holding the owner's pid and the time it was taken. Whoever creates it holds the lock; the
- * others retry for a bounded time. A lock left behind by a process that died (its pid is gone) or that
- * is older than `staleMs` is taken over: renamed aside (only one contender can rename a given file),
- * then removed.
+ * An exclusive lock between processes sharing one data directory (journal appends, the menu's PIN
+ * attempt count): a lock file created with O_EXCL ('wx') holding the owner's pid. Whoever creates it
+ * holds the lock; the others retry for a bounded time, measured on the monotonic clock. A lock left
+ * behind by a process that died (its pid is gone), older than `staleMs`, or dated further than that in
+ * the future (the clock was set back) is taken over: renamed aside (only one contender can rename a
+ * given file), then removed.
  */
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
@@ -15,7 +16,7 @@ export interface FileLockOptions {
   timeoutMs?: number;
   /** A lock older than this is abandoned whoever holds it, ms. Default 10000 (an append holds it for milliseconds). */
   staleMs?: number;
-  /** Pause between tries, ms. Default 10. */
+  /** Pause between tries, ms, plus up to as much again at random so waiters do not move in step. Default 10. */
   retryMs?: number;
 }
 
@@ -40,7 +41,7 @@ async function acquire(path: string, opts: FileLockOptions): Promise<() => Promi
   const timeoutMs = opts.timeoutMs ?? 5000;
   const staleMs = opts.staleMs ?? 10_000;
   const retryMs = opts.retryMs ?? 10;
-  const started = Date.now();
+  const started = performance.now();
   const token = `${process.pid} ${Date.now()} ${randomBytes(4).toString('hex')}\n`;
   for (let attempt = 0; ; attempt++) {
     try {
@@ -67,9 +68,9 @@ async function acquire(path: string, opts: FileLockOptions): Promise<() => Promi
       await takeOver(path);
       continue;
     }
-    const waited = Date.now() - started;
+    const waited = Math.round(performance.now() - started);
     if (waited >= timeoutMs) throw new LockTimeoutError(path, waited);
-    await new Promise((r) => setTimeout(r, Math.min(retryMs * (1 + (attempt % 5)), 50)));
+    await new Promise((r) => setTimeout(r, retryMs + Math.random() * retryMs));
   }
 }
 
@@ -84,7 +85,7 @@ async function isStale(path: string, staleMs: number): Promise<boolean> {
     return false; // gone already (or unreadable): the next try decides
   }
   const age = Date.now() - mtimeMs;
-  if (age > staleMs) return true;
+  if (Math.abs(age) > staleMs) return true;
   const pid = Number(text.split(' ')[0]);
   // No pid: either its owner is writing it this instant, or it was killed between creating and writing
   // (the write takes microseconds, so after a moment it is the second).

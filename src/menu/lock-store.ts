@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../journal/durable-file';
-import { withFileLock } from './file-lock';
+import { ensureDataDir } from '../journal/data-dir';
+import { withFileLock } from '../journal/lock-file';
 import { damagedLockState, LockoutOptions, LockState, parseLockState, UNLOCKED } from './lockout';
 
 export const LOCK_FILE = 'menu-lock.json';
@@ -42,17 +43,22 @@ export function fileLockStore(dataDir: string, options: LockoutOptions): LockSto
       }
     },
     async save(state) {
-      await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
+      await ensureDataDir(dataDir);
       await writeFileAtomic(path, JSON.stringify(state) + '\n');
     },
     async update(change) {
-      await fs.mkdir(dataDir, { recursive: true, mode: 0o700 });
-      return withFileLock(`${path}.lock`, async () => {
-        const current = await store.load();
-        const { state, result } = change(current);
-        if (!same(state, current)) await store.save(state);
-        return result;
-      });
+      await ensureDataDir(dataDir);
+      // Held for a read and a write of a few bytes: a lock older than 4 s belongs to a dead process.
+      return withFileLock(
+        `${path}.lock`,
+        async () => {
+          const current = await store.load();
+          const { state, result } = change(current);
+          if (!same(state, current)) await store.save(state);
+          return result;
+        },
+        { staleMs: 4000, timeoutMs: 6000 },
+      );
     },
   };
   return store;

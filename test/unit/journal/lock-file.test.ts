@@ -1,8 +1,8 @@
-/** The lock file between menu processes: exclusive, released on every path, a dead holder's lock taken over, a live one waited for. */
+/** The lock file between processes (journal appends, menu PIN count): exclusive, released on every path, a dead holder's lock taken over, a live one waited for. */
 import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FileLockTimeout, withFileLock } from '../../../src/menu/file-lock';
+import { LockTimeoutError, withFileLock } from '../../../src/journal/lock-file';
 
 let dir: string;
 let lock: string;
@@ -42,7 +42,8 @@ test('a lock dated far in the future (clock set back) counts as stale too', asyn
 });
 
 test('a fresh lock held by another is waited for, then the wait gives up; the other lock is left alone', async () => {
-  writeFileSync(lock, '12345 alive\n');
-  await expect(withFileLock(lock, async () => 'in', { staleMs: 60_000, timeoutMs: 50 })).rejects.toBeInstanceOf(FileLockTimeout);
+  // Held by a process that is alive (this one's parent).
+  writeFileSync(lock, `${process.ppid} alive\n`);
+  await expect(withFileLock(lock, async () => 'in', { staleMs: 60_000, timeoutMs: 50 })).rejects.toBeInstanceOf(LockTimeoutError);
   expect(existsSync(lock)).toBe(true);
 });

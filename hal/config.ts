@@ -9,7 +9,7 @@ import type { EchoForm } from './network/iso8583/echo';
 import type { PrinterTiming } from './printer/driver';
 import type { ReaderTiming } from './reader/reader-check';
 
-/** Line settings a device may need beyond its speed (hal/transport/serial-line.ts LineSettings); default 8N1, no flow control. */
+/** Line settings a device may need beyond its speed; default 8N1, no flow control. */
 export interface SerialLineConfig {
   dataBits?: 5 | 6 | 7 | 8;
   parity?: 'none' | 'even' | 'odd' | 'mark' | 'space';

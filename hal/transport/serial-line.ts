@@ -21,19 +21,11 @@ import { ReadlineParser } from '@serialport/parser-readline';
 import { Clock, delay, systemClock } from '../clock';
 import { HalError, isHalError, openErrorToHalError } from '../errors';
 import { OptionSpec, resolveOptions } from '../options';
+import type { SerialDeviceConfig } from '../config';
 import type { Framer } from './framer';
 
-export interface LineSettings {
-  path: string;
-  baudRate: number;
-  dataBits?: 5 | 6 | 7 | 8;
-  parity?: 'none' | 'even' | 'odd' | 'mark' | 'space';
-  stopBits?: 1 | 1.5 | 2;
-  /** Hardware flow control (RTS/CTS). */
-  rtscts?: boolean;
-  /** Software flow control. */
-  xon?: boolean;
-  xoff?: boolean;
+/** A device's configured line (hal/config.ts), plus what only the opener decides. */
+export interface LineSettings extends SerialDeviceConfig {
   /** Take an exclusive lock on the port (default true, as node-serialport does). */
   lock?: boolean;
 }

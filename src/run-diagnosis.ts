@@ -14,7 +14,7 @@ import { runSelfTest } from './cli/commands/selftest';
 import { explain, type ExplainResult } from './codes/explain';
 import { diagnose, type Diagnosis } from './diagnosis';
 import { resolveLocale } from './i18n/locale';
-import { isoWithOffset, newSlipId, openJournal, saveSlip, type DiagnosisRecord, type SlipState } from './journal';
+import { isoWithOffset, journalCause, journalDevices, newSlipId, openJournal, saveSlip, type NewJournalRecord, type SlipState } from './journal';
 import type { Environment } from './runtime';
 import { slipInputFor } from './slip/from-diagnosis';
 import { layoutSlip, slipLocaleFor } from './slip/layout';
@@ -92,6 +92,11 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   const locale = resolveLocale(req.locale ?? terminal.locale);
   const params = req.amount !== undefined ? { amount: req.amount } : {};
   const entry = explain(req.code, { acquirer, locale, params });
+  // Pure and cheap: run again for the slip when it is printed in another language than the screen's.
+  const explainAndDiagnose = (l: string) => {
+    const e = explain(req.code, { acquirer, locale: l, params });
+    return { entry: e, diagnosis: diagnose({ explain: e, devices: result.devices, locale: l }) };
+  };
 
   const checked = devicesFor(entry);
   const result = checked.length
@@ -103,10 +108,8 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   const printerConfig = env.config.devices.printer;
   const profile = resolveProfile({ paperWidth: printerConfig?.paperWidth ?? 58, profile: printerConfig?.profile });
   const slipLocale = slipLocaleFor(profile, locale);
-  const onSlip = slipLocale === locale ? { entry, diagnosis } : (() => {
-    const e = explain(req.code, { acquirer, locale: slipLocale, params });
-    return { entry: e, diagnosis: diagnose({ explain: e, devices: result.devices, locale: slipLocale }) };
-  })();
+  const paperWidth = profile.columns >= 48 ? 80 : 58;
+  const onSlip = slipLocale === locale ? { entry, diagnosis } : explainAndDiagnose(slipLocale);
   const input = slipInputFor(onSlip.diagnosis, { local: onSlip.entry, en: explain(req.code, { acquirer, locale: 'en' }) }, result.devices, {
     locale: slipLocale,
     terminal,
@@ -131,12 +134,12 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   // The slip's own id, not the journal's next one: another process may append first, and two diagnoses
   // at once must never write one slip file. The record names the slip, so `posdiag slip <journal id>` finds it.
   const id = newSlipId(now);
-  const slipKept = await keep(() => saveSlip(req.dataDir, id, bytes, { paperWidth: profile.columns >= 48 ? 80 : 58, locale: slipLocale, code: entry.code, time: isoWithOffset(now) }));
+  const slipKept = await keep(() => saveSlip(req.dataDir, id, bytes, { paperWidth, locale: slipLocale, code: entry.code, time: isoWithOffset(now) }));
   // Without a store the print queue lives in memory: the slip still prints now if the printer can.
   const printed =
     req.print === false ? { state: 'skipped' as const, reason: undefined } : await printSlip(env.checkEnv, bytes, { id, ...(slipKept ? { dataDir: req.dataDir } : {}) });
 
-  const record: Omit<DiagnosisRecord, 'id' | 'seq' | 'time'> & { time: string } = {
+  const record: NewJournalRecord = {
     kind: 'diagnosis',
     time: isoWithOffset(now),
     terminalId: terminal.id,
@@ -146,16 +149,8 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
     acquirer: entry.acquirer,
     category: entry.category,
     hintTitle: diagnosis.cause.hint.title,
-    cause: {
-      id: diagnosis.cause.id,
-      side: diagnosis.cause.side,
-      evidence: diagnosis.cause.evidence.map(({ finding, status, value, unit }) => ({ finding, status, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}) })),
-    },
-    devices: result.devices.map((d) => ({
-      device: d.device,
-      status: d.status,
-      findings: d.findings.map(({ id: fid, status, value, unit }) => ({ id: fid, status, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}) })),
-    })),
+    cause: journalCause(diagnosis.cause),
+    devices: journalDevices(result.devices),
     slip: { id, bytes: bytes.length, state: printed.state, ...(printed.reason ? { reason: printed.reason } : {}) },
     ...(pan ? { pan } : {}),
     ...(req.amount !== undefined ? { amount: String(req.amount) } : {}),
@@ -179,7 +174,7 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
       printed: printed.state === 'printed',
       state: printed.state,
       ...(printed.reason ? { reason: printed.reason } : {}),
-      preview: previewText(bytes, profile.columns >= 48 ? 80 : 58),
+      preview: previewText(bytes, paperWidth),
     },
     journalId,
     store,

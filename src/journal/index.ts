@@ -6,6 +6,7 @@ export { journalJobStore, PRINT_QUEUE_FILE } from './job-store';
 export { scrubRecord, scrubText, scrubBytes, luhnValid, MASKED_PAN } from './scrub';
 export { encodeRecord, decodeLine, decodeText } from './record-codec';
 export { formatId, parseId, isoWithOffset } from './ids';
+export { journalDevices, journalFinding, journalCause } from './from-results';
 export { recordLine, recordDetail, journalLabels, shortTime } from './render';
 export type {
   JournalKind,

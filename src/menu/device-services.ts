@@ -7,7 +7,7 @@ import { createReaderCheck } from '../../hal/reader/reader-check';
 import { DeviceResult, runChecks, SelfTestResult, worstStatus } from '../../hal/selfcheck';
 import { abortable, notConfigured, runSelfTest } from '../cli/commands/selftest';
 import type { TerminalConfig } from '../config/types';
-import { loadSlip, type Journal, type JournalRecord } from '../journal';
+import { journalDevices, loadSlip, type Journal, type JournalRecord } from '../journal';
 import { printSlip } from '../slip/print';
 import { fileLockStore } from './lock-store';
 import type { LockoutOptions } from './lockout';
@@ -33,7 +33,7 @@ export function deviceServices(o: DeviceServicesOptions): MenuServices {
 
   /** A technician's test run goes into the journal with its findings, as `posdiag selftest` results do. */
   const journaled = async (level: string, result: SelfTestResult): Promise<SelfTestResult> => {
-    const devices = result.devices.map((d) => ({ device: d.device, status: d.status, findings: d.findings.map(({ id, status, value, unit }) => ({ id, status, value, unit })) }));
+    const devices = journalDevices(result.devices);
     await o.journal.append({ kind: 'selftest', level, devices, ...who }).catch(() => undefined);
     return result;
   };

@@ -7,6 +7,7 @@
  * stays one column. Characters whose GB18030 form is four bytes (¥ U+00A5, ✓) print wrongly on printers
  * that implement only GBK, so they are replaced before measuring.
  */
+import { wrapCells } from '../text-wrap';
 import { gb18030TwoBytes } from './gb18030';
 
 /** Removes C0 controls, DEL and C1 controls; tabs and line breaks become spaces. */
@@ -92,53 +93,12 @@ export function printable(input: string, options: TextOptions): string {
     .join('');
 }
 
-/** Punctuation that a Chinese line never starts with (the kinsoku rule of CJK typesetting). */
-export const NO_LINE_START = '，。、；：！？）」』】…,.;:!?)';
-
 /**
- * Wraps to `width` columns: a run of ASCII letters and digits (a word, a code such as 96 or A0) is never
- * split when it can move down whole, CJK text breaks between any two characters but never before CJK
- * punctuation, and a word longer than a line is cut. Never returns an empty list.
+ * Wraps to `width` printer columns (hal/text-wrap.ts): ASCII words and codes move down whole, CJK breaks
+ * anywhere but before its punctuation. A character the printer cannot print is measured as its '?'.
  */
 export function wrapText(input: string, width: number, options: TextOptions): string[] {
-  const chars = printerChars(input, options).map((c) => ({ ch: c.bytes.length === 1 && c.bytes[0] === 0x3f ? '?' : c.ch, w: c.columns }));
-  const lines: string[] = [];
-  let line: typeof chars = [];
-  let used = 0;
-  const flush = () => {
-    lines.push(line.map((c) => c.ch).join('').replace(/ +$/, ''));
-    line = [];
-    used = 0;
-  };
-  for (const c of chars) {
-    if (used + c.w > width) {
-      // The ASCII word the break would cut (after a space or straight after a Hanzi) moves down whole.
-      let start = line.length;
-      if (c.w === 1 && c.ch !== ' ') while (start > 0 && line[start - 1].w === 1 && line[start - 1].ch !== ' ') start--;
-      if (start > 0 && start < line.length) {
-        const carry = line.slice(start);
-        line = line.slice(0, start);
-        flush();
-        line = carry;
-        used = carry.length;
-      } else if (NO_LINE_START.includes(c.ch) && line.length > 1) {
-        // CJK punctuation never starts a line: what it follows moves down with it (a whole code, or one Hanzi).
-        let from = line.length - 1;
-        while (from > 0 && line[from - 1].w === 1 && line[from].w === 1 && line[from - 1].ch !== ' ') from--;
-        if (from === 0) from = line.length - 1;
-        const carry = line.slice(from);
-        line = line.slice(0, from);
-        flush();
-        line = carry;
-        used = carry.reduce((n, x) => n + x.w, 0);
-      } else flush();
-      if (c.ch === ' ') continue; // no leading space on the new line
-    }
-    line.push(c);
-    used += c.w;
-  }
-  if (line.length || lines.length === 0) flush();
-  return lines;
+  return wrapCells(printerChars(input, options).map((c) => ({ ch: c.bytes.length === 1 && c.bytes[0] === 0x3f ? '?' : c.ch, w: c.columns })), width);
 }
 
 /** Cuts text to at most `width` columns (a Hanzi that would straddle the edge is left out). */

@@ -2,6 +2,8 @@
  * Display width in terminal columns: a Hanzi (or any East Asian wide / full-width character) takes two
  * columns, Latin one. A two-line terminal display holds 32 columns of title: 16 Hanzi or 32 Latin.
  */
+import { wrapCells } from '../../hal/text-wrap';
+
 export const TITLE_MAX_COLUMNS = 32;
 
 export function isWide(cp: number): boolean {
@@ -25,4 +27,9 @@ export function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += isWide(ch.codePointAt(0)!) ? 2 : 1;
   return w;
+}
+
+/** Wraps text to `width` terminal columns, by the rules of the printed slip (hal/text-wrap.ts). */
+export function wrapColumns(text: string, width: number): string[] {
+  return wrapCells(Array.from(text, (ch) => ({ ch, w: isWide(ch.codePointAt(0)!) ? 2 : 1 })), width);
 }

@@ -6,7 +6,7 @@ import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
 import { paint } from '../cli/io';
 import { pick, resolveLocale, type Locale, type Localized } from '../i18n/locale';
 import { translate } from '../i18n/translate';
-import { displayWidth } from '../i18n/width';
+import { displayWidth, wrapColumns } from '../i18n/width';
 import type { ItemResult, Screen } from './model';
 import type { DeviceProgress, JournalLine } from './services';
 import { DEVICE_NAMES, ITEM_TITLES, MENU_TEXTS, MenuText, STATUS_WORDS } from './texts';
@@ -127,37 +127,9 @@ export function fitLine(line: string): string {
   return out + '…';
 }
 
-const NO_LINE_START = '，。、；：！？）」』…';
-
-/** Wraps a text to MENU_COLUMNS (after `indent` spaces), at spaces where there are any, else anywhere. */
+/** Wraps a text to MENU_COLUMNS (after `indent` spaces), by the slip's rules (hal/text-wrap.ts). */
 export function wrap(text: string, indent = 0): string[] {
-  const width = MENU_COLUMNS - indent;
-  const lines: string[] = [];
-  let line = '';
-  let w = 0;
-  const flush = () => {
-    if (line.trim()) lines.push(' '.repeat(indent) + line.trimEnd());
-    line = '';
-    w = 0;
-  };
-  for (const token of text.split(/(?<= )/)) {
-    const tw = displayWidth(token.trimEnd());
-    if (w + tw > width && w > 0 && tw <= width) flush();
-    for (const ch of token) {
-      const cw = displayWidth(ch);
-      if (w + cw > width) {
-        // CJK punctuation never starts a line: the character before it moves down with it.
-        const carry = NO_LINE_START.includes(ch) && line.length > 1 ? Array.from(line).pop()! : '';
-        if (carry) line = line.slice(0, line.length - carry.length);
-        flush();
-        line = carry;
-        w = displayWidth(carry);
-      }
-      if (w === 0 && ch === ' ') continue;
-      line += ch;
-      w += cw;
-    }
-  }
-  flush();
-  return lines;
+  return wrapColumns(text, MENU_COLUMNS - indent)
+    .filter((l) => l.trim())
+    .map((l) => ' '.repeat(indent) + l);
 }

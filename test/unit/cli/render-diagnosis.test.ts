@@ -1,6 +1,6 @@
 /** The hint box: lines fit the box by display width, and Chinese punctuation never opens a line. */
-import { hintBox, wrap } from '../../../src/cli/render-diagnosis';
-import { displayWidth } from '../../../src/i18n/width';
+import { hintBox } from '../../../src/cli/render-diagnosis';
+import { displayWidth, wrapColumns as wrap } from '../../../src/i18n/width';
 
 test('wraps Chinese by display width and keeps punctuation off a line start', () => {
   const lines = wrap('信号-101 dBm，请把终端移到窗边或改用Wi-Fi后重试，仍失败请致电客服', 20);

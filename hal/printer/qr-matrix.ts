@@ -1,9 +1,9 @@
 /**
  * Text to a QR module matrix, for printers without a QR command of their own (the builder rasters it,
  * see qr-raster.ts). Byte mode over the UTF-8 bytes of the text, the smallest version that holds them.
- * Pure: qrcode-generator does the encoding (Reed–Solomon, masks); nothing here touches I/O.
+ * Pure: lean-qr does the encoding (Reed–Solomon, masks); nothing here touches I/O.
  */
-import qrcode from 'qrcode-generator';
+import { correction, generate, mode } from 'lean-qr';
 import type { QrEcc } from './commands';
 
 /**
@@ -11,18 +11,13 @@ import type { QrEcc } from './commands';
  * code at this error-correction level (the caller then prints the text itself).
  */
 export function encodeQrMatrix(text: string, ecc: QrEcc = 'M'): boolean[][] | null {
-  // qrcode-generator turns a string into bytes through a setting shared by the whole module (by default
-  // the low byte of each UTF-16 unit). Handing it one character per UTF-8 byte gives the right bytes
-  // without changing that setting for anyone else.
-  const bytes = Buffer.from(text, 'utf8');
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
+  // Plain byte mode without an ECI header: what receipt scanners read as UTF-8, and what a printer's own
+  // GS ( k command produces for the same bytes. The level is held exactly (lean-qr would raise it when
+  // the version has room), so the code matches what the profile asked for.
+  const level = correction[ecc];
   try {
-    const code = qrcode(0, ecc);
-    code.addData(binary, 'Byte');
-    code.make();
-    const n = code.getModuleCount();
-    return Array.from({ length: n }, (_, y) => Array.from({ length: n }, (_, x) => code.isDark(y, x)));
+    const code = generate(mode.bytes(Buffer.from(text, 'utf8')), { minCorrectionLevel: level, maxCorrectionLevel: level });
+    return Array.from({ length: code.size }, (_, y) => Array.from({ length: code.size }, (_, x) => code.get(x, y)));
   } catch {
     return null; // too long for any version at this level
   }

@@ -74,7 +74,7 @@ describe('module size fits the paper', () => {
   });
 });
 
-describe('encodeQrMatrix (qrcode-generator, byte mode, UTF-8)', () => {
+describe('encodeQrMatrix (lean-qr, byte mode, UTF-8)', () => {
   test('golden: "PD1" at level M is version 1 (21 modules)', () => {
     // Checked independently below against receiptline's encoder (same codewords, ISO mask rules).
     expect(draw(encodeQrMatrix('PD1', 'M')!)).toEqual([

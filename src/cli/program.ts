@@ -1,77 +1,76 @@
 /**
- * The `posdiag` command line, on commander. Global options come before or after the command name.
+ * The `posdiag` command line: finds the command word, loads that one command's module, parses the rest
+ * against its declaration (args.ts), runs it, and turns what it returns or throws into output and an exit
+ * code. Never calls process.exit.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { HalError } from '../../hal/errors';
+import { DEVICE_FAULTS } from '../../mocks/faults';
+import { scrubText } from '../journal/scrub';
+import { attachOptionalValues, findCommandWord, parseCommandLine, peekGlobals } from './args';
 import { COMMANDS } from './commands';
-import { CliIo, EXIT, ExitCode, processIo } from './io';
+import { contextFrom } from './context';
+import { commandHelp, programHelp } from './help';
+import { CliIo, emit, EXIT, ExitCode, processIo } from './io';
+import type { CommandEntry } from './spec';
 
-const EXAMPLES = `
-Examples:
-  posdiag demo                                   the whole flow on the simulated terminal
-  posdiag selftest --sim                         check every simulated device
-  posdiag selftest modem --sim modem=no-signal   one device, with a fault
-  posdiag selftest all --json                    one JSON document on stdout
-  posdiag sim modem --link /tmp/ttyMDM           a simulated modem on a pseudo-terminal
-
-Exit status: 0 the command did its job (a check that found a fault did its job), 1 it could not, 2 bad usage or input.
-Environment: POSDIAG_CONFIG (configuration file), POSDIAG_LOCALE, POSDIAG_HOME (data directory), NO_COLOR.`;
-
-/** The program with the global options and no commands yet. */
-function baseProgram(io: CliIo): Command {
-  return new Command('posdiag')
-    .description('Diagnostics for smart POS terminals: device self-checks, response-code hints and a diagnostic slip.')
-    .option('--config <file>', 'configuration file (JSON); default: the simulated terminal')
-    .option('--sim [devices]', 'use the simulated terminal: DEVICE=FAULT,… (modem, pn532, msr605, printer, host); alone: all healthy')
-    .addOption(new Option('--locale <locale>', 'language of hints and slips (zh-CN, zh-TW, zh-HK, en)'))
-    .option('--json', 'print one JSON document on stdout and nothing else')
-    .option('--no-color', 'no colour in the output (NO_COLOR is honoured too)')
-    .showHelpAfterError('(posdiag --help lists the commands and options)')
-    .addHelpText('after', EXAMPLES)
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .exitOverride();
-}
-
-/**
- * The program with its commands: every one, or (`argv` given) only the one argv names when that is a
- * known command, so a run loads one command module. Help, a missing or an unknown command get them all.
- */
-export function buildProgram(io: CliIo, done: (code: ExitCode) => void, argv?: string[]): Command {
-  const program = baseProgram(io);
-  const wanted = argv ? commandNameIn(argv, io) : undefined;
-  const only = wanted === undefined ? undefined : COMMANDS.find((c) => 'name' in c && c.name === wanted);
-  for (const command of only ? [only] : COMMANDS) ('load' in command ? command.load() : command).register(program, io, done);
-  return program;
-}
-
-/** The command word of argv, found as commander itself finds it (global options and their values skipped). */
-function commandNameIn(argv: string[], io: CliIo): string | undefined {
+/** Parses argv and runs the command; resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<ExitCode> {
+  const words = attachOptionalValues(argv, isSimValue);
+  const word = findCommandWord(words);
+  // Where an error is printed depends on --json, known before the command is; a malformed line still has an answer.
+  const json = peekGlobals(words).json;
+  let usageHint = '(posdiag --help lists the commands and options)';
   try {
-    return baseProgram(io).parseOptions(argv).operands[0];
-  } catch {
-    return undefined; // let the full program report the problem
+    if (word.name === undefined) {
+      // No command: say how to use posdiag; without --help that was not a usable call.
+      if (!word.help) {
+        io.stderr(programHelp(COMMANDS));
+        return EXIT.usage;
+      }
+      io.stdout(programHelp(COMMANDS));
+      return EXIT.ok;
+    }
+    if (word.name === 'help') {
+      const topic = words.slice(word.index + 1).find((w) => !w.startsWith('-'));
+      const entry = topic === undefined ? undefined : findEntry(topic);
+      io.stdout(entry ? commandHelp(entry, await entry.load()) : programHelp(COMMANDS));
+      return EXIT.ok;
+    }
+    const entry = findEntry(word.name);
+    const spec = await entry.load();
+    if (word.help) {
+      io.stdout(commandHelp(entry, spec));
+      return EXIT.ok;
+    }
+    usageHint = `(posdiag ${entry.name} --help lists its arguments and options)`;
+    const { globals, input } = parseCommandLine(words, word.index, spec);
+    const ctx = contextFrom(globals, io);
+    usageHint = '';
+    return emit(await spec.run(input, ctx), ctx.json, io);
+  } catch (err) {
+    return reportError(err, json, usageHint, io);
   }
 }
 
-/** Parses argv and runs the command; resolves to the exit code. Never calls process.exit. */
-export async function main(argv: string[], io: CliIo = processIo): Promise<ExitCode> {
-  return new Promise<ExitCode>((resolve) => {
-    const program = buildProgram(io, resolve, argv);
-    if (argv.length === 0) {
-      // No command: say how to use posdiag, and that this was not a usable call.
-      io.stderr(program.helpInformation());
-      return resolve(EXIT.usage);
-    }
-    program.parseAsync(argv, { from: 'user' }).then(
-      () => undefined, // the command's action resolves through `done`
-      (err: unknown) => {
-        if (err instanceof CommanderError) {
-          const helpShown = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help';
-          resolve(helpShown ? EXIT.ok : EXIT.usage);
-        } else {
-          io.stderr(`posdiag: ${err instanceof Error ? err.message : String(err)}\n`);
-          resolve(EXIT.failed);
-        }
-      },
-    );
-  });
+/** The command of that name, or a usage error that lists them. */
+function findEntry(name: string): CommandEntry {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) throw new HalError('Usage_Invalid', `unknown command "${name}"; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`);
+  return entry;
+}
+
+/** --sim's value is the next word when it names simulated devices (modem, or modem=no-signal,printer=paper-out). */
+function isSimValue(_option: string, word: string): boolean {
+  return word.includes('=') || word.split(',').every((d) => Object.hasOwn(DEVICE_FAULTS, d.trim()));
+}
+
+/** Bad input exits 2, anything else 1, both with one clear line (or the error document with --json). */
+function reportError(err: unknown, json: boolean, usageHint: string, io: CliIo): ExitCode {
+  const usage = err instanceof HalError && (err.code === 'Usage_Invalid' || err.code === 'Config_Invalid');
+  // Messages may quote what was typed; a card number typed into the wrong flag must not come back whole.
+  const message = scrubText(err instanceof Error ? err.message : String(err));
+  const code = err instanceof HalError ? err.code : 'Unexpected';
+  if (json) io.stdout(JSON.stringify({ error: { code, message } }, null, 2) + '\n');
+  else io.stderr(`posdiag: ${message}\n${usage && usageHint ? usageHint + '\n' : ''}`);
+  return usage ? EXIT.usage : EXIT.failed;
 }

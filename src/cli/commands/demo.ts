@@ -8,68 +8,63 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { CHECKED_DEVICES } from '../../../hal/devices';
 import { runDiagnosis, type DiagnoseReport } from '../../run-diagnosis';
 import { openEnvironment, type Environment } from '../../runtime';
 import { previewPng } from '../../slip/preview';
-import { runCommand } from '../context';
 import { DEFAULT_SCENARIO, DEMO_SCENARIOS, findScenario, type DemoScenario } from '../demo-scenarios';
-import { CliIo, EXIT, ExitCode } from '../io';
+import { CliIo, EXIT } from '../io';
+import type { CommandSpec } from '../spec';
 import { renderDiagnosis } from '../render-diagnosis';
 import { renderSelfTest } from '../render-selftest';
 import { runSelfTest } from './selftest';
 
 export { DEMO_SCENARIOS };
 
-export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
-  program
-    .command('demo')
-    .description('play a failing transaction on the simulated terminal: hint, slip, journal (the default main job)')
-    .argument('[scenario]', 'which scenario to play (see --list)', DEFAULT_SCENARIO)
-    .option('--list', 'list the scenarios')
-    .addHelpText('after', '\nExamples:\n  posdiag demo\n  posdiag demo --list\n  posdiag demo 96-bank --locale en\n  posdiag demo terminated --json\n')
-    .action(async (scenarioId: string, opts: { list?: boolean }, cmd: Command) => {
-      done(
-        await runCommand(cmd, io, async (ctx) => {
-          if (opts.list) {
-            const text = DEMO_SCENARIOS.map((s) => `${s.id.padEnd(17)} ${s.seed === '-' ? '   ' : s.seed} ${s.title}`).join('\n');
-            return { exitCode: EXIT.ok, json: { scenarios: DEMO_SCENARIOS }, text: `scenario          seed\n${text}` };
-          }
-          const scenario = findScenario(scenarioId);
-          if (!scenario) throw new HalError('Usage_Invalid', `unknown scenario "${scenarioId}"; posdiag demo --list shows them`);
-          // The scenario sets the faults; --sim may add or override some.
-          const sim = new Map([...Object.entries(scenario.sim), ...(ctx.sim ?? new Map())]);
-          const env = await openEnvironment({ configPath: undefined, sim, env: io.env });
-          try {
-            if (!ctx.json) announce(io, scenario, env, sim);
-            if (!scenario.code) return await deviceTour(env, scenario, ctx);
-            const dataDir = env.dataDir;
-            const report = await runDiagnosis(env, {
-              code: scenario.code,
-              locale: ctx.locale,
-              amount: scenario.amount,
-              dataDir,
-              progress: ctx.progress,
-            });
-            const files = await writePreviews(dataDir, report);
-            const text = [
-              renderDiagnosis(report, ctx.color, { slipDir: join(dataDir, 'slips') }),
-              '',
-              `slip text ${files.text}`,
-              `slip png  ${files.png ?? `not written: ${files.pngError}`}`,
-              `journal   ${join(dataDir, 'journal.log')}   (posdiag journal list)`,
-              `reprint   posdiag slip ${report.slip.id} --text`,
-            ].join('\n');
-            return { exitCode: EXIT.ok, json: { scenario: scenario.id, code: scenario.code, sim: Object.fromEntries(sim), report, files }, text };
-          } finally {
-            await env.close();
-          }
-        }),
-      );
-    });
-}
+export const command: CommandSpec = {
+  name: 'demo',
+  arguments: [{ name: 'scenario', help: 'which scenario to play (see --list)', default: DEFAULT_SCENARIO }],
+  options: [{ name: 'list', help: 'list the scenarios' }],
+  examples: ['posdiag demo', 'posdiag demo --list', 'posdiag demo 96-bank --locale en', 'posdiag demo terminated --json'],
+  async run({ args, opts }, ctx) {
+    const scenarioId = args.scenario!;
+    const io = ctx.io;
+    if (opts.list) {
+      const text = DEMO_SCENARIOS.map((s) => `${s.id.padEnd(17)} ${s.seed === '-' ? '   ' : s.seed} ${s.title}`).join('\n');
+      return { exitCode: EXIT.ok, json: { scenarios: DEMO_SCENARIOS }, text: `scenario          seed\n${text}` };
+    }
+    const scenario = findScenario(scenarioId);
+    if (!scenario) throw new HalError('Usage_Invalid', `unknown scenario "${scenarioId}"; posdiag demo --list shows them`);
+    // The scenario sets the faults; --sim may add or override some.
+    const sim = new Map([...Object.entries(scenario.sim), ...(ctx.sim ?? new Map())]);
+    const env = await openEnvironment({ configPath: undefined, sim, env: io.env });
+    try {
+      if (!ctx.json) announce(io, scenario, env, sim);
+      if (!scenario.code) return await deviceTour(env, scenario, ctx);
+      const dataDir = env.dataDir;
+      const report = await runDiagnosis(env, {
+        code: scenario.code,
+        locale: ctx.locale,
+        amount: scenario.amount,
+        dataDir,
+        progress: ctx.progress,
+      });
+      const files = await writePreviews(dataDir, report);
+      const text = [
+        renderDiagnosis(report, ctx.color, { slipDir: join(dataDir, 'slips') }),
+        '',
+        `slip text ${files.text}`,
+        `slip png  ${files.png ?? `not written: ${files.pngError}`}`,
+        `journal   ${join(dataDir, 'journal.log')}   (posdiag journal list)`,
+        `reprint   posdiag slip ${report.slip.id} --text`,
+      ].join('\n');
+      return { exitCode: EXIT.ok, json: { scenario: scenario.id, code: scenario.code, sim: Object.fromEntries(sim), report, files }, text };
+    } finally {
+      await env.close();
+    }
+  },
+};
 
 function announce(io: CliIo, scenario: DemoScenario, env: Environment, sim: Map<string, string>): void {
   io.stderr(`posdiag demo: ${scenario.id} — ${scenario.title}\n`);

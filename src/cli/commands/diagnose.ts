@@ -6,15 +6,14 @@
  * A diagnosis that finds a fault did its job: exit 0. Exit 2 for bad input (a malformed amount or card
  * number, an unknown acquirer); the card number itself is never repeated in any message.
  */
-import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { ACQUIRERS, findAcquirer } from '../../codes/acquirers';
 import { isLocaleTag } from '../../i18n/locale';
 import { runDiagnosis } from '../../run-diagnosis';
 import { openEnvironment } from '../../runtime';
 import { BUDGET_FLAG_HELP, parseBudgetFlag } from '../budget';
-import { runCommand } from '../context';
-import { CliIo, EXIT, ExitCode } from '../io';
+import { EXIT } from '../io';
+import type { CommandSpec } from '../spec';
 import { renderDiagnosis } from '../render-diagnosis';
 import { join } from 'node:path';
 
@@ -44,50 +43,49 @@ export function checkPan(text: string | undefined): string | undefined {
   return digits;
 }
 
-export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
-  program
-    .command('diagnose')
-    .description('a failed transaction: checks chosen by the code, the cause, the hint, the slip and the journal record')
-    .requiredOption('--code <code>', 'the response code (96, A0), a terminal-local id (T01) or the text the terminal showed')
-    .option('--pan <pan>', 'the card number (masked to first 6 / last 4 before anything else sees it)')
-    .option('--amount <amount>', 'the amount in yuan, e.g. 128.50')
-    .option('--acquirer <acquirer>', `acquirer profile: ${Object.keys(ACQUIRERS).join(', ')} (default: the configuration's, else cup)`)
-    .option('--no-print', 'keep the slip in the store without printing it')
-    .option('--budget <ms>', BUDGET_FLAG_HELP)
-    .addHelpText(
-      'after',
-      '\nExamples:\n  posdiag diagnose --code 96\n  posdiag diagnose --code 96 --sim modem=no-signal --json\n  posdiag diagnose --code "交易终止" --amount 128.50 --pan 6228480402564890018\n  posdiag diagnose --code A0 --no-print --locale en\n',
-    )
-    .action(async (flags: DiagnoseFlags, cmd: Command) => {
-      done(
-        await runCommand(cmd, io, async (ctx) => {
-          if (!flags.code.trim()) throw new HalError('Usage_Invalid', '--code is empty: give the response code or the text the terminal showed (96, A0, "NO COMMUNICATION")');
-          const pan = checkPan(flags.pan);
-          const amount = parseAmount(flags.amount);
-          if (flags.acquirer !== undefined && findAcquirer(flags.acquirer) === null) {
-            throw new HalError('Usage_Invalid', `unknown acquirer "${flags.acquirer}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`);
-          }
-          if (ctx.locale !== undefined && !isLocaleTag(ctx.locale)) throw new HalError('Usage_Invalid', `--locale: "${ctx.locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`);
-          const budget = parseBudgetFlag(flags.budget); // else the configuration's, in runDiagnosis
-          const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: io.env });
-          try {
-            const dataDir = env.dataDir;
-            const report = await runDiagnosis(env, {
-              code: flags.code,
-              acquirer: flags.acquirer,
-              locale: ctx.locale,
-              pan,
-              amount,
-              print: flags.print,
-              dataDir,
-              budgetMs: budget,
-              progress: ctx.progress,
-            });
-            return { exitCode: EXIT.ok, json: report, text: renderDiagnosis(report, ctx.color, { slipDir: join(dataDir, 'slips') }) };
-          } finally {
-            await env.close();
-          }
-        }),
-      );
-    });
-}
+export const command: CommandSpec = {
+  name: 'diagnose',
+  options: [
+    { name: 'code', value: 'code', required: true, help: 'the response code (96, A0), a terminal-local id (T01) or the text the terminal showed' },
+    { name: 'pan', value: 'pan', help: 'the card number (masked to first 6 / last 4 before anything else sees it)' },
+    { name: 'amount', value: 'amount', help: 'the amount in yuan, e.g. 128.50' },
+    { name: 'acquirer', value: 'acquirer', help: `acquirer profile: ${Object.keys(ACQUIRERS).join(', ')} (default: the configuration's, else cup)` },
+    { name: 'no-print', help: 'keep the slip in the store without printing it' },
+    { name: 'budget', value: 'ms', help: BUDGET_FLAG_HELP },
+  ],
+  examples: [
+    'posdiag diagnose --code 96',
+    'posdiag diagnose --code 96 --sim modem=no-signal --json',
+    'posdiag diagnose --code "交易终止" --amount 128.50 --pan 6228480402564890018',
+    'posdiag diagnose --code A0 --no-print --locale en',
+  ],
+  async run({ opts }, ctx) {
+    const flags = opts as unknown as DiagnoseFlags;
+    if (!flags.code.trim()) throw new HalError('Usage_Invalid', '--code is empty: give the response code or the text the terminal showed (96, A0, "NO COMMUNICATION")');
+    const pan = checkPan(flags.pan);
+    const amount = parseAmount(flags.amount);
+    if (flags.acquirer !== undefined && findAcquirer(flags.acquirer) === null) {
+      throw new HalError('Usage_Invalid', `unknown acquirer "${flags.acquirer}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`);
+    }
+    if (ctx.locale !== undefined && !isLocaleTag(ctx.locale)) throw new HalError('Usage_Invalid', `--locale: "${ctx.locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`);
+    const budget = parseBudgetFlag(flags.budget); // else the configuration's, in runDiagnosis
+    const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: ctx.io.env });
+    try {
+      const dataDir = env.dataDir;
+      const report = await runDiagnosis(env, {
+        code: flags.code,
+        acquirer: flags.acquirer,
+        locale: ctx.locale,
+        pan,
+        amount,
+        print: flags.print,
+        dataDir,
+        budgetMs: budget,
+        progress: ctx.progress,
+      });
+      return { exitCode: EXIT.ok, json: report, text: renderDiagnosis(report, ctx.color, { slipDir: join(dataDir, 'slips') }) };
+    } finally {
+      await env.close();
+    }
+  },
+};

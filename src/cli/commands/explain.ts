@@ -8,46 +8,39 @@
  * Acquirer: --acquirer, else the configuration's terminal.acquirer (only when --config/POSDIAG_CONFIG is
  * given), else cup. Locale: --locale / POSDIAG_LOCALE, else the configuration's, else zh-CN.
  */
-import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { ACQUIRERS, DEFAULT_ACQUIRER, findAcquirer } from '../../codes/acquirers';
 import { explain, type ExplainResult } from '../../codes/explain';
 import { isLocaleTag } from '../../i18n/locale';
-import { runCommand } from '../context';
-import { CliIo, EXIT, ExitCode, paint } from '../io';
+import { EXIT, paint } from '../io';
+import type { CommandSpec } from '../spec';
 
-export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
-  program
-    .command('explain')
-    .description('what a response code means: category, retry advice, checks to run, and the hint for the cashier')
-    .argument('<code>', 'field 39 code (96, A0), terminal-local id (local.no-communication, T01) or the text the terminal shows')
-    .option('--acquirer <acquirer>', `acquirer profile: ${Object.keys(ACQUIRERS).join(', ')} (default ${DEFAULT_ACQUIRER})`)
-    .addHelpText('after', '\nExamples:\n  posdiag explain 96\n  posdiag explain 96 --acquirer lakala --locale zh-TW\n  posdiag explain "NO COMMUNICATION" --json\n')
-    .action(async (code: string, opts: { acquirer?: string }, cmd: Command) => {
-      done(
-        await runCommand(cmd, io, async (ctx) => {
-          let acquirerName = opts.acquirer;
-          let locale = ctx.locale;
-          if (ctx.configPath && (acquirerName === undefined || locale === undefined)) {
-            // Only a configured terminal pays for reading its configuration.
-            const { loadConfigFile } = await import('../../config/load');
-            const terminal = loadConfigFile(ctx.configPath).terminal;
-            acquirerName ??= terminal?.acquirer;
-            locale ??= terminal?.locale;
-          }
-          const acquirer = acquirerName === undefined ? DEFAULT_ACQUIRER : findAcquirer(acquirerName);
-          if (acquirer === null) {
-            throw new HalError('Usage_Invalid', `unknown acquirer "${acquirerName}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`, { acquirer: acquirerName });
-          }
-          if (locale !== undefined && !isLocaleTag(locale)) {
-            throw new HalError('Usage_Invalid', `--locale: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
-          }
-          const result = explain(code, { acquirer, locale });
-          return { exitCode: EXIT.ok, json: result, text: describe(result, ctx.color) };
-        }),
-      );
-    });
-}
+export const command: CommandSpec = {
+  name: 'explain',
+  arguments: [{ name: 'code', required: true, help: 'field 39 code (96, A0), terminal-local id (local.no-communication, T01) or the text the terminal shows' }],
+  options: [{ name: 'acquirer', value: 'acquirer', help: `acquirer profile: ${Object.keys(ACQUIRERS).join(', ')} (default ${DEFAULT_ACQUIRER})` }],
+  examples: ['posdiag explain 96', 'posdiag explain 96 --acquirer lakala --locale zh-TW', 'posdiag explain "NO COMMUNICATION" --json'],
+  async run({ args, opts }, ctx) {
+    let acquirerName = opts.acquirer as string | undefined;
+    let locale = ctx.locale;
+    if (ctx.configPath && (acquirerName === undefined || locale === undefined)) {
+      // Only a configured terminal pays for reading its configuration.
+      const { loadConfigFile } = await import('../../config/load');
+      const terminal = loadConfigFile(ctx.configPath).terminal;
+      acquirerName ??= terminal?.acquirer;
+      locale ??= terminal?.locale;
+    }
+    const acquirer = acquirerName === undefined ? DEFAULT_ACQUIRER : findAcquirer(acquirerName);
+    if (acquirer === null) {
+      throw new HalError('Usage_Invalid', `unknown acquirer "${acquirerName}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`, { acquirer: acquirerName });
+    }
+    if (locale !== undefined && !isLocaleTag(locale)) {
+      throw new HalError('Usage_Invalid', `--locale: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
+    }
+    const result = explain(args.code!, { acquirer, locale });
+    return { exitCode: EXIT.ok, json: result, text: describe(result, ctx.color) };
+  },
+};
 
 /** The human-readable answer: the hint as the cashier sees it, then the facts a technician wants. */
 export function describe(r: ExplainResult, color: boolean): string {

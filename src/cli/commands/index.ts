@@ -1,35 +1,22 @@
 /**
- * Every `posdiag` command, in the order --help lists them. One line per command: its name (the word on the
- * command line) and how to load its module. A module is loaded only when its command runs, or for --help,
- * so `posdiag explain 96` never evaluates the device, slip or simulator code (cold start).
- *
- *   { name: 'journal', load: () => require('./journal') },
+ * Every `posdiag` command, in the order --help lists them: its name (the word on the command line), the
+ * one line `posdiag --help` shows, and how to load its module. A module is loaded only when its command
+ * runs or its help is asked for, so `posdiag explain 96` never evaluates the device, slip or simulator
+ * code (cold start), and `posdiag --help` evaluates none.
  *
  * (require, not import: the bundle evaluates a module reached this way only when load() is called.)
- * A module imported and listed directly (`import * as x from './x'` … `x`) still works, but is loaded
- * on every run.
  */
-import type { Command } from 'commander';
-import type { CliIo, ExitCode } from '../io';
+import type { CommandEntry, CommandSpec } from '../spec';
 
-export interface CommandModule {
-  /** Adds the command to the program; its action must call `done(exitCode)`. */
-  register(program: Command, io: CliIo, done: (code: ExitCode) => void): void;
-}
+const spec = (module: { command: CommandSpec }) => module.command;
 
-export interface LazyCommand {
-  /** The command's name as typed, the same as its module registers. */
-  name: string;
-  load(): CommandModule;
-}
-
-export const COMMANDS: Array<LazyCommand | CommandModule> = [
-  { name: 'explain', load: () => require('./explain') },
-  { name: 'selftest', load: () => require('./selftest') },
-  { name: 'diagnose', load: () => require('./diagnose') },
-  { name: 'demo', load: () => require('./demo') },
-  { name: 'sim', load: () => require('./sim') },
-  { name: 'slip', load: () => require('./slip') },
-  { name: 'menu', load: () => require('./menu') },
-  { name: 'journal', load: () => require('./journal') },
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'explain', summary: 'what a response code means: category, retry advice, checks to run, and the hint for the cashier', load: () => spec(require('./explain')) },
+  { name: 'selftest', summary: 'run self-checks on the terminal devices and the host link', load: () => spec(require('./selftest')) },
+  { name: 'diagnose', summary: 'a failed transaction: checks chosen by the code, the cause, the hint, the slip and the journal record', load: () => spec(require('./diagnose')) },
+  { name: 'demo', summary: 'play a failing transaction on the simulated terminal: hint, slip, journal (the default main job)', load: () => spec(require('./demo')) },
+  { name: 'sim', summary: 'run one simulated device until killed (Ctrl-C)', load: () => spec(require('./sim')) },
+  { name: 'slip', summary: 'preview or reprint a diagnostic slip from the slip store', load: () => spec(require('./slip')) },
+  { name: 'menu', summary: 'the technician menu (PIN): device tests, test page, reprint, journal', load: () => spec(require('./menu')) },
+  { name: 'journal', summary: 'the diagnostic journal: list records, show one, or export them all', load: () => spec(require('./journal')) },
 ];

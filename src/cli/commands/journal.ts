@@ -11,7 +11,6 @@
  * answer (exit 0, "no records").
  */
 import { writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { isLocaleTag } from '../../i18n/locale';
 import { dataDirFor, isSimulatedRun } from '../../journal/data-dir';
@@ -20,8 +19,8 @@ import { openJournal } from '../../journal/journal';
 import { journalLabels, recordDetail, recordLine } from '../../journal/render';
 import { JOURNAL_KINDS, type JournalKind, type JournalRecord } from '../../journal/types';
 import type { PosdiagConfig } from '../../config/types';
-import { runCommand } from '../context';
-import { CliIo, EXIT, ExitCode } from '../io';
+import { EXIT } from '../io';
+import type { CommandSpec } from '../spec';
 
 const ACTIONS = ['list', 'show', 'export'] as const;
 
@@ -31,70 +30,71 @@ interface JournalOptions {
   out?: string;
 }
 
-export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
-  program
-    .command('journal')
-    .description('the diagnostic journal: list records, show one, or export them all')
-    .argument('[action]', `${ACTIONS.join(', ')}`, 'list')
-    .argument('[id]', 'record id for show (J00000042 or 42)')
-    .option('--limit <n>', 'list: at most this many records (newest first)')
-    .option('--kind <kind>', `list: only ${JOURNAL_KINDS.join(', ')} records`)
-    .option('--out <file>', 'export: write the JSON Lines to this file instead of stdout')
-    .addHelpText('after', '\nExamples:\n  posdiag journal\n  posdiag journal show J00000042\n  posdiag journal export --out /sdcard/posdiag.jsonl\n  posdiag journal list --limit 10 --json\n')
-    .action(async (action: string, id: string | undefined, opts: JournalOptions, cmd: Command) => {
-      done(
-        await runCommand(cmd, io, async (ctx) => {
-          let config: PosdiagConfig | undefined;
-          if (ctx.configPath) {
-            const { loadConfigFile } = await import('../../config/load');
-            config = loadConfigFile(ctx.configPath);
-          }
-          const locale = ctx.locale ?? config?.terminal.locale;
-          if (locale !== undefined && !isLocaleTag(locale)) {
-            throw new HalError('Usage_Invalid', `--locale: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
-          }
-          const L = journalLabels(locale);
-          const dir = dataDirFor(config, isSimulatedRun(ctx), io.env);
-          const journal = openJournal(dir);
+export const command: CommandSpec = {
+  name: 'journal',
+  arguments: [
+    { name: 'action', help: ACTIONS.join(', '), default: 'list' },
+    { name: 'id', help: 'record id for show (J00000042 or 42)' },
+  ],
+  options: [
+    { name: 'limit', value: 'n', help: 'list: at most this many records (newest first)' },
+    { name: 'kind', value: 'kind', help: `list: only ${JOURNAL_KINDS.join(', ')} records` },
+    { name: 'out', value: 'file', help: 'export: write the JSON Lines to this file instead of stdout' },
+  ],
+  examples: ['posdiag journal', 'posdiag journal show J00000042', 'posdiag journal export --out /sdcard/posdiag.jsonl', 'posdiag journal list --limit 10 --json'],
+  async run({ args, opts: flags }, ctx) {
+    const { action, id } = args;
+    const opts = flags as JournalOptions;
+    const io = ctx.io;
+    let config: PosdiagConfig | undefined;
+    if (ctx.configPath) {
+      const { loadConfigFile } = await import('../../config/load');
+      config = loadConfigFile(ctx.configPath);
+    }
+    const locale = ctx.locale ?? config?.terminal.locale;
+    if (locale !== undefined && !isLocaleTag(locale)) {
+      throw new HalError('Usage_Invalid', `--locale: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
+    }
+    const L = journalLabels(locale);
+    const dir = dataDirFor(config, isSimulatedRun(ctx), io.env);
+    const journal = openJournal(dir);
 
-          switch (action) {
-            case 'list': {
-              if (id !== undefined) throw new HalError('Usage_Invalid', `journal list takes no id (did you mean: posdiag journal show ${id}?)`);
-              const kind = parseKind(opts.kind);
-              const limit = parseLimit(opts.limit);
-              const { records, skipped } = await journal.readAll();
-              const picked = records.filter((r) => kind === undefined || r.kind === kind).reverse().slice(0, limit);
-              const lines = picked.map((r) => recordLine(r, locale));
-              if (lines.length === 0) lines.push(L.noRecords);
-              if (skipped > 0) lines.push(L.skipped(skipped));
-              return { exitCode: EXIT.ok, json: { records: picked, skipped }, text: lines.join('\n') + '\n' };
-            }
-            case 'show': {
-              if (id === undefined) throw new HalError('Usage_Invalid', 'journal show needs a record id, e.g. posdiag journal show J00000042 (posdiag journal list shows them)');
-              const wanted = normalizeId(id);
-              const record = wanted === null ? null : await journal.get(wanted);
-              if (!record) throw new HalError('Usage_Invalid', `no journal record "${id}" in ${dir} (posdiag journal list shows the ids)`, { id, dir });
-              return { exitCode: EXIT.ok, json: { record }, text: recordDetail(record, locale) };
-            }
-            case 'export': {
-              if (id !== undefined) throw new HalError('Usage_Invalid', `journal export takes no id, got "${id}"`);
-              const { records } = await journal.readAll();
-              const jsonl = records.map((r) => JSON.stringify(r) + '\n').join('');
-              if (opts.out !== undefined) {
-                await writeOut(opts.out, jsonl);
-                return { exitCode: EXIT.ok, json: { records, out: opts.out }, text: L.exported(records.length, opts.out) };
-              }
-              // Stdout carries only the JSON Lines; the empty case is said on stderr.
-              if (records.length === 0 && !ctx.json) io.stderr(L.noRecords + '\n');
-              return { exitCode: EXIT.ok, json: { records }, text: jsonl };
-            }
-            default:
-              throw new HalError('Usage_Invalid', `journal: unknown action "${action}"; expected one of ${ACTIONS.join(', ')}`, { action });
-          }
-        }),
-      );
-    });
-}
+    switch (action) {
+      case 'list': {
+        if (id !== undefined) throw new HalError('Usage_Invalid', `journal list takes no id (did you mean: posdiag journal show ${id}?)`);
+        const kind = parseKind(opts.kind);
+        const limit = parseLimit(opts.limit);
+        const { records, skipped } = await journal.readAll();
+        const picked = records.filter((r) => kind === undefined || r.kind === kind).reverse().slice(0, limit);
+        const lines = picked.map((r) => recordLine(r, locale));
+        if (lines.length === 0) lines.push(L.noRecords);
+        if (skipped > 0) lines.push(L.skipped(skipped));
+        return { exitCode: EXIT.ok, json: { records: picked, skipped }, text: lines.join('\n') + '\n' };
+      }
+      case 'show': {
+        if (id === undefined) throw new HalError('Usage_Invalid', 'journal show needs a record id, e.g. posdiag journal show J00000042 (posdiag journal list shows them)');
+        const wanted = normalizeId(id);
+        const record = wanted === null ? null : await journal.get(wanted);
+        if (!record) throw new HalError('Usage_Invalid', `no journal record "${id}" in ${dir} (posdiag journal list shows the ids)`, { id, dir });
+        return { exitCode: EXIT.ok, json: { record }, text: recordDetail(record, locale) };
+      }
+      case 'export': {
+        if (id !== undefined) throw new HalError('Usage_Invalid', `journal export takes no id, got "${id}"`);
+        const { records } = await journal.readAll();
+        const jsonl = records.map((r) => JSON.stringify(r) + '\n').join('');
+        if (opts.out !== undefined) {
+          await writeOut(opts.out, jsonl);
+          return { exitCode: EXIT.ok, json: { records, out: opts.out }, text: L.exported(records.length, opts.out) };
+        }
+        // Stdout carries only the JSON Lines; the empty case is said on stderr.
+        if (records.length === 0 && !ctx.json) io.stderr(L.noRecords + '\n');
+        return { exitCode: EXIT.ok, json: { records }, text: jsonl };
+      }
+      default:
+        throw new HalError('Usage_Invalid', `journal: unknown action "${action}"; expected one of ${ACTIONS.join(', ')}`, { action });
+    }
+  },
+};
 
 /** J00000042, j42 or 42 -> J00000042; anything else is not an id. */
 export function normalizeId(id: string): string | null {

@@ -2,7 +2,6 @@
  * `posdiag menu`: the PIN-protected technician menu on this terminal's screen and keys.
  * `posdiag menu --hash-pin`: reads a new PIN and prints the hash for technician.pinHash.
  */
-import type { Command } from 'commander';
 import { systemClock, type Clock } from '../../../hal/clock';
 import { HalError } from '../../../hal/errors';
 import { pick } from '../../i18n/locale';
@@ -14,8 +13,8 @@ import { hashPin, parsePinHash } from '../../menu/pin';
 import { readNewPin } from '../../menu/read-pin';
 import { runTtyMenu, type TtyInput, type TtyOutput } from '../../menu/tty-ui';
 import { openEnvironment } from '../../runtime';
-import { runCommand } from '../context';
-import { CliIo, EXIT, ExitCode } from '../io';
+import { CliIo, EXIT } from '../io';
+import type { CommandSpec } from '../spec';
 
 /** The menu needs a keyboard and a screen; tests hand in streams, the real command uses the process's. */
 export interface MenuStreams {
@@ -33,44 +32,41 @@ const PROMPTS = {
   paste: { 'zh-CN': '将下面一行填入配置的 technician.pinHash：', 'zh-TW': '將下面一行填入設定的 technician.pinHash：', en: 'Put this line in the configuration as technician.pinHash:' },
 };
 
-export function register(program: Command, io: CliIo & MenuStreams, done: (code: ExitCode) => void): void {
-  program
-    .command('menu')
-    .description('the technician menu (PIN): device tests, test page, reprint, journal')
-    .option('--hash-pin', 'read a new technician PIN (4 to 12 digits) from stdin and print its hash for technician.pinHash')
-    .addHelpText('after', '\nKeys: digits, Enter, Esc (Cancel: back, stop a test, leave), Backspace (correct the PIN).\nThe simulated terminal (--sim, or no configuration) opens with the demo PIN 1234.\n\nExamples:\n  posdiag menu --sim\n  posdiag menu --config /data/posdiag/config.json\n  posdiag menu --hash-pin --json\n')
-    .action(async (opts: { hashPin?: boolean }, cmd: Command) => {
-      done(
-        await runCommand(cmd, io, async (ctx) => {
-          const stdin = io.stdin ?? (process.stdin as TtyInput);
-          const say = (key: keyof typeof PROMPTS) => pick(PROMPTS[key], ctx.locale)!.value;
-          if (opts.hashPin) {
-            // Prompts on stderr, so that stdout holds the hash (or the JSON document) alone.
-            const pin = await readNewPin(stdin, { isTTY: false, write: (s: string) => io.stderr(s) }, { enter: say('enter'), again: say('again'), mismatch: say('mismatch') });
-            const pinHash = await hashPin(pin);
-            if (!ctx.json) io.stderr(say('paste') + '\n');
-            return { exitCode: EXIT.ok, json: { pinHash }, text: pinHash };
-          }
-          if (ctx.json) throw new HalError('Usage_Invalid', 'menu is interactive; --json goes with --hash-pin only');
+export const command: CommandSpec = {
+  name: 'menu',
+  options: [{ name: 'hash-pin', help: 'read a new technician PIN (4 to 12 digits) from stdin and print its hash for technician.pinHash' }],
+  notes: 'Keys: digits, Enter, Esc (Cancel: back, stop a test, leave), Backspace (correct the PIN).\nThe simulated terminal (--sim, or no configuration) opens with the demo PIN 1234.',
+  examples: ['posdiag menu --sim', 'posdiag menu --config /data/posdiag/config.json', 'posdiag menu --hash-pin --json'],
+  async run({ opts }, ctx) {
+    // Tests hand in the keyboard and the screen with the io.
+    const io = ctx.io as CliIo & MenuStreams;
+    const stdin = io.stdin ?? (process.stdin as TtyInput);
+    const say = (key: keyof typeof PROMPTS) => pick(PROMPTS[key], ctx.locale)!.value;
+    if (opts.hashPin) {
+      // Prompts on stderr, so that stdout holds the hash (or the JSON document) alone.
+      const pin = await readNewPin(stdin, { isTTY: false, write: (s: string) => io.stderr(s) }, { enter: say('enter'), again: say('again'), mismatch: say('mismatch') });
+      const pinHash = await hashPin(pin);
+      if (!ctx.json) io.stderr(say('paste') + '\n');
+      return { exitCode: EXIT.ok, json: { pinHash }, text: pinHash };
+    }
+    if (ctx.json) throw new HalError('Usage_Invalid', 'menu is interactive; --json goes with --hash-pin only');
 
-          const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: io.env });
-          try {
-            const pinHash = env.config.technician?.pinHash;
-            if (!pinHash) {
-              throw new HalError('Config_Invalid', 'technician.pinHash is not set in the configuration: the menu stays closed without a PIN (make a hash with: posdiag menu --hash-pin)');
-            }
-            parsePinHash(pinHash); // a malformed hash is a configuration error before the screen opens
-            const dataDir = env.dataDir;
-            const lockout = resolveLockoutOptions();
-            const services = deviceServices({ checkEnv: env.checkEnv, terminal: env.config.terminal, dataDir, journal: openJournal(dataDir), pinHash, lockout, selfTestBudgetMs: env.config.checks?.budgetMs });
-            const model = new MenuModel(services, wallClock, { lockout });
-            const screen = io.screen ?? (process.stdout as TtyOutput);
-            await runTtyMenu(model, { input: stdin, output: screen, locale: ctx.locale ?? env.config.terminal.locale, color: ctx.color });
-            return { exitCode: EXIT.ok, json: null, text: '' };
-          } finally {
-            await env.close();
-          }
-        }),
-      );
-    });
-}
+    const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: io.env });
+    try {
+      const pinHash = env.config.technician?.pinHash;
+      if (!pinHash) {
+        throw new HalError('Config_Invalid', 'technician.pinHash is not set in the configuration: the menu stays closed without a PIN (make a hash with: posdiag menu --hash-pin)');
+      }
+      parsePinHash(pinHash); // a malformed hash is a configuration error before the screen opens
+      const dataDir = env.dataDir;
+      const lockout = resolveLockoutOptions();
+      const services = deviceServices({ checkEnv: env.checkEnv, terminal: env.config.terminal, dataDir, journal: openJournal(dataDir), pinHash, lockout, selfTestBudgetMs: env.config.checks?.budgetMs });
+      const model = new MenuModel(services, wallClock, { lockout });
+      const screen = io.screen ?? (process.stdout as TtyOutput);
+      await runTtyMenu(model, { input: stdin, output: screen, locale: ctx.locale ?? env.config.terminal.locale, color: ctx.color });
+      return { exitCode: EXIT.ok, json: null, text: '' };
+    } finally {
+      await env.close();
+    }
+  },
+};

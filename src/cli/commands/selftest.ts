@@ -1,38 +1,44 @@
 /** `posdiag selftest [all|modem|reader|printer|network] [--level L]`: runs the device checks. */
-import { Command, Option } from 'commander';
 import { CHECKED_DEVICES, CheckedDevice, CheckEnv, DEVICE_CHECKS } from '../../../hal/devices';
 import { CHECK_LEVELS, CheckLevel, DeviceCheck, runChecks, RunOptions, SelfTestResult } from '../../../hal/selfcheck';
 import { HalError } from '../../../hal/errors';
 import { openEnvironment } from '../../runtime';
 import { BUDGET_FLAG_HELP, parseBudgetFlag, runBudget } from '../budget';
-import { runCommand } from '../context';
-import { CliIo, EXIT, ExitCode } from '../io';
+import { EXIT } from '../io';
+import type { CommandSpec } from '../spec';
 import { renderSelfTest } from '../render-selftest';
 
-export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
-  program
-    .command('selftest')
-    .description('run self-checks on the terminal devices and the host link')
-    .argument('[device]', `all, or one of: ${CHECKED_DEVICES.join(', ')}`, 'all')
-    .addOption(new Option('--level <level>', 'internal (look only), external (may act: prints a test page), interactive (needs a tap or swipe)').choices([...CHECK_LEVELS]).default('internal'))
-    .option('--budget <ms>', BUDGET_FLAG_HELP)
-    .addHelpText('after', '\nExamples:\n  posdiag selftest\n  posdiag selftest modem --sim modem=weak-signal\n  posdiag selftest printer --level external --json\n  posdiag selftest --config /data/posdiag/config.json --budget 10000\n')
-    .action(async (device: string, opts: { level: CheckLevel; budget?: string }, cmd: Command) => {
-      done(
-        await runCommand(cmd, io, async (ctx) => {
-          const wanted = selectDevices(device);
-          const flagBudget = parseBudgetFlag(opts.budget);
-          const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
-          try {
-            const result = await runSelfTest(wanted, env.checkEnv, opts.level, runBudget(flagBudget, env.config), ctx.progress);
-            return { exitCode: EXIT.ok, json: result, text: renderSelfTest(result, ctx.color, ctx.locale) };
-          } finally {
-            await env.close();
-          }
-        }),
-      );
-    });
-}
+export const command: CommandSpec = {
+  name: 'selftest',
+  arguments: [{ name: 'device', help: `all, or one of: ${CHECKED_DEVICES.join(', ')}`, default: 'all' }],
+  options: [
+    {
+      name: 'level',
+      value: 'level',
+      help: 'internal (look only), external (may act: prints a test page), interactive (needs a tap or swipe)',
+      choices: CHECK_LEVELS,
+      default: 'internal',
+    },
+    { name: 'budget', value: 'ms', help: BUDGET_FLAG_HELP },
+  ],
+  examples: [
+    'posdiag selftest',
+    'posdiag selftest modem --sim modem=weak-signal',
+    'posdiag selftest printer --level external --json',
+    'posdiag selftest --config /data/posdiag/config.json --budget 10000',
+  ],
+  async run({ args, opts }, ctx) {
+    const wanted = selectDevices(args.device!);
+    const flagBudget = parseBudgetFlag(opts.budget as string | undefined);
+    const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
+    try {
+      const result = await runSelfTest(wanted, env.checkEnv, opts.level as CheckLevel, runBudget(flagBudget, env.config), ctx.progress);
+      return { exitCode: EXIT.ok, json: result, text: renderSelfTest(result, ctx.color, ctx.locale) };
+    } finally {
+      await env.close();
+    }
+  },
+};
 
 export function selectDevices(device: string): CheckedDevice[] {
   if (device === 'all') return [...CHECKED_DEVICES];

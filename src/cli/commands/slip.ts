@@ -12,15 +12,14 @@
  * 2 an id that is not in the store.
  */
 import { writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
 import { HalError } from '../../../hal/errors';
 import { loadConfigFile } from '../../config/load';
 import { dataDirFor, isSimulatedRun, isSlipId, loadSlip, openJournal, parseId, type StoredSlip } from '../../journal';
 import { openEnvironment } from '../../runtime';
 import { printSlip, type SlipPrintOutcome } from '../../slip/print';
 import { previewPng, previewText } from '../../slip/preview';
-import { runCommand } from '../context';
 import { CliIo, CommandOutcome, EXIT, ExitCode } from '../io';
+import type { CommandSpec } from '../spec';
 
 interface SlipFlags {
   text?: boolean;
@@ -44,19 +43,18 @@ export interface SlipJson {
   printed?: SlipPrintOutcome;
 }
 
-export function register(program: Command, io: CliIo, done: (code: ExitCode) => void): void {
-  program
-    .command('slip')
-    .description('preview or reprint a diagnostic slip from the slip store')
-    .argument('<id>', 'a slip id, the journal id of its diagnosis, or "last" for the newest')
-    .option('--text', 'print the slip as text, as the printer would print it')
-    .option('--png <file>', 'write a PNG preview of the slip')
-    .option('--escpos <file>', 'write the exact printer bytes of the slip')
-    .addHelpText('after', '\nWith none of --text, --png, --escpos the slip is printed again on the terminal\'s printer.\n\nExamples:\n  posdiag slip last --text\n  posdiag slip last --png slip.png --escpos slip.bin\n  posdiag slip last --sim printer=paper-out --json\n')
-    .action(async (id: string, flags: SlipFlags, cmd: Command) => {
-      done(await runCommand(cmd, io, (ctx) => runSlip(id, flags, { io, json: ctx.json, configPath: ctx.configPath, sim: ctx.sim })));
-    });
-}
+export const command: CommandSpec = {
+  name: 'slip',
+  arguments: [{ name: 'id', required: true, help: 'a slip id, the journal id of its diagnosis, or "last" for the newest' }],
+  options: [
+    { name: 'text', help: 'print the slip as text, as the printer would print it' },
+    { name: 'png', value: 'file', help: 'write a PNG preview of the slip' },
+    { name: 'escpos', value: 'file', help: 'write the exact printer bytes of the slip' },
+  ],
+  notes: "With none of --text, --png, --escpos the slip is printed again on the terminal's printer.",
+  examples: ['posdiag slip last --text', 'posdiag slip last --png slip.png --escpos slip.bin', 'posdiag slip last --sim printer=paper-out --json'],
+  run: ({ args, opts }, ctx) => runSlip(args.id!, opts as SlipFlags, { io: ctx.io, json: ctx.json, configPath: ctx.configPath, sim: ctx.sim }),
+};
 
 async function runSlip(id: string, flags: SlipFlags, ctx: { io: CliIo; json: boolean; configPath?: string; sim: Parameters<typeof openEnvironment>[0]['sim'] }): Promise<CommandOutcome> {
   if (id !== 'last' && !isSlipId(id)) throw new HalError('Usage_Invalid', `"${id}" is not a slip id; give an id from posdiag journal list, or last`, { id });

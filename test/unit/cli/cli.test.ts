@@ -48,3 +48,27 @@ test.each(['explain', 'selftest', 'diagnose', 'demo', 'menu', 'sim', 'journal', 
   await expect(main([command, '--help'], t.handle)).resolves.toBe(0);
   expect(t.out()).toMatch(/Examples:\n {2}posdiag /);
 });
+
+test('help COMMAND and COMMAND -h print that command\'s help, exit 0', async () => {
+  for (const argv of [['help', 'explain'], ['explain', '-h'], ['--locale', 'en', 'explain', '--help']]) {
+    const t = io();
+    await expect(main(argv, t.handle)).resolves.toBe(0);
+    expect(t.out()).toMatch(/^Usage: posdiag explain \[options\] <code>/);
+  }
+});
+
+test('a malformed command line under --json is still one JSON document, exit 2', async () => {
+  for (const argv of [['explain', '96', '--bogus', '--json'], ['--json', 'nosuch'], ['diagnose', '--json']]) {
+    const t = io();
+    await expect(main(argv, t.handle)).resolves.toBe(2);
+    expect(JSON.parse(t.out())).toEqual({ error: { code: 'Usage_Invalid', message: expect.any(String) } });
+    expect(t.err()).toBe('');
+  }
+});
+
+test('without --json a usage error names the problem and where the help is', async () => {
+  const t = io();
+  await expect(main(['explain', '96', '--bogus'], t.handle)).resolves.toBe(2);
+  expect(t.err()).toBe('posdiag: unknown option "--bogus"\n(posdiag explain --help lists its arguments and options)\n');
+  expect(t.out()).toBe('');
+});

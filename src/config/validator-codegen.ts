@@ -21,7 +21,9 @@ export function configValidatorSource(): string {
   // and load.ts words the messages itself (messages off): both keep the bundled code small.
   const ajv = new Ajv({ allErrors: true, strict: false, inlineRefs: false, messages: false, code: { source: true, esm: true, lines: true } });
   const schema = configSchema('generated');
-  const code = standaloneCode(ajv, ajv.compile(schema));
+  // Compiled without its descriptions: the validator never reads them (ajv embeds the schema it compiles,
+  // for the enum lists and property names it looks up), and load.ts gets them from `descriptions` below.
+  const code = compactErrors(standaloneCode(ajv, ajv.compile(withoutDescriptions(schema))));
   // The one runtime helper the code needs (string length in code points) is imported, not required,
   // so esbuild and tsc see an ordinary module.
   const ucs2 = 'const func2 = require("ajv/dist/runtime/ucs2length").default;';
@@ -39,3 +41,43 @@ function descriptionsOf(node: unknown, path = '#', out: Record<string, string> =
   for (const [key, child] of Object.entries(node)) descriptionsOf(child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, out);
   return out;
 }
+
+function withoutDescriptions<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withoutDescriptions) as T;
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'description').map(([key, child]) => [key, withoutDescriptions(child)])) as T;
+}
+
+/**
+ * ajv writes every failed keyword as the same six statements: build the error object, start the list or
+ * push onto it. One helper call does the same (the same error objects, in the same order, in the same
+ * array), at half the bytes per keyword; the validator reports about sixty keywords.
+ */
+const ERROR_HELPER = `
+/** One failed keyword, appended to the errors so far (the list is created by the first). */
+function addError(list, instancePath, schemaPath, keyword, params){
+const error = {instancePath, schemaPath, keyword, params};
+if(list === null){
+return [error];
+}
+list.push(error);
+return list;
+}
+`;
+
+function compactErrors(code: string): string {
+  const str = String.raw`"(?:[^"\\]|\\.)*"`; // a JSON string literal, as ajv writes them
+  const report = new RegExp(
+    String.raw`const (err\d+) = \{instancePath(?::(instancePath\+${str}))?,schemaPath:(${str}),keyword:(${str}),params:(\{(?:[^{}"]|${str})*\})\};\n` +
+      String.raw`if\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}\n`,
+    'g',
+  );
+  const compact = code.replace(report, (_all, _err, path: string | undefined, schemaPath: string, keyword: string, params: string) => `vErrors = addError(vErrors, ${path ?? 'instancePath'}, ${schemaPath}, ${keyword}, ${params});\n`);
+  // An error ajv wrote in another shape would be left as it was, still correct; the build says so, so the
+  // pattern is updated with ajv rather than quietly saving less. The helper's name must be free, too.
+  if (/\baddError\b/.test(code)) throw new Error('the generated validator already uses the name addError');
+  if (compact.includes('vErrors.push')) throw new Error('ajv reported an error in a shape compactErrors does not know');
+  // A function declaration: the validators above may call it wherever it stands.
+  return `${compact.trimEnd()}\n${ERROR_HELPER}`;
+}
+

@@ -1,7 +1,8 @@
 // Bundles posdiag for Node 20 into dist/:
 //   dist/cli.js    the `posdiag` command, what a terminal runs (target: at most 300 KB)
 //   dist/index.js  the library (package.json "main")
-//   dist/sim.js    the simulators of mocks/, loaded only to simulate (src/simulators.ts requires it at run time)
+//   dist/sim.js    the simulated terminal: the simulators of mocks/ and the commands that run only on them
+//                  (demo, sim), loaded only to simulate (src/simulators.ts requires it at run time)
 // The native serial binding stays external: it finds its prebuilt .node file relative to its own package
 // directory, so it cannot be inlined.
 //
@@ -52,9 +53,11 @@ const outputs = [
 const results = [];
 for (const o of outputs) results.push(await build({ ...common, ...o }));
 
-// dist/cli.js must not carry the simulators: a stray static import of mocks/ would put them back silently.
+// dist/cli.js must not carry the simulators, nor the commands that run only on them (demo, sim): a stray
+// static import would put them back silently.
+const SIM_ONLY_COMMANDS = ['src/cli/commands/demo.ts', 'src/cli/commands/sim.ts'];
 const cliInputs = Object.keys(results[0].metafile.inputs);
-const strays = cliInputs.filter((p) => p.startsWith('mocks/') && p !== 'mocks/faults.ts');
+const strays = cliInputs.filter((p) => (p.startsWith('mocks/') && p !== 'mocks/faults.ts') || SIM_ONLY_COMMANDS.includes(p));
 if (strays.length) {
   console.error(`build.mjs: dist/cli.js bundles simulator code (${strays.join(', ')}); load it through src/simulators.ts`);
   process.exit(1);

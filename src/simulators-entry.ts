@@ -7,3 +7,6 @@ export { startSimulatedTerminal } from '../mocks/terminal';
 export type { SimulatedTerminal } from '../mocks/terminal';
 export { SERIAL_SIMULATORS, TCP_SIMULATORS } from '../mocks/registry';
 export { startOnPty } from '../mocks/pty-attach';
+// The two commands that run only on simulators: a real terminal's dist/cli.js needs neither.
+export { command as demoCommand } from './cli/commands/demo';
+export { command as simCommand } from './cli/commands/sim';

@@ -7,18 +7,10 @@
  * A cause that only confirms what the code already says (a card declined, a terminal to sign on) has no
  * text here: the code's own hint says it, and the cause adds the evidence.
  */
-import type { HintText } from './hints';
-import type { Localized } from './locale';
+import { localizedHint as h, type HintText } from './hints';
+import { localized, type Localized } from './locale';
 
 type Texts<T> = Readonly<Record<string, Localized<T>>>;
-
-const h = (zhCN: [string, string], zhTW: [string, string], en: [string, string]): Localized<HintText> => ({
-  'zh-CN': { title: zhCN[0], action: zhCN[1] },
-  'zh-TW': { title: zhTW[0], action: zhTW[1] },
-  en: { title: en[0], action: en[1] },
-});
-
-const s = (zhCN: string, zhTW: string, en: string): Localized<string> => ({ 'zh-CN': zhCN, 'zh-TW': zhTW, en });
 
 /** Keyed by cause id (src/diagnosis/causes.ts). */
 export const CAUSE_HINTS: Texts<HintText> = Object.freeze({
@@ -91,24 +83,24 @@ export const CAUSE_HINTS: Texts<HintText> = Object.freeze({
 
 /** Next steps for the slip, keyed by step id. */
 export const STEP_TEXTS: Texts<string> = Object.freeze({
-  'move-terminal': s('把终端移到信号好的地方（窗边、室外），或改用Wi-Fi', '將終端機移到訊號好的地方（窗邊、室外），或改用Wi-Fi', 'Move the terminal where the signal is better (window, outdoors) or use Wi-Fi'),
-  retry: s('重试这笔交易', '重試這筆交易', 'Retry the transaction'),
-  'retry-later': s('几分钟后再试，高峰期主机可能繁忙', '幾分鐘後再試，尖峰時段主機可能忙碌', 'Try again in a few minutes; hosts are busy at peak hours'),
-  restart: s('重启终端', '重新啟動終端機', 'Restart the terminal'),
-  'reseat-sim': s('关机后取出SIM卡重新插好', '關機後取出SIM卡重新插好', 'Power off, take the SIM card out and put it back firmly'),
-  'call-carrier': s('联系移动网络运营商确认SIM卡状态', '聯絡電信業者確認SIM卡狀態', "Ask the mobile carrier about the SIM card's status"),
-  'check-apn': s('请技术人员检查APN设置', '請技術人員檢查APN設定', 'Have a technician check the APN setting'),
-  'check-lan': s('检查网线、路由器，以及IP、网关和DNS设置', '檢查網路線、路由器，以及IP、閘道和DNS設定', 'Check the cable, the router, and the IP, gateway and DNS settings'),
-  'check-host-settings': s('核对主机地址和端口设置', '核對主機位址和連接埠設定', 'Check the host address and port settings'),
-  'other-card-input': s('改用插卡或挥卡，或换一台终端', '改用插卡或感應，或換一台終端機', 'Use chip or tap instead, or another terminal'),
-  'call-service': s('联系终端维修服务', '聯絡終端機維修服務', "Call the terminal's service provider"),
-  'load-paper': s('打开纸仓装入新纸卷，合好盖子', '打開紙倉裝入新紙捲，蓋好上蓋', 'Open the cover, load a new roll, close the cover'),
-  'check-printer': s('检查纸仓盖是否合好；打印头过热时等几分钟；再重启打印机', '檢查紙倉蓋是否蓋好；列印頭過熱時等幾分鐘；再重新啟動印表機', 'Check the cover is closed; let an overheated head cool a few minutes; then restart the printer'),
-  'check-card': s('请持卡人核对卡片有效期和卡面，或换一张卡', '請持卡人核對卡片有效期和卡面，或換一張卡', "Ask the cardholder to check the card's expiry and condition, or use another card"),
-  'other-payment': s('可分笔支付或改用其他支付方式', '可分筆支付或改用其他付款方式', 'Split the payment or use another payment method'),
-  'check-params': s('核对终端号、商户号和主机参数', '核對終端機代號、商店代號和主機參數', 'Check the terminal id, merchant id and host parameters'),
-  'sign-on': s('重新签到以更新密钥', '重新簽到以更新金鑰', 'Sign on again to renew the keys'),
-  'call-acquirer': s('致电收单行确认商户和终端状态', '致電收單機構確認商店和終端機狀態', 'Call the acquirer to confirm the merchant and terminal status'),
-  'check-last': s('先查询上一笔是否已扣款，避免重复收款', '先查詢上一筆是否已扣款，避免重複收款', 'Check whether the last sale went through before charging again'),
-  support: s('仍未解决：致电客服，报上代码{code}、时间和终端号', '仍未解決：致電客服，告知代碼{code}、時間和終端機代號', 'Still failing: call support with code {code}, the time and the terminal id'),
+  'move-terminal': localized('把终端移到信号好的地方（窗边、室外），或改用Wi-Fi', '將終端機移到訊號好的地方（窗邊、室外），或改用Wi-Fi', 'Move the terminal where the signal is better (window, outdoors) or use Wi-Fi'),
+  retry: localized('重试这笔交易', '重試這筆交易', 'Retry the transaction'),
+  'retry-later': localized('几分钟后再试，高峰期主机可能繁忙', '幾分鐘後再試，尖峰時段主機可能忙碌', 'Try again in a few minutes; hosts are busy at peak hours'),
+  restart: localized('重启终端', '重新啟動終端機', 'Restart the terminal'),
+  'reseat-sim': localized('关机后取出SIM卡重新插好', '關機後取出SIM卡重新插好', 'Power off, take the SIM card out and put it back firmly'),
+  'call-carrier': localized('联系移动网络运营商确认SIM卡状态', '聯絡電信業者確認SIM卡狀態', "Ask the mobile carrier about the SIM card's status"),
+  'check-apn': localized('请技术人员检查APN设置', '請技術人員檢查APN設定', 'Have a technician check the APN setting'),
+  'check-lan': localized('检查网线、路由器，以及IP、网关和DNS设置', '檢查網路線、路由器，以及IP、閘道和DNS設定', 'Check the cable, the router, and the IP, gateway and DNS settings'),
+  'check-host-settings': localized('核对主机地址和端口设置', '核對主機位址和連接埠設定', 'Check the host address and port settings'),
+  'other-card-input': localized('改用插卡或挥卡，或换一台终端', '改用插卡或感應，或換一台終端機', 'Use chip or tap instead, or another terminal'),
+  'call-service': localized('联系终端维修服务', '聯絡終端機維修服務', "Call the terminal's service provider"),
+  'load-paper': localized('打开纸仓装入新纸卷，合好盖子', '打開紙倉裝入新紙捲，蓋好上蓋', 'Open the cover, load a new roll, close the cover'),
+  'check-printer': localized('检查纸仓盖是否合好；打印头过热时等几分钟；再重启打印机', '檢查紙倉蓋是否蓋好；列印頭過熱時等幾分鐘；再重新啟動印表機', 'Check the cover is closed; let an overheated head cool a few minutes; then restart the printer'),
+  'check-card': localized('请持卡人核对卡片有效期和卡面，或换一张卡', '請持卡人核對卡片有效期和卡面，或換一張卡', "Ask the cardholder to check the card's expiry and condition, or use another card"),
+  'other-payment': localized('可分笔支付或改用其他支付方式', '可分筆支付或改用其他付款方式', 'Split the payment or use another payment method'),
+  'check-params': localized('核对终端号、商户号和主机参数', '核對終端機代號、商店代號和主機參數', 'Check the terminal id, merchant id and host parameters'),
+  'sign-on': localized('重新签到以更新密钥', '重新簽到以更新金鑰', 'Sign on again to renew the keys'),
+  'call-acquirer': localized('致电收单行确认商户和终端状态', '致電收單機構確認商店和終端機狀態', 'Call the acquirer to confirm the merchant and terminal status'),
+  'check-last': localized('先查询上一笔是否已扣款，避免重复收款', '先查詢上一筆是否已扣款，避免重複收款', 'Check whether the last sale went through before charging again'),
+  support: localized('仍未解决：致电客服，报上代码{code}、时间和终端号', '仍未解決：致電客服，告知代碼{code}、時間和終端機代號', 'Still failing: call support with code {code}, the time and the terminal id'),
 });

@@ -12,7 +12,7 @@
  * - every locale has the same placeholders; zh-TW is written in Traditional characters and Taiwan usage.
  * Template syntax: src/i18n/format.ts.
  */
-import type { Localized } from './locale';
+import { localized, type Localized } from './locale';
 
 export interface HintText {
   title: string;
@@ -21,11 +21,14 @@ export interface HintText {
 
 type HintCatalog = Readonly<Record<string, Localized<HintText>>>;
 
-const h = (zhCN: [string, string], zhTW: [string, string], en: [string, string]): Localized<HintText> => ({
-  'zh-CN': { title: zhCN[0], action: zhCN[1] },
-  'zh-TW': { title: zhTW[0], action: zhTW[1] },
-  en: { title: en[0], action: en[1] },
-});
+const hintText = ([title, action]: [string, string]): HintText => ({ title, action });
+
+/** A title and an action line in every locale, each as [title, action] (order as in `localized`). */
+export function localizedHint(zhCN: [string, string], zhTW: [string, string], en: [string, string]): Localized<HintText> {
+  return localized(hintText(zhCN), hintText(zhTW), hintText(en));
+}
+
+const h = localizedHint;
 
 /** Hints for answers from the host (field 39). */
 const HOST_HINTS: HintCatalog = {

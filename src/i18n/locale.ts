@@ -9,6 +9,15 @@ export type Locale = (typeof LOCALES)[number];
 /** A text in every locale. */
 export type Localized<T = string> = Record<Locale, T>;
 
+/**
+ * A text in every locale, given in the catalogs' order: Simplified Chinese, Traditional Chinese, English.
+ * The catalogs write their texts through this (not as object literals) so the bundle spells the locale
+ * names once instead of once per text.
+ */
+export function localized<T = string>(zhCN: T, zhTW: T, en: T): Localized<T> {
+  return { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+}
+
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 const CHAINS: Readonly<Record<Locale, readonly Locale[]>> = {

@@ -6,9 +6,10 @@
  * `{error}` is the error's English message, for the technician.
  */
 import type { HalErrorCode } from '../../../hal/errors';
+import { localized } from '../locale';
 import type { CheckMessages } from './types';
 
-const err = (zhCN: string, zhTW: string, en: string) => ({ 'zh-CN': `${zhCN}：{error}`, 'zh-TW': `${zhTW}：{error}`, en: `${en}: {error}` });
+const err = (zhCN: string, zhTW: string, en: string) => localized(`${zhCN}：{error}`, `${zhTW}：{error}`, `${en}: {error}`);
 
 // Partial so that a code appended to hal/errors.ts does not break the build of every other file; the
 // catalog test names the missing code instead.
@@ -44,11 +45,11 @@ const ERRORS: Partial<Record<HalErrorCode, CheckMessages[string]>> = {
 };
 
 export const GENERIC_CHECK_MESSAGES: CheckMessages = {
-  'check.budget-spent': {
-    'zh-CN': '检测超时（限时{budgetMs:number}毫秒）',
-    'zh-TW': '檢測逾時（限時{budgetMs:number}毫秒）',
-    en: 'Check ran out of time ({budgetMs:number} ms)',
-  },
-  'check.error.unexpected': { 'zh-CN': '检测出错：{error}', 'zh-TW': '檢測出錯：{error}', en: 'Check failed: {error}' },
+  'check.budget-spent': localized(
+    '检测超时（限时{budgetMs:number}毫秒）',
+    '檢測逾時（限時{budgetMs:number}毫秒）',
+    'Check ran out of time ({budgetMs:number} ms)',
+  ),
+  'check.error.unexpected': localized('检测出错：{error}', '檢測出錯：{error}', 'Check failed: {error}'),
   ...Object.fromEntries(Object.entries(ERRORS).map(([code, text]) => [`check.error.${code}`, text])),
 };

@@ -19,12 +19,12 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.path === undefined){
-vErrors = addError(vErrors, instancePath, "#/required", "required", {missingProperty: "path"});
+vErrors = addError(vErrors, instancePath, "#/required", {missingProperty: "path"});
 errors++;
 }
 for(const key0 in data){
 if(!(func4.call(schema7.properties, key0))){
-vErrors = addError(vErrors, instancePath, "#/additionalProperties", "additionalProperties", {additionalProperty: key0});
+vErrors = addError(vErrors, instancePath, "#/additionalProperties", {additionalProperty: key0});
 errors++;
 }
 }
@@ -32,29 +32,29 @@ if(data.path !== undefined){
 let data0 = data.path;
 if(typeof data0 === "string"){
 if(func2(data0) < 1){
-vErrors = addError(vErrors, instancePath+"/path", "#/properties/path/minLength", "minLength", {limit: 1});
+vErrors = addError(vErrors, instancePath+"/path", "#/properties/path/minLength", {limit: 1});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/path", "#/properties/path/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/path", "#/properties/path/type", {type: "string"});
 errors++;
 }
 }
 if(data.baudRate !== undefined){
 let data1 = data.baudRate;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-vErrors = addError(vErrors, instancePath+"/baudRate", "#/properties/baudRate/type", "type", {type: "integer"});
+vErrors = addError(vErrors, instancePath+"/baudRate", "#/properties/baudRate/type", {type: "integer"});
 errors++;
 }
 if(!(((((((((((data1 === 1200) || (data1 === 2400)) || (data1 === 4800)) || (data1 === 9600)) || (data1 === 19200)) || (data1 === 38400)) || (data1 === 57600)) || (data1 === 115200)) || (data1 === 230400)) || (data1 === 460800)) || (data1 === 921600))){
-vErrors = addError(vErrors, instancePath+"/baudRate", "#/properties/baudRate/enum", "enum", {allowedValues: schema7.properties.baudRate.enum});
+vErrors = addError(vErrors, instancePath+"/baudRate", "#/properties/baudRate/enum", {allowedValues: schema7.properties.baudRate.enum});
 errors++;
 }
 }
 }
 else {
-vErrors = addError(vErrors, instancePath, "#/type", "type", {type: "object"});
+vErrors = addError(vErrors, instancePath, "#/type", {type: "object"});
 errors++;
 }
 validate22.errors = vErrors;
@@ -68,29 +68,27 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.terminal === undefined){
-vErrors = addError(vErrors, instancePath, "#/required", "required", {missingProperty: "terminal"});
+vErrors = addError(vErrors, instancePath, "#/required", {missingProperty: "terminal"});
 errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "terminal") || (key0 === "devices")) || (key0 === "host")) || (key0 === "checks")) || (key0 === "journal")) || (key0 === "technician"))){
-vErrors = addError(vErrors, instancePath, "#/additionalProperties", "additionalProperties", {additionalProperty: key0});
+vErrors = addError(vErrors, instancePath, "#/additionalProperties", {additionalProperty: key0});
 errors++;
 }
 }
 if(data.terminal !== undefined){
 let data0 = data.terminal;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-vErrors = addError(vErrors, instancePath+"/terminal", "#/properties/terminal/required", "required", {missingProperty: "id"});
+for(const prop0 of schema6.properties.terminal.required){
+if(data0[prop0] === undefined){
+vErrors = addError(vErrors, instancePath+"/terminal", "#/properties/terminal/required", {missingProperty: prop0});
 errors++;
 }
-if(data0.merchantId === undefined){
-vErrors = addError(vErrors, instancePath+"/terminal", "#/properties/terminal/required", "required", {missingProperty: "merchantId"});
-errors++;
 }
 for(const key1 in data0){
 if(!((((((key1 === "id") || (key1 === "merchantId")) || (key1 === "merchantName")) || (key1 === "location")) || (key1 === "acquirer")) || (key1 === "locale"))){
-vErrors = addError(vErrors, instancePath+"/terminal", "#/properties/terminal/additionalProperties", "additionalProperties", {additionalProperty: key1});
+vErrors = addError(vErrors, instancePath+"/terminal", "#/properties/terminal/additionalProperties", {additionalProperty: key1});
 errors++;
 }
 }
@@ -98,12 +96,12 @@ if(data0.id !== undefined){
 let data1 = data0.id;
 if(typeof data1 === "string"){
 if(!pattern0.test(data1)){
-vErrors = addError(vErrors, instancePath+"/terminal/id", "#/properties/terminal/properties/id/pattern", "pattern", {pattern: "^[0-9A-Za-z]{8}$"});
+vErrors = addError(vErrors, instancePath+"/terminal/id", "#/properties/terminal/properties/id/pattern", {pattern: "^[0-9A-Za-z]{8}$"});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/terminal/id", "#/properties/terminal/properties/id/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/terminal/id", "#/properties/terminal/properties/id/type", {type: "string"});
 errors++;
 }
 }
@@ -111,12 +109,12 @@ if(data0.merchantId !== undefined){
 let data2 = data0.merchantId;
 if(typeof data2 === "string"){
 if(!pattern1.test(data2)){
-vErrors = addError(vErrors, instancePath+"/terminal/merchantId", "#/properties/terminal/properties/merchantId/pattern", "pattern", {pattern: "^[0-9A-Za-z]{15}$"});
+vErrors = addError(vErrors, instancePath+"/terminal/merchantId", "#/properties/terminal/properties/merchantId/pattern", {pattern: "^[0-9A-Za-z]{15}$"});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/terminal/merchantId", "#/properties/terminal/properties/merchantId/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/terminal/merchantId", "#/properties/terminal/properties/merchantId/type", {type: "string"});
 errors++;
 }
 }
@@ -124,12 +122,12 @@ if(data0.merchantName !== undefined){
 let data3 = data0.merchantName;
 if(typeof data3 === "string"){
 if(func2(data3) > 40){
-vErrors = addError(vErrors, instancePath+"/terminal/merchantName", "#/properties/terminal/properties/merchantName/maxLength", "maxLength", {limit: 40});
+vErrors = addError(vErrors, instancePath+"/terminal/merchantName", "#/properties/terminal/properties/merchantName/maxLength", {limit: 40});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/terminal/merchantName", "#/properties/terminal/properties/merchantName/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/terminal/merchantName", "#/properties/terminal/properties/merchantName/type", {type: "string"});
 errors++;
 }
 }
@@ -137,12 +135,12 @@ if(data0.location !== undefined){
 let data4 = data0.location;
 if(typeof data4 === "string"){
 if(func2(data4) > 60){
-vErrors = addError(vErrors, instancePath+"/terminal/location", "#/properties/terminal/properties/location/maxLength", "maxLength", {limit: 60});
+vErrors = addError(vErrors, instancePath+"/terminal/location", "#/properties/terminal/properties/location/maxLength", {limit: 60});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/terminal/location", "#/properties/terminal/properties/location/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/terminal/location", "#/properties/terminal/properties/location/type", {type: "string"});
 errors++;
 }
 }
@@ -150,29 +148,29 @@ if(data0.acquirer !== undefined){
 let data5 = data0.acquirer;
 if(typeof data5 === "string"){
 if(!pattern2.test(data5)){
-vErrors = addError(vErrors, instancePath+"/terminal/acquirer", "#/properties/terminal/properties/acquirer/pattern", "pattern", {pattern: "^[a-z0-9-]{2,20}$"});
+vErrors = addError(vErrors, instancePath+"/terminal/acquirer", "#/properties/terminal/properties/acquirer/pattern", {pattern: "^[a-z0-9-]{2,20}$"});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/terminal/acquirer", "#/properties/terminal/properties/acquirer/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/terminal/acquirer", "#/properties/terminal/properties/acquirer/type", {type: "string"});
 errors++;
 }
 }
 if(data0.locale !== undefined){
 let data6 = data0.locale;
 if(typeof data6 !== "string"){
-vErrors = addError(vErrors, instancePath+"/terminal/locale", "#/properties/terminal/properties/locale/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/terminal/locale", "#/properties/terminal/properties/locale/type", {type: "string"});
 errors++;
 }
 if(!((((data6 === "zh-CN") || (data6 === "zh-TW")) || (data6 === "zh-HK")) || (data6 === "en"))){
-vErrors = addError(vErrors, instancePath+"/terminal/locale", "#/properties/terminal/properties/locale/enum", "enum", {allowedValues: schema6.properties.terminal.properties.locale.enum});
+vErrors = addError(vErrors, instancePath+"/terminal/locale", "#/properties/terminal/properties/locale/enum", {allowedValues: schema6.properties.terminal.properties.locale.enum});
 errors++;
 }
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/terminal", "#/properties/terminal/type", "type", {type: "object"});
+vErrors = addError(vErrors, instancePath+"/terminal", "#/properties/terminal/type", {type: "object"});
 errors++;
 }
 }
@@ -181,7 +179,7 @@ let data7 = data.devices;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key2 in data7){
 if(!(((key2 === "modem") || (key2 === "reader")) || (key2 === "printer"))){
-vErrors = addError(vErrors, instancePath+"/devices", "#/properties/devices/additionalProperties", "additionalProperties", {additionalProperty: key2});
+vErrors = addError(vErrors, instancePath+"/devices", "#/properties/devices/additionalProperties", {additionalProperty: key2});
 errors++;
 }
 }
@@ -199,19 +197,19 @@ errors = vErrors.length;
 }
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.kind === undefined){
-vErrors = addError(vErrors, instancePath+"/devices/reader", "#/properties/devices/properties/reader/required", "required", {missingProperty: "kind"});
+vErrors = addError(vErrors, instancePath+"/devices/reader", "#/properties/devices/properties/reader/required", {missingProperty: "kind"});
 errors++;
 }
 if(data9.kind !== undefined){
 let data10 = data9.kind;
 if(!((data10 === "pn532") || (data10 === "msr605"))){
-vErrors = addError(vErrors, instancePath+"/devices/reader/kind", "#/properties/devices/properties/reader/properties/kind/enum", "enum", {allowedValues: schema6.properties.devices.properties.reader.properties.kind.enum});
+vErrors = addError(vErrors, instancePath+"/devices/reader/kind", "#/properties/devices/properties/reader/properties/kind/enum", {allowedValues: schema6.properties.devices.properties.reader.properties.kind.enum});
 errors++;
 }
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/devices/reader", "#/properties/devices/properties/reader/type", "type", {type: "object"});
+vErrors = addError(vErrors, instancePath+"/devices/reader", "#/properties/devices/properties/reader/type", {type: "object"});
 errors++;
 }
 }
@@ -225,42 +223,40 @@ if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.paperWidth !== undefined){
 let data12 = data11.paperWidth;
 if(!((data12 === 58) || (data12 === 80))){
-vErrors = addError(vErrors, instancePath+"/devices/printer/paperWidth", "#/properties/devices/properties/printer/properties/paperWidth/enum", "enum", {allowedValues: schema6.properties.devices.properties.printer.properties.paperWidth.enum});
+vErrors = addError(vErrors, instancePath+"/devices/printer/paperWidth", "#/properties/devices/properties/printer/properties/paperWidth/enum", {allowedValues: schema6.properties.devices.properties.printer.properties.paperWidth.enum});
 errors++;
 }
 }
 if(data11.profile !== undefined){
 if(typeof data11.profile !== "string"){
-vErrors = addError(vErrors, instancePath+"/devices/printer/profile", "#/properties/devices/properties/printer/properties/profile/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/devices/printer/profile", "#/properties/devices/properties/printer/properties/profile/type", {type: "string"});
 errors++;
 }
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/devices/printer", "#/properties/devices/properties/printer/type", "type", {type: "object"});
+vErrors = addError(vErrors, instancePath+"/devices/printer", "#/properties/devices/properties/printer/type", {type: "object"});
 errors++;
 }
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/devices", "#/properties/devices/type", "type", {type: "object"});
+vErrors = addError(vErrors, instancePath+"/devices", "#/properties/devices/type", {type: "object"});
 errors++;
 }
 }
 if(data.host !== undefined){
 let data14 = data.host;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.address === undefined){
-vErrors = addError(vErrors, instancePath+"/host", "#/properties/host/required", "required", {missingProperty: "address"});
+for(const prop1 of schema6.properties.host.required){
+if(data14[prop1] === undefined){
+vErrors = addError(vErrors, instancePath+"/host", "#/properties/host/required", {missingProperty: prop1});
 errors++;
 }
-if(data14.port === undefined){
-vErrors = addError(vErrors, instancePath+"/host", "#/properties/host/required", "required", {missingProperty: "port"});
-errors++;
 }
 for(const key3 in data14){
 if(!((((((((key3 === "address") || (key3 === "port")) || (key3 === "echo")) || (key3 === "tpdu")) || (key3 === "header")) || (key3 === "echoForm")) || (key3 === "batch")) || (key3 === "timing"))){
-vErrors = addError(vErrors, instancePath+"/host", "#/properties/host/additionalProperties", "additionalProperties", {additionalProperty: key3});
+vErrors = addError(vErrors, instancePath+"/host", "#/properties/host/additionalProperties", {additionalProperty: key3});
 errors++;
 }
 }
@@ -268,39 +264,39 @@ if(data14.address !== undefined){
 let data15 = data14.address;
 if(typeof data15 === "string"){
 if(func2(data15) > 253){
-vErrors = addError(vErrors, instancePath+"/host/address", "#/properties/host/properties/address/maxLength", "maxLength", {limit: 253});
+vErrors = addError(vErrors, instancePath+"/host/address", "#/properties/host/properties/address/maxLength", {limit: 253});
 errors++;
 }
 if(func2(data15) < 1){
-vErrors = addError(vErrors, instancePath+"/host/address", "#/properties/host/properties/address/minLength", "minLength", {limit: 1});
+vErrors = addError(vErrors, instancePath+"/host/address", "#/properties/host/properties/address/minLength", {limit: 1});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/host/address", "#/properties/host/properties/address/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/host/address", "#/properties/host/properties/address/type", {type: "string"});
 errors++;
 }
 }
 if(data14.port !== undefined){
 let data16 = data14.port;
 if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
-vErrors = addError(vErrors, instancePath+"/host/port", "#/properties/host/properties/port/type", "type", {type: "integer"});
+vErrors = addError(vErrors, instancePath+"/host/port", "#/properties/host/properties/port/type", {type: "integer"});
 errors++;
 }
 if(typeof data16 == "number"){
 if(data16 > 65535 || isNaN(data16)){
-vErrors = addError(vErrors, instancePath+"/host/port", "#/properties/host/properties/port/maximum", "maximum", {comparison: "<=", limit: 65535});
+vErrors = addError(vErrors, instancePath+"/host/port", "#/properties/host/properties/port/maximum", {comparison: "<=", limit: 65535});
 errors++;
 }
 if(data16 < 1 || isNaN(data16)){
-vErrors = addError(vErrors, instancePath+"/host/port", "#/properties/host/properties/port/minimum", "minimum", {comparison: ">=", limit: 1});
+vErrors = addError(vErrors, instancePath+"/host/port", "#/properties/host/properties/port/minimum", {comparison: ">=", limit: 1});
 errors++;
 }
 }
 }
 if(data14.echo !== undefined){
 if(typeof data14.echo !== "boolean"){
-vErrors = addError(vErrors, instancePath+"/host/echo", "#/properties/host/properties/echo/type", "type", {type: "boolean"});
+vErrors = addError(vErrors, instancePath+"/host/echo", "#/properties/host/properties/echo/type", {type: "boolean"});
 errors++;
 }
 }
@@ -308,12 +304,12 @@ if(data14.tpdu !== undefined){
 let data18 = data14.tpdu;
 if(typeof data18 === "string"){
 if(!pattern3.test(data18)){
-vErrors = addError(vErrors, instancePath+"/host/tpdu", "#/properties/host/properties/tpdu/pattern", "pattern", {pattern: "^([0-9A-Fa-f]{2})*$"});
+vErrors = addError(vErrors, instancePath+"/host/tpdu", "#/properties/host/properties/tpdu/pattern", {pattern: "^([0-9A-Fa-f]{2})*$"});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/host/tpdu", "#/properties/host/properties/tpdu/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/host/tpdu", "#/properties/host/properties/tpdu/type", {type: "string"});
 errors++;
 }
 }
@@ -321,18 +317,18 @@ if(data14.header !== undefined){
 let data19 = data14.header;
 if(typeof data19 === "string"){
 if(!pattern3.test(data19)){
-vErrors = addError(vErrors, instancePath+"/host/header", "#/properties/host/properties/header/pattern", "pattern", {pattern: "^([0-9A-Fa-f]{2})*$"});
+vErrors = addError(vErrors, instancePath+"/host/header", "#/properties/host/properties/header/pattern", {pattern: "^([0-9A-Fa-f]{2})*$"});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/host/header", "#/properties/host/properties/header/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/host/header", "#/properties/host/properties/header/type", {type: "string"});
 errors++;
 }
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/host", "#/properties/host/type", "type", {type: "object"});
+vErrors = addError(vErrors, instancePath+"/host", "#/properties/host/type", {type: "object"});
 errors++;
 }
 }
@@ -341,7 +337,7 @@ let data20 = data.journal;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 for(const key4 in data20){
 if(!(key4 === "dir")){
-vErrors = addError(vErrors, instancePath+"/journal", "#/properties/journal/additionalProperties", "additionalProperties", {additionalProperty: key4});
+vErrors = addError(vErrors, instancePath+"/journal", "#/properties/journal/additionalProperties", {additionalProperty: key4});
 errors++;
 }
 }
@@ -349,18 +345,18 @@ if(data20.dir !== undefined){
 let data21 = data20.dir;
 if(typeof data21 === "string"){
 if(func2(data21) < 1){
-vErrors = addError(vErrors, instancePath+"/journal/dir", "#/properties/journal/properties/dir/minLength", "minLength", {limit: 1});
+vErrors = addError(vErrors, instancePath+"/journal/dir", "#/properties/journal/properties/dir/minLength", {limit: 1});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/journal/dir", "#/properties/journal/properties/dir/type", "type", {type: "string"});
+vErrors = addError(vErrors, instancePath+"/journal/dir", "#/properties/journal/properties/dir/type", {type: "string"});
 errors++;
 }
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/journal", "#/properties/journal/type", "type", {type: "object"});
+vErrors = addError(vErrors, instancePath+"/journal", "#/properties/journal/type", {type: "object"});
 errors++;
 }
 }
@@ -369,7 +365,7 @@ let data22 = data.technician;
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 for(const key5 in data22){
 if(!(key5 === "pinHash")){
-vErrors = addError(vErrors, instancePath+"/technician", "#/properties/technician/additionalProperties", "additionalProperties", {additionalProperty: key5});
+vErrors = addError(vErrors, instancePath+"/technician", "#/properties/technician/additionalProperties", {additionalProperty: key5});
 errors++;
 }
 }
@@ -377,33 +373,33 @@ if(data22.pinHash !== undefined){
 let data23 = data22.pinHash;
 if(typeof data23 === "string"){
 if(func2(data23) < 1){
-vErrors = addError(vErrors, instancePath+"/technician/pinHash", "#/properties/technician/properties/pinHash/minLength", "minLength", {limit: 1});
+vErrors = addError(vErrors, instancePath+"/technician/pinHash", "#/properties/technician/properties/pinHash/minLength", {limit: 1});
 errors++;
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/technician/pinHash", "#/properties/technician/properties/pinHash/type", "type", {type: "string"});
-errors++;
-}
-}
-}
-else {
-vErrors = addError(vErrors, instancePath+"/technician", "#/properties/technician/type", "type", {type: "object"});
+vErrors = addError(vErrors, instancePath+"/technician/pinHash", "#/properties/technician/properties/pinHash/type", {type: "string"});
 errors++;
 }
 }
 }
 else {
-vErrors = addError(vErrors, instancePath, "#/type", "type", {type: "object"});
+vErrors = addError(vErrors, instancePath+"/technician", "#/properties/technician/type", {type: "object"});
+errors++;
+}
+}
+}
+else {
+vErrors = addError(vErrors, instancePath, "#/type", {type: "object"});
 errors++;
 }
 validate21.errors = vErrors;
 return errors === 0;
 }
 
-/** One failed keyword, appended to the errors so far (the list is created by the first). */
-function addError(list, instancePath, schemaPath, keyword, params){
-const error = {instancePath, schemaPath, keyword, params};
+/** One failed keyword (the last step of its schema path), appended to the errors so far (the list is created by the first). */
+function addError(list, instancePath, schemaPath, params){
+const error = {instancePath, schemaPath, keyword: schemaPath.slice(schemaPath.lastIndexOf("/") + 1), params};
 if(list === null){
 return [error];
 }

@@ -30,6 +30,14 @@ export function localizedHint(zhCN: [string, string], zhTW: [string, string], en
 
 const h = localizedHint;
 
+// Advice two hints give in the same words (zh-CN, zh-TW, en), written once.
+const SIGN_ON_AGAIN = [
+  '请重新签到后再试；仍失败请记下代码{code}联系客服',
+  '請重新簽到後再試；仍失敗請記下代碼{code}聯絡客服',
+  'Sign on again and retry; if it fails, call support with code {code}.',
+] as const;
+const ANOTHER_CARD = ['请换卡或改用其他支付方式', '請換卡或改用其他付款方式', 'Use another card or payment method.'] as const;
+
 /** Hints for answers from the host (field 39). */
 const HOST_HINTS: HintCatalog = {
   // Approved, with or without a note.
@@ -136,7 +144,7 @@ const HOST_HINTS: HintCatalog = {
     ['密碼錯誤次數超限', '此卡暫被鎖定，請持卡人聯絡發卡銀行，或換卡'],
     ['PIN tries used up', 'The card is locked for now; the cardholder can call the issuer, or use another card.'],
   ),
-  'no-account': h(['未找到对应账户', '请换卡或改用其他支付方式'], ['找不到對應帳戶', '請換卡或改用其他付款方式'], ['Account not found', 'Use another card or payment method.']),
+  'no-account': h(['未找到对应账户', ANOTHER_CARD[0]], ['找不到對應帳戶', ANOTHER_CARD[1]], ['Account not found', ANOTHER_CARD[2]]),
   'use-chip': h(
     ['请插卡读芯片', '此卡有芯片，请插入芯片卡口，不要刷磁条'],
     ['請插卡讀晶片', '此卡有晶片，請插入晶片卡槽，不要刷磁條'],
@@ -285,14 +293,14 @@ const HOST_HINTS: HintCatalog = {
     ['PIN format error', "Not the cardholder's fault; sign on again to renew the keys, then retry."],
   ),
   'security-violation': h(
-    ['安全校验未通过', '请重新签到后再试；仍失败请记下代码{code}联系客服'],
-    ['安全驗證未通過', '請重新簽到後再試；仍失敗請記下代碼{code}聯絡客服'],
-    ['Security check failed', 'Sign on again and retry; if it fails, call support with code {code}.'],
+    ['安全校验未通过', SIGN_ON_AGAIN[0]],
+    ['安全驗證未通過', SIGN_ON_AGAIN[1]],
+    ['Security check failed', SIGN_ON_AGAIN[2]],
   ),
   'security-processing': h(
-    ['主机安全处理失败', '请重新签到后再试；仍失败请记下代码{code}联系客服'],
-    ['主機安全處理失敗', '請重新簽到後再試；仍失敗請記下代碼{code}聯絡客服'],
-    ['Host security step failed', 'Sign on again and retry; if it fails, call support with code {code}.'],
+    ['主机安全处理失败', SIGN_ON_AGAIN[0]],
+    ['主機安全處理失敗', SIGN_ON_AGAIN[1]],
+    ['Host security step failed', SIGN_ON_AGAIN[2]],
   ),
 
   // The host, the switch or the link between banks.
@@ -327,7 +335,7 @@ const HOST_HINTS: HintCatalog = {
     ['非收銀交易回應', '請記下代碼{code}和時間，聯絡客服確認交易結果'],
     ['Not a sale response', 'Note code {code} and the time; ask support to confirm the result.'],
   ),
-  'declined-offline': h(['卡片脱机拒绝', '请换卡或改用其他支付方式'], ['卡片離線拒絕', '請換卡或改用其他付款方式'], ['Declined offline by card', 'Use another card or payment method.']),
+  'declined-offline': h(['卡片脱机拒绝', ANOTHER_CARD[0]], ['卡片離線拒絕', ANOTHER_CARD[1]], ['Declined offline by card', ANOTHER_CARD[2]]),
   'declined-offline-no-link': h(
     ['无法联机，交易未成', '请检查终端网络后重试'],
     ['無法連線，交易未成', '請檢查終端機網路後重試'],

@@ -63,9 +63,9 @@ export class ModemDriver {
   readonly path: string;
   /** URCs seen since open. */
   urcCount = 0;
-  private timeoutsInRow = 0;
-  private gone = false;
-  private readonly events = new EventEmitter();
+  #timeoutsInRow = 0;
+  #gone = false;
+  readonly #events = new EventEmitter();
 
   static async open(options: ModemOpenOptions): Promise<ModemDriver> {
     const timeouts = resolveModemTimeouts(options.timeouts); // a bad option fails before the port is touched
@@ -88,9 +88,9 @@ export class ModemDriver {
     this.path = line.path;
     line.onUnsolicited((frame) => {
       const text = cleanLine(frame);
-      if (text && !isEcho(text)) this.emitUrc(text);
+      if (text && !isEcho(text)) this.#emitUrc(text);
     });
-    line.onDisconnect((err) => this.events.emit('disconnect', err));
+    line.onDisconnect((err) => this.#events.emit('disconnect', err));
   }
 
   get isOpen(): boolean {
@@ -98,7 +98,7 @@ export class ModemDriver {
   }
 
   get isGone(): boolean {
-    return this.gone;
+    return this.#gone;
   }
 
   /** Bytes received since open: tells a silent line from a garbled one. */
@@ -107,13 +107,13 @@ export class ModemDriver {
   }
 
   onUrc(listener: (urc: Urc) => void): () => void {
-    this.events.on('urc', listener);
-    return () => this.events.off('urc', listener);
+    this.#events.on('urc', listener);
+    return () => this.#events.off('urc', listener);
   }
 
   onDisconnect(listener: (err: HalError) => void): () => void {
-    this.events.on('disconnect', listener);
-    return () => this.events.off('disconnect', listener);
+    this.#events.on('disconnect', listener);
+    return () => this.#events.off('disconnect', listener);
   }
 
   /** Sends `AT` until a final result comes back; throws Modem_NoReply or Modem_Garbled. */
@@ -123,8 +123,8 @@ export class ModemDriver {
     for (let tries = 1; tries <= probeTries; tries++) {
       const rxBefore = this.line.stats.rxBytes;
       try {
-        await this.send('AT', { timeoutMs: probeMs, signal }, false);
-        this.timeoutsInRow = 0;
+        await this.#send('AT', { timeoutMs: probeMs, signal }, false);
+        this.#timeoutsInRow = 0;
         return { tries };
       } catch (err) {
         if (!isHalError(err, 'Transport_Timeout') || signal?.aborted) throw err;
@@ -159,7 +159,7 @@ export class ModemDriver {
 
   /** One command; resolves with OK or the modem's error; throws on timeout, disconnect, abort or Modem_Gone. */
   exec(command: string, options: ExecOptions): Promise<AtResult> {
-    return this.send(command, options, true);
+    return this.#send(command, options, true);
   }
 
   /** Like exec, but a modem error is thrown as Modem_AtError (for callers that cannot use a refusal). */
@@ -170,11 +170,11 @@ export class ModemDriver {
   }
 
   close(): Promise<void> {
-    return this.line.close().finally(() => this.events.removeAllListeners());
+    return this.line.close().finally(() => this.#events.removeAllListeners());
   }
 
-  private async send(command: string, options: ExecOptions, counted: boolean): Promise<AtResult> {
-    if (this.gone) {
+  async #send(command: string, options: ExecOptions, counted: boolean): Promise<AtResult> {
+    if (this.#gone) {
       throw new HalError('Modem_Gone', `${this.path}: the modem stopped answering (${this.timeouts.goneAfterTimeouts} timeouts in a row)`, { path: this.path });
     }
     const expect: AtExpectation = { command, prefixes: options.prefixes, solicited: options.solicited };
@@ -205,16 +205,16 @@ export class ModemDriver {
           }
         },
       });
-      if (counted) this.timeoutsInRow = 0;
+      if (counted) this.#timeoutsInRow = 0;
       return result;
     } catch (err) {
       if (counted && isHalError(err, 'Transport_Timeout') && !options.signal?.aborted) {
-        this.timeoutsInRow++;
-        if (this.timeoutsInRow >= this.timeouts.goneAfterTimeouts) {
-          this.gone = true;
-          throw new HalError('Modem_Gone', `${this.path}: ${this.timeoutsInRow} commands in a row timed out; the modem is taken as gone`, {
+        this.#timeoutsInRow++;
+        if (this.#timeoutsInRow >= this.timeouts.goneAfterTimeouts) {
+          this.#gone = true;
+          throw new HalError('Modem_Gone', `${this.path}: ${this.#timeoutsInRow} commands in a row timed out; the modem is taken as gone`, {
             path: this.path,
-            timeoutsInRow: this.timeoutsInRow,
+            timeoutsInRow: this.#timeoutsInRow,
           }, { cause: err });
         }
       }
@@ -222,9 +222,9 @@ export class ModemDriver {
     }
   }
 
-  private emitUrc(line: string): void {
+  #emitUrc(line: string): void {
     this.urcCount++;
-    this.events.emit('urc', { line, at: this.clock.now() } satisfies Urc);
+    this.#events.emit('urc', { line, at: this.clock.now() } satisfies Urc);
   }
 }
 

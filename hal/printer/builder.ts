@@ -57,72 +57,72 @@ export function rasterQrEcc(wanted: QrEcc): QrEcc {
 }
 
 export class EscPosBuilder {
-  private readonly list: Command[] = [];
-  private widthMul: 1 | 2 = 1;
-  private underlined = false;
-  private readonly textOptions: TextOptions;
+  readonly #list: Command[] = [];
+  #widthMul: 1 | 2 = 1;
+  #underlined = false;
+  readonly #textOptions: TextOptions;
 
   constructor(
     readonly profile: PrinterProfile,
     private readonly options: BuilderOptions = {},
   ) {
-    this.textOptions = { chineseFont: profile.chineseFont };
+    this.#textOptions = { chineseFont: profile.chineseFont };
   }
 
   /** Columns a line has at the current character width. */
   get columns(): number {
-    return Math.floor(this.profile.columns / this.widthMul);
+    return Math.floor(this.profile.columns / this.#widthMul);
   }
 
   /** Font-A columns of `text` at single width, as this printer prints it. */
   measure(text: string): number {
-    return textColumns(text, this.textOptions);
+    return textColumns(text, this.#textOptions);
   }
 
   init(): this {
-    this.widthMul = 1;
-    this.underlined = false;
-    return this.push({ op: 'init' });
+    this.#widthMul = 1;
+    this.#underlined = false;
+    return this.#push({ op: 'init' });
   }
 
   /** Text without a line end. Control bytes are removed; ¥ becomes ￥. */
   text(text: string): this {
     const clean = sanitizeText(text);
-    return clean ? this.push({ op: 'text', text: clean }) : this;
+    return clean ? this.#push({ op: 'text', text: clean }) : this;
   }
 
   newline(): this {
-    return this.push({ op: 'newline' });
+    return this.#push({ op: 'newline' });
   }
 
   /** Text then a line end; longer text wraps at the current width. */
   line(text = ''): this {
-    for (const piece of wrapText(text, this.columns, this.textOptions)) this.text(piece).newline();
+    for (const piece of wrapText(text, this.columns, this.#textOptions)) this.text(piece).newline();
     return this;
   }
 
   bold(on = true): this {
-    return this.push({ op: 'bold', on });
+    return this.#push({ op: 'bold', on });
   }
 
   underline(on = true): this {
-    this.underlined = on;
-    return this.push({ op: 'underline', on });
+    this.#underlined = on;
+    return this.#push({ op: 'underline', on });
   }
 
   /** Character magnification; width 2 halves the columns of a line. */
   size(width: 1 | 2 = 1, height: 1 | 2 = width): this {
-    this.widthMul = width;
-    return this.push({ op: 'size', width, height });
+    this.#widthMul = width;
+    return this.#push({ op: 'size', width, height });
   }
 
   align(align: Align): this {
-    return this.push({ op: 'align', align });
+    return this.#push({ op: 'align', align });
   }
 
   /** A full-width rule of `ch` (one column wide). */
   rule(ch = '-'): this {
-    const c = printable(ch, this.textOptions).slice(0, 1) || '-';
+    const c = printable(ch, this.#textOptions).slice(0, 1) || '-';
     return this.text(c.repeat(this.columns)).newline();
   }
 
@@ -131,14 +131,14 @@ export class EscPosBuilder {
    * long merchant name never pushes the value off the paper.
    */
   row(cells: readonly RowCell[]): this {
-    const widths = this.cellWidths(cells);
-    const wrapped = cells.map((c, i) => wrapText(c.text, widths[i], this.textOptions));
+    const widths = this.#cellWidths(cells);
+    const wrapped = cells.map((c, i) => wrapText(c.text, widths[i], this.#textOptions));
     const height = Math.max(...wrapped.map((w) => w.length));
     for (let r = 0; r < height; r++) {
       let at = 0; // where the current cell starts
       let col = 0; // where the last printed character ended
       cells.forEach((c, i) => {
-        const fitted = fitText(wrapped[i][r] ?? '', widths[i], this.textOptions);
+        const fitted = fitText(wrapped[i][r] ?? '', widths[i], this.#textOptions);
         const room = widths[i] - this.measure(fitted);
         const align = c.align ?? 'left';
         // Spaces at either end of the text join the gaps around it; nothing trails the last cell.
@@ -146,7 +146,7 @@ export class EscPosBuilder {
         const body = fitted.slice(lead).replace(/ +$/, '');
         if (body) {
           const start = at + (align === 'right' ? room : align === 'center' ? room >> 1 : 0) + lead;
-          this.skip(col, start).text(body);
+          this.#skip(col, start).text(body);
           col = start + this.measure(body);
         }
         at += widths[i];
@@ -160,19 +160,19 @@ export class EscPosBuilder {
   pair(label: string, value: string): this {
     const l = this.measure(label);
     const v = this.measure(value);
-    if (l + 1 + v <= this.columns) return this.text(label).skip(l, this.columns - v).text(printable(value, this.textOptions)).newline();
+    if (l + 1 + v <= this.columns) return this.text(label).#skip(l, this.columns - v).text(printable(value, this.#textOptions)).newline();
     this.line(label);
     return this.row([{ text: value, align: 'right' }]);
   }
 
   feed(lines = 1): this {
-    return this.push({ op: 'feed', lines });
+    return this.#push({ op: 'feed', lines });
   }
 
   /** Feeds the paper past the blade and cuts; on a printer without a cutter only feeds to the tear bar. */
   cut(partial = true): this {
-    this.push({ op: 'feed', lines: this.profile.feedBeforeCut });
-    return this.profile.cutter ? this.push({ op: 'cut', partial }) : this;
+    this.#push({ op: 'feed', lines: this.profile.feedBeforeCut });
+    return this.profile.cutter ? this.#push({ op: 'cut', partial }) : this;
   }
 
   /**
@@ -183,7 +183,7 @@ export class EscPosBuilder {
     const safe = qrSafe(data);
     const ecc = options.ecc ?? 'M';
     const moduleDots = options.moduleDots ?? 4;
-    if (this.profile.nativeQr) return this.push({ op: 'qr', data: safe, moduleDots, ecc });
+    if (this.profile.nativeQr) return this.#push({ op: 'qr', data: safe, moduleDots, ecc });
     const matrix = (this.options.qrMatrix ?? encodeQrMatrix)(safe, rasterQrEcc(ecc));
     const raster = matrix ? qrToRaster(matrix, moduleDots, this.profile.dots) : null;
     if (!raster) return this.line(safe); // readable by a person, and by a phone's OCR, if not by a scanner
@@ -192,25 +192,25 @@ export class EscPosBuilder {
 
   /** A 1-bit image, rows of ceil(width/8) bytes, MSB leftmost. Wider than the paper is cut at the edge. */
   image(img: { width: number; height: number; bits: Uint8Array }): this {
-    return this.push({ op: 'raster', width: Math.min(img.width, this.profile.dots), height: img.height, bits: cropRows(img, this.profile.dots) });
+    return this.#push({ op: 'raster', width: Math.min(img.width, this.profile.dots), height: img.height, bits: cropRows(img, this.profile.dots) });
   }
 
   /** GS a: ask for Automatic Status Back (0x0f: drawer, online, error, paper). */
   statusBack(mask = 0x0f): this {
-    return this.push({ op: 'asb', mask });
+    return this.#push({ op: 'asb', mask });
   }
 
   /** GS r 1 at the end of a job: its reply says the printer got this far. */
   endOfJobMarker(): this {
-    return this.push({ op: 'paper-status' });
+    return this.#push({ op: 'paper-status' });
   }
 
   commands(): readonly Command[] {
-    return this.list;
+    return this.#list;
   }
 
   encode(): Uint8Array {
-    return encodeCommands(this.list, { ...this.textOptions, cutter: this.profile.cutter });
+    return encodeCommands(this.#list, { ...this.#textOptions, cutter: this.profile.cutter });
   }
 
   /**
@@ -218,20 +218,20 @@ export class EscPosBuilder {
    * current character width): spaces for a short gap, ESC $ for a long one. Underlined text keeps its
    * spaces, since models differ on whether an ESC $ jump is underlined.
    */
-  private skip(from: number, to: number): this {
+  #skip(from: number, to: number): this {
     const gap = to - from;
     if (gap <= 0) return this;
-    if (gap <= POSITION_BYTES || this.underlined) return this.text(' '.repeat(gap));
-    const dots = to * this.widthMul * (this.profile.dots / this.profile.columns);
-    return this.push({ op: 'position', units: Math.round(dots / this.profile.motionUnitDots) });
+    if (gap <= POSITION_BYTES || this.#underlined) return this.text(' '.repeat(gap));
+    const dots = to * this.#widthMul * (this.profile.dots / this.profile.columns);
+    return this.#push({ op: 'position', units: Math.round(dots / this.profile.motionUnitDots) });
   }
 
-  private push(c: Command): this {
-    this.list.push(c);
+  #push(c: Command): this {
+    this.#list.push(c);
     return this;
   }
 
-  private cellWidths(cells: readonly RowCell[]): number[] {
+  #cellWidths(cells: readonly RowCell[]): number[] {
     const total = this.columns;
     const fixed = cells.reduce((n, c) => n + (c.width ?? 0), 0);
     const free = cells.filter((c) => c.width === undefined).length;

@@ -63,7 +63,7 @@ const ASB_ON = Uint8Array.from([0x1d, 0x61, 0x0f]);
 export class PrinterDriver {
   /** The latest status heard, from DLE EOT or ASB. */
   lastStatus: PrinterStatus = {};
-  private readonly listeners = new Set<(s: PrinterStatus) => void>();
+  readonly #listeners = new Set<(s: PrinterStatus) => void>();
 
   static async open(options: OpenPrinterOptions): Promise<PrinterDriver> {
     const profile = resolveProfile(options.config);
@@ -88,14 +88,14 @@ export class PrinterDriver {
     line.onUnsolicited((frame) => {
       if (frame.kind !== 'asb') return;
       const s = parseAsb(frame.bytes);
-      if (s) this.update(s);
+      if (s) this.#update(s);
     });
   }
 
   /** Called with every ASB status (and every DLE EOT sweep). Returns an unsubscribe function. */
   onStatus(listener: (s: PrinterStatus) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** One real-time status byte. Throws Transport_Timeout when the printer does not answer. */
@@ -117,7 +117,7 @@ export class PrinterDriver {
     const parts: PrinterStatus[] = [];
     for (const n of [1, 2, 3, 4] as const) parts.push(await this.realtime(n, signal));
     const s = mergeStatus(...parts);
-    this.update(s, true);
+    this.#update(s, true);
     return s;
   }
 
@@ -143,7 +143,7 @@ export class PrinterDriver {
           wrote += piece.length;
         }
         if (!stopped) {
-          const done = await this.endOfJob(job.length, options.signal);
+          const done = await this.#endOfJob(job.length, options.signal);
           if (done.ok) return { state: 'printed', status: mergeStatus(this.lastStatus, done.status), bytes: job.length, ms: Math.round(this.clock.now() - start), confirmed: true };
         }
       } finally {
@@ -166,12 +166,12 @@ export class PrinterDriver {
   }
 
   close(): Promise<void> {
-    this.listeners.clear();
+    this.#listeners.clear();
     return this.line.close();
   }
 
   /** GS r 1 after the job: answered only once everything before it has been processed. */
-  private async endOfJob(jobBytes: number, signal?: AbortSignal): Promise<{ ok: true; status: PrinterStatus } | { ok: false }> {
+  async #endOfJob(jobBytes: number, signal?: AbortSignal): Promise<{ ok: true; status: PrinterStatus } | { ok: false }> {
     const wireMs = (jobBytes * 10_000) / this.baudRate;
     try {
       const status = await this.line.request<PrinterStatus>(GS_R_1, {
@@ -191,9 +191,9 @@ export class PrinterDriver {
     }
   }
 
-  private update(s: PrinterStatus, replace = false): void {
+  #update(s: PrinterStatus, replace = false): void {
     this.lastStatus = replace ? s : mergeStatus(this.lastStatus, s);
-    for (const l of this.listeners) l(this.lastStatus);
+    for (const l of this.#listeners) l(this.lastStatus);
   }
 }
 

@@ -91,20 +91,20 @@ export class Msr605 {
 
   /** ESC e → ESC y. */
   async communicationTest(signal?: AbortSignal): Promise<void> {
-    await this.ask(Msr605Cmd.CommunicationTest, decodeCommTest, 'MSR605 communication test', this.timing.commandTimeoutMs, signal);
+    await this.#ask(Msr605Cmd.CommunicationTest, decodeCommTest, 'MSR605 communication test', this.timing.commandTimeoutMs, signal);
   }
 
   /** ESC 0x87 → the status byte: 0x30 ok, 0x41 failed. */
   ramTest(signal?: AbortSignal): Promise<number> {
-    return this.ask(Msr605Cmd.RamTest, decodeStatus, 'MSR605 RAM test', this.timing.ramTestTimeoutMs, signal);
+    return this.#ask(Msr605Cmd.RamTest, decodeStatus, 'MSR605 RAM test', this.timing.ramTestTimeoutMs, signal);
   }
 
   model(signal?: AbortSignal): Promise<string> {
-    return this.ask(Msr605Cmd.GetModel, decodeModel, 'MSR605 get model', this.timing.commandTimeoutMs, signal);
+    return this.#ask(Msr605Cmd.GetModel, decodeModel, 'MSR605 get model', this.timing.commandTimeoutMs, signal);
   }
 
   firmware(signal?: AbortSignal): Promise<string> {
-    return this.ask(Msr605Cmd.GetFirmware, decodeFirmware, 'MSR605 get firmware', this.timing.commandTimeoutMs, signal);
+    return this.#ask(Msr605Cmd.GetFirmware, decodeFirmware, 'MSR605 get firmware', this.timing.commandTimeoutMs, signal);
   }
 
   /**
@@ -113,7 +113,7 @@ export class Msr605 {
    */
   async readSwipe(windowMs: number, signal?: AbortSignal): Promise<SwipeResult | null> {
     try {
-      return await this.ask(Msr605Cmd.ReadIso, decodeIsoRead, 'MSR605 swipe (ISO read)', windowMs, signal, true);
+      return await this.#ask(Msr605Cmd.ReadIso, decodeIsoRead, 'MSR605 swipe (ISO read)', windowMs, signal, true);
     } catch (err) {
       if (!isHalError(err, 'Transport_Timeout') || signal?.aborted) throw err;
       await this.reset().catch(() => undefined);
@@ -125,7 +125,7 @@ export class Msr605 {
     return this.line.close();
   }
 
-  private ask<T>(cmd: number, decode: (b: Uint8Array) => Decoded<T>, name: string, timeoutMs: number, signal?: AbortSignal, holdsCardData = false): Promise<T> {
+  #ask<T>(cmd: number, decode: (b: Uint8Array) => Decoded<T>, name: string, timeoutMs: number, signal?: AbortSignal, holdsCardData = false): Promise<T> {
     let acc = new Uint8Array(0);
     return this.line.request<T>(command(cmd), {
       name,

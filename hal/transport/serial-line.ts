@@ -110,19 +110,19 @@ interface Active<F> {
 export class SerialLine<F = string> {
   readonly path: string;
   readonly stats: LineStats = { rxBytes: 0, txBytes: 0, discardedBytes: 0, overflows: 0, timeouts: 0 };
-  private state: LineState = 'open';
-  private active: Active<F> | null = null;
-  private tail: Promise<void> = Promise.resolve();
-  private draining = false;
-  private lastRxAt = 0;
-  private closing: Promise<void> | null = null;
-  private readonly life = new AbortController();
-  private readonly events = new EventEmitter();
-  private readonly timing: LineTiming;
-  private readonly clock: Clock;
-  private lineParser: ReadlineParser | null = null;
-  private sinceDelimiter = 0;
-  private skippingToDelimiter = false;
+  #state: LineState = 'open';
+  #active: Active<F> | null = null;
+  #tail: Promise<void> = Promise.resolve();
+  #draining = false;
+  #lastRxAt = 0;
+  #closing: Promise<void> | null = null;
+  readonly #life = new AbortController();
+  readonly #events = new EventEmitter();
+  readonly #timing: LineTiming;
+  readonly #clock: Clock;
+  #lineParser: ReadlineParser | null = null;
+  #sinceDelimiter = 0;
+  #skippingToDelimiter = false;
 
   static async open<F = string>(options: OpenLineOptions<F>): Promise<SerialLine<F>> {
     const { settings } = options;
@@ -159,45 +159,45 @@ export class SerialLine<F = string> {
     clock: Clock,
     path: string,
   ) {
-    this.timing = timing;
-    this.clock = clock;
+    this.#timing = timing;
+    this.#clock = clock;
     this.path = path;
-    if (framing.kind === 'lines') this.lineParser = this.newLineParser();
-    port.on('data', (chunk: Buffer) => this.onChunk(chunk));
-    port.on('close', (err?: { disconnected?: boolean }) => this.onPortClosed(err));
+    if (framing.kind === 'lines') this.#lineParser = this.#newLineParser();
+    port.on('data', (chunk: Buffer) => this.#onChunk(chunk));
+    port.on('close', (err?: { disconnected?: boolean }) => this.#onPortClosed(err));
     // node-serialport reports EIO on a write after the peer vanished as an 'error' event; without a
     // listener that would crash the process.
-    port.on('error', (err: Error) => this.handleDisconnect(err));
+    port.on('error', (err: Error) => this.#handleDisconnect(err));
   }
 
   get isOpen(): boolean {
-    return this.state === 'open';
+    return this.#state === 'open';
   }
 
   /** Bytes held waiting for a line or frame end: what the bounded-buffer guarantee is about. */
   bufferedBytes(): number {
     if (this.framing.kind === 'frames') return this.framing.framer.buffered();
-    return this.lineParser?.buffer.length ?? 0;
+    return this.#lineParser?.buffer.length ?? 0;
   }
 
   /** Frames that no request claimed: URCs, card-present notices, ASB status. */
   onUnsolicited(listener: (frame: F) => void): () => void {
-    this.events.on('unsolicited', listener);
-    return () => this.events.off('unsolicited', listener);
+    this.#events.on('unsolicited', listener);
+    return () => this.#events.off('unsolicited', listener);
   }
 
   /** Called once when the device goes away (not on our own close). */
   onDisconnect(listener: (err: HalError) => void): () => void {
-    this.events.on('disconnect', listener);
-    return () => this.events.off('disconnect', listener);
+    this.#events.on('disconnect', listener);
+    return () => this.#events.off('disconnect', listener);
   }
 
   /** Writes and waits until the bytes have left (drain). */
   async write(bytes: Uint8Array | string): Promise<void> {
-    this.assertUsable();
+    this.#assertUsable();
     const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     await new Promise<void>((resolve, reject) => {
-      const fail = (err: unknown) => reject(this.state === 'open' ? this.asDisconnect(err) : this.unusableError());
+      const fail = (err: unknown) => reject(this.#state === 'open' ? this.#asDisconnect(err) : this.#unusableError());
       this.port.write(buf, (err) => {
         if (err) return fail(err);
         this.stats.txBytes += buf.length;
@@ -211,14 +211,14 @@ export class SerialLine<F = string> {
    * or the deadline passes. Requests are served one at a time, in call order.
    */
   async request<R>(out: Uint8Array | string | null, options: RequestOptions<F, R>): Promise<R> {
-    this.assertUsable();
-    const release = await this.takeTurn();
+    this.#assertUsable();
+    const release = await this.#takeTurn();
     try {
-      await this.settleLateReplies();
-      this.assertUsable();
+      await this.#settleLateReplies();
+      this.#assertUsable();
       if (options.signal?.aborted) throw abortError(options.name, options.signal);
       return await new Promise<R>((resolve, reject) => {
-        const onAbort = () => this.finish(active, abortError(options.name, options.signal));
+        const onAbort = () => this.#finish(active, abortError(options.name, options.signal));
         const active: Active<F> = {
           name: options.name,
           accept: options.accept,
@@ -227,14 +227,14 @@ export class SerialLine<F = string> {
           timer: undefined,
           cleanup: () => options.signal?.removeEventListener('abort', onAbort),
         };
-        this.active = active; // registered before the write: a fast reply finds its waiter
-        active.timer = this.clock.setTimeout(() => {
+        this.#active = active; // registered before the write: a fast reply finds its waiter
+        active.timer = this.#clock.setTimeout(() => {
           this.stats.timeouts++;
-          this.draining = true;
+          this.#draining = true;
           // Quiet is counted from the timeout too: a device that was silent until now may still answer late.
-          this.lastRxAt = Math.max(this.lastRxAt, this.clock.now());
-          this.resetFraming();
-          this.finish(
+          this.#lastRxAt = Math.max(this.#lastRxAt, this.#clock.now());
+          this.#resetFraming();
+          this.#finish(
             active,
             new HalError('Transport_Timeout', `${options.name}: no complete reply from ${this.path} within ${options.timeoutMs} ms`, {
               path: this.path,
@@ -244,7 +244,7 @@ export class SerialLine<F = string> {
           );
         }, options.timeoutMs);
         options.signal?.addEventListener('abort', onAbort, { once: true });
-        if (out !== null) this.write(out).catch((err) => this.finish(active, err));
+        if (out !== null) this.write(out).catch((err) => this.#finish(active, err));
       });
     } finally {
       release();
@@ -253,72 +253,72 @@ export class SerialLine<F = string> {
 
   /** Idempotent; fails whatever is pending with `Transport_Closed`. */
   close(): Promise<void> {
-    if (this.closing) return this.closing;
-    this.state = 'closed';
+    if (this.#closing) return this.#closing;
+    this.#state = 'closed';
     const error = new HalError('Transport_Closed', `serial line ${this.path} was closed`, { path: this.path });
-    this.failActive(error);
-    if (!this.life.signal.aborted) this.life.abort(error);
-    this.lineParser?.destroy();
-    this.closing = new Promise<void>((resolve) => {
+    this.#failActive(error);
+    if (!this.#life.signal.aborted) this.#life.abort(error);
+    this.#lineParser?.destroy();
+    this.#closing = new Promise<void>((resolve) => {
       if (!this.port.isOpen) {
         this.port.destroy();
         return resolve();
       }
       let forced: unknown;
       const done = () => {
-        this.clock.clearTimeout(forced);
+        this.#clock.clearTimeout(forced);
         this.port.destroy();
         resolve();
       };
       // Closing can hang on some drivers after a stuck write; never let that hold the caller.
-      forced = this.clock.setTimeout(done, this.timing.closeMs);
+      forced = this.#clock.setTimeout(done, this.#timing.closeMs);
       this.port.close(() => done());
     }).then(() => {
-      this.events.removeAllListeners();
+      this.#events.removeAllListeners();
     });
-    return this.closing;
+    return this.#closing;
   }
 
   // --- incoming bytes -------------------------------------------------------------------------
 
-  private onChunk(chunk: Buffer): void {
+  #onChunk(chunk: Buffer): void {
     this.stats.rxBytes += chunk.length;
-    this.lastRxAt = this.clock.now();
-    if (this.draining && !this.active) {
+    this.#lastRxAt = this.#clock.now();
+    if (this.#draining && !this.#active) {
       this.stats.discardedBytes += chunk.length;
       return;
     }
-    if (this.framing.kind === 'lines') this.feedLines(chunk);
-    else this.feedFrames(chunk, this.framing);
+    if (this.framing.kind === 'lines') this.#feedLines(chunk);
+    else this.#feedFrames(chunk, this.framing);
   }
 
-  private feedFrames(chunk: Buffer, framing: Extract<Framing<F>, { kind: 'frames' }>): void {
+  #feedFrames(chunk: Buffer, framing: Extract<Framing<F>, { kind: 'frames' }>): void {
     let frames: F[];
     try {
       frames = framing.framer.push(chunk);
     } catch (err) {
       // A framer must not throw; if one does, the bytes are garbage to us, not a crash.
       framing.framer.reset();
-      this.failActive(new HalError('Transport_Garbled', `framer rejected bytes from ${this.path}: ${(err as Error).message}`, { path: this.path }));
+      this.#failActive(new HalError('Transport_Garbled', `framer rejected bytes from ${this.path}: ${(err as Error).message}`, { path: this.path }));
       return;
     }
-    for (const frame of frames) this.deliver(frame);
+    for (const frame of frames) this.#deliver(frame);
     const limit = framing.maxBufferedBytes ?? 65_536;
     if (framing.framer.buffered() > limit) {
       this.stats.overflows++;
       this.stats.discardedBytes += framing.framer.buffered();
       framing.framer.reset();
-      this.failActive(this.overflowError(limit));
+      this.#failActive(this.#overflowError(limit));
     }
   }
 
-  private feedLines(chunk: Buffer): void {
+  #feedLines(chunk: Buffer): void {
     const framing = this.framing as Extract<Framing<F>, { kind: 'lines' }>;
     const delimiter = Buffer.from(framing.delimiter ?? '\r\n', 'latin1');
     const limit = framing.maxLineBytes ?? 4096;
     const lastByte = delimiter[delimiter.length - 1];
     const at = chunk.lastIndexOf(lastByte);
-    if (this.skippingToDelimiter) {
+    if (this.#skippingToDelimiter) {
       // The tail of an overlong line is not a line: drop everything up to the next delimiter.
       if (at < 0) {
         this.stats.discardedBytes += chunk.length;
@@ -326,38 +326,38 @@ export class SerialLine<F = string> {
       }
       const first = chunk.indexOf(lastByte);
       this.stats.discardedBytes += first + 1;
-      this.skippingToDelimiter = false;
+      this.#skippingToDelimiter = false;
       chunk = chunk.subarray(first + 1);
-      return this.feedLines(chunk);
+      return this.#feedLines(chunk);
     }
-    this.sinceDelimiter = at < 0 ? this.sinceDelimiter + chunk.length : chunk.length - at - 1;
-    if (this.sinceDelimiter > limit) {
+    this.#sinceDelimiter = at < 0 ? this.#sinceDelimiter + chunk.length : chunk.length - at - 1;
+    if (this.#sinceDelimiter > limit) {
       this.stats.overflows++;
-      this.stats.discardedBytes += this.sinceDelimiter;
-      this.sinceDelimiter = 0;
-      this.skippingToDelimiter = at < 0;
-      this.lineParser?.destroy();
-      this.lineParser = this.newLineParser();
-      this.failActive(this.overflowError(limit));
+      this.stats.discardedBytes += this.#sinceDelimiter;
+      this.#sinceDelimiter = 0;
+      this.#skippingToDelimiter = at < 0;
+      this.#lineParser?.destroy();
+      this.#lineParser = this.#newLineParser();
+      this.#failActive(this.#overflowError(limit));
       return;
     }
-    this.lineParser?.write(chunk);
+    this.#lineParser?.write(chunk);
   }
 
-  private newLineParser(): ReadlineParser {
+  #newLineParser(): ReadlineParser {
     const framing = this.framing as Extract<Framing<F>, { kind: 'lines' }>;
     const parser = new ReadlineParser({ delimiter: framing.delimiter ?? '\r\n', encoding: framing.encoding ?? 'latin1' });
     parser.on('data', (line: string) => {
-      if (parser === this.lineParser) this.deliver(line as unknown as F);
+      if (parser === this.#lineParser) this.#deliver(line as unknown as F);
     });
     return parser;
   }
 
-  private deliver(frame: F): void {
-    const active = this.active;
+  #deliver(frame: F): void {
+    const active = this.#active;
     if (!active) {
-      if (this.draining) return; // a late reply: never anyone's answer
-      this.events.emit('unsolicited', frame);
+      if (this.#draining) return; // a late reply: never anyone's answer
+      this.#events.emit('unsolicited', frame);
       return;
     }
     let verdict: Verdict<unknown>;
@@ -373,97 +373,97 @@ export class SerialLine<F = string> {
       case 'more':
         return;
       case 'skip':
-        this.events.emit('unsolicited', frame);
+        this.#events.emit('unsolicited', frame);
         return;
       case 'done':
-        return this.finish(active, null, verdict.value);
+        return this.#finish(active, null, verdict.value);
       case 'fail':
-        return this.finish(active, verdict.error);
+        return this.#finish(active, verdict.error);
     }
   }
 
   // --- request bookkeeping ----------------------------------------------------------------------
 
-  private finish(active: Active<F>, err: unknown, value?: unknown): void {
-    if (this.active !== active) return;
-    this.active = null;
-    this.clock.clearTimeout(active.timer);
+  #finish(active: Active<F>, err: unknown, value?: unknown): void {
+    if (this.#active !== active) return;
+    this.#active = null;
+    this.#clock.clearTimeout(active.timer);
     active.cleanup();
     if (err) active.reject(err);
     else active.resolve(value);
   }
 
-  private failActive(err: HalError): void {
-    if (this.active) this.finish(this.active, err);
+  #failActive(err: HalError): void {
+    if (this.#active) this.#finish(this.#active, err);
   }
 
-  private takeTurn(): Promise<() => void> {
+  #takeTurn(): Promise<() => void> {
     let release!: () => void;
     const mine = new Promise<void>((r) => (release = r));
-    const previous = this.tail;
-    this.tail = previous.then(() => mine);
+    const previous = this.#tail;
+    this.#tail = previous.then(() => mine);
     return previous.then(() => release);
   }
 
   /** After a timeout: wait for quiet (bounded), then forget every partial frame. */
-  private async settleLateReplies(): Promise<void> {
-    if (!this.draining) return;
-    const start = this.clock.now();
-    const { lateReplyQuietMs: quiet, lateReplyDrainMs: most } = this.timing;
+  async #settleLateReplies(): Promise<void> {
+    if (!this.#draining) return;
+    const start = this.#clock.now();
+    const { lateReplyQuietMs: quiet, lateReplyDrainMs: most } = this.#timing;
     for (;;) {
-      const now = this.clock.now();
-      const quietFor = now - this.lastRxAt;
+      const now = this.#clock.now();
+      const quietFor = now - this.#lastRxAt;
       const spent = now - start;
       if (quietFor >= quiet || spent >= most) break;
       try {
-        await delay(this.clock, Math.max(1, Math.min(quiet - quietFor, most - spent)), this.life.signal);
+        await delay(this.#clock, Math.max(1, Math.min(quiet - quietFor, most - spent)), this.#life.signal);
       } catch {
         break; // closed or disconnected while waiting; the caller's assertUsable says which
       }
     }
-    this.draining = false;
-    this.resetFraming();
+    this.#draining = false;
+    this.#resetFraming();
   }
 
-  private resetFraming(): void {
+  #resetFraming(): void {
     if (this.framing.kind === 'frames') this.framing.framer.reset();
     else {
-      this.lineParser?.destroy();
-      this.lineParser = this.newLineParser();
-      this.sinceDelimiter = 0;
-      this.skippingToDelimiter = false;
+      this.#lineParser?.destroy();
+      this.#lineParser = this.#newLineParser();
+      this.#sinceDelimiter = 0;
+      this.#skippingToDelimiter = false;
     }
   }
 
-  private onPortClosed(err?: { disconnected?: boolean }): void {
-    this.handleDisconnect(err ?? new Error('port closed by the system'));
+  #onPortClosed(err?: { disconnected?: boolean }): void {
+    this.#handleDisconnect(err ?? new Error('port closed by the system'));
   }
 
-  private handleDisconnect(cause: unknown): void {
-    if (this.state !== 'open') return;
-    this.state = 'disconnected';
+  #handleDisconnect(cause: unknown): void {
+    if (this.#state !== 'open') return;
+    this.#state = 'disconnected';
     const error = new HalError('Transport_Disconnected', `serial device ${this.path} disconnected`, { path: this.path }, { cause });
-    this.failActive(error);
-    this.life.abort(error);
-    this.events.emit('disconnect', error);
+    this.#failActive(error);
+    this.#life.abort(error);
+    this.#events.emit('disconnect', error);
   }
 
-  private assertUsable(): void {
-    if (this.state !== 'open') throw this.unusableError();
+  #assertUsable(): void {
+    if (this.#state !== 'open') throw this.#unusableError();
   }
 
-  private unusableError(): HalError {
-    return this.state === 'disconnected'
+  #unusableError(): HalError {
+    return this.#state === 'disconnected'
       ? new HalError('Transport_Disconnected', `serial device ${this.path} disconnected`, { path: this.path })
       : new HalError('Transport_Closed', `serial line ${this.path} is closed`, { path: this.path });
   }
 
-  private asDisconnect(err: unknown): HalError {
-    this.handleDisconnect(err);
-    return this.unusableError();
+  #asDisconnect(err: unknown): HalError {
+    this.#handleDisconnect(err);
+    return this.#unusableError();
   }
 
-  private overflowError(limit: number): HalError {
+  #overflowError(limit: number): HalError {
     return new HalError('Transport_Overflow', `${this.path} sent more than ${limit} bytes without a frame end`, { path: this.path, limit });
   }
 }

@@ -69,131 +69,131 @@ function bounded(name: string, value: number | undefined, fallback: number, lo: 
 }
 
 export class MenuModel {
-  private screenNow: Screen = { kind: 'pin', digits: 0, notice: null, attemptsLeft: 0, lockedMs: 0 };
-  private pin = '';
-  private lock: LockState = clearLock();
-  private busy = false;
-  private typeAhead: MenuKey[] = [];
-  private running: AbortController | null = null;
-  private listeners: Array<(s: Screen) => void> = [];
-  private idleTimer: unknown = null;
-  private lockTimer: unknown = null;
+  #screenNow: Screen = { kind: 'pin', digits: 0, notice: null, attemptsLeft: 0, lockedMs: 0 };
+  #pin = '';
+  #lock: LockState = clearLock();
+  #busy = false;
+  #typeAhead: MenuKey[] = [];
+  #running: AbortController | null = null;
+  #listeners: Array<(s: Screen) => void> = [];
+  #idleTimer: unknown = null;
+  #lockTimer: unknown = null;
   /** The lockout this process has seen, and its end on the monotonic clock. */
-  private lockEnd: { lockedUntil: number; at: number } | null = null;
-  private readonly monotonicNow: () => number;
-  private readonly lockout: LockoutOptions;
+  #lockEnd: { lockedUntil: number; at: number } | null = null;
+  readonly #monotonicNow: () => number;
+  readonly #lockout: LockoutOptions;
   readonly readerWindowMs: number;
-  private readonly idleMs: number;
-  private readonly journalLines: number;
+  readonly #idleMs: number;
+  readonly #journalLines: number;
   /** Resolves when the menu has exited (and its exit is journaled). */
   readonly done: Promise<'user' | 'idle'>;
-  private finish!: (reason: 'user' | 'idle') => void;
+  #finish!: (reason: 'user' | 'idle') => void;
 
   constructor(private readonly services: MenuServices, private readonly clock: Clock, options: MenuOptions = {}) {
-    this.lockout = resolveLockoutOptions(options.lockout);
+    this.#lockout = resolveLockoutOptions(options.lockout);
     this.readerWindowMs = bounded('readerWindowMs', options.readerWindowMs, MENU_DEFAULTS.readerWindowMs, 1000, 120_000);
-    this.idleMs = bounded('idleMs', options.idleMs, MENU_DEFAULTS.idleMs, 10_000, 3_600_000);
-    this.journalLines = bounded('journalLines', options.journalLines, MENU_DEFAULTS.journalLines, 1, 50);
-    this.monotonicNow = options.monotonicNow ?? (() => performance.now());
-    this.done = new Promise((resolve) => (this.finish = resolve));
+    this.#idleMs = bounded('idleMs', options.idleMs, MENU_DEFAULTS.idleMs, 10_000, 3_600_000);
+    this.#journalLines = bounded('journalLines', options.journalLines, MENU_DEFAULTS.journalLines, 1, 50);
+    this.#monotonicNow = options.monotonicNow ?? (() => performance.now());
+    this.done = new Promise((resolve) => (this.#finish = resolve));
   }
 
   get screen(): Screen {
-    return this.screenNow;
+    return this.#screenNow;
   }
 
   subscribe(listener: (s: Screen) => void): () => void {
-    this.listeners.push(listener);
-    return () => void (this.listeners = this.listeners.filter((l) => l !== listener));
+    this.#listeners.push(listener);
+    return () => void (this.#listeners = this.#listeners.filter((l) => l !== listener));
   }
 
   /** Reads the lockout state (finishing a lockout a killed process left half done) and shows PIN entry. */
   async start(): Promise<void> {
     let notice: PinNotice = null;
     try {
-      const settled = await this.settleStored();
-      if (settled.lockout) await this.record('lockout', lockoutDetail(settled.lockout));
+      const settled = await this.#settleStored();
+      if (settled.lockout) await this.#record('lockout', lockoutDetail(settled.lockout));
     } catch {
       notice = 'unavailable'; // every PIN entry will try the store again, and be refused while it fails
     }
-    this.showPin(notice);
-    this.armIdle();
+    this.#showPin(notice);
+    this.#armIdle();
   }
 
   /** The stored state as every menu on this terminal left it, settled (a count at the limit locks). */
-  private async settleStored(): Promise<ReturnType<typeof settle>> {
+  async #settleStored(): Promise<ReturnType<typeof settle>> {
     const settled = await this.services.lockStore.update((loaded) => {
-      const r = settle(this.ended(loaded), this.clock.now(), this.lockout);
+      const r = settle(this.#ended(loaded), this.clock.now(), this.#lockout);
       return { state: r.state, result: r };
     });
-    this.lock = settled.state;
+    this.#lock = settled.state;
     return settled;
   }
 
   async press(key: MenuKey): Promise<void> {
-    const s = this.screenNow;
+    const s = this.#screenNow;
     if (s.kind === 'exit') return;
     if (s.kind === 'running') {
-      if (key.kind === 'cancel' && this.running && !s.cancelling) {
-        this.show({ ...s, cancelling: true });
-        this.running.abort(new Error('cancelled at the menu'));
+      if (key.kind === 'cancel' && this.#running && !s.cancelling) {
+        this.#show({ ...s, cancelling: true });
+        this.#running.abort(new Error('cancelled at the menu'));
       }
       return;
     }
-    if (this.busy) {
+    if (this.#busy) {
       // Typed ahead while the PIN is checked (a fast keypad, or keys from a pipe): kept, in order.
-      if (this.typeAhead.length < TYPE_AHEAD_MAX) this.typeAhead.push(key);
+      if (this.#typeAhead.length < TYPE_AHEAD_MAX) this.#typeAhead.push(key);
       return;
     }
-    this.armIdle();
-    if (s.kind === 'pin') return this.pressOnPin(key);
+    this.#armIdle();
+    if (s.kind === 'pin') return this.#pressOnPin(key);
     if (s.kind === 'main') {
-      if (key.kind === 'cancel' || (key.kind === 'digit' && key.digit === '0')) return this.exit('user');
+      if (key.kind === 'cancel' || (key.kind === 'digit' && key.digit === '0')) return this.#exit('user');
       if (key.kind === 'digit' && Object.prototype.hasOwnProperty.call(MENU_ITEMS, key.digit)) {
-        return this.runItem(MENU_ITEMS[key.digit as keyof typeof MENU_ITEMS]);
+        return this.#runItem(MENU_ITEMS[key.digit as keyof typeof MENU_ITEMS]);
       }
       return;
     }
     // result: any of Enter, Cancel or 0 goes back
-    if (key.kind === 'enter' || key.kind === 'cancel' || (key.kind === 'digit' && key.digit === '0')) this.show({ kind: 'main' });
+    if (key.kind === 'enter' || key.kind === 'cancel' || (key.kind === 'digit' && key.digit === '0')) this.#show({ kind: 'main' });
   }
 
   /** Closes the menu from outside (the terminal went away). */
   async close(): Promise<void> {
-    this.running?.abort(new Error('menu closed'));
-    if (this.screenNow.kind !== 'exit') await this.exit('user');
+    this.#running?.abort(new Error('menu closed'));
+    if (this.#screenNow.kind !== 'exit') await this.#exit('user');
   }
 
-  private async pressOnPin(key: MenuKey): Promise<void> {
-    if (key.kind === 'cancel') return this.exit('user');
-    const view = this.view(this.lock);
-    if (view.locked) return this.showPin('locked');
+  async #pressOnPin(key: MenuKey): Promise<void> {
+    if (key.kind === 'cancel') return this.#exit('user');
+    const view = this.#view(this.#lock);
+    if (view.locked) return this.#showPin('locked');
     if (key.kind === 'digit') {
-      if (this.pin.length < PIN_MAX_DIGITS && /^[0-9]$/.test(key.digit)) this.pin += key.digit;
-      return this.showPin(null);
+      if (this.#pin.length < PIN_MAX_DIGITS && /^[0-9]$/.test(key.digit)) this.#pin += key.digit;
+      return this.#showPin(null);
     }
     if (key.kind === 'backspace') {
-      this.pin = this.pin.slice(0, -1);
-      return this.showPin(null);
+      this.#pin = this.#pin.slice(0, -1);
+      return this.#showPin(null);
     }
-    if (!PIN_PATTERN.test(this.pin)) return this.showPin('short');
-    await this.checkPin();
-    for (const typed of this.typeAhead.splice(0)) await this.press(typed);
+    if (!PIN_PATTERN.test(this.#pin)) return this.#showPin('short');
+    await this.#checkPin();
+    for (const typed of this.#typeAhead.splice(0)) await this.press(typed);
   }
 
-  private async checkPin(): Promise<void> {
-    const pin = this.pin;
-    this.pin = '';
-    this.busy = true;
+  async #checkPin(): Promise<void> {
+    const pin = this.#pin;
+    this.#pin = '';
+    this.#busy = true;
     try {
-      this.showPin('checking');
-      await this.admitAndVerify(pin);
+      this.#showPin('checking');
+      await this.#admitAndVerify(pin);
     } catch {
       // The lock state could not be read or saved. Fail closed: no PIN is checked (or accepted)
       // without its attempt on disk, and the technician sees why instead of "checking" for ever.
-      this.showPin('unavailable');
+      this.#showPin('unavailable');
     } finally {
-      this.busy = false;
+      this.#busy = false;
     }
   }
 
@@ -203,16 +203,16 @@ export class MenuModel {
    * at the limit becomes a lockout), refused while locked, else counted and saved — and only then is the
    * PIN verified. However many menus type at once, at most the allowed number of PINs get checked.
    */
-  private async admitAndVerify(pin: string): Promise<void> {
+  async #admitAndVerify(pin: string): Promise<void> {
     const admitted = await this.services.lockStore.update((loaded) => {
-      const settled = settle(this.ended(loaded), this.clock.now(), this.lockout);
-      const locked = this.view(settled.state).locked;
+      const settled = settle(this.#ended(loaded), this.clock.now(), this.#lockout);
+      const locked = this.#view(settled.state).locked;
       const state = locked ? settled.state : countAttempt(settled.state);
       return { state, result: { state, locked, lockout: settled.lockout } };
     });
-    this.lock = admitted.state;
-    if (admitted.lockout) await this.record('lockout', lockoutDetail(admitted.lockout));
-    if (admitted.locked) return this.showPin('locked');
+    this.#lock = admitted.state;
+    if (admitted.lockout) await this.#record('lockout', lockoutDetail(admitted.lockout));
+    if (admitted.locked) return this.#showPin('locked');
 
     let right = false;
     try {
@@ -221,29 +221,29 @@ export class MenuModel {
       right = false;
     }
     if (right) {
-      this.lock = await this.services.lockStore.update(() => ({ state: clearLock(), result: clearLock() }));
-      await this.record('pin-ok');
-      this.show({ kind: 'main' });
+      this.#lock = await this.services.lockStore.update(() => ({ state: clearLock(), result: clearLock() }));
+      await this.#record('pin-ok');
+      this.#show({ kind: 'main' });
       return;
     }
     // The count is already saved; settle what the menus left meanwhile (this attempt may reach the limit).
-    const settled = await this.settleStored();
-    await this.record('pin-wrong', `attempt ${admitted.state.failures}`);
-    if (settled.lockout) await this.record('lockout', lockoutDetail(settled.lockout));
-    this.showPin(settled.lockout ? 'locked' : 'wrong');
+    const settled = await this.#settleStored();
+    await this.#record('pin-wrong', `attempt ${admitted.state.failures}`);
+    if (settled.lockout) await this.#record('lockout', lockoutDetail(settled.lockout));
+    this.#showPin(settled.lockout ? 'locked' : 'wrong');
   }
 
   /**
    * The lock as this menu enforces it. A lockout (known by its stored end) is timed from when this
    * process first saw it, on the monotonic clock: the wall clock only says how much was left then.
    */
-  private view(s: LockState): LockView {
-    const v = viewLock(s, this.clock.now(), this.lockout);
-    if (this.lockEnd?.lockedUntil !== s.lockedUntil) {
-      this.lockEnd = v.locked ? { lockedUntil: s.lockedUntil, at: this.monotonicNow() + v.remainingMs } : null;
+  #view(s: LockState): LockView {
+    const v = viewLock(s, this.clock.now(), this.#lockout);
+    if (this.#lockEnd?.lockedUntil !== s.lockedUntil) {
+      this.#lockEnd = v.locked ? { lockedUntil: s.lockedUntil, at: this.#monotonicNow() + v.remainingMs } : null;
     }
-    if (!this.lockEnd) return v;
-    const remainingMs = Math.max(0, this.lockEnd.at - this.monotonicNow());
+    if (!this.#lockEnd) return v;
+    const remainingMs = Math.max(0, this.#lockEnd.at - this.#monotonicNow());
     return { ...v, locked: remainingMs > 0, remainingMs };
   }
 
@@ -251,62 +251,62 @@ export class MenuModel {
    * A stored lockout this menu has timed to its end counts as over, whatever the wall clock says now
    * (set back, it would otherwise be taken for a lockout ending far ahead and capped to the longest).
    */
-  private ended(s: LockState): LockState {
-    const over = this.lockEnd?.lockedUntil === s.lockedUntil && s.lockedUntil !== 0 && this.lockEnd.at <= this.monotonicNow();
+  #ended(s: LockState): LockState {
+    const over = this.#lockEnd?.lockedUntil === s.lockedUntil && s.lockedUntil !== 0 && this.#lockEnd.at <= this.#monotonicNow();
     return over ? { ...s, lockedUntil: 0 } : s;
   }
 
-  private showPin(notice: PinNotice): void {
-    const view = this.view(this.lock);
+  #showPin(notice: PinNotice): void {
+    const view = this.#view(this.#lock);
     const shown: PinNotice = view.locked && notice !== 'checking' ? 'locked' : notice;
-    this.show({ kind: 'pin', digits: this.pin.length, notice: shown, attemptsLeft: view.attemptsLeft, lockedMs: view.remainingMs });
+    this.#show({ kind: 'pin', digits: this.#pin.length, notice: shown, attemptsLeft: view.attemptsLeft, lockedMs: view.remainingMs });
     // While locked, tick once a second so the countdown moves and entry reopens on time.
-    if (this.lockTimer !== null) this.clock.clearTimeout(this.lockTimer);
-    this.lockTimer = null;
+    if (this.#lockTimer !== null) this.clock.clearTimeout(this.#lockTimer);
+    this.#lockTimer = null;
     if (view.locked) {
-      this.lockTimer = this.clock.setTimeout(() => {
-        this.lockTimer = null;
-        if (this.screenNow.kind === 'pin' && !this.busy) {
-          const still = this.view(this.lock).locked;
-          this.showPin(still ? 'locked' : null);
+      this.#lockTimer = this.clock.setTimeout(() => {
+        this.#lockTimer = null;
+        if (this.#screenNow.kind === 'pin' && !this.#busy) {
+          const still = this.#view(this.#lock).locked;
+          this.#showPin(still ? 'locked' : null);
         }
       }, Math.min(1000, view.remainingMs));
     }
   }
 
-  private async runItem(item: MenuItem): Promise<void> {
+  async #runItem(item: MenuItem): Promise<void> {
     const controller = new AbortController();
-    this.running = controller;
-    this.disarmIdle();
+    this.#running = controller;
+    this.#disarmIdle();
     const readerWindowMs = item === 'reader' ? this.readerWindowMs : undefined;
-    this.show({ kind: 'running', item, devices: [], readerWindowMs, cancelling: false });
+    this.#show({ kind: 'running', item, devices: [], readerWindowMs, cancelling: false });
     const hooks = {
       signal: controller.signal,
       onDevice: (p: DeviceProgress) => {
-        const s = this.screenNow;
+        const s = this.#screenNow;
         if (s.kind !== 'running') return;
         const devices = s.devices.filter((d) => d.device !== p.device);
         const at = s.devices.findIndex((d) => d.device === p.device);
         devices.splice(at < 0 ? devices.length : at, 0, p);
-        this.show({ ...s, devices });
+        this.#show({ ...s, devices });
       },
     };
     let result: ItemResult;
     try {
-      result = await this.perform(item, hooks);
+      result = await this.#perform(item, hooks);
       if (controller.signal.aborted && result.kind === 'checks') result = { kind: 'cancelled' };
     } catch (err) {
       result = controller.signal.aborted ? { kind: 'cancelled' } : { kind: 'error', message: err instanceof Error ? err.message : String(err) };
     } finally {
-      this.running = null;
+      this.#running = null;
     }
-    await this.recordResult(item, result);
-    if (this.screenNow.kind === 'exit') return;
-    this.show({ kind: 'result', item, result });
-    this.armIdle();
+    await this.#recordResult(item, result);
+    if (this.#screenNow.kind === 'exit') return;
+    this.#show({ kind: 'result', item, result });
+    this.#armIdle();
   }
 
-  private async perform(item: MenuItem, hooks: { signal: AbortSignal; onDevice(p: DeviceProgress): void }): Promise<ItemResult> {
+  async #perform(item: MenuItem, hooks: { signal: AbortSignal; onDevice(p: DeviceProgress): void }): Promise<ItemResult> {
     const checks = async (run: Promise<SelfTestResult>): Promise<ItemResult> => ({ kind: 'checks', result: await run });
     switch (item) {
       case 'selftest':
@@ -320,42 +320,42 @@ export class MenuModel {
       case 'reprint':
         return { kind: 'reprint', outcome: await this.services.reprintLast(hooks.signal) };
       case 'journal':
-        return { kind: 'journal', lines: await this.services.listJournal(this.journalLines) };
+        return { kind: 'journal', lines: await this.services.listJournal(this.#journalLines) };
     }
   }
 
-  private async recordResult(item: MenuItem, result: ItemResult): Promise<void> {
+  async #recordResult(item: MenuItem, result: ItemResult): Promise<void> {
     if (item === 'journal') return; // reading the journal is not an event worth a record
     const event: MenuEvent = item === 'reprint' ? 'reprint' : 'test';
-    await this.record(event, `${item}: ${resultWord(result)}`);
+    await this.#record(event, `${item}: ${resultWord(result)}`);
   }
 
-  private async exit(reason: 'user' | 'idle'): Promise<void> {
-    if (this.screenNow.kind === 'exit') return;
-    this.pin = '';
-    this.disarmIdle();
-    if (this.lockTimer !== null) this.clock.clearTimeout(this.lockTimer);
-    this.lockTimer = null;
-    this.show({ kind: 'exit', reason });
-    await this.record('exit', reason);
-    this.finish(reason);
+  async #exit(reason: 'user' | 'idle'): Promise<void> {
+    if (this.#screenNow.kind === 'exit') return;
+    this.#pin = '';
+    this.#disarmIdle();
+    if (this.#lockTimer !== null) this.clock.clearTimeout(this.#lockTimer);
+    this.#lockTimer = null;
+    this.#show({ kind: 'exit', reason });
+    await this.#record('exit', reason);
+    this.#finish(reason);
   }
 
-  private armIdle(): void {
-    this.disarmIdle();
-    this.idleTimer = this.clock.setTimeout(() => {
-      this.idleTimer = null;
-      if (this.screenNow.kind !== 'running' && !this.busy) void this.exit('idle');
-    }, this.idleMs);
+  #armIdle(): void {
+    this.#disarmIdle();
+    this.#idleTimer = this.clock.setTimeout(() => {
+      this.#idleTimer = null;
+      if (this.#screenNow.kind !== 'running' && !this.#busy) void this.#exit('idle');
+    }, this.#idleMs);
   }
 
-  private disarmIdle(): void {
-    if (this.idleTimer !== null) this.clock.clearTimeout(this.idleTimer);
-    this.idleTimer = null;
+  #disarmIdle(): void {
+    if (this.#idleTimer !== null) this.clock.clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
   }
 
   /** A journal that cannot be written must not lock the technician out of the menu. */
-  private async record(event: MenuEvent, detail?: string): Promise<void> {
+  async #record(event: MenuEvent, detail?: string): Promise<void> {
     try {
       await this.services.record(event, detail);
     } catch {
@@ -363,9 +363,9 @@ export class MenuModel {
     }
   }
 
-  private show(s: Screen): void {
-    this.screenNow = s;
-    for (const l of this.listeners) l(s);
+  #show(s: Screen): void {
+    this.#screenNow = s;
+    for (const l of this.#listeners) l(s);
   }
 }
 

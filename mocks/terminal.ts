@@ -3,6 +3,8 @@
  * configuration that points posdiag at them. `--sim` and `posdiag demo` run on this.
  */
 import type { DevicesConfig, HostConfig } from '../hal/config';
+import { checkSimFaults } from '../src/config/sim-spec';
+import { DEVICE_FAULTS } from './faults';
 import { startOnPty, RunningSimulator } from './pty-attach';
 import { SERIAL_SIMULATORS, TCP_SIMULATORS, SimulatorEntry } from './registry';
 
@@ -14,8 +16,9 @@ export interface SimulatedTerminal {
   close(): Promise<void>;
 }
 
-/** `faults`: device name → fault; devices not named run healthy. */
+/** `faults`: device name → fault; devices not named run healthy. A fault a device does not know is a usage error. */
 export async function startSimulatedTerminal(faults: ReadonlyMap<string, string> = new Map()): Promise<SimulatedTerminal> {
+  checkSimFaults(faults, DEVICE_FAULTS);
   const running = new Map<string, RunningSimulator>();
   const closers: Array<() => Promise<void>> = [];
   const devices: DevicesConfig = {};

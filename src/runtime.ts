@@ -7,7 +7,6 @@ import { nativeBinding } from '../hal/transport/native-binding';
 import type { CheckEnv } from '../hal/devices';
 import { loadConfigFile } from './config/load';
 import { dataDirFor } from './journal/data-dir';
-import { SIMULATED_TERMINAL } from './config/default';
 import { loadSimulators } from './simulators';
 import type { PosdiagConfig } from './config/types';
 import type { SimSpec } from './config/sim-spec';
@@ -35,9 +34,10 @@ export async function openEnvironment(options: { configPath?: string; sim: SimSp
       close: async () => undefined,
     };
   }
+  // The simulators and the simulated terminal's own configuration live in dist/sim.js when bundled,
+  // which a terminal needs only to simulate.
+  const { startSimulatedTerminal, SIMULATED_TERMINAL } = await loadSimulators();
   const base = options.configPath ? loadConfigFile(options.configPath) : SIMULATED_TERMINAL;
-  // The simulators live in mocks/ (dist/sim.js when bundled), which a terminal needs only to simulate.
-  const { startSimulatedTerminal } = await loadSimulators();
   const terminal = await startSimulatedTerminal(options.sim ?? new Map());
   const config: PosdiagConfig = { ...base, devices: terminal.devices, host: terminal.host ?? base.host };
   return {

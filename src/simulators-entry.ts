@@ -4,6 +4,7 @@
  * terminal's dist/cli.js carries no simulator code. Load it through ./simulators, never directly.
  */
 export { startSimulatedTerminal } from '../mocks/terminal';
+export { SIMULATED_TERMINAL } from './config/default';
 export type { SimulatedTerminal } from '../mocks/terminal';
 export { SERIAL_SIMULATORS, TCP_SIMULATORS } from '../mocks/registry';
 export { startOnPty } from '../mocks/pty-attach';

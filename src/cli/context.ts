@@ -2,8 +2,10 @@
  * What every command gets: the options common to all commands, already parsed and checked, and the
  * means to print. Commands return a CommandOutcome; they never call process.exit themselves.
  */
-import { DEVICE_FAULTS } from '../../mocks/faults';
+import { HalError } from '../../hal/errors';
+import { ACQUIRERS, findAcquirer } from '../codes/acquirers';
 import { parseSimSpec, SimSpec } from '../config/sim-spec';
+import { isLocaleTag } from '../i18n/locale';
 import type { GlobalOptions } from './args';
 import { CliIo, useColor } from './io';
 
@@ -11,7 +13,7 @@ export interface CliContext {
   io: CliIo;
   json: boolean;
   color: boolean;
-  /** From --locale, else POSDIAG_LOCALE, else the configuration (resolved by the command), else zh-CN. */
+  /** From --locale, else POSDIAG_LOCALE (checked to be a locale tag), else the configuration (resolved by the command), else zh-CN. */
   locale?: string;
   configPath?: string;
   /** Null when --sim was not given. */
@@ -21,15 +23,27 @@ export interface CliContext {
 }
 
 export function contextFrom(g: GlobalOptions, io: CliIo): CliContext {
+  const locale = g.locale ?? io.env.POSDIAG_LOCALE;
+  if (locale !== undefined && !isLocaleTag(locale)) {
+    // A typo a person can fix; the configuration's locale is checked by its schema.
+    throw new HalError('Usage_Invalid', `${g.locale !== undefined ? '--locale' : 'POSDIAG_LOCALE'}: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
+  }
   return {
     io,
     json: g.json,
     color: useColor(io, g.color),
-    locale: g.locale ?? io.env.POSDIAG_LOCALE,
+    locale,
     configPath: g.config ?? io.env.POSDIAG_CONFIG,
-    sim: g.sim === undefined ? null : parseSimSpec(g.sim, DEVICE_FAULTS),
+    sim: parseSimSpec(g.sim),
     progress: (line) => {
       if (!g.json) io.stderr(line);
     },
   };
+}
+
+/** The acquirer profile a flag names (aliases allowed), or the usage error that lists them. */
+export function acquirerFlag(name: string): string {
+  const acquirer = findAcquirer(name);
+  if (acquirer === null) throw new HalError('Usage_Invalid', `unknown acquirer "${name}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`, { acquirer: name });
+  return acquirer;
 }

@@ -4,7 +4,7 @@
  * code. Never calls process.exit.
  */
 import { HalError } from '../../hal/errors';
-import { DEVICE_FAULTS } from '../../mocks/faults';
+import { SIM_DEVICES } from '../config/sim-spec';
 import { scrubText } from '../journal/scrub';
 import { attachOptionalValues, findCommandWord, parseCommandLine, peekGlobals } from './args';
 import { COMMANDS } from './commands';
@@ -61,7 +61,7 @@ function findEntry(name: string): CommandEntry {
 
 /** --sim's value is the next word when it names simulated devices (modem, or modem=no-signal,printer=paper-out). */
 function isSimValue(_option: string, word: string): boolean {
-  return word.includes('=') || word.split(',').every((d) => Object.hasOwn(DEVICE_FAULTS, d.trim()));
+  return word.includes('=') || word.split(',').every((d) => SIM_DEVICES.includes(d.trim()));
 }
 
 /** Bad input exits 2, anything else 1, both with one clear line (or the error document with --json). */

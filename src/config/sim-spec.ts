@@ -1,21 +1,25 @@
 /**
  * `--sim` and its value: which simulated devices to start and with which fault.
  * `--sim` alone means every device healthy; `--sim modem=no-signal,printer=paper-out` sets faults for
- * those devices and leaves the others healthy. Pure: the caller supplies which faults exist.
+ * those devices and leaves the others healthy. Pure.
+ *
+ * The command line checks the words (parseSimSpec); whether a device has the fault is the simulators'
+ * knowledge (mocks/faults.ts), checked when the simulated terminal starts (checkSimFaults), so the
+ * terminal's own bundle carries no simulator data.
  */
 import { HalError } from '../../hal/errors';
 
 /** The devices named explicitly, with their faults; a device not named is simulated healthy. */
 export type SimSpec = Map<string, string>;
 
+/** The simulated devices --sim may name: the keys of mocks/faults.ts's DEVICE_FAULTS (a test keeps them equal). */
+export const SIM_DEVICES: readonly string[] = ['modem', 'pn532', 'msr605', 'printer', 'host'];
+
 export function simFault(spec: SimSpec, device: string): string {
   return spec.get(device) ?? 'healthy';
 }
 
-export function parseSimSpec(
-  value: string | boolean | undefined,
-  known: Readonly<Record<string, readonly string[]>>,
-): SimSpec | null {
+export function parseSimSpec(value: string | boolean | undefined, devices: readonly string[] = SIM_DEVICES): SimSpec | null {
   if (value === undefined || value === false) return null;
   const spec: SimSpec = new Map();
   if (value === true || value.trim() === '') return spec;
@@ -25,14 +29,21 @@ export function parseSimSpec(
     const eq = item.indexOf('=');
     const device = (eq < 0 ? item : item.slice(0, eq)).trim();
     const fault = (eq < 0 ? 'healthy' : item.slice(eq + 1)).trim();
-    const faults = known[device];
-    if (!faults) {
-      throw new HalError('Usage_Invalid', `--sim: unknown device "${device}"; expected one of ${Object.keys(known).join(', ')}`, { device });
-    }
-    if (!faults.includes(fault)) {
-      throw new HalError('Usage_Invalid', `--sim: ${device} has no fault "${fault}"; expected one of ${faults.join(', ')}`, { device, fault });
+    if (!devices.includes(device)) {
+      throw new HalError('Usage_Invalid', `--sim: unknown device "${device}"; expected one of ${devices.join(', ')}`, { device });
     }
     spec.set(device, fault);
   }
   return spec;
+}
+
+/** Every fault in the spec is one its device knows; else the usage error with what was expected. */
+export function checkSimFaults(spec: ReadonlyMap<string, string>, known: Readonly<Record<string, readonly string[]>>): void {
+  for (const [device, fault] of spec) {
+    const faults = known[device];
+    if (!faults) throw new HalError('Usage_Invalid', `--sim: unknown device "${device}"; expected one of ${Object.keys(known).join(', ')}`, { device });
+    if (!faults.includes(fault)) {
+      throw new HalError('Usage_Invalid', `--sim: ${device} has no fault "${fault}"; expected one of ${faults.join(', ')}`, { device, fault });
+    }
+  }
 }

@@ -7,11 +7,11 @@
  * number, an unknown acquirer); the card number itself is never repeated in any message.
  */
 import { HalError } from '../../../hal/errors';
-import { ACQUIRERS, findAcquirer } from '../../codes/acquirers';
-import { isLocaleTag } from '../../i18n/locale';
+import { ACQUIRERS } from '../../codes/acquirers';
 import { runDiagnosis } from '../../run-diagnosis';
 import { openEnvironment } from '../../runtime';
 import { BUDGET_FLAG_HELP, parseBudgetFlag } from '../budget';
+import { acquirerFlag } from '../context';
 import { EXIT } from '../io';
 import type { CommandSpec } from '../spec';
 import { renderDiagnosis } from '../render-diagnosis';
@@ -64,10 +64,7 @@ export const command: CommandSpec = {
     if (!flags.code.trim()) throw new HalError('Usage_Invalid', '--code is empty: give the response code or the text the terminal showed (96, A0, "NO COMMUNICATION")');
     const pan = checkPan(flags.pan);
     const amount = parseAmount(flags.amount);
-    if (flags.acquirer !== undefined && findAcquirer(flags.acquirer) === null) {
-      throw new HalError('Usage_Invalid', `unknown acquirer "${flags.acquirer}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`);
-    }
-    if (ctx.locale !== undefined && !isLocaleTag(ctx.locale)) throw new HalError('Usage_Invalid', `--locale: "${ctx.locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`);
+    if (flags.acquirer !== undefined) acquirerFlag(flags.acquirer);
     const budget = parseBudgetFlag(flags.budget); // else the configuration's, in runDiagnosis
     const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: ctx.io.env });
     try {

@@ -8,10 +8,9 @@
  * Acquirer: --acquirer, else the configuration's terminal.acquirer (only when --config/POSDIAG_CONFIG is
  * given), else cup. Locale: --locale / POSDIAG_LOCALE, else the configuration's, else zh-CN.
  */
-import { HalError } from '../../../hal/errors';
-import { ACQUIRERS, DEFAULT_ACQUIRER, findAcquirer } from '../../codes/acquirers';
+import { ACQUIRERS, DEFAULT_ACQUIRER } from '../../codes/acquirers';
 import { explain, type ExplainResult } from '../../codes/explain';
-import { isLocaleTag } from '../../i18n/locale';
+import { acquirerFlag } from '../context';
 import { EXIT, paint } from '../io';
 import type { CommandSpec } from '../spec';
 
@@ -30,13 +29,7 @@ export const command: CommandSpec = {
       acquirerName ??= terminal?.acquirer;
       locale ??= terminal?.locale;
     }
-    const acquirer = acquirerName === undefined ? DEFAULT_ACQUIRER : findAcquirer(acquirerName);
-    if (acquirer === null) {
-      throw new HalError('Usage_Invalid', `unknown acquirer "${acquirerName}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`, { acquirer: acquirerName });
-    }
-    if (locale !== undefined && !isLocaleTag(locale)) {
-      throw new HalError('Usage_Invalid', `--locale: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
-    }
+    const acquirer = acquirerName === undefined ? DEFAULT_ACQUIRER : acquirerFlag(acquirerName);
     const result = explain(args.code!, { acquirer, locale });
     return { exitCode: EXIT.ok, json: result, text: describe(result, ctx.color) };
   },

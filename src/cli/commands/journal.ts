@@ -12,7 +12,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { HalError } from '../../../hal/errors';
-import { isLocaleTag } from '../../i18n/locale';
 import { dataDirFor, isSimulatedRun } from '../../journal/data-dir';
 import { formatId, parseId } from '../../journal/ids';
 import { openJournal } from '../../journal/journal';
@@ -52,9 +51,6 @@ export const command: CommandSpec = {
       config = loadConfigFile(ctx.configPath);
     }
     const locale = ctx.locale ?? config?.terminal.locale;
-    if (locale !== undefined && !isLocaleTag(locale)) {
-      throw new HalError('Usage_Invalid', `--locale: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
-    }
     const L = journalLabels(locale);
     const dir = dataDirFor(config, isSimulatedRun(ctx), io.env);
     const journal = openJournal(dir);

@@ -72,3 +72,12 @@ test('without --json a usage error names the problem and where the help is', asy
   expect(t.err()).toBe('posdiag: unknown option "--bogus"\n(posdiag explain --help lists its arguments and options)\n');
   expect(t.out()).toBe('');
 });
+
+test('a malformed --locale or POSDIAG_LOCALE is bad usage for every command, named by where it came from', async () => {
+  const t = io();
+  await expect(main(['selftest', '--locale', 'zh CN!'], t.handle)).resolves.toBe(2);
+  expect(t.err()).toContain('--locale: "zh CN!" is not a locale tag');
+  const e = io({ POSDIAG_LOCALE: '12' });
+  await expect(main(['journal', 'list'], e.handle)).resolves.toBe(2);
+  expect(e.err()).toContain('POSDIAG_LOCALE: "12" is not a locale tag');
+});

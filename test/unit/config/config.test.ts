@@ -1,5 +1,5 @@
 import { validateConfig } from '../../../src/config/load';
-import { parseSimSpec } from '../../../src/config/sim-spec';
+import { checkSimFaults, parseSimSpec, SIM_DEVICES } from '../../../src/config/sim-spec';
 import { DEVICE_FAULTS } from '../../../mocks/faults';
 
 const good = {
@@ -46,16 +46,20 @@ test.each([
   ['modem=no-signal, printer=paper-out', { modem: 'no-signal', printer: 'paper-out' }],
   ['msr605', { msr605: 'healthy' }],
 ])('--sim %j', (value, expected) => {
-  expect(Object.fromEntries(parseSimSpec(value, DEVICE_FAULTS)!)).toEqual(expected);
+  expect(Object.fromEntries(parseSimSpec(value)!)).toEqual(expected);
 });
 
 test('no --sim is no simulation', () => {
-  expect(parseSimSpec(undefined, DEVICE_FAULTS)).toBeNull();
+  expect(parseSimSpec(undefined)).toBeNull();
+});
+
+test('--sim names exactly the devices that have simulators', () => {
+  expect([...SIM_DEVICES].sort()).toEqual(Object.keys(DEVICE_FAULTS).sort());
 });
 
 test.each([
   ['fax=healthy', 'unknown device "fax"'],
   ['modem=on-fire', 'modem has no fault "on-fire"'],
 ])('--sim %s is refused with what was expected', (value, message) => {
-  expect(() => parseSimSpec(value, DEVICE_FAULTS)).toThrow(message);
+  expect(() => checkSimFaults(parseSimSpec(value)!, DEVICE_FAULTS)).toThrow(message);
 });

@@ -1,5 +1,5 @@
 // Bundles posdiag for Node 20 into dist/:
-//   dist/cli.js    the `posdiag` command, what a terminal runs (target: at most 300 KB)
+//   dist/cli.js    the `posdiag` command, what a terminal runs (at most 300,000 bytes: the build fails above)
 //   dist/index.js  the library (package.json "main")
 //   dist/sim.js    the simulated terminal: the simulators of mocks/ and the commands that run only on them
 //                  (demo, sim), loaded only to simulate (src/simulators.ts requires it at run time)
@@ -65,6 +65,15 @@ const cliInputs = Object.keys(results[0].metafile.inputs);
 const strays = cliInputs.filter((p) => (p.startsWith('mocks/') && p !== 'mocks/faults.ts') || SIM_ONLY_COMMANDS.includes(p));
 if (strays.length) {
   console.error(`build.mjs: dist/cli.js bundles simulator code (${strays.join(', ')}); load it through src/simulators.ts`);
+  process.exit(1);
+}
+
+// The terminal's bundle has a size budget (a small ARM terminal's flash and the time V8 takes to read it):
+// going over it fails the build, with where to look.
+const CLI_BUDGET_BYTES = 300_000;
+const cliBytes = statSync(join(root, 'dist/cli.js')).size;
+if (cliBytes > CLI_BUDGET_BYTES) {
+  console.error(`build.mjs: dist/cli.js is ${cliBytes} bytes, over its budget of ${CLI_BUDGET_BYTES}; node build.mjs --analyze shows what takes the room`);
   process.exit(1);
 }
 

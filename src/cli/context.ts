@@ -23,7 +23,8 @@ export interface CliContext {
 }
 
 export function contextFrom(g: GlobalOptions, io: CliIo): CliContext {
-  const locale = g.locale ?? io.env.POSDIAG_LOCALE;
+  // An empty variable is an unset one (`POSDIAG_LOCALE= posdiag …`).
+  const locale = g.locale ?? (io.env.POSDIAG_LOCALE || undefined);
   if (locale !== undefined && !isLocaleTag(locale)) {
     // A typo a person can fix; the configuration's locale is checked by its schema.
     throw new HalError('Usage_Invalid', `${g.locale !== undefined ? '--locale' : 'POSDIAG_LOCALE'}: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
@@ -33,7 +34,7 @@ export function contextFrom(g: GlobalOptions, io: CliIo): CliContext {
     json: g.json,
     color: useColor(io, g.color),
     locale,
-    configPath: g.config ?? io.env.POSDIAG_CONFIG,
+    configPath: g.config ?? (io.env.POSDIAG_CONFIG || undefined),
     sim: parseSimSpec(g.sim),
     progress: (line) => {
       if (!g.json) io.stderr(line);

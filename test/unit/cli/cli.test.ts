@@ -80,4 +80,6 @@ test('a malformed --locale or POSDIAG_LOCALE is bad usage for every command, nam
   const e = io({ POSDIAG_LOCALE: '12' });
   await expect(main(['journal', 'list'], e.handle)).resolves.toBe(2);
   expect(e.err()).toContain('POSDIAG_LOCALE: "12" is not a locale tag');
+  const empty = io({ POSDIAG_LOCALE: '', POSDIAG_HOME: '/nonexistent/posdiag-home' });
+  await expect(main(['journal', 'list'], empty.handle)).resolves.toBe(0); // empty is unset
 });

@@ -2,8 +2,14 @@
  * The lockout state on disk: `<dataDir>/menu-lock.json`, written atomically (temporary file, fsync,
  * rename, fsync of the directory; see journal/durable-file.ts) so that a power cut leaves either the
  * old or the new state, never half a file, and a failed write leaves no temporary file behind.
+ *
+ * A lockout's end is kept twice: as wall-clock time (`lockedUntil`, what survives a reboot) and, with
+ * the boot it belongs to, on the system's monotonic clock (`boot.until`), which no one can set. Read back
+ * during the same boot, the monotonic end decides and is handed out as wall-clock time again, so
+ * setting the terminal's clock forward (or back) between two menus neither ends a lockout nor stretches
+ * it. After a reboot the monotonic clock starts again and the wall clock is all there is.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../journal/durable-file';
 import { ensureDataDir } from '../journal/data-dir';
@@ -11,6 +17,41 @@ import { withFileLock } from '../journal/lock-file';
 import { damagedLockState, LockoutOptions, LockState, parseLockState, UNLOCKED } from './lockout';
 
 export const LOCK_FILE = 'menu-lock.json';
+
+/** Where the store reads the time. */
+export interface LockClocks {
+  /** Wall-clock ms, the clock the lockout state is kept in. */
+  wallNow(): number;
+  /** Ms on the system's monotonic clock: shared by every process of one boot, never set. */
+  monoNow(): number;
+  /** Which boot monoNow belongs to; null where the system does not say (the wall clock alone counts). */
+  bootId: string | null;
+}
+
+/**
+ * On Linux and Android: Node's hrtime is CLOCK_MONOTONIC (time since boot, the same in every process),
+ * and the kernel names each boot in /proc/sys/kernel/random/boot_id.
+ */
+export function systemLockClocks(): LockClocks {
+  let bootId: string | null = null;
+  try {
+    bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
+  } catch {
+    // no boot id: lockouts are timed on the wall clock alone
+  }
+  return { wallNow: () => Date.now(), monoNow: () => Number(process.hrtime.bigint() / 1_000_000n), bootId };
+}
+
+interface BootMark {
+  id: string;
+  /** The lockout's end on that boot's monotonic clock. */
+  until: number;
+}
+
+function bootMark(value: unknown): BootMark | null {
+  const b = value as Partial<BootMark> | null;
+  return typeof b === 'object' && b !== null && typeof b.id === 'string' && Number.isSafeInteger(b.until) ? (b as BootMark) : null;
+}
 
 export interface LockStore {
   load(): Promise<LockState>;
@@ -25,8 +66,14 @@ export interface LockStore {
 
 const same = (a: LockState, b: LockState) => a.failures === b.failures && a.lockouts === b.lockouts && a.lockedUntil === b.lockedUntil;
 
-export function fileLockStore(dataDir: string, options: LockoutOptions): LockStore {
+export function fileLockStore(dataDir: string, options: LockoutOptions, clocks: LockClocks = systemLockClocks()): LockStore {
   const path = join(dataDir, LOCK_FILE);
+  /** The stored lockout's end in today's wall-clock time, when it was stored during this boot. */
+  const onThisBoot = (state: LockState, mark: BootMark | null): LockState => {
+    if (!mark || clocks.bootId === null || mark.id !== clocks.bootId) return state;
+    const left = mark.until - clocks.monoNow();
+    return { ...state, lockedUntil: left > 0 ? clocks.wallNow() + left : 0 };
+  };
   const store: LockStore = {
     async load() {
       let text: string;
@@ -37,14 +84,18 @@ export function fileLockStore(dataDir: string, options: LockoutOptions): LockSto
         return damagedLockState(options);
       }
       try {
-        return parseLockState(JSON.parse(text)) ?? damagedLockState(options);
+        const json: unknown = JSON.parse(text);
+        const state = parseLockState(json);
+        return state ? onThisBoot(state, bootMark((json as { boot?: unknown }).boot)) : damagedLockState(options);
       } catch {
         return damagedLockState(options);
       }
     },
     async save(state) {
       await ensureDataDir(dataDir);
-      await writeFileAtomic(path, JSON.stringify(state) + '\n');
+      const left = state.lockedUntil - clocks.wallNow();
+      const boot: BootMark | undefined = left > 0 && clocks.bootId !== null ? { id: clocks.bootId, until: clocks.monoNow() + left } : undefined;
+      await writeFileAtomic(path, JSON.stringify(boot ? { ...state, boot } : state) + '\n');
     },
     async update(change) {
       await ensureDataDir(dataDir);

@@ -12,9 +12,9 @@
  * Time comes from the injected clock, which must tell wall-clock milliseconds (the lockout is stored
  * as an absolute time and must survive a restart). Within one process a lockout's end is also held on
  * the monotonic clock (`monotonicNow`), so setting the wall clock forward does not end it early and
- * setting it back does not stretch it. What remains: a menu started after the wall clock was set
- * forward reads the stored absolute time and finds the lockout over; and the monotonic clock stands
- * still while the terminal sleeps, so a lockout the running menu holds is longer by the time asleep.
+ * setting it back does not stretch it; between menus of one boot the lock store does the same
+ * (lock-store.ts). What remains: after a reboot only the wall clock tells a lockout's end; and the
+ * monotonic clock stands still while the terminal sleeps, so a lockout is longer by the time asleep.
  */
 import type { Clock } from '../../hal/clock';
 import { SelfTestResult, worstStatus } from '../../hal/selfcheck';

@@ -22,13 +22,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   let usageHint = '(posdiag --help lists the commands and options)';
   try {
     if (word.name === undefined) {
-      // No command: say how to use posdiag; without --help that was not a usable call.
-      if (!word.help) {
-        io.stderr(programHelp(COMMANDS));
-        return EXIT.usage;
+      if (word.help) {
+        io.stdout(programHelp(COMMANDS));
+        return EXIT.ok;
       }
-      io.stdout(programHelp(COMMANDS));
-      return EXIT.ok;
+      // No command is not a usable call: the help on stderr for a person, the error document for a script.
+      if (json) throw new HalError('Usage_Invalid', 'no command given');
+      io.stderr(programHelp(COMMANDS));
+      return EXIT.usage;
     }
     if (word.name === 'help') {
       const topic = words.slice(word.index + 1).find((w) => !w.startsWith('-'));

@@ -83,3 +83,12 @@ test('a malformed --locale or POSDIAG_LOCALE is bad usage for every command, nam
   const empty = io({ POSDIAG_LOCALE: '', POSDIAG_HOME: '/nonexistent/posdiag-home' });
   await expect(main(['journal', 'list'], empty.handle)).resolves.toBe(0); // empty is unset
 });
+
+test('no command under --json is the usage error document, not the help on stderr', async () => {
+  for (const argv of [['--json'], ['--json', '--locale', 'en'], ['--sim', '--json']]) {
+    const t = io();
+    await expect(main(argv, t.handle)).resolves.toBe(2);
+    expect(JSON.parse(t.out())).toEqual({ error: { code: 'Usage_Invalid', message: expect.stringContaining('no command') } });
+    expect(t.err()).toBe('');
+  }
+});

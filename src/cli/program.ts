@@ -32,7 +32,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       return EXIT.usage;
     }
     if (word.name === 'help') {
-      const topic = words.slice(word.index + 1).find((w) => !w.startsWith('-'));
+      // The topic is found like a command word: `help --locale en explain` asks about explain, not "en".
+      const topic = findCommandWord(words.slice(word.index + 1)).name;
       const entry = topic === undefined ? undefined : findEntry(topic);
       io.stdout(entry ? commandHelp(entry, await entry.load()) : programHelp(COMMANDS));
       return EXIT.ok;

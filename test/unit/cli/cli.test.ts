@@ -50,7 +50,7 @@ test.each(['explain', 'selftest', 'diagnose', 'demo', 'menu', 'sim', 'journal', 
 });
 
 test('help COMMAND and COMMAND -h print that command\'s help, exit 0', async () => {
-  for (const argv of [['help', 'explain'], ['explain', '-h'], ['--locale', 'en', 'explain', '--help']]) {
+  for (const argv of [['help', 'explain'], ['explain', '-h'], ['--locale', 'en', 'explain', '--help'], ['help', '--locale', 'en', 'explain'], ['help', '--config', '/x.json', 'explain']]) {
     const t = io();
     await expect(main(argv, t.handle)).resolves.toBe(0);
     expect(t.out()).toMatch(/^Usage: posdiag explain \[options\] <code>/);

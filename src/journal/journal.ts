@@ -157,14 +157,25 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     return record;
   }
 
-  // Reads wait for a write under way in this process, so a rotation never happens between listing the
-  // files and reading them.
-  const readAll = () => serialized(readAllNow);
+  // Reads wait for a write under way in this process. Another process may rotate the files while they
+  // are read (each file then holds what its neighbour held): a read whose files changed identity on the
+  // way is read again, so a reader sees one consistent picture without taking the writers' lock (and
+  // without creating anything, which reading never does).
+  const readAll = () => serialized(readConsistent);
 
-  async function readAllNow(): Promise<{ records: JournalRecord[]; skipped: number }> {
+  async function readConsistent(): Promise<{ records: JournalRecord[]; skipped: number }> {
+    for (let attempt = 1; ; attempt++) {
+      const before = await fileIdentities(dir);
+      const read = await readFiles(before.map((f) => f.name));
+      // Rotations are one per maxBytes of records; a reader overtaken this often is better answered.
+      if (attempt === READ_ATTEMPTS || sameFiles(before, await fileIdentities(dir))) return read;
+    }
+  }
+
+  async function readFiles(names: readonly string[]): Promise<{ records: JournalRecord[]; skipped: number }> {
     const records: JournalRecord[] = [];
     let skipped = 0;
-    for (const name of await journalFiles(dir)) {
+    for (const name of names) {
       const text = await readOrSkip(join(dir, name));
       if (text === 'unreadable') skipped++;
       if (!text || text === 'unreadable') continue;
@@ -192,6 +203,18 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     },
     nextId: () => serialized(async () => formatId((await writerState()).lastSeq + 1)),
   };
+}
+
+const READ_ATTEMPTS = 5;
+
+/** Each journal file's name and inode, oldest first: a rotation renames, so it changes which inode has which name. */
+async function fileIdentities(dir: string): Promise<Array<{ name: string; ino: number }>> {
+  const names = await journalFiles(dir);
+  return Promise.all(names.map(async (name) => ({ name, ino: await stat(join(dir, name)).then((st) => st.ino, () => 0) })));
+}
+
+function sameFiles(a: ReadonlyArray<{ name: string; ino: number }>, b: ReadonlyArray<{ name: string; ino: number }>): boolean {
+  return a.length === b.length && a.every((f, i) => f.name === b[i]!.name && f.ino === b[i]!.ino);
 }
 
 /** The journal's files, oldest first (journal.N.log … journal.1.log, journal.log), whatever keepFiles was. */

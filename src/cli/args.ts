@@ -111,7 +111,7 @@ export function parseCommandLine(argv: readonly string[], commandIndex: number, 
   try {
     parsed = parseArgs({ args: rest, options: parseArgsOptions(own), strict: true, allowPositionals: true });
   } catch (err) {
-    throw usageFromParseArgs(err, [...GLOBAL_OPTIONS, ...own]);
+    throw usageFromParseArgs(err, [...GLOBAL_OPTIONS, ...own], rest);
   }
   const { values, positionals } = parsed;
   return { globals: globalsFrom(values), input: { args: argumentsOf(spec, positionals), opts: optionsOf(spec, values) } };
@@ -179,14 +179,21 @@ function camel(name: string): string {
 }
 
 /** util.parseArgs's errors, said in posdiag's words. */
-function usageFromParseArgs(err: unknown, options: readonly OptionSpec[]): HalError {
+function usageFromParseArgs(err: unknown, options: readonly OptionSpec[], argv: readonly string[]): HalError {
   const message = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: string }).code;
   const word = /'(-[^'\s]*)/.exec(message)?.[1] ?? '';
   const option = options.find((o) => word === `--${o.name}` || word.startsWith(`--${o.name}=`));
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new HalError('Usage_Invalid', `unknown option "${word}"`);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    // -h is the only short option, so `-1001` is a value (an SDK's error code), which util.parseArgs names by its first letter.
+    const value = word.startsWith('--') ? undefined : argv.find((w) => w.startsWith(word) && w !== '--');
+    return new HalError('Usage_Invalid', value ? `unknown option "${value}"; an argument that starts with "-" goes after --: -- ${value}` : `unknown option "${word}"`);
+  }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return new HalError('Usage_Invalid', option.value ? `--${option.name} needs a value: --${option.name} <${option.value}>` : `--${option.name} takes no value`);
+    if (!option.value) return new HalError('Usage_Invalid', `--${option.name} takes no value`);
+    const needs = `--${option.name} needs a value: --${option.name} <${option.value}>`;
+    // "Ambiguous": the next word starts with "-" (--code -1001), a value util.parseArgs takes only in the = form.
+    return new HalError('Usage_Invalid', message.includes('ambiguous') ? `${needs} (a value that starts with "-" is written --${option.name}=<${option.value}>)` : needs);
   }
   return new HalError('Usage_Invalid', message.split('\n')[0]!);
 }

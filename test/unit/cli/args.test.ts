@@ -78,10 +78,14 @@ test.each([
   [['probe', '--code', '1'], /posdiag probe needs <target>/],
   [['probe', 'x', 'y', 'z', '--code', '1'], /too many arguments for posdiag probe: "z"/],
   [['probe', 'x', '--code', '1', '--bogus'], /unknown option "--bogus"/],
-  [['probe', 'x', '--code'], /--code needs a value: --code <code>/],
+  [['probe', 'x', '--code'], /^--code needs a value: --code <code>$/],
   [['probe', 'x', '--code', '1', '--json=yes'], /--json takes no value/],
   [['probe', 'x', '--code', '1', '--level', 'loud'], /--level must be one of low, high, got "loud"/],
   [['probe', 'x', '--code', '1', '--no-print=1'], /--no-print takes no value/],
+  // A value that starts with "-" (an SDK's error code -1001): util.parseArgs reads it as options; say how to pass it.
+  [['probe', '-1001', '--code', '1'], /^unknown option "-1001"; an argument that starts with "-" goes after --: -- -1001$/],
+  [['probe', 'x', '--code', '-1001'], /^--code needs a value: --code <code> \(a value that starts with "-" is written --code=<code>\)$/],
+  [['probe', 'x', '--code', '--json'], /^--code needs a value: --code <code> \(/],
 ])('%j is bad usage: %s', (argv, message) => {
   expect(usage(argv)).toMatch(message);
 });

@@ -61,9 +61,12 @@ function findEntry(name: string): CommandEntry {
   return entry;
 }
 
-/** --sim's value is the next word when it names simulated devices (modem, or modem=no-signal,printer=paper-out). */
+/**
+ * --sim's value is the next word when it names simulated devices (modem, or modem=no-signal,printer=paper-out),
+ * or is empty (`--sim "$FAULTS"` with none set), as parseSimSpec reads empty items.
+ */
 function isSimValue(_option: string, word: string): boolean {
-  return word.includes('=') || word.split(',').every((d) => SIM_DEVICES.includes(d.trim()));
+  return word.includes('=') || word.split(',').every((d) => !d.trim() || SIM_DEVICES.includes(d.trim()));
 }
 
 /** Bad input exits 2, anything else 1, both with one clear line (or the error document with --json). */

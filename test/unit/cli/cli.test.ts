@@ -92,3 +92,11 @@ test('no command under --json is the usage error document, not the help on stder
     expect(t.err()).toBe('');
   }
 });
+
+test('an empty --sim value is --sim alone (a script passing --sim "$FAULTS" with none set)', async () => {
+  for (const argv of [['explain', '96', '--sim', ''], ['--sim', '', 'explain', '96'], ['explain', '96', '--sim', 'modem,']]) {
+    const t = io();
+    await expect(main(argv, t.handle)).resolves.toBe(0);
+    expect(t.err()).toBe('');
+  }
+});

@@ -14,8 +14,19 @@ let loaded: Promise<Simulators> | null = null;
 export function loadSimulators(): Promise<Simulators> {
   loaded ??=
     typeof POSDIAG_SIM_BUNDLE === 'string'
-      ? // A computed path: the bundler leaves this require alone, Node resolves it at run time.
-        Promise.resolve().then(() => require(join(__dirname, POSDIAG_SIM_BUNDLE as string)) as Simulators)
+      ? Promise.resolve().then(requireSimBundle)
       : import('./simulators-entry');
   return loaded;
+}
+
+function requireSimBundle(): Simulators {
+  // A computed path: the bundler leaves this require alone, Node resolves it at run time.
+  const path = join(__dirname, POSDIAG_SIM_BUNDLE as string);
+  try {
+    require.resolve(path);
+  } catch {
+    // A terminal may be given dist/cli.js alone; only the simulated terminal is then missing, said plainly.
+    throw new Error(`the simulated terminal is not installed: no ${path} (demo, sim and --sim need it)`);
+  }
+  return require(path) as Simulators;
 }

@@ -159,7 +159,7 @@ function optionsOf(spec: CommandSpec, values: Values): Record<string, string | b
     const given = values[o.name] as string | boolean | undefined;
     if (!o.value) {
       // `--no-print` is the option `print`, true unless switched off.
-      if (o.name.startsWith('no-')) opts[o.name.slice(3)] = given !== true;
+      if (o.name.startsWith('no-')) opts[camel(o.name.slice(3))] = given !== true;
       else opts[camel(o.name)] = given === true;
       continue;
     }

@@ -18,6 +18,7 @@ const spec: CommandSpec = {
     { name: 'level', value: 'level', choices: ['low', 'high'], default: 'low', help: 'the level' },
     { name: 'no-print', help: 'do not print' },
     { name: 'hash-pin', help: 'a switch with a dash' },
+    { name: 'no-auto-feed', help: 'a turning-off switch with a dash' },
   ],
   examples: ['posdiag probe modem --code 96'],
   run: async () => ({ exitCode: 0, json: null, text: '' }),
@@ -42,9 +43,9 @@ function usage(argv: string[]): string {
 }
 
 test('arguments, defaults, switches and global options wherever they stand', () => {
-  const p = parse(['--json', 'probe', 'modem', '--code', '96', '--locale', 'en', '--no-print', '--hash-pin', '--sim']);
+  const p = parse(['--json', 'probe', 'modem', '--code', '96', '--locale', 'en', '--no-print', '--hash-pin', '--no-auto-feed', '--sim']);
   expect(p.input.args).toEqual({ target: 'modem', mode: 'quick' });
-  expect(p.input.opts).toEqual({ code: '96', level: 'low', print: false, hashPin: true });
+  expect(p.input.opts).toEqual({ code: '96', level: 'low', print: false, hashPin: true, autoFeed: false });
   expect(p.globals).toEqual({ json: true, locale: 'en', sim: '', config: undefined, color: undefined });
 });
 
@@ -53,7 +54,7 @@ test.each([
   [['probe', 'x', '--code', 'A0', '--level', 'high'], { level: 'high' }],
   [['probe', 'x', '--code', 'A0', '--code', '96'], { code: '96' }], // the last one counts
   [['probe', 'x', '--code', '交易终止'], { code: '交易终止' }],
-  [['probe', 'x', '--code', 'A0'], { print: true, hashPin: false }],
+  [['probe', 'x', '--code', 'A0'], { print: true, hashPin: false, autoFeed: true }],
 ])('%j -> options %j', (argv, expected) => {
   expect(parse(argv).input.opts).toMatchObject(expected);
 });

@@ -18,6 +18,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     name: 'sim',
     value: 'devices',
     optionalValue: true,
+    multiple: true,
     help: 'use the simulated terminal: DEVICE=FAULT,… (modem, pn532, msr605, printer, host); alone: all healthy',
   },
   { name: 'locale', value: 'locale', help: 'language of hints and slips (zh-CN, zh-TW, zh-HK, en)' },
@@ -121,14 +122,17 @@ type ParseArgsOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
 
 function parseArgsOptions(own: readonly OptionSpec[]): ParseArgsOptions {
   const options: ParseArgsOptions = { help: { type: 'boolean', short: 'h' } };
-  for (const o of [...GLOBAL_OPTIONS, ...own]) options[o.name] = { type: o.value ? 'string' : 'boolean' };
+  for (const o of [...GLOBAL_OPTIONS, ...own]) options[o.name] = { type: o.value ? 'string' : 'boolean', multiple: o.multiple === true };
   return options;
 }
 
 type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 function globalsFrom(values: Values): GlobalOptions {
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+  const text = (name: string) => {
+    const v = values[name];
+    return Array.isArray(v) ? v.join(',') : typeof v === 'string' ? v : undefined;
+  };
   return {
     config: text('config'),
     sim: text('sim'),

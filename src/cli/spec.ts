@@ -13,6 +13,8 @@ export interface OptionSpec {
   value?: string;
   /** The value may be left out (--sim alone); see args.ts for when the next word is taken as the value. */
   optionalValue?: boolean;
+  /** Each time given adds to the value, joined with ',' (--sim modem=no-signal --sim printer=paper-out); else the last counts. */
+  multiple?: boolean;
   help: string;
   required?: boolean;
   default?: string;

@@ -66,6 +66,8 @@ test.each([
   [['probe', 'x', '--code', '1', '--sim'], ''],
   [['probe', 'x', '--code', '1', '--sim=printer=paper-out'], 'printer=paper-out'],
   [['probe', 'x', '--code', '1'], undefined],
+  // Given twice, both count: each names its own devices' faults.
+  [['--sim', 'modem=no-signal', 'probe', 'x', '--code', '1', '--sim', 'printer=paper-out'], 'modem=no-signal,printer=paper-out'],
 ])('--sim in %j is %j', (argv, sim) => {
   expect(parse(argv).globals.sim).toBe(sim);
 });

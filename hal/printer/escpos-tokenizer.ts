@@ -40,52 +40,52 @@ export interface TokenizerOptions {
 }
 
 export class EscPosTokenizer {
-  private buf: number[] = [];
-  private kanji: boolean;
-  private codePage = 0;
+  #buf: number[] = [];
+  #kanji: boolean;
+  #codePage = 0;
 
   constructor(private readonly options: TokenizerOptions = {}) {
-    this.kanji = options.kanjiAtInit ?? false;
+    this.#kanji = options.kanjiAtInit ?? false;
   }
 
   get chineseMode(): boolean {
-    return this.kanji;
+    return this.#kanji;
   }
 
   /** Bytes held waiting for the rest of a command. */
   buffered(): number {
-    return this.buf.length;
+    return this.#buf.length;
   }
 
   push(chunk: ArrayLike<number>): Token[] {
-    for (let i = 0; i < chunk.length; i++) this.buf.push(chunk[i]);
+    for (let i = 0; i < chunk.length; i++) this.#buf.push(chunk[i]);
     const out: Token[] = [];
     let at = 0;
-    while (at < this.buf.length) {
-      const step = this.step(at);
+    while (at < this.#buf.length) {
+      const step = this.#step(at);
       if ('need' in step) break;
-      this.track(step.token);
+      this.#track(step.token);
       const last = out[out.length - 1];
       if (step.token.kind === 'text' && last?.kind === 'text') last.text += step.token.text;
       else out.push(step.token);
       at += step.used;
     }
-    this.buf = this.buf.slice(at);
+    this.#buf = this.#buf.slice(at);
     return out;
   }
 
-  private track(t: Token): void {
+  #track(t: Token): void {
     if (t.kind !== 'cmd') return;
-    if (t.name === 'FS &') this.kanji = true;
-    else if (t.name === 'FS .') this.kanji = false;
+    if (t.name === 'FS &') this.#kanji = true;
+    else if (t.name === 'FS .') this.#kanji = false;
     else if (t.name === 'ESC @') {
-      this.kanji = this.options.kanjiAtInit ?? false;
-      this.codePage = 0;
-    } else if (t.name === 'ESC t') this.codePage = t.args[0];
+      this.#kanji = this.options.kanjiAtInit ?? false;
+      this.#codePage = 0;
+    } else if (t.name === 'ESC t') this.#codePage = t.args[0];
   }
 
-  private step(at: number): Step {
-    const b = this.buf;
+  #step(at: number): Step {
+    const b = this.#buf;
     const c = b[at];
     const has = (n: number) => at + n <= b.length;
     const cmd = (name: string, argCount: number, dataLen = 0, head = 2): Step => {
@@ -120,7 +120,7 @@ export class EscPosTokenizer {
           const n = b[at + 3] | (b[at + 4] << 8);
           return cmd('ESC *', 3, b[at + 2] >= 32 ? 3 * n : n);
         }
-        if (d === 0x44) return this.untilNul(at, 'ESC D', 33);
+        if (d === 0x44) return this.#untilNul(at, 'ESC D', 33);
         if (d === 0x63) return cmd('ESC c', 2);
         return { token: { kind: 'unknown', bytes: [c, d] }, used: 2 };
       }
@@ -151,7 +151,7 @@ export class EscPosTokenizer {
           // GS k m: m 0–6 data ends with NUL; m 65–73 has a length byte
           if (!has(3)) return { need: 3 };
           const m = b[at + 2];
-          if (m <= 6) return this.untilNul(at, 'GS k', 256, 3);
+          if (m <= 6) return this.#untilNul(at, 'GS k', 256, 3);
           if (!has(4)) return { need: 4 };
           return cmd('GS k', 2, b[at + 3]);
         }
@@ -171,26 +171,26 @@ export class EscPosTokenizer {
       return { token: { kind: 'unknown', bytes: [c, d] }, used: 2 };
     }
     if (c < 0x20 || c === 0x7f) return { token: { kind: 'unknown', bytes: [c] }, used: 1 };
-    return this.textRun(at);
+    return this.#textRun(at);
   }
 
-  private untilNul(at: number, name: string, max: number, head = 2): Step {
-    for (let i = at + head; i < this.buf.length && i < at + head + max; i++) {
-      if (this.buf[i] === 0) return { token: { kind: 'cmd', name, args: this.buf.slice(at + head, i) }, used: i - at + 1 };
+  #untilNul(at: number, name: string, max: number, head = 2): Step {
+    for (let i = at + head; i < this.#buf.length && i < at + head + max; i++) {
+      if (this.#buf[i] === 0) return { token: { kind: 'cmd', name, args: this.#buf.slice(at + head, i) }, used: i - at + 1 };
     }
-    if (this.buf.length - at >= head + max) return { token: { kind: 'cmd', name, args: this.buf.slice(at + head, at + head + max) }, used: head + max };
+    if (this.#buf.length - at >= head + max) return { token: { kind: 'cmd', name, args: this.#buf.slice(at + head, at + head + max) }, used: head + max };
     return { need: head + max };
   }
 
   /** Printable bytes up to the next control byte; GB18030 pairs (and quads) in Chinese mode. */
-  private textRun(at: number): Step {
-    const b = this.buf;
+  #textRun(at: number): Step {
+    const b = this.#buf;
     let i = at;
     const bytes: number[] = [];
     while (i < b.length) {
       const c = b[i];
       if (c < 0x20 || c === 0x7f) break;
-      if (this.kanji && c >= 0x81 && c <= 0xfe) {
+      if (this.#kanji && c >= 0x81 && c <= 0xfe) {
         if (i + 1 >= b.length) break;
         const n = b[i + 1] >= 0x30 && b[i + 1] <= 0x39 ? 4 : 2;
         if (i + n > b.length) break;
@@ -202,7 +202,7 @@ export class EscPosTokenizer {
       i++;
     }
     if (i === at) return { need: at + 4 - b.length > 0 ? 4 : 1 };
-    const text = this.kanji ? decodeGb18030(Uint8Array.from(bytes)) : decodeCodePage(bytes, this.codePage);
+    const text = this.#kanji ? decodeGb18030(Uint8Array.from(bytes)) : decodeCodePage(bytes, this.#codePage);
     return { token: { kind: 'text', text }, used: i - at };
   }
 }

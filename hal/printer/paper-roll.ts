@@ -48,108 +48,108 @@ export class PaperRoll {
   readonly items: RollItem[] = [];
   /** Lines of text printed, feeds included; the simulator's paper counter. */
   linesPrinted = 0;
-  private line: Glyph[] = [];
-  private lineAlign: Align = 'left';
-  private align: Align = 'left';
-  private bold = false;
-  private underline = false;
-  private width: 1 | 2 = 1;
-  private height: 1 | 2 = 1;
-  private leftMargin = 0;
-  private area: number;
-  private graphics: { width: number; height: number; bits: Uint8Array } | null = null;
-  private qr: { data: string; moduleDots: number } = { data: '', moduleDots: 3 };
+  #line: Glyph[] = [];
+  #lineAlign: Align = 'left';
+  #align: Align = 'left';
+  #bold = false;
+  #underline = false;
+  #width: 1 | 2 = 1;
+  #height: 1 | 2 = 1;
+  #leftMargin = 0;
+  #area: number;
+  #graphics: { width: number; height: number; bits: Uint8Array } | null = null;
+  #qr: { data: string; moduleDots: number } = { data: '', moduleDots: 3 };
 
   constructor(readonly geometry: RollGeometry = GEOMETRY_58) {
-    this.area = geometry.dots;
+    this.#area = geometry.dots;
   }
 
   /** Applies tokens; returns events for the simulator (status requests and the like). */
   apply(tokens: readonly Token[]): RollEvent[] {
     const events: RollEvent[] = [];
     for (const t of tokens) {
-      if (t.kind === 'text') this.addText(t.text);
-      else if (t.kind === 'cmd') this.command(t, events);
+      if (t.kind === 'text') this.#addText(t.text);
+      else if (t.kind === 'cmd') this.#command(t, events);
     }
     return events;
   }
 
-  private command(t: Extract<Token, { kind: 'cmd' }>, events: RollEvent[]): void {
+  #command(t: Extract<Token, { kind: 'cmd' }>, events: RollEvent[]): void {
     const a = t.args;
     switch (t.name) {
       case 'LF':
-        this.printLine(true);
+        this.#printLine(true);
         break;
       case 'CR':
       case 'HT':
         break;
       case 'ESC @':
-        this.printLine(false);
-        this.align = this.lineAlign = 'left';
-        this.bold = this.underline = false;
-        this.width = this.height = 1;
-        this.leftMargin = 0;
-        this.area = this.geometry.dots;
+        this.#printLine(false);
+        this.#align = this.#lineAlign = 'left';
+        this.#bold = this.#underline = false;
+        this.#width = this.#height = 1;
+        this.#leftMargin = 0;
+        this.#area = this.geometry.dots;
         events.push({ kind: 'init' });
         break;
       case 'ESC E':
       case 'ESC G':
-        this.bold = (a[0] & 1) === 1;
+        this.#bold = (a[0] & 1) === 1;
         break;
       case 'ESC -':
       case 'FS -':
-        this.underline = (a[0] & 3) !== 0 && a[0] !== 48;
+        this.#underline = (a[0] & 3) !== 0 && a[0] !== 48;
         break;
       case 'ESC !':
-        this.bold = (a[0] & 0x08) !== 0;
-        this.height = a[0] & 0x10 ? 2 : 1;
-        this.width = a[0] & 0x20 ? 2 : 1;
-        this.underline = (a[0] & 0x80) !== 0;
+        this.#bold = (a[0] & 0x08) !== 0;
+        this.#height = a[0] & 0x10 ? 2 : 1;
+        this.#width = a[0] & 0x20 ? 2 : 1;
+        this.#underline = (a[0] & 0x80) !== 0;
         break;
       case 'GS !':
-        this.width = (a[0] >> 4) & 7 ? 2 : 1;
-        this.height = a[0] & 7 ? 2 : 1;
+        this.#width = (a[0] >> 4) & 7 ? 2 : 1;
+        this.#height = a[0] & 7 ? 2 : 1;
         break;
       case 'ESC a': {
         const v = a[0] % 48;
-        this.align = v === 1 ? 'center' : v === 2 ? 'right' : 'left';
-        if (this.line.length === 0) this.lineAlign = this.align; // effective at the start of a line only
+        this.#align = v === 1 ? 'center' : v === 2 ? 'right' : 'left';
+        if (this.#line.length === 0) this.#lineAlign = this.#align; // effective at the start of a line only
         break;
       }
       case 'ESC d':
-        this.printLine(false);
-        this.feed(a[0]);
+        this.#printLine(false);
+        this.#feed(a[0]);
         break;
       case 'ESC J':
-        this.printLine(false);
-        this.feed(Math.round(a[0] / 30));
+        this.#printLine(false);
+        this.#feed(Math.round(a[0] / 30));
         break;
       case 'ESC $':
-        this.moveTo((a[0] | (a[1] << 8)) * (this.geometry.motionUnitDots ?? 1), events);
+        this.#moveTo((a[0] | (a[1] << 8)) * (this.geometry.motionUnitDots ?? 1), events);
         break;
       case 'GS L':
-        this.leftMargin = a[0] | (a[1] << 8);
+        this.#leftMargin = a[0] | (a[1] << 8);
         break;
       case 'GS W':
-        this.area = (a[0] | (a[1] << 8)) || this.geometry.dots;
+        this.#area = (a[0] | (a[1] << 8)) || this.geometry.dots;
         break;
       case 'GS V':
       case 'ESC i':
       case 'ESC m':
-        this.printLine(false);
-        if (t.name === 'GS V' && a[0] >= 65) this.feed(Math.max(1, Math.round(a[1] / 30)));
+        this.#printLine(false);
+        if (t.name === 'GS V' && a[0] >= 65) this.#feed(Math.max(1, Math.round(a[1] / 30)));
         this.items.push({ kind: 'cut', partial: t.name === 'ESC m' || a[0] % 48 === 1 || a[0] === 66 });
         break;
       case 'GS v 0':
-        this.printLine(false);
-        this.raster((a[2] | (a[3] << 8)) * 8, a[4] | (a[5] << 8), t.data ?? new Uint8Array());
+        this.#printLine(false);
+        this.#raster((a[2] | (a[3] << 8)) * 8, a[4] | (a[5] << 8), t.data ?? new Uint8Array());
         break;
       case 'GS ( L':
       case 'GS 8 L':
-        this.graphicsCommand(t);
+        this.#graphicsCommand(t);
         break;
       case 'GS ( k':
-        this.qrCommand(t);
+        this.#qrCommand(t);
         break;
       case 'GS a':
         events.push({ kind: 'asb', mask: a[0] });
@@ -181,14 +181,14 @@ export class PaperRoll {
     }
   }
 
-  private addText(text: string): void {
+  #addText(text: string): void {
     for (const ch of text) {
       const cols: 1 | 2 = ch.codePointAt(0)! < 0x80 ? 1 : 2;
-      const used = this.line.reduce((n, g) => n + g.cols * g.width, 0);
-      const max = Math.floor(this.area / this.geometry.cellDots);
-      if (used + cols * this.width > max) this.printLine(false); // the printer wraps a full line itself
-      if (this.line.length === 0) this.lineAlign = this.align;
-      this.line.push({ ch, cols, bold: this.bold, underline: this.underline, width: this.width, height: this.height });
+      const used = this.#line.reduce((n, g) => n + g.cols * g.width, 0);
+      const max = Math.floor(this.#area / this.geometry.cellDots);
+      if (used + cols * this.#width > max) this.#printLine(false); // the printer wraps a full line itself
+      if (this.#line.length === 0) this.#lineAlign = this.#align;
+      this.#line.push({ ch, cols, bold: this.#bold, underline: this.#underline, width: this.#width, height: this.#height });
     }
   }
 
@@ -198,33 +198,33 @@ export class PaperRoll {
    * reads (and draws) exactly as it would with padding spaces. A position past the printing area is
    * ignored, as printers do; a move back over printed text (overprinting) is not modelled.
    */
-  private moveTo(dots: number, events: RollEvent[]): void {
+  #moveTo(dots: number, events: RollEvent[]): void {
     const cell = this.geometry.cellDots;
-    const here = this.line.reduce((n, g) => n + g.cols * g.width, 0) * cell;
-    if (dots >= this.area) return;
+    const here = this.#line.reduce((n, g) => n + g.cols * g.width, 0) * cell;
+    if (dots >= this.#area) return;
     if (dots < here) {
       events.push({ kind: 'unknown', name: 'ESC $ (backwards)' });
       return;
     }
-    if (this.line.length === 0) this.lineAlign = this.align;
-    const blank = (width: 1 | 2): Glyph => ({ ch: ' ', cols: 1, bold: this.bold, underline: this.underline, width, height: this.height });
+    if (this.#line.length === 0) this.#lineAlign = this.#align;
+    const blank = (width: 1 | 2): Glyph => ({ ch: ' ', cols: 1, bold: this.#bold, underline: this.#underline, width, height: this.#height });
     let left = Math.round((dots - here) / cell); // whole columns: the model has no finer grain
-    for (; left >= this.width; left -= this.width) this.line.push(blank(this.width));
-    for (; left > 0; left--) this.line.push(blank(1));
+    for (; left >= this.#width; left -= this.#width) this.#line.push(blank(this.#width));
+    for (; left > 0; left--) this.#line.push(blank(1));
   }
 
-  private printLine(emptyFeeds: boolean): void {
-    if (this.line.length === 0) {
-      if (emptyFeeds) this.feed(1);
+  #printLine(emptyFeeds: boolean): void {
+    if (this.#line.length === 0) {
+      if (emptyFeeds) this.#feed(1);
       return;
     }
-    this.items.push({ kind: 'text', glyphs: this.line, align: this.lineAlign, leftMarginDots: this.leftMargin, areaDots: this.area });
-    this.linesPrinted += Math.max(...this.line.map((g) => g.height));
-    this.line = [];
-    this.lineAlign = this.align;
+    this.items.push({ kind: 'text', glyphs: this.#line, align: this.#lineAlign, leftMarginDots: this.#leftMargin, areaDots: this.#area });
+    this.linesPrinted += Math.max(...this.#line.map((g) => g.height));
+    this.#line = [];
+    this.#lineAlign = this.#align;
   }
 
-  private feed(lines: number): void {
+  #feed(lines: number): void {
     if (lines <= 0) return;
     const last = this.items[this.items.length - 1];
     if (last?.kind === 'feed') last.lines += lines;
@@ -232,12 +232,12 @@ export class PaperRoll {
     this.linesPrinted += lines;
   }
 
-  private raster(width: number, height: number, bits: Uint8Array): void {
-    this.items.push({ kind: 'raster', width, height, bits, align: this.align });
+  #raster(width: number, height: number, bits: Uint8Array): void {
+    this.items.push({ kind: 'raster', width, height, bits, align: this.#align });
     this.linesPrinted += Math.ceil(height / 30);
   }
 
-  private graphicsCommand(t: Extract<Token, { kind: 'cmd' }>): void {
+  #graphicsCommand(t: Extract<Token, { kind: 'cmd' }>): void {
     // Both forms carry the same body after their length: m fn … (fn 112 stores a raster, 50 prints it).
     const body = t.data ?? new Uint8Array();
     const fn = body[1];
@@ -245,22 +245,22 @@ export class PaperRoll {
       // m fn a bx by c xL xH yL yH d…: store a raster graphic
       const x = body[6] | (body[7] << 8);
       const y = body[8] | (body[9] << 8);
-      this.graphics = { width: x, height: y, bits: body.subarray(10, 10 + Math.ceil(x / 8) * y) };
-    } else if ((fn === 50 || fn === 2) && this.graphics) {
-      this.printLine(false);
-      this.raster(Math.ceil(this.graphics.width / 8) * 8, this.graphics.height, this.graphics.bits);
+      this.#graphics = { width: x, height: y, bits: body.subarray(10, 10 + Math.ceil(x / 8) * y) };
+    } else if ((fn === 50 || fn === 2) && this.#graphics) {
+      this.#printLine(false);
+      this.#raster(Math.ceil(this.#graphics.width / 8) * 8, this.#graphics.height, this.#graphics.bits);
     }
   }
 
-  private qrCommand(t: Extract<Token, { kind: 'cmd' }>): void {
+  #qrCommand(t: Extract<Token, { kind: 'cmd' }>): void {
     const body = t.data ?? new Uint8Array();
     const [cn, fn] = [body[0], body[1]];
     if (cn !== 0x31) return; // only QR (cn 49) among the 2D codes
-    if (fn === 0x43) this.qr.moduleDots = body[2];
-    else if (fn === 0x50) this.qr.data = Buffer.from(body.subarray(3)).toString('latin1');
+    if (fn === 0x43) this.#qr.moduleDots = body[2];
+    else if (fn === 0x50) this.#qr.data = Buffer.from(body.subarray(3)).toString('latin1');
     else if (fn === 0x51) {
-      this.printLine(false);
-      this.items.push({ kind: 'qr', data: this.qr.data, moduleDots: this.qr.moduleDots, align: this.align });
+      this.#printLine(false);
+      this.items.push({ kind: 'qr', data: this.#qr.data, moduleDots: this.#qr.moduleDots, align: this.#align });
       this.linesPrinted += 6;
     }
   }

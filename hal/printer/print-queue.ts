@@ -50,26 +50,26 @@ export const PRINT_QUEUE_OPTIONS: OptionSpec<'maxAttempts' | 'maxAgeMs'> = {
 export type PrintFn = (bytes: Uint8Array) => Promise<PrintResult>;
 
 export class PrintQueue {
-  private jobs: QueuedJob[] = [];
-  private loaded = false;
-  private running: Promise<JobOutcome[]> | null = null;
+  #jobs: QueuedJob[] = [];
+  #loaded = false;
+  #running: Promise<JobOutcome[]> | null = null;
 
-  private readonly maxAttempts: number;
-  private readonly maxAgeMs: number;
-  private readonly now: () => number;
+  readonly #maxAttempts: number;
+  readonly #maxAgeMs: number;
+  readonly #now: () => number;
 
   constructor(
     private readonly store?: JobStore,
     options: PrintQueueOptions = {},
   ) {
-    ({ maxAttempts: this.maxAttempts, maxAgeMs: this.maxAgeMs } = resolveOptions(PRINT_QUEUE_OPTIONS, options, 'printQueue.', { integers: true }));
-    this.now = options.now ?? Date.now;
+    ({ maxAttempts: this.#maxAttempts, maxAgeMs: this.#maxAgeMs } = resolveOptions(PRINT_QUEUE_OPTIONS, options, 'printQueue.', { integers: true }));
+    this.#now = options.now ?? Date.now;
   }
 
   /** Jobs still waiting, oldest first. */
   async pending(): Promise<readonly QueuedJob[]> {
-    await this.load();
-    return this.jobs;
+    await this.#load();
+    return this.#jobs;
   }
 
   /**
@@ -77,26 +77,26 @@ export class PrintQueue {
    * waits behind an older one that cannot print stays queued with the same reason.
    */
   async submit(id: string, bytes: Uint8Array, print: PrintFn): Promise<JobOutcome> {
-    await this.load();
-    if (!this.jobs.some((j) => j.id === id)) this.jobs.push({ id, bytes, attempts: 0, queuedAt: this.now() });
-    await this.persist();
+    await this.#load();
+    if (!this.#jobs.some((j) => j.id === id)) this.#jobs.push({ id, bytes, attempts: 0, queuedAt: this.#now() });
+    await this.#persist();
     const outcomes = await this.flush(print);
-    return outcomes.find((o) => o.id === id) ?? this.queuedOutcome(id);
+    return outcomes.find((o) => o.id === id) ?? this.#queuedOutcome(id);
   }
 
   /** Prints waiting jobs in order until one does not print. Safe to call from a status listener. */
   flush(print: PrintFn): Promise<JobOutcome[]> {
-    if (!this.running) this.running = this.run(print).finally(() => (this.running = null));
-    return this.running;
+    if (!this.#running) this.#running = this.#run(print).finally(() => (this.#running = null));
+    return this.#running;
   }
 
-  private async run(print: PrintFn): Promise<JobOutcome[]> {
-    await this.load();
+  async #run(print: PrintFn): Promise<JobOutcome[]> {
+    await this.#load();
     const out: JobOutcome[] = [];
-    while (this.jobs.length) {
-      const job = this.jobs[0];
-      if (this.now() - (job.queuedAt ?? this.now()) > this.maxAgeMs) {
-        out.push(await this.drop(job, 'age'));
+    while (this.#jobs.length) {
+      const job = this.#jobs[0];
+      if (this.#now() - (job.queuedAt ?? this.#now()) > this.#maxAgeMs) {
+        out.push(await this.#drop(job, 'age'));
         continue;
       }
       job.attempts++;
@@ -108,46 +108,46 @@ export class PrintQueue {
         job.lastReason = err instanceof Error ? err.message : String(err);
       }
       if (result.state === 'printed') {
-        this.jobs.shift();
-        await this.persist();
+        this.#jobs.shift();
+        await this.#persist();
         out.push({ id: job.id, state: 'printed', attempts: job.attempts, confirmed: result.confirmed });
         continue;
       }
       job.lastReason = result.reason;
       // The printer just failed: the jobs behind wait for the next flush either way.
-      if (job.attempts >= this.maxAttempts) out.push(await this.drop(job, 'attempts'));
+      if (job.attempts >= this.#maxAttempts) out.push(await this.#drop(job, 'attempts'));
       else {
-        await this.persist();
+        await this.#persist();
         out.push({ id: job.id, state: 'queued', attempts: job.attempts, reason: result.reason, partial: result.partial });
       }
-      for (const rest of this.jobs.filter((j) => j !== job)) out.push({ id: rest.id, state: 'queued', attempts: rest.attempts, reason: result.reason, partial: false });
+      for (const rest of this.#jobs.filter((j) => j !== job)) out.push({ id: rest.id, state: 'queued', attempts: rest.attempts, reason: result.reason, partial: false });
       break;
     }
     return out;
   }
 
-  private async drop(job: QueuedJob, why: 'attempts' | 'age'): Promise<JobOutcome> {
-    this.jobs.splice(this.jobs.indexOf(job), 1);
-    await this.persist();
+  async #drop(job: QueuedJob, why: 'attempts' | 'age'): Promise<JobOutcome> {
+    this.#jobs.splice(this.#jobs.indexOf(job), 1);
+    await this.#persist();
     return { id: job.id, state: 'dropped', attempts: job.attempts, reason: job.lastReason ?? 'waiting', why };
   }
 
-  private queuedOutcome(id: string): JobOutcome {
-    const j = this.jobs.find((x) => x.id === id);
+  #queuedOutcome(id: string): JobOutcome {
+    const j = this.#jobs.find((x) => x.id === id);
     return { id, state: 'queued', attempts: j?.attempts ?? 0, reason: j?.lastReason ?? 'waiting', partial: false };
   }
 
-  private async load(): Promise<void> {
-    if (this.loaded) return;
-    this.loaded = true;
+  async #load(): Promise<void> {
+    if (this.#loaded) return;
+    this.#loaded = true;
     if (!this.store) return;
     const kept = await this.store.load();
     // A job kept without its time starts its age now.
-    for (const job of kept) job.queuedAt ??= this.now();
-    this.jobs = [...kept, ...this.jobs];
+    for (const job of kept) job.queuedAt ??= this.#now();
+    this.#jobs = [...kept, ...this.#jobs];
   }
 
-  private async persist(): Promise<void> {
-    if (this.store) await this.store.save(this.jobs);
+  async #persist(): Promise<void> {
+    if (this.store) await this.store.save(this.#jobs);
   }
 }

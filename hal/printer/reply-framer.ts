@@ -20,33 +20,33 @@ export const XON = 0x11;
 export const XOFF = 0x13;
 
 export class PrinterReplyFramer implements Framer<PrinterReply> {
-  private asb: number[] | null = null;
+  #asb: number[] | null = null;
 
   push(chunk: Uint8Array): PrinterReply[] {
     const out: PrinterReply[] = [];
     for (const byte of chunk) {
-      if (this.asb) {
+      if (this.#asb) {
         // XON/XOFF may be interleaved with ASB bytes; they do not belong to it.
         if (byte === XON || byte === XOFF) {
           out.push({ kind: byte === XON ? 'xon' : 'xoff' });
           continue;
         }
         if (isPlainReply(byte)) {
-          this.asb.push(byte);
-          if (this.asb.length === 4) {
-            out.push({ kind: 'asb', bytes: this.asb });
-            this.asb = null;
+          this.#asb.push(byte);
+          if (this.#asb.length === 4) {
+            out.push({ kind: 'asb', bytes: this.#asb });
+            this.#asb = null;
           }
           continue;
         }
         // A byte that cannot continue ASB ends it: the partial message is noise, the byte starts anew.
-        for (const b of this.asb) out.push({ kind: 'unknown', byte: b });
-        this.asb = null;
+        for (const b of this.#asb) out.push({ kind: 'unknown', byte: b });
+        this.#asb = null;
       }
       if (byte === XON) out.push({ kind: 'xon' });
       else if (byte === XOFF) out.push({ kind: 'xoff' });
       else if (isRealtimeReply(byte)) out.push({ kind: 'realtime', byte });
-      else if (isAsbFirstByte(byte)) this.asb = [byte];
+      else if (isAsbFirstByte(byte)) this.#asb = [byte];
       else if (isPlainReply(byte)) out.push({ kind: 'plain', byte });
       else out.push({ kind: 'unknown', byte });
     }
@@ -54,10 +54,10 @@ export class PrinterReplyFramer implements Framer<PrinterReply> {
   }
 
   buffered(): number {
-    return this.asb?.length ?? 0;
+    return this.#asb?.length ?? 0;
   }
 
   reset(): void {
-    this.asb = null;
+    this.#asb = null;
   }
 }

@@ -23,86 +23,86 @@ export interface Pn532FramerStats {
 
 export class Pn532Framer implements Framer<Pn532Frame> {
   readonly stats: Pn532FramerStats = { frames: 0, checksumErrors: 0, discardedBytes: 0 };
-  private buf: Uint8Array = new Uint8Array(0);
+  #buf: Uint8Array = new Uint8Array(0);
 
   push(chunk: Uint8Array): Pn532Frame[] {
     const out: Pn532Frame[] = [];
-    this.buf = concat(this.buf, chunk);
+    this.#buf = concat(this.#buf, chunk);
     for (;;) {
-      const start = findStartCode(this.buf);
+      const start = findStartCode(this.#buf);
       if (start < 0) {
         // Keep a trailing 00: it may be the first half of the next start code.
-        const keep = this.buf.length > 0 && this.buf[this.buf.length - 1] === 0x00 ? 1 : 0;
-        this.between(this.buf.subarray(0, this.buf.length - keep), out);
-        this.buf = this.buf.slice(this.buf.length - keep);
+        const keep = this.#buf.length > 0 && this.#buf[this.#buf.length - 1] === 0x00 ? 1 : 0;
+        this.#between(this.#buf.subarray(0, this.#buf.length - keep), out);
+        this.#buf = this.#buf.slice(this.#buf.length - keep);
         return out;
       }
-      this.between(this.buf.subarray(0, start), out);
-      this.buf = this.buf.slice(start);
-      const taken = this.frameAtStart(out);
+      this.#between(this.#buf.subarray(0, start), out);
+      this.#buf = this.#buf.slice(start);
+      const taken = this.#frameAtStart(out);
       if (taken === 0) return out; // incomplete: wait for more bytes
-      this.buf = this.buf.slice(taken);
+      this.#buf = this.#buf.slice(taken);
     }
   }
 
   buffered(): number {
-    return this.buf.length;
+    return this.#buf.length;
   }
 
   reset(): void {
-    this.buf = new Uint8Array(0);
+    this.#buf = new Uint8Array(0);
   }
 
   /**
    * `buf` starts with the start code 00 FF. Emits what is there and returns how many bytes it used,
    * or 0 when the frame is not complete yet.
    */
-  private frameAtStart(out: Pn532Frame[]): number {
-    const b = this.buf;
+  #frameAtStart(out: Pn532Frame[]): number {
+    const b = this.#buf;
     if (b.length < 4) return 0;
     const len = b[2];
     const lcs = b[3];
-    if (len === 0x00 && lcs === 0xff) return this.emit(out, { kind: 'ack' }, 4);
-    if (len === 0xff && lcs === 0x00) return this.emit(out, { kind: 'nack' }, 4);
+    if (len === 0x00 && lcs === 0xff) return this.#emit(out, { kind: 'ack' }, 4);
+    if (len === 0xff && lcs === 0x00) return this.#emit(out, { kind: 'nack' }, 4);
     let headLen: number;
     let bodyLen: number;
     let extended = false;
     if (len === 0xff && lcs === 0xff) {
       if (b.length < 7) return 0;
-      if (((b[4] + b[5] + b[6]) & 0xff) !== 0) return this.invalid(out, 'lcs', 2);
+      if (((b[4] + b[5] + b[6]) & 0xff) !== 0) return this.#invalid(out, 'lcs', 2);
       bodyLen = (b[4] << 8) | b[5];
       headLen = 7;
       extended = true;
     } else {
-      if (((len + lcs) & 0xff) !== 0) return this.invalid(out, 'lcs', 2);
+      if (((len + lcs) & 0xff) !== 0) return this.#invalid(out, 'lcs', 2);
       bodyLen = len;
       headLen = 4;
     }
-    if (bodyLen === 0 || bodyLen > MAX_FRAME_BODY + 1) return this.invalid(out, 'length', 2);
+    if (bodyLen === 0 || bodyLen > MAX_FRAME_BODY + 1) return this.#invalid(out, 'length', 2);
     const total = headLen + bodyLen + 1; // + DCS
     if (b.length < total) return 0;
     let sum = 0;
     for (let i = headLen; i < total; i++) sum += b[i];
-    if ((sum & 0xff) !== 0) return this.invalid(out, 'dcs', total);
+    if ((sum & 0xff) !== 0) return this.#invalid(out, 'dcs', total);
     const tfi = b[headLen];
-    if (tfi === TFI_ERROR && bodyLen === 1) return this.emit(out, { kind: 'error' }, total);
-    return this.emit(out, { kind: 'data', tfi, body: b.slice(headLen + 1, headLen + bodyLen), extended }, total);
+    if (tfi === TFI_ERROR && bodyLen === 1) return this.#emit(out, { kind: 'error' }, total);
+    return this.#emit(out, { kind: 'data', tfi, body: b.slice(headLen + 1, headLen + bodyLen), extended }, total);
   }
 
-  private emit(out: Pn532Frame[], frame: Pn532Frame, used: number): number {
+  #emit(out: Pn532Frame[], frame: Pn532Frame, used: number): number {
     this.stats.frames++;
     out.push(frame);
     return used;
   }
 
-  private invalid(out: Pn532Frame[], reason: 'lcs' | 'dcs' | 'length', used: number): number {
+  #invalid(out: Pn532Frame[], reason: 'lcs' | 'dcs' | 'length', used: number): number {
     this.stats.checksumErrors++;
-    out.push({ kind: 'invalid', reason, bytes: this.buf.slice(0, used) });
+    out.push({ kind: 'invalid', reason, bytes: this.#buf.slice(0, used) });
     return used;
   }
 
   /** Bytes between frames: preamble and wake-up are expected; anything else is reported as noise. */
-  private between(bytes: Uint8Array, out: Pn532Frame[]): void {
+  #between(bytes: Uint8Array, out: Pn532Frame[]): void {
     // Preamble and wake-up bytes around the noise are not noise: trim them off both ends.
     const quiet = (x: number) => x === 0x00 || x === 0x55;
     let from = 0;

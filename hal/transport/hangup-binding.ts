@@ -19,15 +19,15 @@ export function withHangupDetection(inner: BindingInterface): BindingInterface {
 }
 
 class HangupAwarePort implements BindingPortInterface {
-  private hangup: Error | null = null;
-  private readonly waiters = new Set<(err: Error) => void>();
+  #hangup: Error | null = null;
+  readonly #waiters = new Set<(err: Error) => void>();
 
   constructor(private readonly inner: BindingPortInterface) {
     const poller = (inner as unknown as { poller?: EventEmitter }).poller;
     poller?.once('disconnect', (err?: Error | null) => {
-      this.hangup = Object.assign(new Error(`line hung up${err?.message ? ': ' + err.message : ''}`), { disconnected: true, code: 'EIO' });
-      for (const wake of this.waiters) wake(this.hangup);
-      this.waiters.clear();
+      this.#hangup = Object.assign(new Error(`line hung up${err?.message ? ': ' + err.message : ''}`), { disconnected: true, code: 'EIO' });
+      for (const wake of this.#waiters) wake(this.#hangup);
+      this.#waiters.clear();
     });
   }
 
@@ -44,22 +44,22 @@ class HangupAwarePort implements BindingPortInterface {
   }
 
   read(buffer: Buffer, offset: number, length: number): Promise<{ buffer: Buffer; bytesRead: number }> {
-    if (this.hangup) return Promise.reject(this.hangup);
+    if (this.#hangup) return Promise.reject(this.#hangup);
     const reading = this.inner.read(buffer, offset, length);
     let wake: ((err: Error) => void) | undefined;
     const hungUp = new Promise<never>((_, reject) => {
       wake = reject;
-      this.waiters.add(reject);
+      this.#waiters.add(reject);
     });
     return Promise.race([reading, hungUp]).finally(() => {
-      if (wake) this.waiters.delete(wake);
+      if (wake) this.#waiters.delete(wake);
       // If the hang-up won, the inner read ends as "canceled" once the stream closes the port.
       reading.catch(() => undefined);
     });
   }
 
   write(buffer: Buffer): Promise<void> {
-    return this.hangup ? Promise.reject(this.hangup) : this.inner.write(buffer);
+    return this.#hangup ? Promise.reject(this.#hangup) : this.inner.write(buffer);
   }
 
   close(): Promise<void> {

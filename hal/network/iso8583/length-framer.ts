@@ -13,23 +13,23 @@ export interface LengthFramerOptions {
 }
 
 export class LengthPrefixFramer implements Framer<LengthFrame> {
-  private held = new Uint8Array(0);
-  private readonly max: number;
+  #held = new Uint8Array(0);
+  readonly #max: number;
 
   constructor(options: LengthFramerOptions = {}) {
-    this.max = Math.min(0xffff, Math.max(16, options.maxBodyBytes ?? 4096));
+    this.#max = Math.min(0xffff, Math.max(16, options.maxBodyBytes ?? 4096));
   }
 
   push(chunk: Uint8Array): LengthFrame[] {
-    const joined = new Uint8Array(this.held.length + chunk.length);
-    joined.set(this.held);
-    joined.set(chunk, this.held.length);
+    const joined = new Uint8Array(this.#held.length + chunk.length);
+    joined.set(this.#held);
+    joined.set(chunk, this.#held.length);
     const frames: LengthFrame[] = [];
     let pos = 0;
     while (joined.length - pos >= 2) {
       const length = (joined[pos] << 8) | joined[pos + 1];
-      if (length === 0 || length > this.max) {
-        frames.push({ kind: 'discarded', bytes: joined.slice(pos), reason: length === 0 ? 'zero length' : `length ${length} over ${this.max}` });
+      if (length === 0 || length > this.#max) {
+        frames.push({ kind: 'discarded', bytes: joined.slice(pos), reason: length === 0 ? 'zero length' : `length ${length} over ${this.#max}` });
         pos = joined.length;
         break;
       }
@@ -37,15 +37,15 @@ export class LengthPrefixFramer implements Framer<LengthFrame> {
       frames.push({ kind: 'body', bytes: joined.slice(pos + 2, pos + 2 + length) });
       pos += 2 + length;
     }
-    this.held = joined.slice(pos);
+    this.#held = joined.slice(pos);
     return frames;
   }
 
   buffered(): number {
-    return this.held.length;
+    return this.#held.length;
   }
 
   reset(): void {
-    this.held = new Uint8Array(0);
+    this.#held = new Uint8Array(0);
   }
 }

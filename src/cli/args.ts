@@ -186,6 +186,8 @@ function camel(name: string): string {
 function usageFromParseArgs(err: unknown, options: readonly OptionSpec[], argv: readonly string[]): HalError {
   const message = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: string }).code;
+  // Anything but util.parseArgs's own verdict on the words is a fault of posdiag, not of the user.
+  if (!code?.startsWith('ERR_PARSE_ARGS_')) throw err;
   const word = /'(-[^'\s]*)/.exec(message)?.[1] ?? '';
   const option = options.find((o) => word === `--${o.name}` || word.startsWith(`--${o.name}=`));
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

@@ -5,7 +5,7 @@
  */
 import { HalError } from '../../hal/errors';
 import { SIM_DEVICES } from '../config/sim-spec';
-import { scrubText } from '../journal/scrub';
+import { scrubTyped } from '../journal/scrub';
 import { attachOptionalValues, findCommandWord, parseCommandLine, peekGlobals } from './args';
 import { COMMANDS } from './commands';
 import { contextFrom } from './context';
@@ -73,7 +73,7 @@ function isSimValue(_option: string, word: string): boolean {
 function reportError(err: unknown, json: boolean, usageHint: string, io: CliIo): ExitCode {
   const usage = err instanceof HalError && (err.code === 'Usage_Invalid' || err.code === 'Config_Invalid');
   // Messages may quote what was typed; a card number typed into the wrong flag must not come back whole.
-  const message = scrubText(err instanceof Error ? err.message : String(err));
+  const message = scrubTyped(err instanceof Error ? err.message : String(err));
   const code = err instanceof HalError ? err.code : 'Unexpected';
   if (json) io.stdout(JSON.stringify({ error: { code, message } }, null, 2) + '\n');
   else io.stderr(`posdiag: ${message}\n${usage && usageHint ? usageHint + '\n' : ''}`);

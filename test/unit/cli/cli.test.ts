@@ -100,3 +100,12 @@ test('an empty --sim value is --sim alone (a script passing --sim "$FAULTS" with
     expect(t.err()).toBe('');
   }
 });
+
+test('a card number with a mistyped digit (checksum wrong) typed into the wrong flag is not echoed whole', async () => {
+  for (const argv of [['explain', '96', '--acquirer', '6228480402564890019'], ['diagnose', '--code', '96', '--amount', '6228 4804 0256 4890 019']]) {
+    const t = io();
+    await expect(main(argv, t.handle)).resolves.toBe(2);
+    expect(t.err()).toMatch(/\*\*\*/);
+    expect(t.err().replace(/[ -]/g, '')).not.toContain('6228480402564890019'.slice(6, 15));
+  }
+});

@@ -5,7 +5,7 @@
  */
 import { maskPan } from '../../../hal/reader/card-mask';
 import { decodeLine, encodeRecord } from '../../../src/journal/record-codec';
-import { luhnValid, MASKED_PAN, scrubBytes, scrubRecord, scrubText, TRACK_REMOVED } from '../../../src/journal/scrub';
+import { luhnValid, MASKED_PAN, scrubBytes, scrubRecord, scrubText, scrubTyped, TRACK_REMOVED } from '../../../src/journal/scrub';
 import type { JournalRecord } from '../../../src/journal/types';
 import { diagnosisRecord, randomPan, seeded } from '../../helpers/journal-fixtures';
 
@@ -153,4 +153,15 @@ test.each(Array.from({ length: 40 }, (_, i) => i + 1))('property: seed %i leaves
   const decoded = decodeLine(line) as unknown as Record<string, unknown>;
   expect(decoded).not.toBeNull();
   expect(decoded.pan === undefined || MASKED_PAN.test(String(decoded.pan))).toBe(true);
+});
+
+describe('scrubTyped (messages a person typed into)', () => {
+  test.each([
+    ['--acquirer 6228480402564890019 unknown', '--acquirer 622848*********0019 unknown'], // checksum wrong: still masked
+    ['got "6228 4804 0256 4890 019"', 'got "6228 48** **** ***0 019"'],
+    ['merchant 898310048990001', 'merchant 898310*****0001'], // 15 digits: masked here, kept by scrubText
+    ['code 96, 12 digits 123456789012', 'code 96, 12 digits 123456789012'],
+  ])('%s', (text, expected) => {
+    expect(scrubTyped(text)).toBe(expected);
+  });
 });

@@ -19,7 +19,7 @@ import type { Environment } from './runtime';
 import { slipInputFor } from './slip/from-diagnosis';
 import { layoutSlip, slipLocaleFor } from './slip/layout';
 import { previewText } from './slip/preview';
-import { printSlip } from './slip/print';
+import { printSlip, type EarlierSlip } from './slip/print';
 
 export interface DiagnoseRequest {
   code: string;
@@ -47,7 +47,8 @@ export interface DiagnoseReport extends Omit<ExplainResult, 'checks'> {
   cause: Diagnosis['cause'];
   alsoFound: Diagnosis['alsoFound'];
   terminalClear: boolean;
-  slip: { id: string; bytes: number; printed: boolean; state: SlipState; reason?: string; preview: string };
+  /** `earlier`: slips waiting from before that this print settled (printed first, or given up). */
+  slip: { id: string; bytes: number; printed: boolean; state: SlipState; reason?: string; earlier?: EarlierSlip[]; preview: string };
   /** The journal record's id; null when the record could not be written (see `store`). */
   journalId: string | null;
   /** Whether the slip and the record were kept in the data directory; the diagnosis stands either way. */
@@ -174,6 +175,7 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
       printed: printed.state === 'printed',
       state: printed.state,
       ...(printed.reason ? { reason: printed.reason } : {}),
+      ...('earlier' in printed && printed.earlier ? { earlier: printed.earlier } : {}),
       preview: previewText(bytes, paperWidth),
     },
     journalId,

@@ -77,11 +77,16 @@ export class PrintQueue {
    * waits behind an older one that cannot print stays queued with the same reason.
    */
   async submit(id: string, bytes: Uint8Array, print: PrintFn): Promise<JobOutcome> {
+    return (await this.submitReporting(id, bytes, print)).job;
+  }
+
+  /** As submit, and what the same run did with the jobs that were waiting before this one. */
+  async submitReporting(id: string, bytes: Uint8Array, print: PrintFn): Promise<{ job: JobOutcome; earlier: JobOutcome[] }> {
     await this.#load();
     if (!this.#jobs.some((j) => j.id === id)) this.#jobs.push({ id, bytes, attempts: 0, queuedAt: this.#now() });
     await this.#persist();
     const outcomes = await this.flush(print);
-    return outcomes.find((o) => o.id === id) ?? this.#queuedOutcome(id);
+    return { job: outcomes.find((o) => o.id === id) ?? this.#queuedOutcome(id), earlier: outcomes.filter((o) => o.id !== id) };
   }
 
   /** Prints waiting jobs in order until one does not print. Safe to call from a status listener. */

@@ -4,6 +4,7 @@
  */
 import { displayWidth, wrapColumns } from '../i18n/width';
 import type { DiagnoseReport } from '../run-diagnosis';
+import type { EarlierSlip } from '../slip/print';
 import { paint } from './io';
 
 const SIDE_COLOR: Record<string, number> = { terminal: 33, host: 36, bank: 36, cardholder: 35, merchant: 35 };
@@ -31,6 +32,7 @@ export function renderDiagnosis(r: DiagnoseReport, color: boolean, where: { slip
   const state = r.slip.state === 'printed' ? 'printed' : `${r.slip.state}${r.slip.reason ? ` (${r.slip.reason})` : ''}`;
   const slipKept = r.store.ok || r.store.slipKept;
   lines.push(`slip      ${r.slip.id}, ${r.slip.bytes} bytes, ${state}; ${slipKept ? `kept in ${where.slipDir}` : 'NOT kept (no reprint)'}`);
+  lines.push(...earlierSlipLines(r.slip.earlier));
   lines.push(`journal   ${r.journalId ?? 'NOT recorded'}`);
   if (!r.store.ok) {
     // The diagnosis above stands; what is lost is the record of it, and a person should know.
@@ -38,4 +40,13 @@ export function renderDiagnosis(r: DiagnoseReport, color: boolean, where: { slip
     lines.push(paint(color, 31, `not kept  ${lost} could not be written: ${r.store.error}`));
   }
   return lines.join('\n');
+}
+
+/** Slips from before that a print settled: an extra slip came out, or one was given up (and can be reprinted). */
+export function earlierSlipLines(earlier: readonly EarlierSlip[] = []): string[] {
+  return earlier.map((e) =>
+    e.state === 'printed'
+      ? `          also printed slip ${e.id}, which was waiting from before`
+      : `          gave up on slip ${e.id} from before (${e.reason}); posdiag slip ${e.id} prints it again`,
+  );
 }

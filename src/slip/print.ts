@@ -24,6 +24,18 @@ export interface SlipPrintOutcome {
   reason?: string;
   /** Times this slip was sent to the printer (0 when the printer was never reached). */
   attempts: number;
+  /**
+   * Slips that were waiting from before and were settled on the way: printed first (an extra slip comes
+   * out of the printer), or given up after the queue's limits (still in the slip store). Absent when none.
+   */
+  earlier?: EarlierSlip[];
+}
+
+export interface EarlierSlip {
+  id: string;
+  state: 'printed' | 'dropped';
+  /** Why a dropped slip never printed (its last printer condition). */
+  reason?: string;
 }
 
 export interface PrintSlipOptions {
@@ -50,11 +62,17 @@ export async function printSlip(env: CheckEnv, bytes: Uint8Array, opts: PrintSli
     const store = opts.store ?? (opts.dataDir ? journalJobStore(opts.dataDir) : undefined);
     const queue = new PrintQueue(store);
     const open = driver;
-    const outcome = await queue.submit(opts.id, bytes, (job) => open.print(job, { signal: opts.signal }));
-    if (outcome.state === 'printed') return { state: 'printed', attempts: outcome.attempts };
+    const { job: outcome, earlier } = await queue.submitReporting(opts.id, bytes, (job) => open.print(job, { signal: opts.signal }));
+    const settled: EarlierSlip[] = [];
+    for (const e of earlier) {
+      if (e.state === 'printed') settled.push({ id: e.id, state: 'printed' });
+      if (e.state === 'dropped') settled.push({ id: e.id, state: 'dropped', reason: e.reason });
+    }
+    const also = settled.length ? { earlier: settled } : {};
+    if (outcome.state === 'printed') return { state: 'printed', attempts: outcome.attempts, ...also };
     // Given up on (the queue's bounds): not printed, kept in the slip store for a reprint.
-    if (outcome.state === 'dropped') return { state: 'not-printed', reason: outcome.reason, attempts: outcome.attempts };
-    return { state: 'queued', reason: outcome.reason, attempts: outcome.attempts };
+    if (outcome.state === 'dropped') return { state: 'not-printed', reason: outcome.reason, attempts: outcome.attempts, ...also };
+    return { state: 'queued', reason: outcome.reason, attempts: outcome.attempts, ...also };
   } catch (err) {
     return { state: 'not-printed', reason: reasonOf(err, opts.signal), attempts: 0 };
   } finally {

@@ -149,3 +149,16 @@ test.each([
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
+
+test('a slip that waited for paper comes out with the next diagnosis, and the output says so', async () => {
+  const first = await diagnoseJson(['--code', '96', '--sim', 'printer=paper-out', '--locale', 'en']);
+  expect(first.doc.slip).toMatchObject({ state: 'queued', reason: 'paper-end' });
+  expect(first.doc.slip.earlier).toBeUndefined();
+  const second = await diagnoseJson(['--code', '96', '--sim', '--locale', 'en']);
+  expect(second.doc.slip).toMatchObject({ state: 'printed', earlier: [{ id: first.doc.slip.id, state: 'printed' }] });
+  const t = io({ POSDIAG_HOME: home });
+  await expect(main(['diagnose', '--code', '96', '--sim', 'printer=paper-out'], t.handle)).resolves.toBe(0);
+  const third = io({ POSDIAG_HOME: home });
+  await expect(main(['diagnose', '--code', '96', '--sim'], third.handle)).resolves.toBe(0);
+  expect(third.out()).toMatch(/also printed slip S\S+, which was waiting from before/);
+}, 60_000);

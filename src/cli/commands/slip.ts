@@ -19,6 +19,7 @@ import { openEnvironment } from '../../runtime';
 import { printSlip, type SlipPrintOutcome } from '../../slip/print';
 import { previewPng, previewText } from '../../slip/preview';
 import { CliIo, CommandOutcome, EXIT, ExitCode } from '../io';
+import { earlierSlipLines } from '../render-diagnosis';
 import type { CommandSpec } from '../spec';
 
 interface SlipFlags {
@@ -93,12 +94,13 @@ async function runSlip(id: string, flags: SlipFlags, ctx: { io: CliIo; json: boo
   }
   const where = env.simulated ? ' on the simulated printer' : '';
   const p = doc.printed;
-  if (p.state === 'printed') return { exitCode: EXIT.ok, json: doc, text: `slip ${slip.id} printed again${where} (${slip.bytes.length} bytes)` };
+  const earlier = earlierSlipLines(p.earlier).map((l) => `\n${l}`).join('');
+  if (p.state === 'printed') return { exitCode: EXIT.ok, json: doc, text: `slip ${slip.id} printed again${where} (${slip.bytes.length} bytes)${earlier}` };
   const text =
     p.state === 'queued'
       ? `slip ${slip.id} is waiting for the printer (${p.reason}); it prints once the printer is ready${where}`
       : `slip ${slip.id} was not printed (${p.reason})${where}`;
-  return { exitCode: EXIT.failed, json: doc, text };
+  return { exitCode: EXIT.failed, json: doc, text: text + earlier };
 }
 
 /** The slip a journal record names (`posdiag slip J00000042`): slips have their own ids, the record holds it. */

@@ -103,12 +103,22 @@ describe('printSlip', () => {
     t.sim.loadPaper();
     // A later printSlip (a fresh process would find the same print-queue.json) flushes what waited.
     const out = await printSlip(t.env, slip('NEW'), { id: 'J4', dataDir: t.dataDir, timing: TIMING });
-    expect(out).toEqual({ state: 'printed', attempts: 1 });
+    // The extra slip that came out is reported with the new one.
+    expect(out).toEqual({ state: 'printed', attempts: 1, earlier: [{ id: 'J3', state: 'printed' }] });
     const text = t.sim.text();
     expect(text.indexOf('OLD 第1行')).toBeGreaterThanOrEqual(0);
     expect(text.indexOf('OLD 第10行')).toBeLessThan(text.indexOf('NEW 第1行'));
     for (let i = 1; i <= 10; i++) expect(text.split(`OLD 第${i}行`).length - 1).toBe(1);
     expect(t.queued()).toEqual([]);
+    expect(t.allClosed()).toBe(true);
+  });
+
+  test('a waiting slip that reaches the queue\'s limit is given up, and the next print says so', async () => {
+    const t = terminal('paper-out');
+    for (let i = 1; i <= 4; i++) expect(await printSlip(t.env, slip('OLD'), { id: 'J3', dataDir: t.dataDir, timing: TIMING })).toMatchObject({ state: 'queued', attempts: i });
+    const out = await printSlip(t.env, slip('NEW'), { id: 'J4', dataDir: t.dataDir, timing: TIMING });
+    expect(out).toEqual({ state: 'queued', reason: 'paper-end', attempts: 0, earlier: [{ id: 'J3', state: 'dropped', reason: 'paper-end' }] });
+    expect(t.queued()).toEqual([expect.objectContaining({ id: 'J4' })]);
     expect(t.allClosed()).toBe(true);
   });
 

@@ -160,16 +160,19 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
   // Reads wait for a write under way in this process. Another process may rotate the files while they
   // are read (each file then holds what its neighbour held): a read whose files changed identity on the
   // way is read again, so a reader sees one consistent picture without taking the writers' lock (and
-  // without creating anything, which reading never does).
+  // without creating anything, which reading rarely needs to).
   const readAll = () => serialized(readConsistent);
 
   async function readConsistent(): Promise<{ records: JournalRecord[]; skipped: number }> {
-    for (let attempt = 1; ; attempt++) {
+    let read: { records: JournalRecord[]; skipped: number } | undefined;
+    for (let attempt = 1; attempt <= READ_ATTEMPTS; attempt++) {
       const before = await fileIdentities(dir);
-      const read = await readFiles(before.map((f) => f.name));
-      // Rotations are one per maxBytes of records; a reader overtaken this often is better answered.
-      if (attempt === READ_ATTEMPTS || sameFiles(before, await fileIdentities(dir))) return read;
+      read = await readFiles(before.map((f) => f.name));
+      if (sameFiles(before, await fileIdentities(dir))) return read;
     }
+    // Overtaken by rotation after rotation (a busy writer): read once more between two appends, under the
+    // writers' lock. Where the lock cannot be taken (a read-only directory), nothing is rotating it either.
+    return withFileLock(join(dir, JOURNAL_LOCK), async () => readFiles(await journalFiles(dir)), opts.lock).catch(() => read!);
   }
 
   async function readFiles(names: readonly string[]): Promise<{ records: JournalRecord[]; skipped: number }> {

@@ -14,8 +14,6 @@
  */
 export type ProbeFailure = 'refused' | 'timeout' | 'reset' | 'unreachable' | 'dns' | 'other';
 
-export const PROBE_FAILURES: readonly ProbeFailure[] = ['refused', 'timeout', 'reset', 'unreachable', 'dns', 'other'];
-
 const ERRNO_CLASS: Readonly<Record<string, ProbeFailure>> = {
   ECONNREFUSED: 'refused',
   ETIMEDOUT: 'timeout',

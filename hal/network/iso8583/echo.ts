@@ -10,7 +10,7 @@
  */
 import type { OptionSpec } from '../../options';
 import { decodeMessage, encodeMessage, Encoding, IsoMessage } from './codec';
-import { answerTpdu, Envelope, unwrap, wrap } from './envelope';
+import { Envelope, unwrap, wrap } from './envelope';
 
 export const ECHO_FORMS = ['iso', 'cup'] as const;
 export type EchoForm = (typeof ECHO_FORMS)[number];
@@ -101,12 +101,3 @@ export function judgeEchoReply(body: Uint8Array, expect: ReplyExpectation): Echo
   if (!code) return { kind: 'no-code', mti: msg.mti };
   return { kind: 'answered', code, mti: msg.mti };
 }
-
-/** What a host would answer to an echo: 0810 with the request's fields and field 39. Used by the mock host. */
-export function buildEchoAnswer(request: IsoMessage, code: string): IsoMessage {
-  const fields = new Map(request.fields);
-  fields.set(39, code);
-  return { mti: '0810', fields };
-}
-
-export { answerTpdu };

@@ -87,7 +87,8 @@ export function findCommandWord(argv: readonly string[]): CommandWord {
       break;
     }
     if (HELP_WORDS.has(word)) help = true;
-    else if (found || !word.startsWith('-') || word === '-') found ??= { name: word, index: i };
+    else if (found) continue; // past the command word only -h/--help matter here
+    else if (!word.startsWith('-') || word === '-') found = { name: word, index: i };
     else if (takesValue.has(word)) i++;
   }
   return { ...found, index: found?.index ?? -1, help };

@@ -3,8 +3,8 @@
  * against its declaration (args.ts), runs it, and turns what it returns or throws into output and an exit
  * code. Never calls process.exit.
  */
-import { HalError } from '../../hal/errors';
-import { SIM_DEVICES } from '../config/sim-spec';
+import { HalError, isHalError } from '../../hal/errors';
+import { readsAsSimSpec } from '../config/sim-spec';
 import { scrubTyped } from '../journal/scrub';
 import { attachOptionalValues, findCommandWord, parseCommandLine, peekGlobals } from './args';
 import { COMMANDS } from './commands';
@@ -15,7 +15,7 @@ import type { CommandEntry } from './spec';
 
 /** Parses argv and runs the command; resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIo = processIo): Promise<ExitCode> {
-  const words = attachOptionalValues(argv, isSimValue);
+  const words = attachOptionalValues(argv, (_option, word) => readsAsSimSpec(word));
   const word = findCommandWord(words);
   // Where an error is printed depends on --json, known before the command is; a malformed line still has an answer.
   const json = peekGlobals(words).json;
@@ -61,17 +61,9 @@ function findEntry(name: string): CommandEntry {
   return entry;
 }
 
-/**
- * --sim's value is the next word when it names simulated devices (modem, or modem=no-signal,printer=paper-out),
- * or is empty (`--sim "$FAULTS"` with none set), as parseSimSpec reads empty items.
- */
-function isSimValue(_option: string, word: string): boolean {
-  return word.includes('=') || word.split(',').every((d) => !d.trim() || SIM_DEVICES.includes(d.trim()));
-}
-
 /** Bad input exits 2, anything else 1, both with one clear line (or the error document with --json). */
 function reportError(err: unknown, json: boolean, usageHint: string, io: CliIo): ExitCode {
-  const usage = err instanceof HalError && (err.code === 'Usage_Invalid' || err.code === 'Config_Invalid');
+  const usage = isHalError(err, 'Usage_Invalid') || isHalError(err, 'Config_Invalid');
   // Messages may quote what was typed; a card number typed into the wrong flag must not come back whole.
   const message = scrubTyped(err instanceof Error ? err.message : String(err));
   const code = err instanceof HalError ? err.code : 'Unexpected';

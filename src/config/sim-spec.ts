@@ -19,6 +19,15 @@ export function simFault(spec: SimSpec, device: string): string {
   return spec.get(device) ?? 'healthy';
 }
 
+/**
+ * Whether a word reads as --sim's value rather than as the command after it: it names simulated devices
+ * (modem, or modem=no-signal,printer=paper-out), or is empty (`--sim "$FAULTS"` with none set), whose
+ * empty items parseSimSpec skips.
+ */
+export function readsAsSimSpec(word: string, devices: readonly string[] = SIM_DEVICES): boolean {
+  return word.includes('=') || word.split(',').every((d) => !d.trim() || devices.includes(d.trim()));
+}
+
 export function parseSimSpec(value: string | boolean | undefined, devices: readonly string[] = SIM_DEVICES): SimSpec | null {
   if (value === undefined || value === false) return null;
   const spec: SimSpec = new Map();

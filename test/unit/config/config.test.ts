@@ -1,5 +1,5 @@
 import { validateConfig } from '../../../src/config/load';
-import { checkSimFaults, parseSimSpec, SIM_DEVICES } from '../../../src/config/sim-spec';
+import { checkSimFaults, parseSimSpec, readsAsSimSpec, SIM_DEVICES } from '../../../src/config/sim-spec';
 import { DEVICE_FAULTS } from '../../../mocks/faults';
 
 const good = {
@@ -62,4 +62,18 @@ test.each([
   ['modem=on-fire', 'modem has no fault "on-fire"'],
 ])('--sim %s is refused with what was expected', (value, message) => {
   expect(() => checkSimFaults(parseSimSpec(value)!, DEVICE_FAULTS)).toThrow(message);
+});
+
+test.each([
+  ['modem=no-signal', true],
+  ['modem=no-signal,printer=paper-out', true],
+  ['modem', true],
+  ['pn532,printer', true],
+  ['', true], // `--sim "$FAULTS"` with none set
+  ['modem,', true],
+  ['selftest', false], // the command after a bare --sim
+  ['explain', false],
+  ['modem,selftest', false],
+])('%j reads as a --sim value: %s', (word, expected) => {
+  expect(readsAsSimSpec(word)).toBe(expected);
 });

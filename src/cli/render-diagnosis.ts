@@ -5,6 +5,8 @@
 import { displayWidth, wrapColumns } from '../i18n/width';
 import type { DiagnoseReport } from '../run-diagnosis';
 import type { EarlierSlip } from '../slip/print';
+import { SLIPS_DIR } from '../journal/slip-store';
+import { join } from 'node:path';
 import { paint } from './io';
 
 const SIDE_COLOR: Record<string, number> = { terminal: 33, host: 36, bank: 36, cardholder: 35, merchant: 35 };
@@ -17,7 +19,7 @@ export function hintBox(title: string, action: string, color: boolean, colorCode
   return [paint(color, colorCode, `┌${edge}┐`), ...body.map((l) => `${paint(color, colorCode, '│')} ${l} ${paint(color, colorCode, '│')}`), paint(color, colorCode, `└${edge}┘`)].join('\n');
 }
 
-export function renderDiagnosis(r: DiagnoseReport, color: boolean, where: { slipDir: string }): string {
+export function renderDiagnosis(r: DiagnoseReport, color: boolean, dataDir: string): string {
   const c = r.cause;
   const lines = [hintBox(c.hint.title, c.hint.action, color, SIDE_COLOR[c.side] ?? 33), ''];
   lines.push(`cause     ${c.id} (fault side: ${c.side}, retry: ${c.retry})${r.terminalClear ? ' — terminal checked out' : ''}`);
@@ -31,7 +33,7 @@ export function renderDiagnosis(r: DiagnoseReport, color: boolean, where: { slip
   lines.push(`checked   ${checked || 'nothing (the code needs no device check)'}`);
   const state = r.slip.state === 'printed' ? 'printed' : `${r.slip.state}${r.slip.reason ? ` (${r.slip.reason})` : ''}`;
   const slipKept = r.store.ok || r.store.slipKept;
-  lines.push(`slip      ${r.slip.id}, ${r.slip.bytes} bytes, ${state}; ${slipKept ? `kept in ${where.slipDir}` : 'NOT kept (no reprint)'}`);
+  lines.push(`slip      ${r.slip.id}, ${r.slip.bytes} bytes, ${state}; ${slipKept ? `kept in ${join(dataDir, SLIPS_DIR)}` : 'NOT kept (no reprint)'}`);
   lines.push(...earlierSlipLines(r.slip.earlier));
   lines.push(`journal   ${r.journalId ?? 'NOT recorded'}`);
   if (!r.store.ok) {

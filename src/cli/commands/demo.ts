@@ -8,6 +8,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { JOURNAL_FILE } from '../../journal/journal';
 import { HalError } from '../../../hal/errors';
 import { CHECKED_DEVICES } from '../../../hal/devices';
 import { runDiagnosis, type DiagnoseReport } from '../../run-diagnosis';
@@ -52,11 +53,11 @@ export const command: CommandSpec = {
       });
       const files = await writePreviews(dataDir, report);
       const text = [
-        renderDiagnosis(report, ctx.color, { slipDir: join(dataDir, 'slips') }),
+        renderDiagnosis(report, ctx.color, dataDir),
         '',
         `slip text ${files.text}`,
         `slip png  ${files.png ?? `not written: ${files.pngError}`}`,
-        `journal   ${join(dataDir, 'journal.log')}   (posdiag journal list)`,
+        `journal   ${join(dataDir, JOURNAL_FILE)}   (posdiag journal list)`,
         `reprint   posdiag slip ${report.slip.id} --text`,
       ].join('\n');
       return { exitCode: EXIT.ok, json: { scenario: scenario.id, code: scenario.code, sim: Object.fromEntries(sim), report, files }, text };

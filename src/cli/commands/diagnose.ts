@@ -15,7 +15,6 @@ import { acquirerFlag } from '../context';
 import { EXIT } from '../io';
 import type { CommandSpec } from '../spec';
 import { renderDiagnosis } from '../render-diagnosis';
-import { join } from 'node:path';
 
 interface DiagnoseFlags {
   code: string;
@@ -80,7 +79,7 @@ export const command: CommandSpec = {
         budgetMs: budget,
         progress: ctx.progress,
       });
-      return { exitCode: EXIT.ok, json: report, text: renderDiagnosis(report, ctx.color, { slipDir: join(dataDir, 'slips') }) };
+      return { exitCode: EXIT.ok, json: report, text: renderDiagnosis(report, ctx.color, dataDir) };
     } finally {
       await env.close();
     }

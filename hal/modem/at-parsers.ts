@@ -4,27 +4,36 @@
  * value, or null when the reply does not have the shape 3GPP TS 27.007 gives it.
  */
 
-/** Splits the part after `+XXX:` at commas outside double quotes; quotes are removed. */
-export function splitFields(text: string): string[] {
+/** Splits at commas outside double quotes, keeping the quotes (whether a field was quoted can matter). */
+function splitRaw(text: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    else if (ch === ',' && !quoted) {
-      out.push(cur.trim());
+    if (ch === ',' && !quoted) {
+      out.push(cur);
       cur = '';
     } else cur += ch;
   }
-  out.push(cur.trim());
+  out.push(cur);
   return out;
+}
+
+/** Splits the part after `+XXX:` at commas outside double quotes; quotes are removed. */
+export function splitFields(text: string): string[] {
+  return splitRaw(text).map((f) => f.replace(/"/g, '').trim());
+}
+
+/** The fields of every line starting with `prefix` (e.g. `+CGDCONT:`), in order. */
+function fieldsOfEach(lines: readonly string[] | string, prefix: string): string[][] {
+  const list = typeof lines === 'string' ? [lines] : lines;
+  return list.filter((l) => l.startsWith(prefix)).map((l) => splitFields(l.slice(prefix.length).trim()));
 }
 
 /** The fields of the first line starting with `prefix` (e.g. `+CSQ:`), or null. */
 function fieldsOf(lines: readonly string[] | string, prefix: string): string[] | null {
-  const list = typeof lines === 'string' ? [lines] : lines;
-  const line = list.find((l) => l.startsWith(prefix));
-  return line === undefined ? null : splitFields(line.slice(prefix.length).trim());
+  return fieldsOfEach(lines, prefix)[0] ?? null;
 }
 
 function int(s: string | undefined): number | null {
@@ -157,21 +166,6 @@ export function isRegistrationReadReply(line: string): boolean {
   return parseCregReadResponse(line)?.form === 'read';
 }
 
-function splitRaw(text: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    if (ch === ',' && !quoted) {
-      out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
 // --- operator ----------------------------------------------------------------------------------
 
 export interface OperatorInfo {
@@ -281,9 +275,7 @@ export interface PdpContext {
 /** `+CGDCONT: <cid>,<PDP_type>,<APN>[,<PDP_addr>,…]`, one line per defined context. */
 export function parseCgdcontReadResponse(lines: readonly string[]): PdpContext[] {
   const out: PdpContext[] = [];
-  for (const line of lines) {
-    if (!line.startsWith('+CGDCONT:')) continue;
-    const f = splitFields(line.slice('+CGDCONT:'.length).trim());
+  for (const f of fieldsOfEach(lines, '+CGDCONT:')) {
     const cid = int(f[0]);
     if (cid === null) continue;
     const ctx: PdpContext = { cid, pdpType: f[1] ?? '', apn: f[2] ?? '' };
@@ -301,9 +293,7 @@ export interface PdpAddress {
 /** `+CGPADDR: <cid>[,<PDP_addr_1>[,<PDP_addr_2>]]`; `0.0.0.0` and empty mean no address. */
 export function parseCgpaddrExecResponse(lines: readonly string[]): PdpAddress[] {
   const out: PdpAddress[] = [];
-  for (const line of lines) {
-    if (!line.startsWith('+CGPADDR:')) continue;
-    const f = splitFields(line.slice('+CGPADDR:'.length).trim());
+  for (const f of fieldsOfEach(lines, '+CGPADDR:')) {
     const cid = int(f[0]);
     if (cid === null) continue;
     out.push({ cid, addresses: f.slice(1).filter((a) => a !== '' && !isEmptyAddress(a)) });

@@ -4,7 +4,7 @@
  */
 import { interpolate, type Params } from './format';
 import { CAUSE_HINTS, STEP_TEXTS } from './causes';
-import { HINTS } from './hints';
+import { HINTS, type HintText } from './hints';
 import { pick, type Locale } from './locale';
 
 export interface RenderedHint {
@@ -16,20 +16,16 @@ export interface RenderedHint {
 
 export function renderHint(key: string, code: string, locale?: unknown, params: Params = {}): RenderedHint {
   const record = Object.prototype.hasOwnProperty.call(HINTS, key) ? HINTS[key] : HINTS.unknown;
-  const chosen = pick(record, locale) ?? pick(HINTS.unknown, locale)!;
-  const all: Params = { ...params, code };
-  return {
-    locale: chosen.locale,
-    title: `${code} ${interpolate(chosen.value.title, all, chosen.locale)}`,
-    action: interpolate(chosen.value.action, all, chosen.locale),
-  };
+  return render(pick(record, locale) ?? pick(HINTS.unknown, locale)!, code, params);
 }
 
 /** A cause's hint (src/i18n/causes.ts), rendered like a code hint: the code in front of the title. */
 export function renderCauseHint(causeId: string, code: string, locale?: unknown, params: Params = {}): RenderedHint | null {
-  if (!Object.prototype.hasOwnProperty.call(CAUSE_HINTS, causeId)) return null;
-  const chosen = pick(CAUSE_HINTS[causeId], locale);
-  if (!chosen) return null;
+  const chosen = Object.prototype.hasOwnProperty.call(CAUSE_HINTS, causeId) ? pick(CAUSE_HINTS[causeId], locale) : undefined;
+  return chosen ? render(chosen, code, params) : null;
+}
+
+function render(chosen: { locale: Locale; value: HintText }, code: string, params: Params): RenderedHint {
   const all: Params = { ...params, code };
   return {
     locale: chosen.locale,

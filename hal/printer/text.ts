@@ -38,6 +38,7 @@ export interface TextOptions {
 }
 
 export interface PrinterChar {
+  /** The character as the printer shows it: '?' for one it cannot print. */
   ch: string;
   /** 1 or 2 font-A columns. */
   columns: 1 | 2;
@@ -47,6 +48,8 @@ export interface PrinterChar {
   doubleByte: boolean;
 }
 
+/** What an unprintable character becomes. */
+const QUESTION: PrinterChar = { ch: '?', columns: 1, bytes: [0x3f], doubleByte: false };
 const cache = new Map<string, PrinterChar>();
 
 /** Maps one character (a code point) to what the printer gets. Unprintable ones become '?'. */
@@ -60,14 +63,10 @@ export function printerChar(ch: string, options: TextOptions): PrinterChar {
   else if (options.chineseFont && code >= 0xa0) {
     // Only two-byte codes print: four-byte ones are beyond a GBK font; a lone surrogate has no code at all.
     const bytes = gb18030TwoBytes(code);
-    out = bytes ? { ch, columns: 2, bytes, doubleByte: true } : question(ch);
-  } else out = question(ch);
+    out = bytes ? { ch, columns: 2, bytes, doubleByte: true } : QUESTION;
+  } else out = QUESTION;
   if (cache.size < 20_000) cache.set(key, out);
   return out;
-}
-
-function question(ch: string): PrinterChar {
-  return { ch, columns: 1, bytes: [0x3f], doubleByte: false };
 }
 
 /** Sanitized, substituted characters, one entry per code point. */
@@ -88,9 +87,7 @@ export function textColumns(input: string, options: TextOptions): number {
 
 /** The text as the printer will show it (after sanitizing and substitutions, '?' for the unprintable). */
 export function printable(input: string, options: TextOptions): string {
-  return printerChars(input, options)
-    .map((c) => (c.bytes.length === 1 && c.bytes[0] === 0x3f ? '?' : c.ch))
-    .join('');
+  return printerChars(input, options).map((c) => c.ch).join('');
 }
 
 /**
@@ -98,7 +95,7 @@ export function printable(input: string, options: TextOptions): string {
  * anywhere but before its punctuation. A character the printer cannot print is measured as its '?'.
  */
 export function wrapText(input: string, width: number, options: TextOptions): string[] {
-  return wrapCells(printerChars(input, options).map((c) => ({ ch: c.bytes.length === 1 && c.bytes[0] === 0x3f ? '?' : c.ch, w: c.columns })), width);
+  return wrapCells(printerChars(input, options).map((c) => ({ ch: c.ch, w: c.columns })), width);
 }
 
 /** Cuts text to at most `width` columns (a Hanzi that would straddle the edge is left out). */
@@ -108,7 +105,7 @@ export function fitText(input: string, width: number, options: TextOptions): str
   for (const c of printerChars(input, options)) {
     if (used + c.columns > width) break;
     used += c.columns;
-    out += c.bytes.length === 1 && c.bytes[0] === 0x3f ? '?' : c.ch;
+    out += c.ch;
   }
   return out;
 }

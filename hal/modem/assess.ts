@@ -27,34 +27,28 @@ export function gradeSignal(dbm: number | null): { grade: SignalGrade; status: C
   return { grade: 'none', status: 'fail', message: 'check.modem.signal.none', percent };
 }
 
-/** The five words the issue asks for, from the twelve 27.007 states. */
+/** The grades a finding reports, coarser than the twelve 27.007 states. */
 export type RegistrationGrade = 'home' | 'roaming' | 'searching' | 'denied' | 'not-registered' | 'unknown';
 
+/** Each 27.007 state's grade and the status of its finding (SMS-only or roaming: works, worth a look). */
+const REGISTRATION_GRADES: Readonly<Record<RegistrationState, readonly [RegistrationGrade, CheckStatus]>> = {
+  home: ['home', 'pass'],
+  'home-csfb-not-preferred': ['home', 'pass'],
+  'home-sms-only': ['home', 'warn'],
+  roaming: ['roaming', 'warn'],
+  'roaming-csfb-not-preferred': ['roaming', 'warn'],
+  'roaming-sms-only': ['roaming', 'warn'],
+  searching: ['searching', 'fail'],
+  denied: ['denied', 'fail'],
+  idle: ['not-registered', 'fail'],
+  'emergency-only': ['not-registered', 'fail'],
+  'attached-rlos': ['not-registered', 'fail'],
+  unknown: ['unknown', 'warn'],
+};
+
 export function gradeRegistration(state: RegistrationState): { grade: RegistrationGrade; status: CheckStatus; message: string } {
-  const g = ((): { grade: RegistrationGrade; status: CheckStatus } => {
-    switch (state) {
-      case 'home':
-      case 'home-csfb-not-preferred':
-        return { grade: 'home', status: 'pass' };
-      case 'home-sms-only':
-        return { grade: 'home', status: 'warn' };
-      case 'roaming':
-      case 'roaming-csfb-not-preferred':
-      case 'roaming-sms-only':
-        return { grade: 'roaming', status: 'warn' };
-      case 'searching':
-        return { grade: 'searching', status: 'fail' };
-      case 'denied':
-        return { grade: 'denied', status: 'fail' };
-      case 'idle':
-      case 'emergency-only':
-      case 'attached-rlos':
-        return { grade: 'not-registered', status: 'fail' };
-      default:
-        return { grade: 'unknown', status: 'warn' };
-    }
-  })();
-  return { ...g, message: `check.modem.registration.${g.grade}` };
+  const [grade, status] = REGISTRATION_GRADES[state] ?? REGISTRATION_GRADES.unknown;
+  return { grade, status, message: `check.modem.registration.${grade}` };
 }
 
 export interface SimVerdict {

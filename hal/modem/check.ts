@@ -301,7 +301,7 @@ async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: M
       report({ id: 'modem.packet', status: 'pass', value: 'attached', message: 'check.modem.packet.attached' });
       return true;
     }
-    const registered = circuit && gradeRegistration(circuit.state).grade !== 'not-registered' && ['home', 'roaming'].includes(gradeRegistration(circuit.state).grade);
+    const registered = circuit !== null && ['home', 'roaming'].includes(gradeRegistration(circuit.state).grade);
     if (ctx.level !== 'internal' && simReady && registered) {
       const a = await exec('modem.packet', 'AT+CGATT=1', { timeoutMs: t.attachMs });
       if (a?.ok) {

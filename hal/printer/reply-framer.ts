@@ -25,12 +25,12 @@ export class PrinterReplyFramer implements Framer<PrinterReply> {
   push(chunk: Uint8Array): PrinterReply[] {
     const out: PrinterReply[] = [];
     for (const byte of chunk) {
+      // XON/XOFF may come at any point, inside an ASB message too; they never belong to a reply.
+      if (byte === XON || byte === XOFF) {
+        out.push({ kind: byte === XON ? 'xon' : 'xoff' });
+        continue;
+      }
       if (this.#asb) {
-        // XON/XOFF may be interleaved with ASB bytes; they do not belong to it.
-        if (byte === XON || byte === XOFF) {
-          out.push({ kind: byte === XON ? 'xon' : 'xoff' });
-          continue;
-        }
         if (isPlainReply(byte)) {
           this.#asb.push(byte);
           if (this.#asb.length === 4) {
@@ -43,9 +43,7 @@ export class PrinterReplyFramer implements Framer<PrinterReply> {
         for (const b of this.#asb) out.push({ kind: 'unknown', byte: b });
         this.#asb = null;
       }
-      if (byte === XON) out.push({ kind: 'xon' });
-      else if (byte === XOFF) out.push({ kind: 'xoff' });
-      else if (isRealtimeReply(byte)) out.push({ kind: 'realtime', byte });
+      if (isRealtimeReply(byte)) out.push({ kind: 'realtime', byte });
       else if (isAsbFirstByte(byte)) this.#asb = [byte];
       else if (isPlainReply(byte)) out.push({ kind: 'plain', byte });
       else out.push({ kind: 'unknown', byte });

@@ -5,8 +5,9 @@
  * ICCID or a cell id is never printed with thousands separators.
  */
 import { localized } from '../locale';
+import type { CheckMessages } from './types';
 
-export const MODEM_MESSAGES: Record<string, { 'zh-CN': string; 'zh-TW': string; en: string }> = {
+export const MODEM_MESSAGES: CheckMessages = {
   // --- the port and the first AT ---
   'check.modem.port.not-found': localized(
     '找不到无线模块（{path}），请联系客服',

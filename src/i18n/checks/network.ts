@@ -8,7 +8,6 @@
 import { localized } from '../locale';
 import type { CheckMessages } from './types';
 
-
 // The failure classes of a TCP connect, shared by the connect series and the echo.
 const TCP = '主机 {address}:{port:text}';
 const TCP_TW = '主機 {address}:{port:text}';

@@ -3,8 +3,9 @@
  * `{name}` is replaced by the finding's params. Wording is for the cashier first: what to do, calmly.
  */
 import { localized } from '../locale';
+import type { CheckMessages } from './types';
 
-export const PRINTER_MESSAGES: Record<string, { 'zh-CN': string; 'zh-TW': string; en: string }> = {
+export const PRINTER_MESSAGES: CheckMessages = {
   'check.printer.link.ok': localized('打印机通信正常', '印表機通訊正常', 'Printer is answering'),
   'check.printer.no-reply': localized(
     '打印机无响应，请重启终端；仍无响应请联系客服',

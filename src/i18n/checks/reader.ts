@@ -4,8 +4,9 @@
  * detail a message may carry.
  */
 import { localized } from '../locale';
+import type { CheckMessages } from './types';
 
-export const READER_MESSAGES: Record<string, { 'zh-CN': string; 'zh-TW': string; en: string }> = {
+export const READER_MESSAGES: CheckMessages = {
   'check.reader.comm.ok': localized('读卡器通信正常', '讀卡機通訊正常', 'Card reader is answering'),
   'check.reader.comm.echo-mismatch': localized(
     '读卡器回传的数据不一致，请检查读卡器连接线',

@@ -11,27 +11,30 @@
  * while the PIN is being verified still costs the attempt. `settle` then turns a count at the limit
  * into a lockout; it is also run on load, which finishes a lockout interrupted by a kill.
  */
+import { optionDefaults, resolveOptions, type OptionSpec } from '../../hal/options';
 
 export interface LockoutOptions {
-  /** Wrong PINs before the first lockout. Default 5; range 1–20. */
+  /** Wrong PINs before the first lockout. */
   maxAttempts: number;
-  /** Wrong PINs before each further lockout. Default 1; range 1–20. */
+  /** Wrong PINs before each further lockout. */
   attemptsAfterLockout: number;
-  /** First lockout. Default 30 000 ms; range 1 000–3 600 000. */
+  /** First lockout, ms. */
   baseDelayMs: number;
-  /** Growth per further lockout. Default 2; range 1–10. */
+  /** Growth per further lockout. */
   factor: number;
-  /** Longest lockout. Default 1 800 000 ms (30 min); range baseDelayMs–86 400 000. */
+  /** Longest lockout, ms; at least baseDelayMs. */
   maxDelayMs: number;
 }
 
-export const LOCKOUT_DEFAULTS: LockoutOptions = {
-  maxAttempts: 5,
-  attemptsAfterLockout: 1,
-  baseDelayMs: 30_000,
-  factor: 2,
-  maxDelayMs: 30 * 60_000,
+export const LOCKOUT_OPTIONS: OptionSpec<keyof LockoutOptions> = {
+  maxAttempts: { default: 5, min: 1, max: 20 },
+  attemptsAfterLockout: { default: 1, min: 1, max: 20 },
+  baseDelayMs: { default: 30_000, min: 1000, max: 3_600_000 },
+  factor: { default: 2, min: 1, max: 10 },
+  maxDelayMs: { default: 30 * 60_000, min: 1000, max: 86_400_000 },
 };
+
+export const LOCKOUT_DEFAULTS: LockoutOptions = optionDefaults(LOCKOUT_OPTIONS);
 
 export interface LockState {
   /** Wrong (or unfinished) attempts since the last lockout or right PIN. */
@@ -52,17 +55,11 @@ export interface LockView {
   attemptsLeft: number;
 }
 
+/** Fills defaults; a value out of range is a Config_Invalid naming `lockout.<option>`. */
 export function resolveLockoutOptions(o: Partial<LockoutOptions> = {}): LockoutOptions {
-  const r = { ...LOCKOUT_DEFAULTS, ...o };
-  const check = (name: keyof LockoutOptions, lo: number, hi: number) => {
-    const v = r[name];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new RangeError(`lockout option ${name} must be from ${lo} to ${hi}, got ${String(v)}`);
-  };
-  check('maxAttempts', 1, 20);
-  check('attemptsAfterLockout', 1, 20);
-  check('baseDelayMs', 1000, 3_600_000);
-  check('factor', 1, 10);
-  check('maxDelayMs', r.baseDelayMs, 86_400_000);
+  const r = resolveOptions(LOCKOUT_OPTIONS, o, 'lockout.');
+  // The one range that depends on another option: the longest lockout is no shorter than the first.
+  resolveOptions({ maxDelayMs: { ...LOCKOUT_OPTIONS.maxDelayMs, min: r.baseDelayMs } }, { maxDelayMs: r.maxDelayMs }, 'lockout.');
   return r;
 }
 

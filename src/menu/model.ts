@@ -17,6 +17,7 @@
  * monotonic clock stands still while the terminal sleeps, so a lockout is longer by the time asleep.
  */
 import type { Clock } from '../../hal/clock';
+import { resolveOptions, type OptionSpec } from '../../hal/options';
 import { SelfTestResult, worstStatus } from '../../hal/selfcheck';
 import { clearLock, countAttempt, LockoutOptions, LockState, LockView, resolveLockoutOptions, settle, viewLock } from './lockout';
 import { PIN_PATTERN } from './pin';
@@ -43,11 +44,11 @@ export type Screen =
 
 export interface MenuOptions {
   lockout?: Partial<LockoutOptions>;
-  /** How long the reader test waits for a swipe or tap. Default 10 000 ms; range 1 000–120 000. */
+  /** How long the reader test waits for a swipe or a tap, ms. */
   readerWindowMs?: number;
-  /** Without a key press for this long, the menu closes (not while a test runs). Default 120 000 ms; range 10 000–3 600 000. */
+  /** Without a key press for this long, the menu closes (not while a test runs), ms. */
   idleMs?: number;
-  /** How many journal records item 6 lists. Default 10; range 1–50. */
+  /** How many journal records item 6 lists. */
   journalLines?: number;
   /**
    * Milliseconds on a clock no one can set (default performance.now()). Tests with a fake clock pass
@@ -56,17 +57,15 @@ export interface MenuOptions {
   monotonicNow?: () => number;
 }
 
-export const MENU_DEFAULTS = { readerWindowMs: 10_000, idleMs: 120_000, journalLines: 10 } as const;
+export const MENU_OPTIONS: OptionSpec<'readerWindowMs' | 'idleMs' | 'journalLines'> = {
+  readerWindowMs: { default: 10_000, min: 1000, max: 120_000 },
+  idleMs: { default: 120_000, min: 10_000, max: 3_600_000 },
+  journalLines: { default: 10, min: 1, max: 50 },
+};
 
 const PIN_MAX_DIGITS = 12;
 /** Keys kept while a PIN is being checked; more are dropped. */
 const TYPE_AHEAD_MAX = 16;
-
-function bounded(name: string, value: number | undefined, fallback: number, lo: number, hi: number): number {
-  const v = value ?? fallback;
-  if (!Number.isFinite(v) || v < lo || v > hi) throw new RangeError(`menu option ${name} must be from ${lo} to ${hi}, got ${String(v)}`);
-  return v;
-}
 
 export class MenuModel {
   #screenNow: Screen = { kind: 'pin', digits: 0, notice: null, attemptsLeft: 0, lockedMs: 0 };
@@ -91,9 +90,7 @@ export class MenuModel {
 
   constructor(private readonly services: MenuServices, private readonly clock: Clock, options: MenuOptions = {}) {
     this.#lockout = resolveLockoutOptions(options.lockout);
-    this.readerWindowMs = bounded('readerWindowMs', options.readerWindowMs, MENU_DEFAULTS.readerWindowMs, 1000, 120_000);
-    this.#idleMs = bounded('idleMs', options.idleMs, MENU_DEFAULTS.idleMs, 10_000, 3_600_000);
-    this.#journalLines = bounded('journalLines', options.journalLines, MENU_DEFAULTS.journalLines, 1, 50);
+    ({ readerWindowMs: this.readerWindowMs, idleMs: this.#idleMs, journalLines: this.#journalLines } = resolveOptions(MENU_OPTIONS, options, 'menu.'));
     this.#monotonicNow = options.monotonicNow ?? (() => performance.now());
     this.done = new Promise((resolve) => (this.#finish = resolve));
   }

@@ -64,10 +64,10 @@ test.each([
 });
 
 test.each([
-  [{ maxAttempts: 0 }],
-  [{ baseDelayMs: 10 }],
-  [{ maxDelayMs: 1000 }], // below baseDelayMs
-  [{ factor: Number.NaN }],
-])('resolveLockoutOptions rejects %j', (bad) => {
-  expect(() => resolveLockoutOptions(bad)).toThrow(RangeError);
+  [{ maxAttempts: 0 }, 'lockout.maxAttempts'],
+  [{ baseDelayMs: 10 }, 'lockout.baseDelayMs'],
+  [{ maxDelayMs: 1000 }, 'lockout.maxDelayMs'], // below baseDelayMs
+  [{ factor: Number.NaN }, 'lockout.factor'],
+])('resolveLockoutOptions rejects %j, naming %s', (bad, field) => {
+  expect(() => resolveLockoutOptions(bad)).toThrow(expect.objectContaining({ code: 'Config_Invalid', context: { field } }));
 });

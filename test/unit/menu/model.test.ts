@@ -240,8 +240,13 @@ test('idle for the idle time closes the menu; a key press restarts the wait', as
   expect(t.events.at(-1)).toEqual(['exit', 'idle']);
 });
 
-test.each([[{ readerWindowMs: 500 }], [{ idleMs: 1 }], [{ journalLines: 0 }], [{ lockout: { maxAttempts: 100 } }]])('bad option %j is refused', (opts) => {
-  expect(() => new MenuModel(stubs().services, new FakeClock(), opts)).toThrow(RangeError);
+test.each([
+  [{ readerWindowMs: 500 }, 'menu.readerWindowMs'],
+  [{ idleMs: 1 }, 'menu.idleMs'],
+  [{ journalLines: 0 }, 'menu.journalLines'],
+  [{ lockout: { maxAttempts: 100 } }, 'lockout.maxAttempts'],
+])('bad option %j is refused, naming %s', (opts, field) => {
+  expect(() => new MenuModel(stubs().services, new FakeClock(), opts)).toThrow(expect.objectContaining({ code: 'Config_Invalid', context: { field } }));
 });
 
 describe('a lock state that cannot be saved keeps the menu closed, with a message (fail closed)', () => {

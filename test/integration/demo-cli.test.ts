@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { main } from '../../src/cli/program';
-import type { CliIo } from '../../src/cli/io';
+import { capturedIo } from '../helpers/captured-io';
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const load = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../schemas', name), 'utf8'));
@@ -24,11 +24,9 @@ beforeEach(() => {
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 async function demo(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env: { POSDIAG_HOME: home } };
-  const code = await main(['demo', ...args], io);
-  return { code, out: out.join(''), err: err.join('') };
+  const io = capturedIo({ POSDIAG_HOME: home });
+  const code = await main(['demo', ...args], io.handle);
+  return { code, out: io.out(), err: io.err() };
 }
 
 function valid(doc: unknown): void {
@@ -90,9 +88,7 @@ test('a demo whose slip waits for paper keeps it in <data dir>/sim: the real ter
   const config = join(home, '..', `${basename(home)}.json`);
   writeFileSync(config, JSON.stringify({ terminal: { id: '10000001', merchantId: '898310048990001' } }));
   try {
-    const out: string[] = [];
-    const io: CliIo = { stdout: (s) => void out.push(s), stderr: () => undefined, isTty: false, env: { POSDIAG_HOME: home } };
-    expect(await main(['slip', 'last', '--config', config, '--text'], io)).toBe(1); // "no slip yet"
+    expect(await main(['slip', 'last', '--config', config, '--text'], capturedIo({ POSDIAG_HOME: home }).handle)).toBe(1); // "no slip yet"
   } finally {
     rmSync(config, { force: true });
   }

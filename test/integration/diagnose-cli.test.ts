@@ -8,16 +8,11 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/program';
-import type { CliIo } from '../../src/cli/io';
+import { capturedIo } from '../helpers/captured-io';
 
 const PAN = '6228480402564890018';
 
-function io(env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const handle: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env };
-  return { handle, out: () => out.join(''), err: () => err.join('') };
-}
+const io = capturedIo;
 
 const schema = JSON.parse(readFileSync(join(__dirname, '../../schemas/diagnose.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);

@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { main } from '../../src/cli/program';
-import type { CliIo } from '../../src/cli/io';
 import { cliBundle, type CliBundle } from '../helpers/cli-bundle';
+import { capturedIo } from '../helpers/captured-io';
 
 const SCHEMAS = join(__dirname, '../../schemas');
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -27,10 +27,9 @@ function check(name: string, doc: unknown): void {
 }
 
 async function run(argv: string[]): Promise<{ code: number; doc: unknown }> {
-  const out: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: () => undefined, isTty: false, env: {} };
-  const code = await main([...argv, '--json'], io);
-  return { code, doc: JSON.parse(out.join('')) };
+  const io = capturedIo();
+  const code = await main([...argv, '--json'], io.handle);
+  return { code, doc: JSON.parse(io.out()) };
 }
 
 test('every command with --json has a schema, and every schema is valid draft-07', () => {

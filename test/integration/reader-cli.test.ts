@@ -3,14 +3,9 @@
  * the simulated terminal puts the named reader on a real pty and the reader check finds its fault.
  */
 import { main } from '../../src/cli/program';
-import type { CliIo } from '../../src/cli/io';
+import { capturedIo } from '../helpers/captured-io';
 
-function io() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const handle: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env: {} };
-  return { handle, out: () => out.join('') };
-}
+const io = () => capturedIo();
 
 test.each([
   ['pn532=healthy', 'internal', 'pass', [{ id: 'reader.firmware', status: 'pass', value: 'PN532 v1.6' }]],

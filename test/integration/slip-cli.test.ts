@@ -7,19 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { PRINTER_PROFILES } from '../../hal/printer/profiles';
-import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/program';
 import { saveSlip } from '../../src/journal';
 import { EscPosBuilder } from '../../hal/printer/builder';
 import schema from '../../schemas/slip.json';
+import { capturedIo } from '../helpers/captured-io';
 
 const validate = new Ajv({ strict: true }).compile(schema);
 
 function run(home: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env: { POSDIAG_HOME: home } };
-  return { io, out: () => out.join(''), err: () => err.join('') };
+  const { handle: io, out, err } = capturedIo({ POSDIAG_HOME: home });
+  return { io, out, err };
 }
 
 /** --sim runs keep their data in <POSDIAG_HOME>/sim. */

@@ -1,13 +1,8 @@
 /** The CLI skeleton: help, exit codes and --json, driven in-process. */
 import { main } from '../../../src/cli/program';
-import type { CliIo } from '../../../src/cli/io';
+import { capturedIo } from '../../helpers/captured-io';
 
-function io(env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const handle: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env };
-  return { handle, out: () => out.join(''), err: () => err.join('') };
-}
+const io = capturedIo;
 
 test('--help lists the commands with examples and exits 0', async () => {
   const t = io();

@@ -1,13 +1,8 @@
 /** `posdiag explain`, driven in-process: the DESIGN.md JSON shape, exit codes, locale and acquirer. */
 import { main } from '../../../src/cli/program';
-import type { CliIo } from '../../../src/cli/io';
+import { capturedIo } from '../../helpers/captured-io';
 
-function io(env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const handle: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env };
-  return { handle, out: () => out.join(''), err: () => err.join('') };
-}
+const io = capturedIo;
 
 test('explain 96 --json prints exactly one document in the DESIGN.md shape', async () => {
   const t = io();

@@ -7,10 +7,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { main } from '../../../src/cli/program';
-import type { CliIo } from '../../../src/cli/io';
 import { openJournal } from '../../../src/journal/journal';
 import schema from '../../../schemas/journal.json';
 import { diagnosisRecord, freshDir, menuRecord } from '../../helpers/journal-fixtures';
+import { capturedIo } from '../../helpers/captured-io';
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
@@ -22,11 +22,9 @@ afterEach(() => tmp.remove());
 const simData = () => join(tmp.dir, 'sim');
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = { POSDIAG_HOME: tmp.dir }) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env };
-  const code = await main(argv, io);
-  return { code, out: out.join(''), err: err.join('') };
+  const io = capturedIo(env);
+  const code = await main(argv, io.handle);
+  return { code, out: io.out(), err: io.err() };
 }
 
 function valid(doc: unknown): void {

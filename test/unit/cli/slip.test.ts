@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { PRINTER_PROFILES } from '../../../hal/printer/profiles';
-import type { CliIo } from '../../../src/cli/io';
 import { main } from '../../../src/cli/program';
 import { saveSlip } from '../../../src/journal';
 import { layoutSlip, SlipInput } from '../../../src/slip/layout';
 import { previewText } from '../../../src/slip/preview';
 import schema from '../../../schemas/slip.json';
+import { capturedIo } from '../../helpers/captured-io';
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
@@ -33,10 +33,8 @@ const INPUT: SlipInput = {
 const META = { paperWidth: 58 as const, locale: 'zh-CN', code: '96', time: '2026-11-22T10:30:15+08:00' };
 
 function run(home: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), isTty: false, env: { POSDIAG_HOME: home } };
-  return { io, out: () => out.join(''), err: () => err.join('') };
+  const { handle: io, out, err } = capturedIo({ POSDIAG_HOME: home });
+  return { io, out, err };
 }
 
 /** The bytes as the slip store keeps them (it may mask digit runs that look like a card number). */

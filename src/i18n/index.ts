@@ -4,6 +4,6 @@ export { interpolate, placeholders, cleanText, type Params, type ParamValue } fr
 export { HINTS, type HintText } from './hints';
 export { renderHint, renderCauseHint, renderStep, type RenderedHint } from './hint';
 export { CAUSE_HINTS, STEP_TEXTS } from './causes';
-export { translate, hasMessage } from './translate';
+export { translate } from './translate';
 export { CHECK_MESSAGES, CHECK_MESSAGE_SOURCES, type CheckMessages } from './checks';
 export { displayWidth, TITLE_MAX_COLUMNS } from './width';

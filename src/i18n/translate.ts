@@ -16,8 +16,3 @@ export function translate(key: string, params: Params = {}, locale?: unknown): s
   if (!chosen) return typeof key === 'string' ? key : String(key);
   return interpolate(chosen.value, params ?? {}, chosen.locale);
 }
-
-/** True when a message key has a text (used by tests and by tools that list untranslated findings). */
-export function hasMessage(key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(CHECK_MESSAGES, key);
-}

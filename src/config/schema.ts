@@ -93,7 +93,7 @@ export function configSchema(form: 'documented' | 'generated') {
           path: { type: 'string', minLength: 1 },
           baudRate: { type: 'integer', enum: [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] },
           ...fields(LINE_CHOICES),
-          // Fields of one kind of device: checked by their device's schema (and held to it by option-groups.ts).
+          // Fields of one kind of device: checked by their device's schema (and held to it by field-rules.ts).
           kind: {},
           paperWidth: {},
           profile: {},

@@ -13,7 +13,7 @@
  * not a dependency here. Its shape (fluent, profile-driven, encode() -> Uint8Array, raster in ≤255-row
  * slices) is the one followed.
  */
-import { Align, Command, encodeCommands, qrSafe, QrEcc } from './commands';
+import { Align, alignOffset, Command, encodeCommands, qrSafe, QrEcc } from './commands';
 import type { PrinterProfile } from './profiles';
 import { encodeQrMatrix } from './qr-matrix';
 import { qrToRaster } from './qr-raster';
@@ -140,12 +140,11 @@ export class EscPosBuilder {
       cells.forEach((c, i) => {
         const fitted = fitText(wrapped[i][r] ?? '', widths[i], this.#textOptions);
         const room = widths[i] - this.measure(fitted);
-        const align = c.align ?? 'left';
         // Spaces at either end of the text join the gaps around it; nothing trails the last cell.
         const lead = /^ */.exec(fitted)![0].length;
         const body = fitted.slice(lead).replace(/ +$/, '');
         if (body) {
-          const start = at + (align === 'right' ? room : align === 'center' ? room >> 1 : 0) + lead;
+          const start = at + alignOffset(c.align ?? 'left', room) + lead;
           this.#skip(col, start).text(body);
           col = start + this.measure(body);
         }

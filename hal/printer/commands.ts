@@ -7,6 +7,11 @@
 import { printerChars, sanitizeText, TextOptions } from './text';
 
 export type Align = 'left' | 'center' | 'right';
+
+/** Where a line starts that is `room` columns (or dots) narrower than its space, by its alignment. */
+export function alignOffset(align: Align, room: number): number {
+  return align === 'center' ? room >> 1 : align === 'right' ? room : 0;
+}
 export type QrEcc = 'L' | 'M' | 'Q' | 'H';
 
 export type Command =

@@ -3,9 +3,8 @@
  * paper. Pure; the slip preview (src/slip/roll-png.ts and the text renderer below) and the printer
  * simulator read the same model.
  */
+import { Align, alignOffset } from './commands';
 import type { Token } from './escpos-tokenizer';
-
-export type Align = 'left' | 'center' | 'right';
 
 export interface Glyph {
   ch: string;
@@ -31,6 +30,11 @@ export interface RollGeometry {
   cellDots: number;
   /** Dots per horizontal motion unit, the unit of ESC $ (default 1: 1/203 inch, one dot). */
   motionUnitDots?: number;
+}
+
+/** Font-A columns a line of glyphs takes, magnification included. */
+export function glyphColumns(glyphs: readonly Glyph[]): number {
+  return glyphs.reduce((n, g) => n + g.cols * g.width, 0);
 }
 
 export const GEOMETRY_58: RollGeometry = { dots: 384, cellDots: 12 };
@@ -184,7 +188,7 @@ export class PaperRoll {
   #addText(text: string): void {
     for (const ch of text) {
       const cols: 1 | 2 = ch.codePointAt(0)! < 0x80 ? 1 : 2;
-      const used = this.#line.reduce((n, g) => n + g.cols * g.width, 0);
+      const used = glyphColumns(this.#line);
       const max = Math.floor(this.#area / this.geometry.cellDots);
       if (used + cols * this.#width > max) this.#printLine(false); // the printer wraps a full line itself
       if (this.#line.length === 0) this.#lineAlign = this.#align;
@@ -200,7 +204,7 @@ export class PaperRoll {
    */
   #moveTo(dots: number, events: RollEvent[]): void {
     const cell = this.geometry.cellDots;
-    const here = this.#line.reduce((n, g) => n + g.cols * g.width, 0) * cell;
+    const here = glyphColumns(this.#line) * cell;
     if (dots >= this.#area) return;
     if (dots < here) {
       events.push({ kind: 'unknown', name: 'ESC $ (backwards)' });
@@ -274,10 +278,8 @@ export function rollToText(roll: PaperRoll): string {
     switch (item.kind) {
       case 'text': {
         const text = item.glyphs.map((g) => g.ch).join('');
-        const w = item.glyphs.reduce((n, g) => n + g.cols * g.width, 0);
-        const room = Math.max(0, Math.floor(item.areaDots / roll.geometry.cellDots) - w);
-        const pad = item.align === 'center' ? room >> 1 : item.align === 'right' ? room : 0;
-        out.push((' '.repeat(pad + Math.round(item.leftMarginDots / roll.geometry.cellDots)) + text).trimEnd());
+        const room = Math.max(0, Math.floor(item.areaDots / roll.geometry.cellDots) - glyphColumns(item.glyphs));
+        out.push((' '.repeat(alignOffset(item.align, room) + Math.round(item.leftMarginDots / roll.geometry.cellDots)) + text).trimEnd());
         break;
       }
       case 'feed':

@@ -6,7 +6,8 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { encodeGrayPng, type GrayImage } from './png-writer';
-import type { Glyph, PaperRoll, RollItem } from '../../hal/printer/paper-roll';
+import { alignOffset } from '../../hal/printer/commands';
+import { glyphColumns, type Glyph, type PaperRoll, type RollItem } from '../../hal/printer/paper-roll';
 
 export const UNIFONT_PATH = process.env.POSDIAG_UNIFONT ?? '/usr/share/unifont/unifont.hex';
 
@@ -170,9 +171,8 @@ export function rollToImage(roll: PaperRoll, options: PngOptions = {}): GrayImag
     const h = itemHeight(item);
     switch (item.kind) {
       case 'text': {
-        const lineW = item.glyphs.reduce((n, g) => n + 12 * g.cols * g.width, 0);
-        const room = Math.max(0, item.areaDots - lineW);
-        let x = margin + item.leftMarginDots + (item.align === 'center' ? room >> 1 : item.align === 'right' ? room : 0);
+        const room = Math.max(0, item.areaDots - 12 * glyphColumns(item.glyphs));
+        let x = margin + item.leftMarginDots + alignOffset(item.align, room);
         const baseline = h - LINE_GAP;
         for (const g of item.glyphs) x += drawGlyph(c, g, x, y, baseline, fonts);
         break;
@@ -180,7 +180,7 @@ export function rollToImage(roll: PaperRoll, options: PngOptions = {}): GrayImag
       case 'raster': {
         const rowBytes = Math.ceil(item.width / 8);
         const room = Math.max(0, dots - item.width);
-        const x0 = margin + (item.align === 'center' ? room >> 1 : item.align === 'right' ? room : 0);
+        const x0 = margin + alignOffset(item.align, room);
         for (let j = 0; j < item.height; j++)
           for (let i = 0; i < item.width; i++) if (item.bits[j * rowBytes + (i >> 3)] & (0x80 >> (i & 7))) c.dot(x0 + i, y + j);
         break;

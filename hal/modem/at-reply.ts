@@ -113,14 +113,18 @@ export function classifyLine(raw: string, expect: AtExpectation, collected: stri
 
 /**
  * Collects one command's reply line by line: `push` returns the classification so far. Echo lines are
- * counted (a modem that keeps echoing after ATE0 is worth a warning) and URCs are handed back apart.
+ * counted (a modem that keeps echoing after ATE0 is worth a warning) and URCs are handed to `onUrc` as
+ * they come (by default kept in `urcs`).
  */
 export class AtReplyCollector {
   readonly lines: string[] = [];
   readonly urcs: string[] = [];
   echoes = 0;
 
-  constructor(private readonly expect: AtExpectation) {}
+  constructor(
+    private readonly expect: AtExpectation,
+    private readonly onUrc: (line: string) => void = (line) => this.urcs.push(line),
+  ) {}
 
   push(raw: string): AtClassification {
     const c = classifyLine(raw, this.expect, this.lines);
@@ -132,7 +136,7 @@ export class AtReplyCollector {
         this.lines.push(c.line);
         return { kind: 'incomplete' };
       case 'urc':
-        this.urcs.push(c.line);
+        this.onUrc(c.line);
         return { kind: 'incomplete' };
       case 'final':
         return c.result;

@@ -14,7 +14,7 @@ import { Clock, systemClock } from '../clock';
 import type { SerialLineConfig } from '../config';
 import { HalError, isHalError } from '../errors';
 import { LineTiming, SerialLine } from '../transport/serial-line';
-import { AtExpectation, AtFailure, classifyLine, cleanLine, isEcho } from './at-reply';
+import { AtFailure, AtReplyCollector, cleanLine, isEcho } from './at-reply';
 import { ModemTimeouts, resolveModemTimeouts } from './timeouts';
 
 export interface ModemOpenOptions {
@@ -177,32 +177,20 @@ export class ModemDriver {
     if (this.#gone) {
       throw new HalError('Modem_Gone', `${this.path}: the modem stopped answering (${this.timeouts.goneAfterTimeouts} timeouts in a row)`, { path: this.path });
     }
-    const expect: AtExpectation = { command, prefixes: options.prefixes, solicited: options.solicited };
-    const lines: string[] = [];
-    let echoed = false;
+    // URCs go out as events while the reply is collected; they never move the deadline.
+    const reply = new AtReplyCollector({ command, prefixes: options.prefixes, solicited: options.solicited }, (urc) => this.#emitUrc(urc));
     try {
       const result = await this.line.request<AtResult>(`${command}\r`, {
         name: command,
         timeoutMs: options.timeoutMs,
         signal: options.signal,
         accept: (frame) => {
-          const c = classifyLine(frame, expect, lines);
-          switch (c.kind) {
-            case 'echo':
-              echoed = true;
-              return { kind: 'more' };
-            case 'info':
-              lines.push(c.line);
-              return { kind: 'more' };
-            case 'urc':
-              return { kind: 'skip' }; // the line hands it to onUnsolicited, and the deadline stays where it was
-            case 'final':
-              return c.result.kind === 'ok'
-                ? { kind: 'done', value: { ok: true, lines, echoed, ...(c.result.connect !== undefined ? { connect: c.result.connect } : {}) } }
-                : { kind: 'done', value: { ok: false, error: c.result.error, lines, echoed } };
-            default:
-              return { kind: 'more' };
-          }
+          const r = reply.push(frame);
+          if (r.kind === 'incomplete') return { kind: 'more' };
+          const echoed = reply.echoes > 0;
+          const value: AtResult =
+            r.kind === 'ok' ? { ok: true, lines: r.lines, echoed, ...(r.connect !== undefined ? { connect: r.connect } : {}) } : { ok: false, error: r.error, lines: r.lines, echoed };
+          return { kind: 'done', value };
         },
       });
       if (counted) this.#timeoutsInRow = 0;

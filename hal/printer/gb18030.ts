@@ -105,11 +105,6 @@ function decodeEach(bytes: Uint8Array, size: number): string {
   return units.join('');
 }
 
-/** True once the code search strings exist (the cold-start test checks that `posdiag explain` never makes them). */
-export function gb18030TablesBuilt(): boolean {
-  return twoByteUnits !== null || fourByteUnits !== null;
-}
-
 /**
  * The GB18030 bytes of one code point: 1, 2 or 4 of them; null for what it cannot encode (a surrogate
  * code point, or a private-use character GB18030-2022 no longer maps). Where a character has both a

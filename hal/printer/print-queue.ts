@@ -108,9 +108,9 @@ export class PrintQueue {
       let result: PrintResult;
       try {
         result = await print(job.bytes);
-      } catch (err) {
+      } catch {
+        // A print function that throws is a printer that did not answer (the reason a person is shown).
         result = { state: 'not-printed', reason: 'no-reply', partial: false };
-        job.lastReason = err instanceof Error ? err.message : String(err);
       }
       if (result.state === 'printed') {
         this.#jobs.shift();

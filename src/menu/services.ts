@@ -3,6 +3,7 @@
  * interface, so it is tested with stubs; `posdiag menu` wires the real devices, journal and printer.
  */
 import type { CheckStatus, SelfTestResult } from '../../hal/selfcheck';
+import type { MenuEvent } from '../journal/types';
 import type { LockStore } from './lock-store';
 
 /** Menu item numbers as on the screen. */
@@ -46,7 +47,8 @@ export interface JournalLine {
   summary: string;
 }
 
-export type MenuEvent = 'pin-ok' | 'pin-wrong' | 'lockout' | 'test' | 'reprint' | 'exit';
+/** The menu's journal events are the journal's own list. */
+export type { MenuEvent };
 
 export interface MenuServices {
   /** Checks a PIN against the configured hash. */

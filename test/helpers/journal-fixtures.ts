@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewJournalRecord } from '../../src/journal/types';
+import type { MenuEvent, NewJournalRecord } from '../../src/journal/types';
 
 export function freshDir(prefix = 'posdiag-journal-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -63,6 +63,6 @@ export function diagnosisRecord(overrides: Partial<Extract<NewJournalRecord, { k
   };
 }
 
-export function menuRecord(event: 'pin-ok' | 'pin-wrong' | 'lockout' | 'test' | 'reprint' | 'exit' = 'pin-ok', detail?: string): NewJournalRecord {
+export function menuRecord(event: MenuEvent = 'pin-ok', detail?: string): NewJournalRecord {
   return { kind: 'menu', terminalId: '10000001', merchantId: '898310048990001', event, ...(detail ? { detail } : {}) };
 }

@@ -8,7 +8,7 @@ import type { DevicesConfig, HostConfig } from './config';
 import type { DeviceCheck } from './selfcheck';
 import { modemCheckFactory } from './modem/check';
 import { createReaderCheck } from './reader/reader-check';
-import { networkCheckFactory } from './network/check';
+import { createNetworkCheck } from './network/check';
 import { createPrinterCheck } from './printer/check';
 
 export const CHECKED_DEVICES = ['modem', 'reader', 'printer', 'network'] as const;
@@ -29,6 +29,6 @@ export type CheckFactory = (env: CheckEnv) => DeviceCheck | null;
 export const DEVICE_CHECKS: Partial<Record<CheckedDevice, CheckFactory>> = {
   modem: modemCheckFactory,
   reader: (env) => createReaderCheck(env),
-  network: networkCheckFactory,
+  network: (env) => createNetworkCheck(env),
   printer: (env) => createPrinterCheck(env),
 };

@@ -15,6 +15,7 @@
  * Where the platform gives no answer (Android without root), the finding says 'unknown' (warn), not fail.
  */
 import { delay } from '../clock';
+import type { HostConfig } from '../config';
 import type { CheckEnv } from '../devices';
 import type { CheckContext, CheckStatus, DeviceCheck, Finding } from '../selfcheck';
 import { hexToBytes } from './iso8583/codec';
@@ -24,11 +25,6 @@ import { LocalSource, RESOLV_FILE, ROUTE_FILE, systemLocalSource } from './local
 import { HostLink, Resolver, systemResolver, tcpHostLink } from './host-link';
 import { budgetFor, NetworkCheckOptions, resolveNetworkOptions } from './options';
 import { summarizeTries, TryOutcome } from './probe-result';
-
-/** What the network check may also know about the terminal (CheckEnv carries no terminal ids yet). */
-export interface NetworkEnv extends CheckEnv {
-  terminal?: { id: string; merchantId: string; acquirer?: string };
-}
 
 export interface NetworkCheckDeps {
   resolver: Resolver;
@@ -45,7 +41,8 @@ export function nextStan(): number {
   return stanCounter;
 }
 
-export function createNetworkCheck(env: NetworkEnv, deps: Partial<NetworkCheckDeps> = {}): DeviceCheck {
+/** The network check exists on every terminal (DEVICE_CHECKS); the host part needs env.host. */
+export function createNetworkCheck(env: CheckEnv, deps: Partial<NetworkCheckDeps> = {}): DeviceCheck {
   // The configured options (host.timing), then the caller's for this run.
   const o = resolveNetworkOptions({ ...env.host?.timing, ...deps.options });
   const echo = Boolean(env.host?.echo);
@@ -61,13 +58,10 @@ export function createNetworkCheck(env: NetworkEnv, deps: Partial<NetworkCheckDe
     async run(ctx) {
       await checkLocal(ctx, d.local, o);
       if (!env.host) return; // no host configured: the local settings are all there is to check
-      await checkHost(ctx, env, d, o);
+      await checkHost(ctx, env.host, env.terminal, d, o);
     },
   };
 }
-
-/** The registry factory: the network check exists on every terminal; the host part needs env.host. */
-export const networkCheckFactory = (env: CheckEnv): DeviceCheck => createNetworkCheck(env as NetworkEnv);
 
 // ---- local configuration ----
 
@@ -147,14 +141,15 @@ async function checkLocal(ctx: CheckContext, local: LocalSource, o: NetworkCheck
 
 // ---- host reachability and echo ----
 
+type Terminal = NonNullable<CheckEnv['terminal']>;
+
 interface HostDeps {
   resolver: Resolver;
   link: HostLink;
   nextStan: () => number;
 }
 
-async function checkHost(ctx: CheckContext, env: NetworkEnv, d: HostDeps, o: NetworkCheckOptions): Promise<void> {
-  const host = env.host!;
+async function checkHost(ctx: CheckContext, host: HostConfig, terminal: Terminal | undefined, d: HostDeps, o: NetworkCheckOptions): Promise<void> {
   const target = { host: host.address, port: host.port };
 
   const resolved = await d.resolver.resolve(host.address, { timeoutMs: o.dnsTimeoutMs, signal: ctx.signal, clock: ctx.clock });
@@ -205,21 +200,20 @@ async function checkHost(ctx: CheckContext, env: NetworkEnv, d: HostDeps, o: Net
   const tcpMessage = s.ok < s.tries ? 'check.network.tcp.loss' : tcpStatus === 'warn' ? 'check.network.tcp.slow' : 'check.network.tcp.ok';
   ctx.report({ id: 'network.tcp', status: tcpStatus, value: s.medianMs!, unit: 'ms', message: tcpMessage, params });
 
-  if (host.echo) await checkEcho(ctx, env, d, o, address);
+  if (host.echo) await checkEcho(ctx, host, terminal, d, o, address);
 }
 
-async function checkEcho(ctx: CheckContext, env: NetworkEnv, d: HostDeps, o: NetworkCheckOptions, address: string): Promise<void> {
-  const host = env.host!; // echoForm, header and batch: HostConfig (hal/config.ts)
+async function checkEcho(ctx: CheckContext, host: HostConfig, terminal: Terminal | undefined, d: HostDeps, o: NetworkCheckOptions, address: string): Promise<void> {
   const tpdu = host.tpdu ? hexToBytes(host.tpdu) : undefined;
   const header = host.header ? hexToBytes(host.header) : undefined;
-  const form: EchoForm = host.echoForm ?? (tpdu || env.terminal?.acquirer === 'cup' ? 'cup' : 'iso');
+  const form: EchoForm = host.echoForm ?? (tpdu || terminal?.acquirer === 'cup' ? 'cup' : 'iso');
   const stan = d.nextStan();
   const request = encodeEchoRequest(
     {
       form,
       stan,
-      terminalId: env.terminal?.id ?? '00000000',
-      merchantId: env.terminal?.merchantId ?? '000000000000000',
+      terminalId: terminal?.id ?? '00000000',
+      merchantId: terminal?.merchantId ?? '000000000000000',
       ...(host.batch !== undefined ? { batch: host.batch } : {}),
     },
     { tpdu, header },

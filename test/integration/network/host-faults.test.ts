@@ -5,7 +5,8 @@
  */
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { systemClock } from '../../../hal/clock';
-import { createNetworkCheck, NetworkEnv } from '../../../hal/network/check';
+import { createNetworkCheck } from '../../../hal/network/check';
+import type { CheckEnv } from '../../../hal/devices';
 import type { LocalSource } from '../../../hal/network/local-source';
 import { runChecks, DeviceResult } from '../../../hal/selfcheck';
 import { answerRequest, HostFault, RunningHostSim, startHostSim } from '../../../mocks/host-sim';
@@ -24,7 +25,7 @@ const local: LocalSource = {
 const OPTIONS = { connectTimeoutMs: 400, tries: 2, tryIntervalMs: 0, holdMs: 80, echoTimeoutMs: 500, slowEchoMs: 150, dnsTimeoutMs: 300 };
 
 async function runAgainst(sim: RunningHostSim, form: 'iso' | 'cup' = 'cup'): Promise<{ result: DeviceResult; budgetMs: number }> {
-  const env: NetworkEnv = {
+  const env: CheckEnv = {
     binding: {} as BindingInterface,
     clock: systemClock,
     devices: {},
@@ -65,7 +66,7 @@ describe('network check against the mock acquirer host (loopback only)', () => {
 
   it('a run budget shorter than the blackhole needs: the runner stops the check and its sockets close', async () => {
     sim = await startHostSim({ fault: 'blackhole' });
-    const env: NetworkEnv = { binding: {} as BindingInterface, clock: systemClock, devices: {}, host: { address: sim.address, port: sim.port, echo: true } };
+    const env: CheckEnv = { binding: {} as BindingInterface, clock: systemClock, devices: {}, host: { address: sim.address, port: sim.port, echo: true } };
     // Default options (2500 ms connects): a 400 ms run budget cuts the check mid-connect.
     const run = await runChecks([createNetworkCheck(env, { local })], { level: 'internal', totalBudgetMs: 400 });
     expect(find(run.devices[0], 'network.budget')).toMatchObject({ status: 'timeout' });

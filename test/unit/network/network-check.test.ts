@@ -5,7 +5,8 @@
  */
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { systemClock } from '../../../hal/clock';
-import { createNetworkCheck, NetworkEnv } from '../../../hal/network/check';
+import { createNetworkCheck } from '../../../hal/network/check';
+import type { CheckEnv } from '../../../hal/devices';
 import type { HostLink, Resolver } from '../../../hal/network/host-link';
 import type { LocalSource } from '../../../hal/network/local-source';
 import { budgetFor, NETWORK_DEFAULTS, resolveNetworkOptions } from '../../../hal/network/options';
@@ -46,7 +47,7 @@ const linkWith = (tries: TryOutcome[], exchange?: HostLink['exchange']): HostLin
   };
 };
 
-function env(host?: NetworkEnv['host']): NetworkEnv {
+function env(host?: CheckEnv['host']): CheckEnv {
   return { binding: {} as BindingInterface, clock: systemClock, devices: {}, ...(host ? { host } : {}) };
 }
 

@@ -19,7 +19,7 @@ import { maskUid } from './card-mask';
 import type { OptionSpec } from '../options';
 import { lineSettingsOf } from '../transport/line-settings';
 import { Msr605, MSR605_TIMING, Msr605Timing } from './msr605-driver';
-import { MSR605_STATUS, SwipeResult } from './msr605-codec';
+import { command, MSR605_STATUS, Msr605Cmd, SwipeResult } from './msr605-codec';
 import { DiagnoseTest, hex } from './pn532-codec';
 import { Pn532, PN532_TIMING, Pn532Timing } from './pn532-driver';
 
@@ -207,7 +207,7 @@ async function runMsr605(env: CheckEnv, config: ReaderConfig, o: ReaderCheckOpti
     if (!(err instanceof Stop)) throw err;
   } finally {
     // A read left armed would swallow the next swipe of a real transaction.
-    if (msr && mayBeArmed) await msr.line.write(Uint8Array.of(0x1b, 0x61)).catch(() => undefined);
+    if (msr && mayBeArmed) await msr.line.write(command(Msr605Cmd.Reset)).catch(() => undefined);
     await msr?.close();
   }
 }

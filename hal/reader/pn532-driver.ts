@@ -68,15 +68,12 @@ export interface CallOptions {
 }
 
 export class Pn532 {
-  readonly timing: Pn532Timing;
   private constructor(
     readonly line: SerialLine<Pn532Frame>,
     readonly framer: Pn532Framer,
     private readonly clock: Clock,
-    timing: Pn532Timing,
-  ) {
-    this.timing = timing;
-  }
+    readonly timing: Pn532Timing,
+  ) {}
 
   static async open(options: Pn532OpenOptions): Promise<Pn532> {
     const timing = resolvePn532Timing(options.timing);

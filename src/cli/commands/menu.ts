@@ -4,7 +4,7 @@
  */
 import { systemClock, type Clock } from '../../../hal/clock';
 import { HalError } from '../../../hal/errors';
-import { pick } from '../../i18n/locale';
+import { localized, pick } from '../../i18n/locale';
 import { openJournal } from '../../journal';
 import { deviceServices } from '../../menu/device-services';
 import { resolveLockoutOptions } from '../../menu/lockout';
@@ -26,10 +26,10 @@ export interface MenuStreams {
 const wallClock: Clock = { now: () => Date.now(), setTimeout: systemClock.setTimeout, clearTimeout: systemClock.clearTimeout };
 
 const PROMPTS = {
-  enter: { 'zh-CN': '新技术员密码（4至12位数字）：', 'zh-TW': '新技術員密碼（4至12位數字）：', en: 'New technician PIN (4 to 12 digits): ' },
-  again: { 'zh-CN': '再输入一次：', 'zh-TW': '再輸入一次：', en: 'Once more: ' },
-  mismatch: { 'zh-CN': '两次输入的密码不一致', 'zh-TW': '兩次輸入的密碼不一致', en: 'the two PINs differ' },
-  paste: { 'zh-CN': '将下面一行填入配置的 technician.pinHash：', 'zh-TW': '將下面一行填入設定的 technician.pinHash：', en: 'Put this line in the configuration as technician.pinHash:' },
+  enter: localized('新技术员密码（4至12位数字）：', '新技術員密碼（4至12位數字）：', 'New technician PIN (4 to 12 digits): '),
+  again: localized('再输入一次：', '再輸入一次：', 'Once more: '),
+  mismatch: localized('两次输入的密码不一致', '兩次輸入的密碼不一致', 'the two PINs differ'),
+  paste: localized('将下面一行填入配置的 technician.pinHash：', '將下面一行填入設定的 technician.pinHash：', 'Put this line in the configuration as technician.pinHash:'),
 };
 
 export const command: CommandSpec = {

@@ -5,6 +5,7 @@
 import { HalError } from '../../hal/errors';
 import { ACQUIRERS, findAcquirer } from '../codes/acquirers';
 import { parseSimSpec, SimSpec } from '../config/sim-spec';
+import type { PosdiagConfig } from '../config/types';
 import { isLocaleTag } from '../i18n/locale';
 import type { GlobalOptions } from './args';
 import { CliIo, useColor } from './io';
@@ -40,6 +41,16 @@ export function contextFrom(g: GlobalOptions, io: CliIo): CliContext {
       if (!g.json) io.stderr(line);
     },
   };
+}
+
+/**
+ * The configuration file named by --config or POSDIAG_CONFIG, for a command that reads it without opening
+ * the devices; undefined without one. The loader is loaded only then: only a configured terminal pays for it.
+ */
+export async function configOf(ctx: CliContext): Promise<PosdiagConfig | undefined> {
+  if (!ctx.configPath) return undefined;
+  const { loadConfigFile } = await import('../config/load');
+  return loadConfigFile(ctx.configPath);
 }
 
 /** The acquirer profile a flag names (aliases allowed), or the usage error that lists them. */

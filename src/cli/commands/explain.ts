@@ -10,7 +10,7 @@
  */
 import { ACQUIRERS, DEFAULT_ACQUIRER } from '../../codes/acquirers';
 import { explain, type ExplainResult } from '../../codes/explain';
-import { acquirerFlag } from '../context';
+import { acquirerFlag, configOf } from '../context';
 import { EXIT, paint } from '../io';
 import type { CommandSpec } from '../spec';
 
@@ -22,10 +22,8 @@ export const command: CommandSpec = {
   async run({ args, opts }, ctx) {
     let acquirerName = opts.acquirer as string | undefined;
     let locale = ctx.locale;
-    if (ctx.configPath && (acquirerName === undefined || locale === undefined)) {
-      // Only a configured terminal pays for reading its configuration.
-      const { loadConfigFile } = await import('../../config/load');
-      const terminal = loadConfigFile(ctx.configPath).terminal;
+    if (acquirerName === undefined || locale === undefined) {
+      const terminal = (await configOf(ctx))?.terminal;
       acquirerName ??= terminal?.acquirer;
       locale ??= terminal?.locale;
     }

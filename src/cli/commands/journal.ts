@@ -17,7 +17,7 @@ import { formatId, parseId } from '../../journal/ids';
 import { openJournal } from '../../journal/journal';
 import { journalLabels, recordDetail, recordLine } from '../../journal/render';
 import { JOURNAL_KINDS, type JournalKind, type JournalRecord } from '../../journal/types';
-import type { PosdiagConfig } from '../../config/types';
+import { configOf } from '../context';
 import { EXIT } from '../io';
 import type { CommandSpec } from '../spec';
 
@@ -45,11 +45,7 @@ export const command: CommandSpec = {
     const { action, id } = args;
     const opts = flags as JournalOptions;
     const io = ctx.io;
-    let config: PosdiagConfig | undefined;
-    if (ctx.configPath) {
-      const { loadConfigFile } = await import('../../config/load');
-      config = loadConfigFile(ctx.configPath);
-    }
+    const config = await configOf(ctx);
     const locale = ctx.locale ?? config?.terminal.locale;
     const L = journalLabels(locale);
     const dir = dataDirFor(config, isSimulatedRun(ctx), io.env);

@@ -13,11 +13,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { HalError } from '../../../hal/errors';
-import { loadConfigFile } from '../../config/load';
 import { dataDirFor, isSimulatedRun, isSlipId, loadSlip, openJournal, parseId, type StoredSlip } from '../../journal';
 import { openEnvironment } from '../../runtime';
 import { printSlip, type SlipPrintOutcome } from '../../slip/print';
 import { previewPng, previewText } from '../../slip/preview';
+import { configOf, type CliContext } from '../context';
 import { CliIo, CommandOutcome, EXIT, ExitCode } from '../io';
 import { earlierSlipLines } from '../render-diagnosis';
 import type { CommandSpec } from '../spec';
@@ -54,12 +54,12 @@ export const command: CommandSpec = {
   ],
   notes: "With none of --text, --png, --escpos the slip is printed again on the terminal's printer.",
   examples: ['posdiag slip last --text', 'posdiag slip last --png slip.png --escpos slip.bin', 'posdiag slip last --sim printer=paper-out --json'],
-  run: ({ args, opts }, ctx) => runSlip(args.id!, opts as SlipFlags, { io: ctx.io, json: ctx.json, configPath: ctx.configPath, sim: ctx.sim }),
+  run: ({ args, opts }, ctx) => runSlip(args.id!, opts as SlipFlags, ctx),
 };
 
-async function runSlip(id: string, flags: SlipFlags, ctx: { io: CliIo; json: boolean; configPath?: string; sim: Parameters<typeof openEnvironment>[0]['sim'] }): Promise<CommandOutcome> {
+async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<CommandOutcome> {
   if (id !== 'last' && !isSlipId(id)) throw new HalError('Usage_Invalid', `"${id}" is not a slip id; give an id from posdiag journal list, or last`, { id });
-  const config = ctx.configPath ? loadConfigFile(ctx.configPath) : null;
+  const config = await configOf(ctx);
   const dataDir = dataDirFor(config, isSimulatedRun(ctx), ctx.io.env);
   const slip = (await loadSlip(dataDir, id)) ?? (await slipOfRecord(dataDir, id));
   if (!slip) {

@@ -13,7 +13,7 @@ import type { DeviceResult, SelfTestResult } from '../hal/selfcheck';
 import { runSelfTest } from './cli/commands/selftest';
 import { explain, type ExplainResult } from './codes/explain';
 import { diagnose, type Diagnosis } from './diagnosis';
-import { resolveLocale } from './i18n/locale';
+import { resolveLocale, type Locale } from './i18n/locale';
 import { isoWithOffset, journalCause, journalDevices, newSlipId, openJournal, saveSlip, type NewJournalRecord, type SlipState } from './journal';
 import type { Environment } from './runtime';
 import { slipInputFor } from './slip/from-diagnosis';
@@ -82,7 +82,7 @@ async function runChecksFor(devices: CheckedDevice[], env: Environment, budgetMs
     reader.length ? runSelfTest(reader, env.checkEnv, 'external', budgetMs, progress) : null,
   ]);
   const all = [...(a?.devices ?? []), ...(b?.devices ?? [])];
-  return { devices: devices.map((d) => all.find((r) => r.device === d)!).filter(Boolean), ms: Math.max(a?.ms ?? 0, b?.ms ?? 0) };
+  return { devices: devices.flatMap((d) => all.filter((r) => r.device === d)), ms: Math.max(a?.ms ?? 0, b?.ms ?? 0) };
 }
 
 export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Promise<DiagnoseReport> {
@@ -92,25 +92,24 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   const acquirer = req.acquirer ?? terminal.acquirer;
   const locale = resolveLocale(req.locale ?? terminal.locale);
   const params = req.amount !== undefined ? { amount: req.amount } : {};
-  const entry = explain(req.code, { acquirer, locale, params });
-  // Pure and cheap: run again for the slip when it is printed in another language than the screen's.
-  const explainAndDiagnose = (l: string) => {
-    const e = explain(req.code, { acquirer, locale: l, params });
-    return { entry: e, diagnosis: diagnose({ explain: e, devices: result.devices, locale: l }) };
-  };
-
-  const checked = devicesFor(entry);
+  // Which devices the code calls for does not depend on the language.
+  const checked = devicesFor(explain(req.code, { acquirer }));
   const result = checked.length
     ? await runChecksFor(checked, env, req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS, req.progress)
     : { devices: [], ms: 0 };
-  const diagnosis = diagnose({ explain: entry, devices: result.devices, locale });
+  // Pure and cheap: done again for the slip when it is printed in another language than the screen's.
+  const diagnoseIn = (l: Locale) => {
+    const e = explain(req.code, { acquirer, locale: l, params });
+    return { entry: e, diagnosis: diagnose({ explain: e, devices: result.devices, locale: l }) };
+  };
+  const { entry, diagnosis } = diagnoseIn(locale);
 
   // The slip speaks the printer's language: English on a printer without a Chinese font.
   const printerConfig = env.config.devices.printer;
   const profile = resolveProfile({ paperWidth: printerConfig?.paperWidth ?? 58, profile: printerConfig?.profile });
   const slipLocale = slipLocaleFor(profile, locale);
   const paperWidth = profile.columns >= 48 ? 80 : 58;
-  const onSlip = slipLocale === locale ? { entry, diagnosis } : explainAndDiagnose(slipLocale);
+  const onSlip = slipLocale === locale ? { entry, diagnosis } : diagnoseIn(slipLocale);
   const input = slipInputFor(onSlip.diagnosis, { local: onSlip.entry, en: explain(req.code, { acquirer, locale: 'en' }) }, result.devices, {
     locale: slipLocale,
     terminal,

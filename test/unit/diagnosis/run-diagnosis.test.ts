@@ -1,0 +1,50 @@
+/**
+ * runDiagnosis without devices: a card code (51) calls for no check, so nothing is opened and the test
+ * needs no simulator. What it pins is the language split: the cashier's hint and the cause speak the
+ * terminal's locale, while a printer without a Chinese font (the basic-58 profile) gets an English slip.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { systemClock } from '../../../hal/clock';
+import { InProcessBinding } from '../../../mocks/in-process-binding';
+import { SIMULATED_TERMINAL } from '../../../src/config/default';
+import type { PosdiagConfig } from '../../../src/config/types';
+import { runDiagnosis } from '../../../src/run-diagnosis';
+import type { Environment } from '../../../src/runtime';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'posdiag-run-diagnosis-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function environment(printerProfile: string): Environment {
+  const config: PosdiagConfig = {
+    ...SIMULATED_TERMINAL,
+    devices: { printer: { path: '/dev/posdiag-no-printer', baudRate: 115200, paperWidth: 58, profile: printerProfile } },
+  };
+  return {
+    config,
+    checkEnv: { binding: new InProcessBinding(), clock: systemClock, devices: config.devices, terminal: config.terminal },
+    simulated: true,
+    dataDir,
+    close: async () => undefined,
+  };
+}
+
+test.each([
+  // [printer profile, the slip's hint title and first next step, in the slip's language]
+  ['basic-58', 'Not enough funds', '1.Split the payment'],
+  ['generic-58', '可用余额不足', '1.可分笔支付'],
+])('51 in zh-CN on a %s printer: the hint is Chinese, the slip reads "%s"', async (profile, title, step) => {
+  const report = await runDiagnosis(environment(profile), { code: '51', locale: 'zh-CN', print: false, dataDir, now: () => new Date('2024-05-01T10:00:00Z') });
+  expect(report.checks).toEqual([]);
+  expect(report.hint.locale).toBe('zh-CN');
+  expect(report.cause.id).toBe('code.card');
+  expect(report.cause.hint.locale).toBe('zh-CN');
+  expect(report.slip.state).toBe('skipped');
+  expect(report.slip.preview).toContain(title);
+  // The steps come from the diagnosis, so the slip's were diagnosed in the slip's language.
+  expect(report.slip.preview).toContain(step);
+});

@@ -62,7 +62,7 @@ for (const o of outputs) results.push(await build({ ...common, ...o }));
 // static import would put them back silently.
 const SIM_ONLY_COMMANDS = ['src/cli/commands/demo.ts', 'src/cli/commands/sim.ts'];
 const cliInputs = Object.keys(results[0].metafile.inputs);
-const strays = cliInputs.filter((p) => (p.startsWith('mocks/') && p !== 'mocks/faults.ts') || SIM_ONLY_COMMANDS.includes(p));
+const strays = cliInputs.filter((p) => p.startsWith('mocks/') || SIM_ONLY_COMMANDS.includes(p));
 if (strays.length) {
   console.error(`build.mjs: dist/cli.js bundles simulator code (${strays.join(', ')}); load it through src/simulators.ts`);
   process.exit(1);

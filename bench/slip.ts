@@ -19,25 +19,8 @@ import { PRINTER_PROFILES } from '../hal/printer/profiles';
 import { textColumns } from '../hal/printer/text';
 import { layoutSlip, SlipInput } from '../src/slip/layout';
 import { rollToPng } from '../src/slip/roll-png';
-import { CODE96_WEAK_SIGNAL_ZH } from '../test/fixtures/slip/code96-weak-signal';
+import { CODE96_WEAK_SIGNAL_EN, CODE96_WEAK_SIGNAL_ZH } from '../test/fixtures/slip/code96-weak-signal';
 import { PNG } from 'pngjs';
-
-/** The reference slip's content in English, for the peer without Chinese and for posdiag beside it. */
-export const CODE96_WEAK_SIGNAL_EN: SlipInput = {
-  ...CODE96_WEAK_SIGNAL_ZH,
-  locale: 'en',
-  merchantName: 'Jing An Convenience',
-  title: 'System malfunction',
-  cause: 'Weak signal: the request did not fully reach the acquirer',
-  checks: [
-    { id: 'modem.signal', label: 'Radio signal', status: 'warn', detail: 'weak -97 dBm' },
-    { id: 'modem.registration', label: 'Network', status: 'pass' },
-    { id: 'reader', label: 'Card reader', status: 'pass' },
-    { id: 'printer', label: 'Printer', status: 'pass' },
-    { id: 'network.host', label: 'Acquirer host', status: 'pass' },
-  ],
-  nextSteps: ['Move the terminal near a window, retry', 'Still failing: note code and time, call support'],
-};
 
 type Op =
   | { op: 'init' }

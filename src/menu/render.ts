@@ -4,6 +4,7 @@
  */
 import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
 import { paint } from '../cli/io';
+import { cleanText } from '../i18n/format';
 import { pick, resolveLocale, type Locale, type Localized } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { displayWidth, wrapColumns } from '../i18n/width';
@@ -94,7 +95,7 @@ function deviceLine(device: string, status: CheckStatus | 'running', locale: Loc
 /** `#12 11-22 10:04 96 network`: sequence, local month-day and time of the record, its summary. */
 function journalLine(l: JournalLine): string {
   const when = /^\d{4}-(\d\d-\d\d)T(\d\d:\d\d)/.exec(l.time);
-  return `#${l.seq} ${when ? `${when[1]} ${when[2]}` : ''} ${l.summary}`;
+  return `#${l.seq} ${when ? `${when[1]} ${when[2]}` : ''} ${cleanText(l.summary)}`;
 }
 
 function word(record: Localized | undefined, locale: Locale): string | undefined {
@@ -127,9 +128,14 @@ export function fitLine(line: string): string {
   return out + '…';
 }
 
-/** Wraps a text to MENU_COLUMNS (after `indent` spaces), by the slip's rules (hal/text-wrap.ts). */
+/**
+ * Wraps a text to MENU_COLUMNS (after `indent` spaces), by the slip's rules (hal/text-wrap.ts), control
+ * characters blanked (error messages and printer reasons may carry bytes a device sent). Blanked line
+ * by line: cleanText would cut a whole long message at its length limit.
+ */
 export function wrap(text: string, indent = 0): string[] {
   return wrapColumns(text, MENU_COLUMNS - indent)
+    .map(cleanText)
     .filter((l) => l.trim())
     .map((l) => ' '.repeat(indent) + l);
 }

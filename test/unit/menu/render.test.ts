@@ -86,3 +86,19 @@ test('fitLine cuts with an ellipsis at the column limit', () => {
   expect(fitLine('测'.repeat(20))).toBe('测'.repeat(15) + '…');
   expect(displayWidth(fitLine('测'.repeat(20)))).toBeLessThanOrEqual(MENU_COLUMNS);
 });
+
+test('text from the journal, a printer or an error reaches the screen without control characters', () => {
+  const hostile = 'x\u001b[2J\u001b]0;owned\u0007\r\ny';
+  const screens: Screen[] = [
+    { kind: 'result', item: 'journal', result: { kind: 'journal', lines: [{ seq: 7, time: '2026-11-22T10:04:05+08:00', kind: 'diagnosis', summary: hostile }] } },
+    { kind: 'result', item: 'reprint', result: { kind: 'reprint', outcome: { state: 'not-printed', slipId: 'S1', reason: hostile } } },
+    { kind: 'result', item: 'selftest', result: { kind: 'error', message: hostile } },
+  ];
+  for (const screen of screens) {
+    const text = renderScreen(screen, { locale: 'en' }).join('\n');
+    expect(text).toContain('x');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
+  }
+  // Blanked, not shortened: a long message is wrapped whole.
+  expect(wrap('\u0007' + 'y'.repeat(200)).join('').replace(/ /g, '')).toBe('y'.repeat(200));
+});

@@ -184,12 +184,8 @@ async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: M
     if (!r) return { present: true, ready: false };
     const cpin = r.ok ? parseCpinReadResponse(r.lines) : null;
     const verdict = r.ok ? (cpin ? assessSim({ cpin }) : assessSim({ failure: { kind: 'error', text: r.lines.join(' ') || 'no +CPIN line' } })) : assessSim({ failure: r.error });
-    const params: Record<string, string | number> = {};
+    const params = cmeParams(r);
     if (cpin) params.code = cpin.code;
-    if (!r.ok && r.error.kind === 'cme') {
-      params.cme = r.error.code ?? r.error.text;
-      params.cmeText = r.error.info.text;
-    }
     report({ id: 'modem.sim', status: verdict.status, value: verdict.value, message: verdict.message, params });
     return { present: verdict.present, ready: verdict.value === 'ready' };
   }
@@ -308,9 +304,7 @@ async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: M
         report({ id: 'modem.packet', status: 'warn', value: 'attached-by-check', message: 'check.modem.packet.attached-by-check' });
         return true;
       }
-      const params: Record<string, string | number> = {};
-      if (a && !a.ok && a.error.kind === 'cme') Object.assign(params, { cme: a.error.code ?? a.error.text, cmeText: a.error.info.text });
-      report({ id: 'modem.packet', status: 'fail', value: 'detached', message: 'check.modem.packet.attach-refused', params });
+      report({ id: 'modem.packet', status: 'fail', value: 'detached', message: 'check.modem.packet.attach-refused', params: cmeParams(a) });
       return false;
     }
     report({ id: 'modem.packet', status: 'fail', value: 'detached', message: 'check.modem.packet.detached' });
@@ -347,6 +341,11 @@ async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: M
       report({ id: 'modem.urc', status: 'warn', value: Math.round(perSecond), unit: '/s', message: 'check.modem.urc.storm', params: { count: modem.urcCount, perSecond: Math.round(perSecond) } });
     }
   }
+}
+
+/** The +CME ERROR of a refusal as finding params (none for other failures, or a reply). */
+function cmeParams(r: AtResult | null): Record<string, string | number> {
+  return r && !r.ok && r.error.kind === 'cme' ? { cme: r.error.code ?? r.error.text, cmeText: r.error.info.text } : {};
 }
 
 /** Better registrations first: registered beats searching beats the rest. */

@@ -13,6 +13,7 @@ import type { DeviceResult, SelfTestResult } from '../hal/selfcheck';
 import { runSelfTest } from './cli/commands/selftest';
 import { explain, type ExplainResult } from './codes/explain';
 import { diagnose, type Diagnosis } from './diagnosis';
+import { checkPosition } from './diagnosis/causes';
 import { resolveLocale, type Locale } from './i18n/locale';
 import { isoWithOffset, journalCause, journalDevices, newSlipId, openJournal, saveSlip, type NewJournalRecord, type SlipState } from './journal';
 import type { Environment } from './runtime';
@@ -61,12 +62,9 @@ export type StoreOutcome = { ok: true } | { ok: false; slipKept: boolean; journa
 
 export const DIAGNOSE_BUDGET_MS = 30_000;
 
-/** The devices a code's catalog entry asks to check, in the catalog's order. */
+/** The devices a code's catalog entry asks to check (the network's also asks about the modem), in CHECKED_DEVICES order. */
 export function devicesFor(entry: Pick<ExplainResult, 'checks'>): CheckedDevice[] {
-  const wanted = new Set<string>(entry.checks);
-  // The modem is the network's first hop on a cellular terminal.
-  if (wanted.has('network')) wanted.add('modem');
-  return CHECKED_DEVICES.filter((d) => wanted.has(d));
+  return CHECKED_DEVICES.filter((d) => checkPosition(entry.checks, d) >= 0);
 }
 
 /**

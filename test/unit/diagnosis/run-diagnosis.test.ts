@@ -10,7 +10,8 @@ import { systemClock } from '../../../hal/clock';
 import { InProcessBinding } from '../../../mocks/in-process-binding';
 import { SIMULATED_TERMINAL } from '../../../src/config/default';
 import type { PosdiagConfig } from '../../../src/config/types';
-import { runDiagnosis } from '../../../src/run-diagnosis';
+import { explain } from '../../../src/codes/explain';
+import { devicesFor, runDiagnosis } from '../../../src/run-diagnosis';
 import type { Environment } from '../../../src/runtime';
 
 let dataDir: string;
@@ -47,4 +48,17 @@ test.each([
   expect(report.slip.preview).toContain(title);
   // The steps come from the diagnosis, so the slip's were diagnosed in the slip's language.
   expect(report.slip.preview).toContain(step);
+});
+
+// Which devices a code calls for, from its catalog checks (src/codes); the modem is the network's first hop.
+test.each([
+  ['96', ['modem', 'reader', 'printer', 'network']], // iso/cup 96: network, modem, reader, printer
+  ['68', ['modem', 'network']], // journal, network: the network brings the modem
+  ['T01', ['modem', 'network']], // NO COMMUNICATION
+  ['14', ['reader']],
+  ['T13', ['printer']],
+  ['51', []], // a card code: nothing to check
+  ['A0', []], // keys only: no device
+])('%s is checked on %j', (code, devices) => {
+  expect(devicesFor(explain(code))).toEqual(devices);
 });

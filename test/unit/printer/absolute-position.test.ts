@@ -8,14 +8,11 @@ import { EscPosTokenizer, tokenize } from '../../../hal/printer/escpos-tokenizer
 import { GEOMETRY_58, GEOMETRY_80, PaperRoll, rollToText } from '../../../hal/printer/paper-roll';
 import { PRINTER_PROFILES } from '../../../hal/printer/profiles';
 import { PrinterSimulator } from '../../../mocks/printer-sim';
-import { SimLink } from '../../../mocks/simulator';
+import { memoryLink } from '../../helpers/memory-link';
 
 /** Feeds bytes to a simulator the way a serial line would, and waits until it has printed them. */
 async function printOn(sim: PrinterSimulator, bytes: Uint8Array): Promise<void> {
-  let toDevice: (b: Buffer) => void = () => undefined;
-  const link: SimLink = { write: () => undefined, onData: (l) => (toDevice = l), unplug: () => undefined, close: async () => undefined };
-  sim.attach(link);
-  toDevice(Buffer.from(bytes));
+  memoryLink(sim).toDevice(bytes);
   await sim.flushed();
 }
 

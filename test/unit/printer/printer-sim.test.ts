@@ -4,23 +4,15 @@ import { PRINTER_PROFILES } from '../../../hal/printer/profiles';
 import { tokenize } from '../../../hal/printer/escpos-tokenizer';
 import { PaperRoll, rollToText } from '../../../hal/printer/paper-roll';
 import { PrinterFault, PrinterSimulator, PRINTER_FAULTS } from '../../../mocks/printer-sim';
-import { SimLink } from '../../../mocks/simulator';
+import { memoryLink } from '../../helpers/memory-link';
 
 /** A link that records what the simulator sends back. */
 function wire(sim: PrinterSimulator): { out: number[]; send(bytes: number[] | Uint8Array): Promise<void> } {
-  const out: number[] = [];
-  let toDevice: (b: Buffer) => void = () => undefined;
-  const link: SimLink = {
-    write: (b) => void out.push(...b),
-    onData: (l) => (toDevice = l),
-    unplug: () => undefined,
-    close: async () => undefined,
-  };
-  sim.attach(link);
+  const link = memoryLink(sim);
   return {
-    out,
+    out: link.out,
     send: async (bytes) => {
-      toDevice(Buffer.from(bytes));
+      link.toDevice(bytes);
       await sim.flushed();
     },
   };

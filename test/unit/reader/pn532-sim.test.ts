@@ -6,28 +6,20 @@
 import { ACK_FRAME, commandFrame, NACK_FRAME, replyFrame, toHex } from '../../../hal/reader/pn532-codec';
 import { Pn532Framer } from '../../../hal/reader/pn532-framer';
 import { Pn532Simulator } from '../../../mocks/pn532-sim';
-import type { SimLink } from '../../../mocks/simulator';
+import { memoryLink } from '../../helpers/memory-link';
 
 /** A simulator on a capturing link: what it writes back, as frames. */
 function harness(sim = new Pn532Simulator('healthy')) {
-  const out: Buffer[] = [];
-  let toDevice: (chunk: Buffer) => void = () => undefined;
-  const link: SimLink = {
-    write: (b) => void out.push(Buffer.from(b)),
-    onData: (l) => (toDevice = l),
-    unplug: () => undefined,
-    close: async () => undefined,
-  };
-  sim.attach(link);
+  const link = memoryLink(sim);
   return {
     sim,
     send: (bytes: Uint8Array, pieces = 1) => {
       const step = Math.ceil(bytes.length / pieces);
-      for (let i = 0; i < bytes.length; i += step) toDevice(Buffer.from(bytes.subarray(i, i + step)));
+      for (let i = 0; i < bytes.length; i += step) link.toDevice(bytes.subarray(i, i + step));
     },
     replies: async () => {
       await sim.flushed();
-      return new Pn532Framer().push(Buffer.concat(out)).map((f) => (f.kind === 'data' ? `data ${toHex(f.body)}` : f.kind));
+      return new Pn532Framer().push(Uint8Array.from(link.out)).map((f) => (f.kind === 'data' ? `data ${toHex(f.body)}` : f.kind));
     },
   };
 }

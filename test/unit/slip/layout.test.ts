@@ -6,13 +6,12 @@ import { PrinterSimulator } from '../../../mocks/printer-sim';
 import { layoutSlip } from '../../../src/slip/layout';
 import { slipSummary } from '../../../src/slip/summary';
 import { CODE96_WEAK_SIGNAL_ZH as SLIP } from '../../fixtures/slip/code96-weak-signal';
+import { memoryLink } from '../../helpers/memory-link';
 
 /** Feeds bytes straight into a simulator (no line needed for a layout test). */
 function printOn(bytes: Uint8Array, paperWidth: 58 | 80): PrinterSimulator {
   const sim = new PrinterSimulator('healthy', { paperWidth });
-  let toDevice: (b: Buffer) => void = () => undefined;
-  sim.attach({ write: () => undefined, onData: (l) => (toDevice = l), unplug: () => undefined, close: async () => undefined });
-  toDevice(Buffer.from(bytes));
+  memoryLink(sim).toDevice(bytes);
   return sim;
 }
 

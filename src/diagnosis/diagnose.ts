@@ -147,7 +147,7 @@ function deviceCause(c: Candidate, entry: ExplainResult, locale: string | undefi
     device: c.rule.device,
     evidence: c.findings.slice(0, MAX_EVIDENCE).map((f) => evidenceOf(c.rule.device, f, locale)),
     hint: renderCauseHint(c.rule.id, entry.code, locale, params) ?? entry.hint,
-    steps: renderSteps([...c.rule.steps], entry, locale),
+    steps: renderSteps(c.rule.steps, entry, locale),
   };
 }
 
@@ -175,7 +175,7 @@ function codeCause(entry: ExplainResult, devices: readonly DeviceResult[], local
     retry: entry.retry,
     evidence,
     hint: entry.hint,
-    steps: renderSteps(HINT_STEPS[lookup(entry.code, { acquirer: entry.acquirer }).entry.hint]?.slice() ?? codeSteps(entry), entry, locale),
+    steps: renderSteps(HINT_STEPS[lookup(entry.code, { acquirer: entry.acquirer }).entry.hint] ?? codeSteps(entry), entry, locale),
   };
 }
 
@@ -196,7 +196,7 @@ export function codeSteps(entry: Pick<ExplainResult, 'category' | 'checks' | 're
   return steps;
 }
 
-function renderSteps(ids: string[], entry: ExplainResult, locale: string | undefined): string[] {
+function renderSteps(ids: readonly string[], entry: ExplainResult, locale: string | undefined): string[] {
   const unique = [...new Set(ids)].slice(0, MAX_STEPS - 1);
   if (entry.category !== 'approved') unique.push('support');
   const params: Params = { code: entry.code };

@@ -128,12 +128,13 @@ function starMiddleDigits(run: string): string {
 }
 
 /**
- * For messages a person typed into: every run of 13 to 19 digits (spaces or dashes between them allowed)
- * keeps only its first 6 and last 4, checksum or not — a card number with one digit mistyped is still a
- * card number. Stricter than scrubText, which the journal needs to leave merchant ids alone.
+ * For messages a person typed into: every run of 13 or more digits (spaces or dashes between them
+ * allowed) keeps only its first 6 and last 4, checksum or not — a card number with one digit mistyped is
+ * still a card number, and one glued to other digits is masked with the whole run, as in scrubText.
+ * Stricter than scrubText, which the journal needs to leave merchant ids alone.
  */
 export function scrubTyped(text: string): string {
-  return scrubText(text).replace(/\d(?:[ -]?\d){12,18}/g, starMiddleDigits);
+  return scrubText(text).replace(/\d(?:[ -]?\d){12,}/g, starMiddleDigits);
 }
 
 /** A number that holds a card number (a caller passed the PAN as a number) becomes the masked text. */

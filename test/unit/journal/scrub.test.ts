@@ -161,7 +161,13 @@ describe('scrubTyped (messages a person typed into)', () => {
     ['got "6228 4804 0256 4890 019"', 'got "6228 48** **** ***0 019"'],
     ['merchant 898310048990001', 'merchant 898310*****0001'], // 15 digits: masked here, kept by scrubText
     ['code 96, 12 digits 123456789012', 'code 96, 12 digits 123456789012'],
+    // 22 digits with no Luhn-valid stretch (scrubText keeps it): masked as one run, not as 19 digits and 3 left bare
+    ['ref 1540848518526007677321 end', 'ref 154084************7321 end'],
   ])('%s', (text, expected) => {
     expect(scrubTyped(text)).toBe(expected);
+  });
+
+  test('the 22-digit run above holds no Luhn-valid stretch: only scrubTyped masks it', () => {
+    expect(scrubText('1540848518526007677321')).toBe('1540848518526007677321');
   });
 });

@@ -121,13 +121,16 @@ export class AtReplyCollector {
   readonly urcs: string[] = [];
   echoes = 0;
 
-  constructor(
-    private readonly expect: AtExpectation,
-    private readonly onUrc: (line: string) => void = (line) => this.urcs.push(line),
-  ) {}
+  readonly #expect: AtExpectation;
+  readonly #onUrc: (line: string) => void;
+
+  constructor(expect: AtExpectation, onUrc: (line: string) => void = (line) => this.urcs.push(line)) {
+    this.#expect = expect;
+    this.#onUrc = onUrc;
+  }
 
   push(raw: string): AtClassification {
-    const c = classifyLine(raw, this.expect, this.lines);
+    const c = classifyLine(raw, this.#expect, this.lines);
     switch (c.kind) {
       case 'echo':
         this.echoes++;
@@ -136,7 +139,7 @@ export class AtReplyCollector {
         this.lines.push(c.line);
         return { kind: 'incomplete' };
       case 'urc':
-        this.onUrc(c.line);
+        this.#onUrc(c.line);
         return { kind: 'incomplete' };
       case 'final':
         return c.result;

@@ -66,6 +66,8 @@ export class ModemDriver {
   #timeoutsInRow = 0;
   #gone = false;
   readonly #events = new EventEmitter();
+  readonly #line: SerialLine<string>;
+  readonly #clock: Clock;
 
   static async open(options: ModemOpenOptions): Promise<ModemDriver> {
     const timeouts = resolveModemTimeouts(options.timeouts); // a bad option fails before the port is touched
@@ -79,11 +81,9 @@ export class ModemDriver {
     return new ModemDriver(line, timeouts, options.clock ?? systemClock);
   }
 
-  private constructor(
-    private readonly line: SerialLine<string>,
-    timeouts: ModemTimeouts,
-    private readonly clock: Clock,
-  ) {
+  private constructor(line: SerialLine<string>, timeouts: ModemTimeouts, clock: Clock) {
+    this.#line = line;
+    this.#clock = clock;
     this.timeouts = timeouts;
     this.path = line.path;
     line.onUnsolicited((frame) => {
@@ -94,7 +94,7 @@ export class ModemDriver {
   }
 
   get isOpen(): boolean {
-    return this.line.isOpen;
+    return this.#line.isOpen;
   }
 
   get isGone(): boolean {
@@ -103,7 +103,7 @@ export class ModemDriver {
 
   /** Bytes received since open: tells a silent line from a garbled one. */
   get rxBytes(): number {
-    return this.line.stats.rxBytes;
+    return this.#line.stats.rxBytes;
   }
 
   onUrc(listener: (urc: Urc) => void): () => void {
@@ -121,19 +121,19 @@ export class ModemDriver {
     const { probeTries, probeMs, probeGarbledTries } = this.timeouts;
     let garbled = 0;
     for (let tries = 1; tries <= probeTries; tries++) {
-      const rxBefore = this.line.stats.rxBytes;
+      const rxBefore = this.#line.stats.rxBytes;
       try {
         await this.#send('AT', { timeoutMs: probeMs, signal }, false);
         this.#timeoutsInRow = 0;
         return { tries };
       } catch (err) {
         if (!isHalError(err, 'Transport_Timeout') || signal?.aborted) throw err;
-        if (this.line.stats.rxBytes > rxBefore) garbled++;
+        if (this.#line.stats.rxBytes > rxBefore) garbled++;
         if (garbled >= probeGarbledTries) {
           throw new HalError('Modem_Garbled', `${this.path}: the modem answered AT with bytes that are not AT replies (${garbled} tries)`, {
             path: this.path,
             tries,
-            rxBytes: this.line.stats.rxBytes,
+            rxBytes: this.#line.stats.rxBytes,
           });
         }
       }
@@ -141,7 +141,7 @@ export class ModemDriver {
     throw new HalError('Modem_NoReply', `${this.path}: no answer to AT after ${probeTries} tries of ${probeMs} ms`, {
       path: this.path,
       tries: probeTries,
-      rxBytes: this.line.stats.rxBytes,
+      rxBytes: this.#line.stats.rxBytes,
     });
   }
 
@@ -170,7 +170,7 @@ export class ModemDriver {
   }
 
   close(): Promise<void> {
-    return this.line.close().finally(() => this.#events.removeAllListeners());
+    return this.#line.close().finally(() => this.#events.removeAllListeners());
   }
 
   async #send(command: string, options: ExecOptions, counted: boolean): Promise<AtResult> {
@@ -180,7 +180,7 @@ export class ModemDriver {
     // URCs go out as events while the reply is collected; they never move the deadline.
     const reply = new AtReplyCollector({ command, prefixes: options.prefixes, solicited: options.solicited }, (urc) => this.#emitUrc(urc));
     try {
-      const result = await this.line.request<AtResult>(`${command}\r`, {
+      const result = await this.#line.request<AtResult>(`${command}\r`, {
         name: command,
         timeoutMs: options.timeoutMs,
         signal: options.signal,
@@ -212,7 +212,7 @@ export class ModemDriver {
 
   #emitUrc(line: string): void {
     this.urcCount++;
-    this.#events.emit('urc', { line, at: this.clock.now() } satisfies Urc);
+    this.#events.emit('urc', { line, at: this.#clock.now() } satisfies Urc);
   }
 }
 

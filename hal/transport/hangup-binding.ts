@@ -21,8 +21,10 @@ export function withHangupDetection(inner: BindingInterface): BindingInterface {
 class HangupAwarePort implements BindingPortInterface {
   #hangup: Error | null = null;
   readonly #waiters = new Set<(err: Error) => void>();
+  readonly #inner: BindingPortInterface;
 
-  constructor(private readonly inner: BindingPortInterface) {
+  constructor(inner: BindingPortInterface) {
+    this.#inner = inner;
     const poller = (inner as unknown as { poller?: EventEmitter }).poller;
     poller?.once('disconnect', (err?: Error | null) => {
       this.#hangup = Object.assign(new Error(`line hung up${err?.message ? ': ' + err.message : ''}`), { disconnected: true, code: 'EIO' });
@@ -32,20 +34,20 @@ class HangupAwarePort implements BindingPortInterface {
   }
 
   get openOptions(): Required<OpenOptions> {
-    return this.inner.openOptions;
+    return this.#inner.openOptions;
   }
 
   get isOpen(): boolean {
-    return this.inner.isOpen;
+    return this.#inner.isOpen;
   }
 
   set isOpen(value: boolean) {
-    this.inner.isOpen = value;
+    this.#inner.isOpen = value;
   }
 
   read(buffer: Buffer, offset: number, length: number): Promise<{ buffer: Buffer; bytesRead: number }> {
     if (this.#hangup) return Promise.reject(this.#hangup);
-    const reading = this.inner.read(buffer, offset, length);
+    const reading = this.#inner.read(buffer, offset, length);
     let wake: ((err: Error) => void) | undefined;
     const hungUp = new Promise<never>((_, reject) => {
       wake = reject;
@@ -59,28 +61,28 @@ class HangupAwarePort implements BindingPortInterface {
   }
 
   write(buffer: Buffer): Promise<void> {
-    return this.#hangup ? Promise.reject(this.#hangup) : this.inner.write(buffer);
+    return this.#hangup ? Promise.reject(this.#hangup) : this.#inner.write(buffer);
   }
 
   close(): Promise<void> {
-    return this.inner.close();
+    return this.#inner.close();
   }
   update(options: UpdateOptions): Promise<void> {
-    return this.inner.update(options);
+    return this.#inner.update(options);
   }
   set(options: SetOptions): Promise<void> {
-    return this.inner.set(options);
+    return this.#inner.set(options);
   }
   get(): Promise<PortStatus> {
-    return this.inner.get();
+    return this.#inner.get();
   }
   getBaudRate(): Promise<{ baudRate: number }> {
-    return this.inner.getBaudRate();
+    return this.#inner.getBaudRate();
   }
   flush(): Promise<void> {
-    return this.inner.flush();
+    return this.#inner.flush();
   }
   drain(): Promise<void> {
-    return this.inner.drain();
+    return this.#inner.drain();
   }
 }

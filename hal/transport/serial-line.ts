@@ -118,6 +118,8 @@ export class SerialLine<F = string> {
   #closing: Promise<void> | null = null;
   readonly #life = new AbortController();
   readonly #events = new EventEmitter();
+  readonly #port: SerialPortStream;
+  readonly #framing: Framing<F>;
   readonly #timing: LineTiming;
   readonly #clock: Clock;
   #lineParser: ReadlineParser | null = null;
@@ -152,13 +154,9 @@ export class SerialLine<F = string> {
     return new SerialLine<F>(port, options.framing, timing, options.clock ?? systemClock, settings.path);
   }
 
-  private constructor(
-    private readonly port: SerialPortStream,
-    private readonly framing: Framing<F>,
-    timing: LineTiming,
-    clock: Clock,
-    path: string,
-  ) {
+  private constructor(port: SerialPortStream, framing: Framing<F>, timing: LineTiming, clock: Clock, path: string) {
+    this.#port = port;
+    this.#framing = framing;
     this.#timing = timing;
     this.#clock = clock;
     this.path = path;
@@ -176,7 +174,7 @@ export class SerialLine<F = string> {
 
   /** Bytes held waiting for a line or frame end: what the bounded-buffer guarantee is about. */
   bufferedBytes(): number {
-    if (this.framing.kind === 'frames') return this.framing.framer.buffered();
+    if (this.#framing.kind === 'frames') return this.#framing.framer.buffered();
     return this.#lineParser?.buffer.length ?? 0;
   }
 
@@ -198,10 +196,10 @@ export class SerialLine<F = string> {
     const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     await new Promise<void>((resolve, reject) => {
       const fail = (err: unknown) => reject(this.#state === 'open' ? this.#asDisconnect(err) : this.#unusableError());
-      this.port.write(buf, (err) => {
+      this.#port.write(buf, (err) => {
         if (err) return fail(err);
         this.stats.txBytes += buf.length;
-        this.port.drain((err2) => (err2 ? fail(err2) : resolve()));
+        this.#port.drain((err2) => (err2 ? fail(err2) : resolve()));
       });
     });
   }
@@ -260,19 +258,19 @@ export class SerialLine<F = string> {
     if (!this.#life.signal.aborted) this.#life.abort(error);
     this.#lineParser?.destroy();
     this.#closing = new Promise<void>((resolve) => {
-      if (!this.port.isOpen) {
-        this.port.destroy();
+      if (!this.#port.isOpen) {
+        this.#port.destroy();
         return resolve();
       }
       let forced: unknown;
       const done = () => {
         this.#clock.clearTimeout(forced);
-        this.port.destroy();
+        this.#port.destroy();
         resolve();
       };
       // Closing can hang on some drivers after a stuck write; never let that hold the caller.
       forced = this.#clock.setTimeout(done, this.#timing.closeMs);
-      this.port.close(() => done());
+      this.#port.close(() => done());
     }).then(() => {
       this.#events.removeAllListeners();
     });
@@ -288,8 +286,8 @@ export class SerialLine<F = string> {
       this.stats.discardedBytes += chunk.length;
       return;
     }
-    if (this.framing.kind === 'lines') this.#feedLines(chunk);
-    else this.#feedFrames(chunk, this.framing);
+    if (this.#framing.kind === 'lines') this.#feedLines(chunk);
+    else this.#feedFrames(chunk, this.#framing);
   }
 
   #feedFrames(chunk: Buffer, framing: Extract<Framing<F>, { kind: 'frames' }>): void {
@@ -313,7 +311,7 @@ export class SerialLine<F = string> {
   }
 
   #feedLines(chunk: Buffer): void {
-    const framing = this.framing as Extract<Framing<F>, { kind: 'lines' }>;
+    const framing = this.#framing as Extract<Framing<F>, { kind: 'lines' }>;
     const delimiter = Buffer.from(framing.delimiter ?? '\r\n', 'latin1');
     const limit = framing.maxLineBytes ?? 4096;
     const lastByte = delimiter[delimiter.length - 1];
@@ -345,7 +343,7 @@ export class SerialLine<F = string> {
   }
 
   #newLineParser(): ReadlineParser {
-    const framing = this.framing as Extract<Framing<F>, { kind: 'lines' }>;
+    const framing = this.#framing as Extract<Framing<F>, { kind: 'lines' }>;
     const parser = new ReadlineParser({ delimiter: framing.delimiter ?? '\r\n', encoding: framing.encoding ?? 'latin1' });
     parser.on('data', (line: string) => {
       if (parser === this.#lineParser) this.#deliver(line as unknown as F);
@@ -426,7 +424,7 @@ export class SerialLine<F = string> {
   }
 
   #resetFraming(): void {
-    if (this.framing.kind === 'frames') this.framing.framer.reset();
+    if (this.#framing.kind === 'frames') this.#framing.framer.reset();
     else {
       this.#lineParser?.destroy();
       this.#lineParser = this.#newLineParser();

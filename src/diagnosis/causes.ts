@@ -69,6 +69,7 @@ export const CAUSE_RULES: readonly CauseRule[] = [
     steps: ['move-terminal', 'retry'],
     quote: { finding: 'modem.signal', param: 'dbm' },
   },
+  // Any other modem failure no rule above names: the same cause as a modem that does not answer.
   {
     id: 'modem-unresponsive', device: 'modem', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
     match: [{ finding: 'modem.', status: BAD }],

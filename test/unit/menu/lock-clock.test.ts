@@ -10,6 +10,7 @@ import { fileLockStore, LOCK_FILE, systemLockClocks, type LockClocks } from '../
 import { resolveLockoutOptions, viewLock } from '../../../src/menu/lockout';
 import { MenuModel } from '../../../src/menu/model';
 import type { MenuServices } from '../../../src/menu/services';
+import { pinOnlyServices } from '../../helpers/menu-services';
 
 const o = resolveLockoutOptions(); // 5 wrong PINs lock for 30 s
 let dir: string;
@@ -79,17 +80,7 @@ test('this machine names its boot and its monotonic clock runs', () => {
 });
 
 function services(clock: LockClocks): MenuServices {
-  const none = () => Promise.reject(new Error('not in this test'));
-  return {
-    verifyPin: async () => false,
-    lockStore: fileLockStore(dir, o, clock),
-    selfTest: none,
-    readerTest: none,
-    printerTestPage: none,
-    reprintLast: none,
-    listJournal: none,
-    record: async () => undefined,
-  };
+  return pinOnlyServices({ verifyPin: async () => false, lockStore: fileLockStore(dir, o, clock) });
 }
 
 test('five wrong PINs, the clock set forward an hour, a new menu: still locked', async () => {

@@ -12,6 +12,7 @@ import { fileLockStore } from '../../../src/menu/lock-store';
 import { resolveLockoutOptions } from '../../../src/menu/lockout';
 import { MenuModel } from '../../../src/menu/model';
 import type { MenuServices } from '../../../src/menu/services';
+import { pinOnlyServices } from '../../helpers/menu-services';
 
 const o = resolveLockoutOptions();
 let dir: string;
@@ -19,8 +20,7 @@ beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'posdiag-lock-par-'))));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function services(onVerify: () => void): MenuServices {
-  const none = () => Promise.reject(new Error('not in this test'));
-  return {
+  return pinOnlyServices({
     // A real check takes a while (scrypt): the others keep typing meanwhile.
     verifyPin: async () => {
       onVerify();
@@ -28,13 +28,7 @@ function services(onVerify: () => void): MenuServices {
       return false;
     },
     lockStore: fileLockStore(dir, o),
-    selfTest: none,
-    readerTest: none,
-    printerTestPage: none,
-    reprintLast: none,
-    listJournal: none,
-    record: async () => undefined,
-  };
+  });
 }
 
 async function wrongPins(m: MenuModel, times: number) {

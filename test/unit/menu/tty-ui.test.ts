@@ -4,6 +4,7 @@ import { FakeClock } from '../../../mocks/fake-clock';
 import { memoryLockStore } from '../../../src/menu/lock-store';
 import { MenuModel } from '../../../src/menu/model';
 import type { MenuServices } from '../../../src/menu/services';
+import { pinOnlyServices } from '../../helpers/menu-services';
 import { runTtyMenu, toMenuKey } from '../../../src/menu/tty-ui';
 
 test.each([
@@ -21,8 +22,7 @@ test.each([
 });
 
 function services(): MenuServices {
-  const none = () => Promise.reject(new Error('not in this test'));
-  return { verifyPin: async (p) => p === '1234', lockStore: memoryLockStore(), selfTest: none, readerTest: none, printerTestPage: none, reprintLast: none, listJournal: none, record: async () => undefined };
+  return pinOnlyServices({ verifyPin: async (p) => p === '1234', lockStore: memoryLockStore() });
 }
 
 test('raw mode while running, restored on exit; on a tty each screen clears the last', async () => {

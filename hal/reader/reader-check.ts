@@ -55,20 +55,16 @@ const CLOSE_MARGIN_MS = 400;
 export function createReaderCheck(env: CheckEnv, options: ReaderCheckOptions = {}): DeviceCheck | null {
   const config = env.devices.reader;
   if (!config) return null;
-  // The caller's choice (the menu's window, a test's deadlines) over the configured timing, over the defaults.
+  // The caller's choice (the menu's window, a test's deadlines) over the configured timing, over the
+  // defaults. Each driver resolves only the keys its own spec declares, so the whole timing can go to both.
   const timing = config.timing ?? {};
   const interactiveMs = options.interactiveMs ?? timing.interactiveMs ?? READER_CHECK_DEFAULTS.interactiveMs;
-  options = { ...options, pn532: { ...pick(timing, PN532_TIMING), ...options.pn532 }, msr605: { ...pick(timing, MSR605_TIMING), ...options.msr605 } };
+  options = { ...options, pn532: { ...timing, ...options.pn532 }, msr605: { ...timing, ...options.msr605 } };
   return {
     device: 'reader',
     budgetMs: BASE_BUDGET_MS + interactiveMs,
     run: (ctx) => (config.kind === 'msr605' ? runMsr605(env, config, options, interactiveMs, ctx) : runPn532(env, config, options, interactiveMs, ctx)),
   };
-}
-
-/** The keys of `timing` that `spec` declares. */
-function pick<K extends string>(timing: Partial<Record<string, number>>, spec: OptionSpec<K>): Partial<Record<K, number>> {
-  return Object.fromEntries(Object.entries(timing).filter(([k]) => k in spec)) as Partial<Record<K, number>>;
 }
 
 /** Thrown inside a run to stop it after the finding that explains why has been reported. */

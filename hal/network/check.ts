@@ -143,11 +143,7 @@ async function checkLocal(ctx: CheckContext, local: LocalSource, o: NetworkCheck
 
 type Terminal = NonNullable<CheckEnv['terminal']>;
 
-interface HostDeps {
-  resolver: Resolver;
-  link: HostLink;
-  nextStan: () => number;
-}
+type HostDeps = Pick<NetworkCheckDeps, 'resolver' | 'link' | 'nextStan'>;
 
 async function checkHost(ctx: CheckContext, host: HostConfig, terminal: Terminal | undefined, d: HostDeps, o: NetworkCheckOptions): Promise<void> {
   const target = { host: host.address, port: host.port };

@@ -1,17 +1,14 @@
 import { createModemSimulator, ModemSimulator, splitCommands } from '../../../mocks/modem-sim';
-import type { SimLink } from '../../../mocks/simulator';
+import { memoryLink } from '../../helpers/memory-link';
 
 /** Feeds a command line to the simulator and returns what it sent back. */
 function talk(sim: ModemSimulator) {
-  let out = '';
-  let listener: (chunk: Buffer) => void = () => undefined;
-  const link: SimLink = { write: (b) => void (out += b.toString('latin1')), onData: (l) => (listener = l), unplug: () => undefined, close: async () => undefined };
-  sim.attach(link);
+  const link = memoryLink(sim);
   return async (line: string) => {
-    out = '';
-    listener(Buffer.from(line, 'latin1'));
+    link.out.length = 0;
+    link.toDevice(Buffer.from(line, 'latin1'));
     await sim.flushed();
-    return out;
+    return Buffer.from(link.out).toString('latin1');
   };
 }
 

@@ -1,4 +1,5 @@
 /** Shared by the journal tests: fresh data directories, sample records, card numbers that pass Luhn. */
+import { buildSync } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,16 @@ import type { MenuEvent, NewJournalRecord } from '../../src/journal/types';
 export function freshDir(prefix = 'posdiag-journal-'): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The journal sources bundled into `<dir>/journal.cjs` for test/helpers/journal-append-child.js: child
+ * processes run the real source, bundled the way build.mjs bundles it, with no build step first.
+ */
+export function bundleJournal(dir: string): string {
+  const outfile = join(dir, 'journal.cjs');
+  buildSync({ entryPoints: [join(__dirname, '..', '..', 'src', 'journal', 'index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'error' });
+  return outfile;
 }
 
 /** Seeded PRNG (mulberry32): a failing property names the seed that reproduces it. */

@@ -10,9 +10,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { openJournal } from '../../src/journal/journal';
-import { seeded } from '../helpers/journal-fixtures';
+import { bundleJournal, seeded } from '../helpers/journal-fixtures';
 
 const ROUNDS = 24;
 const MAX_BYTES = 4096; // the smallest cap allowed: a rotation every ~20 records
@@ -24,9 +23,7 @@ let bundle: string;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'posdiag-kill-'));
-  bundle = join(work, 'journal.cjs');
-  // The child runs the real source, bundled the way build.mjs bundles it, so no build step is needed first.
-  buildSync({ entryPoints: [join(__dirname, '..', '..', 'src', 'journal', 'index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'error' });
+  bundle = bundleJournal(work);
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

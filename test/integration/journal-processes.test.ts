@@ -7,8 +7,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSync } from 'esbuild';
 import { openJournal } from '../../src/journal/journal';
+import { bundleJournal } from '../helpers/journal-fixtures';
 
 const CHILD = join(__dirname, '..', 'helpers', 'journal-append-child.js');
 const PROCESSES = 3;
@@ -19,8 +19,7 @@ let bundle: string;
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'posdiag-procs-'));
-  bundle = join(work, 'journal.cjs');
-  buildSync({ entryPoints: [join(__dirname, '..', '..', 'src', 'journal', 'index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'error' });
+  bundle = bundleJournal(work);
 });
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

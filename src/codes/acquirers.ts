@@ -66,6 +66,6 @@ const ALIASES: Readonly<Record<string, string>> = {
 export function findAcquirer(name: unknown): string | null {
   if (typeof name !== 'string' || name.length > 40) return null;
   const key = name.trim().toLowerCase();
-  if (Object.prototype.hasOwnProperty.call(ACQUIRERS, key)) return key;
-  return Object.prototype.hasOwnProperty.call(ALIASES, key) ? ALIASES[key]! : null;
+  if (Object.hasOwn(ACQUIRERS, key)) return key;
+  return Object.hasOwn(ALIASES, key) ? ALIASES[key]! : null;
 }

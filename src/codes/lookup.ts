@@ -48,7 +48,7 @@ export function lookup(input: unknown, options: LookupOptions = {}): Resolved {
   if (n.kind === 'field39') {
     for (let profile: string | null = acquirer; profile !== null; profile = ACQUIRERS[profile]!.base) {
       const table = ACQUIRERS[profile]!.table;
-      if (Object.prototype.hasOwnProperty.call(table, n.code)) {
+      if (Object.hasOwn(table, n.code)) {
         const entry = table[n.code]!;
         return { code: n.code, id: `${profile}:${n.code}`, acquirer, scheme: profile, known: !entry.reserved, entry };
       }

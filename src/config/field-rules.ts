@@ -87,7 +87,7 @@ export function ruleProblems(config: unknown): string[] {
     }
     const rules = set.rules(config);
     for (const [key, v] of Object.entries(value)) {
-      const rule = Object.prototype.hasOwnProperty.call(rules, key) ? rules[key] : undefined;
+      const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
       if (!rule) {
         if (set.closed) out.push(`${where}.${key}: not a known field`);
       } else if (isRange(rule) ? !Number.isInteger(v) || (v as number) < rule.min || (v as number) > rule.max : !rule.includes(v as never)) {
@@ -111,6 +111,6 @@ function isObject(v: unknown): v is Json {
 }
 
 function at(v: unknown, path: readonly string[]): unknown {
-  for (const step of path) v = isObject(v) && Object.prototype.hasOwnProperty.call(v, step) ? v[step] : undefined;
+  for (const step of path) v = isObject(v) && Object.hasOwn(v, step) ? v[step] : undefined;
   return v;
 }

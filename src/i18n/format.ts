@@ -92,7 +92,7 @@ function kindFor(name: string, explicit: string | undefined, value: ParamValue):
 
 function fill(template: string, params: Params, locale: Locale): string {
   return template.replace(PLACEHOLDER, (_m, name: string, explicit: string | undefined) => {
-    const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
     return has(value) ? formatValue(value, kindFor(name, explicit, value), locale, params) : MISSING;
   });
 }
@@ -100,7 +100,7 @@ function fill(template: string, params: Params, locale: Locale): string {
 export function interpolate(template: string, params: Params = {}, locale: Locale = 'en'): string {
   const withOptional = template.replace(OPTIONAL, (_m, inner: string) => {
     for (const name of placeholders(inner)) {
-      if (!Object.prototype.hasOwnProperty.call(params, name) || !has(params[name])) return '';
+      if (!Object.hasOwn(params, name) || !has(params[name])) return '';
     }
     return inner;
   });

@@ -15,13 +15,13 @@ export interface RenderedHint {
 }
 
 export function renderHint(key: string, code: string, locale?: unknown, params: Params = {}): RenderedHint {
-  const record = Object.prototype.hasOwnProperty.call(HINTS, key) ? HINTS[key] : HINTS.unknown;
+  const record = Object.hasOwn(HINTS, key) ? HINTS[key] : HINTS.unknown;
   return render(pick(record, locale) ?? pick(HINTS.unknown, locale)!, code, params);
 }
 
 /** A cause's hint (src/i18n/causes.ts), rendered like a code hint: the code in front of the title. */
 export function renderCauseHint(causeId: string, code: string, locale?: unknown, params: Params = {}): RenderedHint | null {
-  const chosen = Object.prototype.hasOwnProperty.call(CAUSE_HINTS, causeId) ? pick(CAUSE_HINTS[causeId], locale) : undefined;
+  const chosen = Object.hasOwn(CAUSE_HINTS, causeId) ? pick(CAUSE_HINTS[causeId], locale) : undefined;
   return chosen ? render(chosen, code, params) : null;
 }
 
@@ -36,6 +36,6 @@ function render(chosen: { locale: Locale; value: HintText }, code: string, param
 
 /** One next step for the slip; an unknown step id comes back as itself (traceable, never empty). */
 export function renderStep(stepId: string, locale?: unknown, params: Params = {}): string {
-  const chosen = Object.prototype.hasOwnProperty.call(STEP_TEXTS, stepId) ? pick(STEP_TEXTS[stepId], locale) : undefined;
+  const chosen = Object.hasOwn(STEP_TEXTS, stepId) ? pick(STEP_TEXTS[stepId], locale) : undefined;
   return chosen ? interpolate(chosen.value, params, chosen.locale) : stepId;
 }

@@ -10,7 +10,7 @@ import { pick } from './locale';
 
 export function translate(key: string, params: Params = {}, locale?: unknown): string {
   const messages = CHECK_MESSAGES;
-  let record = typeof key === 'string' && Object.prototype.hasOwnProperty.call(messages, key) ? messages[key] : undefined;
+  let record = typeof key === 'string' && Object.hasOwn(messages, key) ? messages[key] : undefined;
   if (!record && typeof key === 'string' && key.startsWith('check.error.')) record = messages['check.error.unexpected'];
   const chosen = pick(record, locale);
   if (!chosen) return typeof key === 'string' ? key : String(key);

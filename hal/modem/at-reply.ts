@@ -131,21 +131,11 @@ export class AtReplyCollector {
 
   push(raw: string): AtClassification {
     const c = classifyLine(raw, this.#expect, this.lines);
-    switch (c.kind) {
-      case 'echo':
-        this.echoes++;
-        return { kind: 'incomplete' };
-      case 'info':
-        this.lines.push(c.line);
-        return { kind: 'incomplete' };
-      case 'urc':
-        this.#onUrc(c.line);
-        return { kind: 'incomplete' };
-      case 'final':
-        return c.result;
-      default:
-        return { kind: 'incomplete' };
-    }
+    if (c.kind === 'final') return c.result;
+    if (c.kind === 'echo') this.echoes++;
+    else if (c.kind === 'info') this.lines.push(c.line);
+    else if (c.kind === 'urc') this.#onUrc(c.line);
+    return { kind: 'incomplete' };
   }
 }
 

@@ -188,9 +188,7 @@ export class ModemDriver {
           const r = reply.push(frame);
           if (r.kind === 'incomplete') return { kind: 'more' };
           const echoed = reply.echoes > 0;
-          const value: AtResult =
-            r.kind === 'ok' ? { ok: true, lines: r.lines, echoed, ...(r.connect !== undefined ? { connect: r.connect } : {}) } : { ok: false, error: r.error, lines: r.lines, echoed };
-          return { kind: 'done', value };
+          return { kind: 'done', value: r.kind === 'ok' ? { ok: true, lines: r.lines, echoed, connect: r.connect } : { ok: false, error: r.error, lines: r.lines, echoed } };
         },
       });
       if (counted) this.#timeoutsInRow = 0;

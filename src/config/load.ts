@@ -39,12 +39,15 @@ export function loadConfigFile(path: string): PosdiagConfig {
 }
 
 function describe(e: ErrorObject): string {
-  const field = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
+  const path = e.instancePath.slice(1).replace(/\//g, '.');
+  const field = path || '(top level)';
+  // A missing or unknown property is named by its own path, under the object's.
+  const under = path ? `${path}.` : '';
   switch (e.keyword) {
     case 'required':
-      return `${field === '(top level)' ? '' : field + '.'}${(e.params as { missingProperty: string }).missingProperty}: required`;
+      return `${under}${(e.params as { missingProperty: string }).missingProperty}: required`;
     case 'additionalProperties':
-      return `${field === '(top level)' ? '' : field + '.'}${(e.params as { additionalProperty: string }).additionalProperty}: not a known field`;
+      return `${under}${(e.params as { additionalProperty: string }).additionalProperty}: not a known field`;
     case 'enum':
       return `${field}: expected one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
     default: {

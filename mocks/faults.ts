@@ -11,3 +11,12 @@ export const DEVICE_FAULTS = {
 } as const satisfies Record<string, readonly string[]>;
 
 export type SimDeviceName = keyof typeof DEVICE_FAULTS;
+
+export type FaultOf<D extends SimDeviceName> = (typeof DEVICE_FAULTS)[D][number];
+
+/** `fault` as one of `device`'s faults; a simulator asked for any other refuses it by name. */
+export function knownFault<D extends SimDeviceName>(device: D, fault: string): FaultOf<D> {
+  const known: readonly string[] = DEVICE_FAULTS[device];
+  if (!known.includes(fault)) throw new RangeError(`${device} simulator has no fault "${fault}"; expected one of ${known.join(', ')}`);
+  return fault as FaultOf<D>;
+}

@@ -20,10 +20,9 @@ import { Worker } from 'node:worker_threads';
 import { decodeMessage, encodeMessage, Encoding, IsoMessage } from '../hal/network/iso8583/codec';
 import { answerTpdu, wrap } from '../hal/network/iso8583/envelope';
 import { LengthPrefixFramer } from '../hal/network/iso8583/length-framer';
-import { DEVICE_FAULTS } from './faults';
+import { FaultOf, knownFault } from './faults';
 
-export type HostFault = (typeof DEVICE_FAULTS.host)[number];
-export const HOST_FAULTS: readonly HostFault[] = DEVICE_FAULTS.host;
+export type HostFault = FaultOf<'host'>;
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -49,8 +48,7 @@ export interface RunningHostSim {
 }
 
 export async function startHostSim(options: HostSimOptions = {}): Promise<RunningHostSim> {
-  const fault = options.fault ?? 'healthy';
-  if (!HOST_FAULTS.includes(fault)) throw new RangeError(`host simulator has no fault "${fault}"; expected one of ${HOST_FAULTS.join(', ')}`);
+  const fault = knownFault('host', options.fault ?? 'healthy');
   if (fault === 'refuse') return startRefusing(options.port ?? 0);
   if (fault === 'blackhole') return startBlackhole(options.port ?? 0);
   return startAnswering(fault, options);

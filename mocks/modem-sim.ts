@@ -8,9 +8,9 @@
  * Sample replies follow devices.md §1.3 and the SIM800 transcript in compat-clients.md §3.
  */
 import { DeviceSimulator, SimulatorOptions } from './simulator';
-import { DEVICE_FAULTS } from './faults';
+import { FaultOf, knownFault } from './faults';
 
-export type ModemFault = (typeof DEVICE_FAULTS.modem)[number];
+export type ModemFault = FaultOf<'modem'>;
 
 export interface ModemSimOptions extends SimulatorOptions {
   /** urc-storm: one URC every this many ms. Default 5. */
@@ -403,8 +403,5 @@ function swap(digits: string): string {
 }
 
 export function createModemSimulator(fault: string, options: ModemSimOptions = {}): ModemSimulator {
-  if (!(DEVICE_FAULTS.modem as readonly string[]).includes(fault)) {
-    throw new Error(`modem simulator has no fault "${fault}"; expected one of ${DEVICE_FAULTS.modem.join(', ')}`);
-  }
-  return new ModemSimulator(fault as ModemFault, options);
+  return new ModemSimulator(knownFault('modem', fault), options);
 }

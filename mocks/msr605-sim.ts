@@ -9,11 +9,10 @@
  * still treated as card data (the host side must only ever show it masked).
  */
 import { ESC, Msr605Cmd } from '../hal/reader/msr605-codec';
-import { DEVICE_FAULTS } from './faults';
+import { FaultOf } from './faults';
 import { DeviceSimulator, SimulatorOptions } from './simulator';
 
-export const MSR605_FAULTS = DEVICE_FAULTS.msr605;
-export type Msr605Fault = (typeof MSR605_FAULTS)[number];
+export type Msr605Fault = FaultOf<'msr605'>;
 
 export const SIM_TRACKS = {
   1: '%B4761739001010010^POSDIAG/TEST CARD^29122011000000000000?',

@@ -11,11 +11,10 @@
  */
 import { ACK_FRAME, DiagnoseTest, ERROR_FRAME, Pn532Cmd, replyFrame, TFI_HOST } from '../hal/reader/pn532-codec';
 import { Pn532Framer } from '../hal/reader/pn532-framer';
-import { DEVICE_FAULTS } from './faults';
+import { FaultOf } from './faults';
 import { DeviceSimulator, SimulatorOptions } from './simulator';
 
-export const PN532_FAULTS = DEVICE_FAULTS.pn532;
-export type Pn532Fault = (typeof PN532_FAULTS)[number];
+export type Pn532Fault = FaultOf<'pn532'>;
 
 /** The card the simulator presents: the type-A target of the libnfc observations (ATQA 00 04, SAK 08). */
 export const SIM_CARD = { atqa: [0x00, 0x04], sak: 0x08, uid: [0xde, 0xad, 0xbe, 0xef] } as const;

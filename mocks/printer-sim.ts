@@ -10,13 +10,13 @@
  * Faults: healthy paper-out paper-near-end cover-open cutter-error overheat offline silent unplug.
  */
 import { EscPosTokenizer, Token } from '../hal/printer/escpos-tokenizer';
-import { DEVICE_FAULTS } from './faults';
+import { DEVICE_FAULTS, FaultOf, knownFault } from './faults';
 import { GEOMETRY_58, GEOMETRY_80, PaperRoll, rollToText } from '../hal/printer/paper-roll';
 import { rollToPng } from '../src/slip/roll-png';
 import { DeviceSimulator, SimulatorOptions } from './simulator';
 
 export const PRINTER_FAULTS = DEVICE_FAULTS.printer;
-export type PrinterFault = (typeof PRINTER_FAULTS)[number];
+export type PrinterFault = FaultOf<'printer'>;
 
 export interface PrinterSimOptions extends SimulatorOptions {
   paperWidth?: 58 | 80;
@@ -206,6 +206,5 @@ export class PrinterSimulator extends DeviceSimulator {
 }
 
 export function createPrinterSimulator(fault: string, options: PrinterSimOptions = {}): PrinterSimulator {
-  if (!(PRINTER_FAULTS as readonly string[]).includes(fault)) throw new Error(`printer simulator: unknown fault "${fault}"; expected one of ${PRINTER_FAULTS.join(', ')}`);
-  return new PrinterSimulator(fault as PrinterFault, options);
+  return new PrinterSimulator(knownFault('printer', fault), options);
 }

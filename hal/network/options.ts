@@ -2,7 +2,7 @@
  * Every time limit and count of the network check, named, with its default and the range a caller may set.
  * Out-of-range values are clamped (a configuration typo must not make a check hang or spin).
  */
-import { clampOptions, optionDefaults, OptionSpec } from '../options';
+import { clampOptions, OptionSpec } from '../options';
 
 export interface NetworkCheckOptions {
   /** Time for the configured host name to resolve. Default 2500 ms, range 100–30 000. */
@@ -36,8 +36,6 @@ export const NETWORK_OPTIONS: OptionSpec<keyof NetworkCheckOptions> = {
   slowEchoMs: { default: 2000, min: 10, max: 60_000 },
   localReadTimeoutMs: { default: 500, min: 50, max: 5000 },
 };
-
-export const NETWORK_DEFAULTS: Readonly<NetworkCheckOptions> = optionDefaults(NETWORK_OPTIONS);
 
 export function resolveNetworkOptions(partial: Partial<NetworkCheckOptions> = {}): NetworkCheckOptions {
   return clampOptions(NETWORK_OPTIONS, partial);

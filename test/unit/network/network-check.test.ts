@@ -9,7 +9,7 @@ import { createNetworkCheck } from '../../../hal/network/check';
 import type { CheckEnv } from '../../../hal/devices';
 import type { HostLink, Resolver } from '../../../hal/network/host-link';
 import type { LocalSource } from '../../../hal/network/local-source';
-import { budgetFor, NETWORK_DEFAULTS, resolveNetworkOptions } from '../../../hal/network/options';
+import { budgetFor, NETWORK_OPTIONS, resolveNetworkOptions } from '../../../hal/network/options';
 import { classifyErrno, summarizeTries, TryOutcome } from '../../../hal/network/probe-result';
 import { Finding, runChecks } from '../../../hal/selfcheck';
 
@@ -181,8 +181,8 @@ describe('pure helpers', () => {
 
   it('options are clamped to their ranges and the budget covers every stage', () => {
     const o = resolveNetworkOptions({ tries: 0, connectTimeoutMs: 1e9, echoTimeoutMs: NaN });
-    expect(o).toMatchObject({ tries: 1, connectTimeoutMs: 30_000, echoTimeoutMs: NETWORK_DEFAULTS.echoTimeoutMs });
-    const d = NETWORK_DEFAULTS;
+    expect(o).toMatchObject({ tries: 1, connectTimeoutMs: 30_000, echoTimeoutMs: NETWORK_OPTIONS.echoTimeoutMs.default });
+    const d = resolveNetworkOptions(); // the defaults
     expect(budgetFor(d, false)).toBe(d.localReadTimeoutMs + d.dnsTimeoutMs + d.tries * (d.connectTimeoutMs + d.holdMs) + (d.tries - 1) * d.tryIntervalMs + 500);
     expect(budgetFor(d, true) - budgetFor(d, false)).toBe(d.connectTimeoutMs + d.echoTimeoutMs);
   });

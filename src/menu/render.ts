@@ -5,6 +5,7 @@
 import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
 import { paint } from '../cli/io';
 import { cleanText } from '../i18n/format';
+import { shortTime } from '../journal/render';
 import { pick, resolveLocale, type Locale, type Localized } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { displayWidth, wrapColumns } from '../i18n/width';
@@ -92,10 +93,9 @@ function deviceLine(device: string, status: CheckStatus | 'running', locale: Loc
   return `${name}${paint(color, COLOR[status], word(STATUS_WORDS[status], locale) ?? status)}${time}`;
 }
 
-/** `#12 11-22 10:04 96 network`: sequence, local month-day and time of the record, its summary. */
+/** `#12 11-22 10:04 96 network`: sequence, local month-day and time of the record (posdiag journal's, less the year), its summary. */
 function journalLine(l: JournalLine): string {
-  const when = /^\d{4}-(\d\d-\d\d)T(\d\d:\d\d)/.exec(l.time);
-  return `#${l.seq} ${when ? `${when[1]} ${when[2]}` : ''} ${cleanText(l.summary)}`;
+  return `#${l.seq} ${shortTime(l.time).slice(5)} ${cleanText(l.summary)}`;
 }
 
 function word(record: Localized | undefined, locale: Locale): string | undefined {

@@ -102,3 +102,8 @@ test('text from the journal, a printer or an error reaches the screen without co
   // Blanked, not shortened: a long message is wrapped whole.
   expect(wrap('\u0007' + 'y'.repeat(200)).join('').replace(/ /g, '')).toBe('y'.repeat(200));
 });
+
+test('a journal row: sequence, month-day and time as recorded, summary', () => {
+  const screen = SCREENS.find(([n]) => n === 'result journal')![1];
+  expect(renderScreen(screen, { locale: 'en' })).toContain('#1234 11-22 10:04 96 network: m…');
+});

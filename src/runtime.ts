@@ -30,7 +30,7 @@ export async function openEnvironment(options: { configPath?: string; sim: SimSp
       config,
       simulated: false,
       dataDir: dataDirFor(config, false, options.env),
-      checkEnv: { binding: nativeBinding(), clock: systemClock, devices: config.devices, host: config.host, terminal: config.terminal },
+      checkEnv: checkEnvFor(config),
       close: async () => undefined,
     };
   }
@@ -44,7 +44,12 @@ export async function openEnvironment(options: { configPath?: string; sim: SimSp
     config,
     simulated: true,
     dataDir: dataDirFor(base, true, options.env),
-    checkEnv: { binding: nativeBinding(), clock: systemClock, devices: terminal.devices, host: config.host, terminal: config.terminal },
+    checkEnv: checkEnvFor(config),
     close: () => terminal.close(),
   };
+}
+
+/** The checks run on the real serial binding and the system clock, against the configuration's devices. */
+function checkEnvFor(config: PosdiagConfig): CheckEnv {
+  return { binding: nativeBinding(), clock: systemClock, devices: config.devices, host: config.host, terminal: config.terminal };
 }

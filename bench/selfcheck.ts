@@ -13,7 +13,7 @@ import { CheckEnv, DEVICE_CHECKS } from '../hal/devices';
 import { runChecks, SelfTestResult } from '../hal/selfcheck';
 import { nativeBinding } from '../hal/transport/native-binding';
 import { startOnPty } from '../mocks/pty-attach';
-import { SERIAL_SIMULATORS } from '../mocks/registry';
+import { plugInto, SERIAL_SIMULATORS } from '../mocks/registry';
 import type { DeviceSimulator } from '../mocks/simulator';
 
 export const BAUD = 115200;
@@ -56,10 +56,7 @@ export async function timedSelfCheck(devices: readonly Device[], opts: { silent?
       const traffic = countReplies(sim);
       const pty = await startOnPty(sim);
       running.push({ device, sim, traffic, close: () => pty.close() });
-      const serial = { path: pty.hostPath, baudRate: BAUD };
-      if (device === 'modem') config.modem = serial;
-      else if (device === 'reader') config.reader = { ...serial, kind: 'pn532' };
-      else config.printer = { ...serial, paperWidth: 58 };
+      plugInto(config, SIMULATOR[device], { path: pty.hostPath, baudRate: BAUD });
     }
     const env: CheckEnv = { binding: nativeBinding(), clock: systemClock, devices: config };
     const checks = devices.map((d) => DEVICE_CHECKS[d]?.(env)).filter((c): c is NonNullable<typeof c> => Boolean(c));

@@ -2,6 +2,7 @@
  * The simulators posdiag can put on a pseudo-terminal, by the device names of `--sim` and `posdiag sim`.
  * Each device issue adds its entry here; its faults are the ones mocks/faults.ts lists (DESIGN.md's).
  */
+import type { DevicesConfig, SerialDeviceConfig } from '../hal/config';
 import type { DeviceSimulator, SimulatorOptions } from './simulator';
 import { knownFault } from './faults';
 import { createModemSimulator } from './modem-sim';
@@ -25,6 +26,14 @@ export const SERIAL_SIMULATORS: Record<string, SimulatorEntry> = {
   msr605: { slot: 'reader', baudRate: 9600, create: (fault, o) => new Msr605Simulator(knownFault('msr605', fault), o) },
   printer: { slot: 'printer', baudRate: 115200, create: createPrinterSimulator },
 };
+
+/** Configures the slot of simulator `name` (a SERIAL_SIMULATORS key) to talk to it at `serial`. */
+export function plugInto(devices: DevicesConfig, name: string, serial: SerialDeviceConfig): void {
+  const { slot } = SERIAL_SIMULATORS[name];
+  if (slot === 'modem') devices.modem = serial;
+  else if (slot === 'reader') devices.reader = { ...serial, kind: name === 'msr605' ? 'msr605' : 'pn532' };
+  else devices.printer = { ...serial, paperWidth: 58 };
+}
 
 /** Simulators that are not on a serial line: the acquirer host, on a loopback TCP port. */
 export const TCP_SIMULATORS: {

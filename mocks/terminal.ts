@@ -6,7 +6,7 @@ import type { DevicesConfig, HostConfig } from '../hal/config';
 import { checkSimFaults } from '../src/config/sim-spec';
 import { DEVICE_FAULTS } from './faults';
 import { startOnPty, RunningSimulator } from './pty-attach';
-import { SERIAL_SIMULATORS, TCP_SIMULATORS, SimulatorEntry } from './registry';
+import { plugInto, SERIAL_SIMULATORS, TCP_SIMULATORS, SimulatorEntry } from './registry';
 
 export interface SimulatedTerminal {
   devices: DevicesConfig;
@@ -32,10 +32,7 @@ export async function startSimulatedTerminal(faults: ReadonlyMap<string, string>
       const sim = await startOnPty(entry.create(fault, { baudRate: entry.baudRate }));
       running.set(name, sim);
       closers.push(() => sim.close());
-      const serial = { path: sim.hostPath, baudRate: entry.baudRate };
-      if (entry.slot === 'modem') devices.modem = serial;
-      else if (entry.slot === 'reader') devices.reader = { ...serial, kind: name === 'msr605' ? 'msr605' : 'pn532' };
-      else devices.printer = { ...serial, paperWidth: 58 };
+      plugInto(devices, name, { path: sim.hostPath, baudRate: entry.baudRate });
     }
     const hostSim = TCP_SIMULATORS.host;
     if (hostSim) {

@@ -98,8 +98,8 @@ export function fileLockStore(dataDir: string, options: LockoutOptions, clocks: 
       await writeFileAtomic(path, JSON.stringify(boot ? { ...state, boot } : state) + '\n');
     },
     async update(change) {
-      await ensureDataDir(dataDir);
       // Held for a read and a write of a few bytes: a lock older than 4 s belongs to a dead process.
+      // (Taking the lock creates the data directory when it is missing.)
       return withFileLock(
         `${path}.lock`,
         async () => {

@@ -37,3 +37,10 @@ test('a save that fails leaves no temporary file behind', async () => {
   await expect(store.save({ failures: 3, lockouts: 0, lockedUntil: 0 })).rejects.toThrow();
   expect(readdirSync(dir)).toEqual([LOCK_FILE]);
 });
+
+test('an update on a data directory not made yet creates it, private', async () => {
+  const sub = join(dir, 'new', 'data');
+  await expect(fileLockStore(sub, o).update((s) => ({ state: { ...s, failures: 1 }, result: 'saved' }))).resolves.toBe('saved');
+  expect(statSync(sub).mode & 0o777).toBe(0o700);
+  expect(readdirSync(sub)).toEqual([LOCK_FILE]);
+});

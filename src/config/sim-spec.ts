@@ -15,10 +15,6 @@ export type SimSpec = Map<string, string>;
 /** The simulated devices --sim may name: the keys of mocks/faults.ts's DEVICE_FAULTS (a test keeps them equal). */
 export const SIM_DEVICES: readonly string[] = ['modem', 'pn532', 'msr605', 'printer', 'host'];
 
-export function simFault(spec: SimSpec, device: string): string {
-  return spec.get(device) ?? 'healthy';
-}
-
 /**
  * Whether a word reads as --sim's value rather than as the command after it: it names simulated devices
  * (modem, or modem=no-signal,printer=paper-out), or is empty (`--sim "$FAULTS"` with none set), whose

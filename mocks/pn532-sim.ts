@@ -35,6 +35,8 @@ export class Pn532Simulator extends DeviceSimulator {
   private lastReply: Uint8Array | null = null;
   private replies = 0;
   private readonly registers = new Map<number, number>();
+  /** The RF field (RFConfiguration item 1); on at power-up. */
+  private fieldOn = true;
   private readonly unplugAfter: number;
 
   constructor(fault: Pn532Fault = 'healthy', options: Pn532SimOptions = {}) {
@@ -92,7 +94,7 @@ export class Pn532Simulator extends DeviceSimulator {
       case Pn532Cmd.GetFirmwareVersion:
         return [0x32, 0x01, 0x06, 0x07]; // PN532 v1.6, ISO14443A/B + ISO18092
       case Pn532Cmd.GetGeneralStatus:
-        return [0x00, this.field() ? 0x01 : 0x00, 0x00, 0x00]; // Err, Field, NbTg 0, SAM status
+        return [0x00, this.fieldOn ? 0x01 : 0x00, 0x00, 0x00]; // Err, Field, NbTg 0, SAM status
       case Pn532Cmd.ReadRegister: {
         const out: number[] = [];
         for (let i = 0; i + 1 < p.length; i += 2) out.push(this.registers.get((p[i] << 8) | p[i + 1]) ?? 0x00);
@@ -115,8 +117,8 @@ export class Pn532Simulator extends DeviceSimulator {
         return [0x00];
       case Pn532Cmd.RFConfiguration:
         if (p[0] === 0x01 && p.length >= 2) {
-          this.registers.set(-1, p[1] & 0x01);
-          if (!(p[1] & 0x01)) this.cardReported = false; // field off: the card resets
+          this.fieldOn = (p[1] & 0x01) !== 0;
+          if (!this.fieldOn) this.cardReported = false; // field off: the card resets
         }
         return [];
       case Pn532Cmd.InListPassiveTarget:
@@ -133,10 +135,6 @@ export class Pn532Simulator extends DeviceSimulator {
       default:
         return null;
     }
-  }
-
-  private field(): boolean {
-    return this.registers.get(-1) !== 0;
   }
 
   private diagnose(p: Uint8Array): number[] {

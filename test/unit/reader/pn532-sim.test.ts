@@ -78,3 +78,11 @@ test('card-present: the card answers the first type-A poll after the field comes
   expect(toHex(replyFrame(0x4a, [0x00]))).toBe('00 00 FF 03 FD D5 4B 00 E0 00'); // [libnfc-trace] "no card"
   expect(toHex(ACK_FRAME)).toBe('00 00 FF 00 FF 00');
 });
+
+test('GetGeneralStatus reports the RF field on at power-up and off after RFConfiguration turns it off', async () => {
+  const h = harness();
+  h.send(commandFrame(0x04));
+  h.send(commandFrame(0x32, [0x01, 0x00]));
+  h.send(commandFrame(0x04));
+  expect(await h.replies()).toEqual(['ack', 'data 05 00 01 00 00', 'ack', 'data 33', 'ack', 'data 05 00 00 00 00']);
+});

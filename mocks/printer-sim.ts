@@ -190,18 +190,16 @@ export class PrinterSimulator extends DeviceSimulator {
     }
   }
 
+  /** GS r 1 and ASB byte 3, from DLE EOT 4: near-end (bits 2-3) to bits 0-1, paper end (bits 5-6) to bits 2-3. */
   private paperSensorByte(): number {
     const r = REALTIME_REPLIES[this.fault][3];
     return ((r & 0x0c) ? 0x03 : 0) | ((r & 0x60) ? 0x0c : 0);
   }
 
-  /** ASB: byte 1 drawer/offline/cover/feed, byte 2 errors, byte 3 paper, byte 4 reserved. */
-  asbBytes(): number[] {
-    const [r1, r2, r3, r4] = REALTIME_REPLIES[this.fault];
-    const b0 = 0x10 | (r1 & 0x08) | ((r2 & 0x04) << 3);
-    const b1 = (r3 & 0x04) | (r3 & 0x08) | (r3 & 0x20) | (r3 & 0x40);
-    const b2 = ((r4 & 0x0c) ? 0x03 : 0) | ((r4 & 0x60) ? 0x0c : 0);
-    return [b0, b1, b2, 0x00];
+  /** ASB: byte 1 drawer/offline/cover/feed, byte 2 errors (DLE EOT 3's bits 2, 3, 5, 6), byte 3 paper, byte 4 reserved. */
+  private asbBytes(): number[] {
+    const [r1, r2, r3] = REALTIME_REPLIES[this.fault];
+    return [0x10 | (r1 & 0x08) | ((r2 & 0x04) << 3), r3 & 0x6c, this.paperSensorByte(), 0x00];
   }
 }
 

@@ -99,6 +99,21 @@ describe('PrinterSimulator', () => {
     expect(sim.text()).toBe('A\nB');
   });
 
+  test.each<[PrinterFault, number[]]>([
+    // Epson ASB: byte 1 bit 3 offline, bit 5 cover open; byte 2 bit 3 autocutter error, bit 5 unrecoverable, bit 6 auto-recoverable.
+    ['cover-open', [0x38, 0x00, 0x00, 0x00]],
+    ['cutter-error', [0x18, 0x08, 0x00, 0x00]],
+    ['overheat', [0x18, 0x40, 0x00, 0x00]],
+    ['paper-near-end', [0x10, 0x00, 0x03, 0x00]],
+  ])('ASB after a change to %s', async (fault, asb) => {
+    const sim = new PrinterSimulator('healthy');
+    const w = wire(sim);
+    await w.send([0x1d, 0x61, 0x0f]);
+    sim.setFault(fault);
+    await sim.flushed();
+    expect(w.out).toEqual([0x10, 0x00, 0x00, 0x00, ...asb]);
+  });
+
   test('real-time commands act even inside other data, and drawer pulses are counted', async () => {
     const sim = new PrinterSimulator('healthy');
     const w = wire(sim);

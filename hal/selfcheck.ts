@@ -76,8 +76,8 @@ export const RUN_BUDGET: OptionSpec<'budgetMs'> = { budgetMs: { default: RUN_DEF
 
 const STATUS_RANK: Record<CheckStatus, number> = { pass: 0, warn: 1, timeout: 2, fail: 3, absent: 4 };
 
-/** The device's overall status: the worst of its findings; no findings is a pass. */
-export function worstStatus(findings: readonly Finding[]): CheckStatus {
+/** The worst status of findings (a device's overall status) or of devices (a run's); none is a pass. */
+export function worstStatus(findings: ReadonlyArray<{ status: CheckStatus }>): CheckStatus {
   let worst: CheckStatus = 'pass';
   for (const f of findings) if (STATUS_RANK[f.status] > STATUS_RANK[worst]) worst = f.status;
   return worst;

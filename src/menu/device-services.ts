@@ -4,7 +4,7 @@
  */
 import { CheckedDevice, CHECKED_DEVICES, CheckEnv } from '../../hal/devices';
 import { createReaderCheck } from '../../hal/reader/reader-check';
-import { DeviceResult, runChecks, SelfTestResult, worstStatus } from '../../hal/selfcheck';
+import { DeviceResult, runChecks, SelfTestResult, worstStatus, type CheckStatus } from '../../hal/selfcheck';
 import { abortable, notConfigured, runSelfTest } from '../cli/commands/selftest';
 import type { TerminalConfig } from '../config/types';
 import { journalDevices, loadSlip, type Journal, type JournalRecord } from '../journal';
@@ -85,6 +85,6 @@ export function journalLine(r: JournalRecord): JournalLine {
       if (r.detail && (r.event === 'test' || r.event === 'reprint' || r.event === 'lockout')) return { ...base, summary: r.detail };
       return { ...base, summary: `${r.event}${r.detail ? ' ' + r.detail : ''}` };
     case 'selftest':
-      return { ...base, summary: `checks: ${worstStatus(r.devices.map((d) => ({ id: d.device, status: d.status as DeviceResult['status'], message: '' })))}` };
+      return { ...base, summary: `checks: ${worstStatus(r.devices as ReadonlyArray<{ status: CheckStatus }>)}` };
   }
 }

@@ -374,7 +374,7 @@ function lockoutDetail(l: { delayMs: number; count: number }): string {
 export function resultWord(r: ItemResult): string {
   switch (r.kind) {
     case 'checks':
-      return worstStatus(r.result.devices.map((d) => ({ id: d.device, status: d.status, message: '' })));
+      return worstStatus(r.result.devices);
     case 'reprint':
       return r.outcome.state;
     case 'journal':

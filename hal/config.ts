@@ -1,7 +1,7 @@
 /**
  * How the HAL is told where its devices are and how to drive them. The whole configuration file
  * (src/config) embeds these; they live here so that hal/ never imports from src/. Every numeric option
- * group below is checked at load against the OptionSpec its driver declares (src/config/option-groups.ts).
+ * group below is checked at load against the OptionSpec its driver declares (src/config/field-rules.ts).
  */
 import type { ModemTimeouts } from './modem/timeouts';
 import type { NetworkCheckOptions } from './network/options';

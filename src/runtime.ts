@@ -20,8 +20,6 @@ export interface Environment {
   close(): Promise<void>;
 }
 
-export { nativeBinding };
-
 /** `env`: the process environment POSDIAG_HOME and HOME are read from (default process.env). */
 export async function openEnvironment(options: { configPath?: string; sim: SimSpec | null; env?: NodeJS.ProcessEnv }): Promise<Environment> {
   if (options.configPath && !options.sim) {

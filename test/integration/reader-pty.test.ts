@@ -9,7 +9,7 @@ import { runChecks } from '../../hal/selfcheck';
 import { Msr605Fault, Msr605Simulator } from '../../mocks/msr605-sim';
 import { Pn532Fault, Pn532Simulator } from '../../mocks/pn532-sim';
 import { RunningSimulator, startOnPty } from '../../mocks/pty-attach';
-import { nativeBinding } from '../../src/runtime';
+import { nativeBinding } from '../../hal/transport/native-binding';
 import { readerCases, ReaderCase } from '../helpers/reader-cases';
 
 const binding = nativeBinding();

@@ -5,7 +5,7 @@
 import { SerialLine } from '../../hal/transport/serial-line';
 import { isHalError, HalError } from '../../hal/errors';
 import { startOnPty, RunningSimulator } from '../../mocks/pty-attach';
-import { nativeBinding } from '../../src/runtime';
+import { nativeBinding } from '../../hal/transport/native-binding';
 import { LineDevice, pongFor } from '../helpers/line-device';
 
 const binding = nativeBinding();

@@ -133,11 +133,6 @@ export class ModemSimulator extends DeviceSimulator {
     this.unplugOn = options.unplugOn ?? '+CSQ';
   }
 
-  /** URCs sent so far by the urc-storm fault. */
-  get urcsSent(): number {
-    return this.stormCount;
-  }
-
   override stop(): void {
     this.stopStorm();
     super.stop();
@@ -252,7 +247,7 @@ export class ModemSimulator extends DeviceSimulator {
     if (upper === '+CMEE=?') return ok('+CMEE: (0-2)');
     if (upper === '+CSCS?') return ok(`+CSCS: "${s.charset}"`);
     if (upper === '+CSCS=?') return ok(`+CSCS: (${CHARSETS.map((c) => `"${c}"`).join(',')})`);
-    if ((m = /^\+CSCS="?([^"]*)"?$/.exec(cmd.toUpperCase()))) {
+    if ((m = /^\+CSCS="?([^"]*)"?$/.exec(upper))) {
       if (!CHARSETS.includes(m[1])) return cme(4);
       s.charset = m[1];
       return ok();
@@ -327,10 +322,10 @@ export class ModemSimulator extends DeviceSimulator {
     if (upper === '+CGDCONT?') {
       return ok(...s.contexts.map((c) => `+CGDCONT: ${c.cid},"${c.type}","${c.apn}","${c.cid === 1 && s.ip ? s.ip : '0.0.0.0'}",0,0`));
     }
-    if ((m = /^\+CGDCONT=(\d+),"([^"]*)","([^"]*)"/.exec(cmd.toUpperCase().replace(/^\+CGDCONT/, '+CGDCONT')))) {
+    if ((m = /^\+CGDCONT=(\d+),"([^"]*)","([^"]*)"/i.exec(cmd))) {
       const cid = Number(m[1]);
-      const apn = /,"[^"]*","([^"]*)"/.exec(cmd)?.[1] ?? m[3];
-      s.contexts = [...s.contexts.filter((c) => c.cid !== cid), { cid, type: m[2], apn }].sort((a, b) => a.cid - b.cid);
+      // The PDP type is a keyword; the APN is kept as the host wrote it.
+      s.contexts = [...s.contexts.filter((c) => c.cid !== cid), { cid, type: m[2].toUpperCase(), apn: m[3] }].sort((a, b) => a.cid - b.cid);
       return ok();
     }
     if ((m = /^\+CGPADDR(=(\d+))?$/.exec(upper))) {

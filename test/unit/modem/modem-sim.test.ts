@@ -36,6 +36,7 @@ describe('the simulated SIM800', () => {
     ['V0: numeric result codes', ['ATE0\r', 'ATV0\r', 'AT\r'], '0\r'],
     ['chained basic and extended commands', ['ATE0\r', 'ATE0V1+CMEE=1;+CSQ\r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
     ['a command split across chunks', ['ATE0\r', 'AT+C', 'SQ\r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
+    ['CGDCONT= defines a context: type upper-cased, APN as given', ['ATE0\r', 'AT+cgdcont=2,"ip","cmwap"\r', 'AT+CGDCONT?\r'], '\r\n+CGDCONT: 1,"IP","CMNET","10.81.23.45",0,0\r\n\r\n+CGDCONT: 2,"IP","cmwap","0.0.0.0",0,0\r\n\r\nOK\r\n'],
   ])('%s', async (_name, lines, lastReply) => {
     const sim = createModemSimulator('healthy');
     const say = talk(sim);

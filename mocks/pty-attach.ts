@@ -4,13 +4,12 @@
  */
 import { SerialPort } from 'serialport';
 import { DeviceSimulator } from './simulator';
-import { openPtyPair, PtyPair, PtyPairOptions } from './pty-pair';
+import { openPtyPair, PtyPairOptions } from './pty-pair';
 
 export interface RunningSimulator<S extends DeviceSimulator = DeviceSimulator> {
   sim: S;
   /** Open this path from the host side. */
   hostPath: string;
-  pair: PtyPair;
   /** The device is pulled out: the pty pair dies. */
   unplug(): void;
   /** Stops the simulator and removes the pty pair; idempotent. */
@@ -47,7 +46,6 @@ export async function startOnPty<S extends DeviceSimulator>(sim: S, options: Pty
   return {
     sim,
     hostPath: pair.hostPath,
-    pair,
     unplug: () => sim.unplug(),
     close: () => {
       if (!closing) {

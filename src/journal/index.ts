@@ -3,7 +3,7 @@ export { openJournal, journalFiles, JOURNAL_OPTIONS, JOURNAL_FILE, type Journal,
 export { resolveDataDir, ensureDataDir, dataDirFor, isSimulatedRun, SIM_DATA_DIR } from './data-dir';
 export { saveSlip, loadSlip, isSlipId, newSlipId, type SlipMeta, type StoredSlip } from './slip-store';
 export { journalJobStore, PRINT_QUEUE_FILE } from './job-store';
-export { scrubRecord, scrubText, scrubBytes, luhnValid, MASKED_PAN } from './scrub';
+export { scrubRecord, scrubText, scrubBytes, luhnValid } from './scrub';
 export { encodeRecord, decodeLine, decodeText } from './record-codec';
 export { formatId, parseId, isoWithOffset } from './ids';
 export { journalDevices, journalFinding, journalCause } from './from-results';

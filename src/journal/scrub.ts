@@ -11,11 +11,9 @@
  * The terminal and merchant ids (fields 41/42) are exempt from the PAN rule: a 15-digit merchant id
  * passes Luhn one time in ten and must stay readable.
  */
+import { isMaskedPan } from '../../hal/reader/card-mask';
 
 export const TRACK_REMOVED = '[track data removed]';
-
-/** A PAN as the journal may hold it. */
-export const MASKED_PAN = /^\d{6}\*{3,9}\d{4}$/;
 
 const SENSITIVE_FIELDS = new Set(['pan', 'track', 'track1', 'track2', 'track3', 'trackdata', 'pin', 'pinblock', 'cvv', 'cvv2', 'cvc', 'cvc2']);
 const ID_FIELDS: Record<string, RegExp> = { terminalId: /^[0-9A-Za-z]{8}$/, merchantId: /^[0-9A-Za-z]{15}$/ };
@@ -165,7 +163,7 @@ export function scrubValue(value: unknown): unknown {
       let clean = scrubValue(v);
       if (isSensitiveField(key)) {
         const compact = typeof clean === 'string' ? clean.replace(/[ -]/g, '') : '';
-        if (!MASKED_PAN.test(compact)) continue;
+        if (!isMaskedPan(compact)) continue; // a PAN as the journal may hold it
         clean = compact;
       }
       out[scrubText(key)] = clean;

@@ -12,6 +12,19 @@ function talk(sim: ModemSimulator) {
   };
 }
 
+/** Starts a simulator with `fault`, says each line in turn and returns its reply to the last one. */
+async function lastReply(fault: string, lines: string[]): Promise<string> {
+  const sim = createModemSimulator(fault);
+  const say = talk(sim);
+  let last = '';
+  for (const l of lines) last = await say(l);
+  sim.stop();
+  return last;
+}
+
+/** Echo off and numeric +CME ERROR, as the driver sets the modem up. */
+const QUIET = ['ATE0\r', 'AT+CMEE=1\r'];
+
 // Expected texts follow the SIM800 transcript of compat-clients.md §3 and 3GPP TS 27.007.
 describe('the simulated SIM800', () => {
   test.each([
@@ -37,48 +50,24 @@ describe('the simulated SIM800', () => {
     ['chained basic and extended commands', ['ATE0\r', 'ATE0V1+CMEE=1;+CSQ\r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
     ['a command split across chunks', ['ATE0\r', 'AT+C', 'SQ\r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
     ['CGDCONT= defines a context: type upper-cased, APN as given', ['ATE0\r', 'AT+cgdcont=2,"ip","cmwap"\r', 'AT+CGDCONT?\r'], '\r\n+CGDCONT: 1,"IP","CMNET","10.81.23.45",0,0\r\n\r\n+CGDCONT: 2,"IP","cmwap","0.0.0.0",0,0\r\n\r\nOK\r\n'],
-  ])('%s', async (_name, lines, lastReply) => {
-    const sim = createModemSimulator('healthy');
-    const say = talk(sim);
-    let last = '';
-    for (const l of lines) last = await say(l);
-    expect(last).toBe(lastReply);
-    sim.stop();
+  ])('%s', async (_name, lines, reply) => {
+    expect(await lastReply('healthy', lines)).toBe(reply);
   });
 
   test.each([
-    ['no-sim', 'AT+CPIN?\r', '\r\n+CME ERROR: 10\r\n'],
-    ['sim-pin', 'AT+CPIN?\r', '\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n'],
-    ['no-signal', 'AT+CSQ\r', '\r\n+CSQ: 0,99\r\n\r\nOK\r\n'],
-    ['weak-signal', 'AT+CSQ\r', '\r\n+CSQ: 6,5\r\n\r\nOK\r\n'],
-    ['denied', 'AT+CREG?\r', '\r\n+CREG: 0,3\r\n\r\nOK\r\n'],
-    ['searching', 'AT+CREG?\r', '\r\n+CREG: 0,2\r\n\r\nOK\r\n'],
-    ['roaming', 'AT+CREG?\r', '\r\n+CREG: 0,5\r\n\r\nOK\r\n'],
-    ['not-attached', 'AT+CGATT?\r', '\r\n+CGATT: 0\r\n\r\nOK\r\n'],
-  ])('%s: %j', async (fault, line, reply) => {
-    const sim = createModemSimulator(fault);
-    const say = talk(sim);
-    await say('ATE0\r');
-    await say('AT+CMEE=1\r');
-    expect(await say(line)).toBe(reply);
-    sim.stop();
-  });
-
-  test('echo fault: ATE0 is accepted but echo stays on', async () => {
-    const sim = createModemSimulator('echo');
-    const say = talk(sim);
-    await say('ATE0\r');
-    expect(await say('AT+CSQ\r')).toBe('AT+CSQ\r\r\n+CSQ: 21,0\r\n\r\nOK\r\n');
-    sim.stop();
-  });
-
-  test('sim-pin: the right PIN unlocks and the modem registers', async () => {
-    const sim = createModemSimulator('sim-pin');
-    const say = talk(sim);
-    await say('ATE0\r');
-    expect(await say('AT+CPIN="1234"\r')).toBe('\r\nOK\r\n');
-    expect(await say('AT+CREG?\r')).toBe('\r\n+CREG: 0,1\r\n\r\nOK\r\n');
-    sim.stop();
+    ['no-sim', [...QUIET, 'AT+CPIN?\r'], '\r\n+CME ERROR: 10\r\n'],
+    ['sim-pin', [...QUIET, 'AT+CPIN?\r'], '\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n'],
+    ['sim-pin', [...QUIET, 'AT+CPIN="1234"\r'], '\r\nOK\r\n'], // the right PIN unlocks…
+    ['sim-pin', [...QUIET, 'AT+CPIN="1234"\r', 'AT+CREG?\r'], '\r\n+CREG: 0,1\r\n\r\nOK\r\n'], // …and the modem registers
+    ['no-signal', [...QUIET, 'AT+CSQ\r'], '\r\n+CSQ: 0,99\r\n\r\nOK\r\n'],
+    ['weak-signal', [...QUIET, 'AT+CSQ\r'], '\r\n+CSQ: 6,5\r\n\r\nOK\r\n'],
+    ['denied', [...QUIET, 'AT+CREG?\r'], '\r\n+CREG: 0,3\r\n\r\nOK\r\n'],
+    ['searching', [...QUIET, 'AT+CREG?\r'], '\r\n+CREG: 0,2\r\n\r\nOK\r\n'],
+    ['roaming', [...QUIET, 'AT+CREG?\r'], '\r\n+CREG: 0,5\r\n\r\nOK\r\n'],
+    ['not-attached', [...QUIET, 'AT+CGATT?\r'], '\r\n+CGATT: 0\r\n\r\nOK\r\n'],
+    ['echo', ['ATE0\r', 'AT+CSQ\r'], 'AT+CSQ\r\r\n+CSQ: 21,0\r\n\r\nOK\r\n'], // ATE0 is accepted but echo stays on
+  ])('%s: %j', async (fault, lines, reply) => {
+    expect(await lastReply(fault, lines)).toBe(reply);
   });
 
   test('an unknown fault is refused by name', () => {

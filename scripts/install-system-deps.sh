@@ -21,7 +21,7 @@ need=()
 have_cmd() { command -v "$1" >/dev/null 2>&1 || [ -x "$1" ]; }
 have_cmd socat || need+=(socat)
 [ -f /usr/share/unifont/unifont.hex ] || need+=(unifont)
-if [ "$scope" = "all" ]; then
+if [ "$scope" != "demo" ]; then
   have_cmd /usr/sbin/chat || need+=(ppp)
   have_cmd nfc-list || need+=(libnfc-bin)
   have_cmd nfc-scan-device || need+=(libnfc-examples)

@@ -14,7 +14,7 @@ mapfile -t missing < <(bash scripts/install-system-deps.sh --check "$scope")
 
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "posdiag: installing the system packages ${missing[*]} with scripts/install-system-deps.sh (root, apt-get)" >&2
-  bash scripts/install-system-deps.sh >/dev/null
+  bash scripts/install-system-deps.sh "$scope" >/dev/null
   exit 0
 fi
 

@@ -7,15 +7,14 @@
 #   unifont               the bitmap font the printer simulator renders slips with (Hanzi included)
 # Only what is missing is installed. Run as root (or with sudo).
 #
-#   scripts/install-system-deps.sh            install what is missing
-#   scripts/install-system-deps.sh --check [demo]
-#                                             print what is missing (all, or what `posdiag demo` uses:
-#                                             socat and unifont), one package a line; install nothing
+#   scripts/install-system-deps.sh [demo]          install what is missing (all of them, or only what
+#                                                  `posdiag demo` uses: socat and unifont)
+#   scripts/install-system-deps.sh --check [demo]  print what is missing, one package a line; install nothing
 set -euo pipefail
 
 check=""
-scope="all"
-if [ "${1:-}" = "--check" ]; then check=1; scope="${2:-all}"; fi
+if [ "${1:-}" = "--check" ]; then check=1; shift; fi
+scope="${1:-all}"
 
 need=()
 have_cmd() { command -v "$1" >/dev/null 2>&1 || [ -x "$1" ]; }

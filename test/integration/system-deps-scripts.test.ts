@@ -3,8 +3,8 @@
  * (a PATH without it; `id` and `apt-get` are stand-ins that answer and record): as root with apt-get it
  * installs through scripts/install-system-deps.sh and says so in one line; otherwise `test` prints the
  * exact command, with `sudo` only for a user who is not root, and exits 2, while `demo` goes on (the
- * simulated terminal falls back to the in-process link). Runs after the real packages are installed, so
- * socat is the only one missing.
+ * simulated terminal falls back to the in-process link). socat is always missing here; whatever else is
+ * (what `install-system-deps.sh --check` lists on that PATH) is named and installed with it.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -40,19 +40,27 @@ function ensure(scope: 'demo' | 'test', uid: number, aptGet: boolean) {
   return spawnSync(join(bin, 'bash'), [join(ROOT, 'scripts', 'ensure-system-deps.sh'), scope], { encoding: 'utf8', env: { PATH: bin } });
 }
 
+/** What the check finds missing on the stand-in PATH: socat first, then whatever this machine lacks. */
+function missing(scope: 'demo' | 'test'): string {
+  const r = spawnSync(join(bin, 'bash'), [join(ROOT, 'scripts', 'install-system-deps.sh'), '--check', scope], { encoding: 'utf8', env: { PATH: bin } });
+  const names = r.stdout.trim().split('\n');
+  expect(names[0]).toBe('socat');
+  return names.join(' ');
+}
+
 const aptLog = () => (existsSync(join(bin, 'apt.log')) ? readFileSync(join(bin, 'apt.log'), 'utf8') : '');
 
 test.each(['demo', 'test'] as const)('%s, root with apt-get: installs socat through the script, saying so in one line', (scope) => {
   const r = ensure(scope, 0, true);
   expect(r.status).toBe(0);
-  expect(r.stderr).toBe('posdiag: installing the system packages socat with scripts/install-system-deps.sh (root, apt-get)\n');
-  expect(aptLog()).toBe('update -qq\ninstall -y -qq --no-install-recommends socat\n');
+  expect(r.stderr).toBe(`posdiag: installing the system packages ${missing(scope)} with scripts/install-system-deps.sh (root, apt-get)\n`);
+  expect(aptLog()).toBe(`update -qq\ninstall -y -qq --no-install-recommends ${missing(scope)}\n`);
 });
 
 test('test, not root: the command with sudo, exit 2, nothing installed', () => {
   const r = ensure('test', 1000, true);
   expect(r.status).toBe(2);
-  expect(r.stderr).toBe('posdiag: the tests need the system packages socat; run: sudo scripts/install-system-deps.sh\n');
+  expect(r.stderr).toBe(`posdiag: the tests need the system packages ${missing('test')}; run: sudo scripts/install-system-deps.sh\n`);
   expect(aptLog()).toBe('');
 });
 

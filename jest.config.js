@@ -8,6 +8,7 @@ module.exports = {
   },
   // PTY tests spawn socat and talk over real serial lines; give them room on a loaded machine.
   testTimeout: 20000,
+  setupFiles: ['<rootDir>/test/helpers/sim-link-env.js'],
   detectOpenHandles: true,
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
 };

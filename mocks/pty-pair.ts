@@ -3,10 +3,11 @@
  * a simulator the other, and bytes pass between them as on a null-modem cable. Killing socat makes both
  * ends fail as a USB serial adapter does when it is pulled out.
  */
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { requireSystemTool } from './system-tools';
 
 export interface PtyPair {
   /** The end the host opens, e.g. /tmp/posdiag-pty-XXXX/host. */
@@ -27,24 +28,8 @@ export interface PtyPairOptions {
   readyTimeoutMs?: number;
 }
 
-/** What the tests and the simulated terminal need from the system, and where it comes from. */
-export const SYSTEM_TOOLS: Record<string, { pkg: string; probe: string[] }> = {
-  socat: { pkg: 'socat', probe: ['socat', '-V'] },
-  chat: { pkg: 'ppp', probe: ['/usr/sbin/chat', '-V'] },
-  'nfc-list': { pkg: 'libnfc-bin', probe: ['nfc-list', '--help'] },
-};
-
-/** Throws with the install command when a system tool is missing. */
-export function requireSystemTool(tool: keyof typeof SYSTEM_TOOLS | string): void {
-  const spec = SYSTEM_TOOLS[tool] ?? { pkg: tool, probe: [tool, '--version'] };
-  const r = spawnSync(spec.probe[0], spec.probe.slice(1), { stdio: 'ignore' });
-  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(
-      `${tool} is not installed. Install the system packages with: sudo scripts/install-system-deps.sh ` +
-        `(or: sudo apt-get install ${spec.pkg})`,
-    );
-  }
-}
+// Which system tools exist and how to install them: mocks/system-tools.ts.
+export { requireSystemTool, SYSTEM_TOOLS } from './system-tools';
 
 export async function openPtyPair(options: PtyPairOptions = {}): Promise<PtyPair> {
   requireSystemTool('socat');

@@ -5,19 +5,25 @@
 import type { DevicesConfig, HostConfig } from '../hal/config';
 import { checkSimFaults } from '../src/config/sim-spec';
 import { DEVICE_FAULTS } from './faults';
-import { startOnPty, RunningSimulator } from './pty-attach';
+import type { RunningSimulator } from './pty-attach';
 import { plugInto, SERIAL_SIMULATORS, TCP_SIMULATORS, SimulatorEntry } from './registry';
+import { chooseSimWiring, type SimWiring } from './sim-link';
 
 export interface SimulatedTerminal {
   devices: DevicesConfig;
   host?: HostConfig;
   /** The simulators by device name (`modem`, `pn532`, `printer`, …). */
   running: Map<string, RunningSimulator>;
+  /** How the devices are wired (mocks/sim-link.ts): open them through `binding` when it is set. */
+  link: SimWiring['kind'];
+  binding?: SimWiring['binding'];
+  /** One line to show the user (the devices are not on pseudo-terminals); undefined when all is as usual. */
+  notice?: string;
   close(): Promise<void>;
 }
 
 /** `faults`: device name → fault; devices not named run healthy. A fault a device does not know is a usage error. */
-export async function startSimulatedTerminal(faults: ReadonlyMap<string, string> = new Map()): Promise<SimulatedTerminal> {
+export async function startSimulatedTerminal(faults: ReadonlyMap<string, string> = new Map(), wiring: SimWiring = chooseSimWiring()): Promise<SimulatedTerminal> {
   checkSimFaults(faults, DEVICE_FAULTS);
   const running = new Map<string, RunningSimulator>();
   const closers: Array<() => Promise<void>> = [];
@@ -29,7 +35,7 @@ export async function startSimulatedTerminal(faults: ReadonlyMap<string, string>
   try {
     for (const [name, entry] of chooseSerial(faults)) {
       const fault = faults.get(name) ?? 'healthy';
-      const sim = await startOnPty(entry.create(fault, { baudRate: entry.baudRate }));
+      const sim = await wiring.start(name, entry.create(fault, { baudRate: entry.baudRate }));
       running.set(name, sim);
       closers.push(() => sim.close());
       plugInto(devices, name, { path: sim.hostPath, baudRate: entry.baudRate });
@@ -44,7 +50,7 @@ export async function startSimulatedTerminal(faults: ReadonlyMap<string, string>
     await close();
     throw err;
   }
-  return { devices, host, running, close };
+  return { devices, host, running, close, link: wiring.kind, binding: wiring.binding, notice: wiring.notice };
 }
 
 /** One simulator per slot: the reader is the PN532 unless only the MSR605 was named. */

@@ -11,6 +11,11 @@ import { basename, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { main } from '../../src/cli/program';
 import { capturedIo } from '../helpers/captured-io';
+import { requireSystemTool } from '../../mocks/system-tools';
+
+// The simulated terminal on real pseudo-terminals and the slip's PNG: without socat or the font each test
+// here fails with the command that installs it.
+beforeAll(() => { requireSystemTool('socat'); requireSystemTool('unifont'); });
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const load = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../schemas', name), 'utf8'));

@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/program';
 import { capturedIo } from '../helpers/captured-io';
+import { requireSystemTool } from '../../mocks/system-tools';
+
+// The simulated terminal on real pseudo-terminals: without socat each test here fails with the command that installs it.
+beforeAll(() => { requireSystemTool('socat'); });
 
 const PAN = '6228480402564890018';
 

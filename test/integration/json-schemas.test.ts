@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { main } from '../../src/cli/program';
 import { cliBundle, type CliBundle } from '../helpers/cli-bundle';
 import { capturedIo } from '../helpers/captured-io';
+import { requireSystemTool } from '../../mocks/system-tools';
 
 const SCHEMAS = join(__dirname, '../../schemas');
 const ajv = new Ajv({ allErrors: true, strict: false });
@@ -50,6 +51,7 @@ test('explain with a bad acquirer: the error document', async () => {
 });
 
 test.each([[''], ['modem=no-signal,printer=paper-out'], ['pn532=ram-fail,host=refuse']])('selftest --sim %s', async (faults) => {
+  requireSystemTool('socat');
   const r = await run(['selftest', '--sim', ...(faults ? [faults] : []), '--budget', '20000']);
   expect(r.code).toBe(0);
   check('selftest', r.doc);
@@ -63,6 +65,8 @@ describe('sim announcement of a real process', () => {
   afterAll(() => bundle.dispose());
 
   test.each([['host', 'decline-96'], ['printer', 'paper-out']])('%s %s', async (device, fault) => {
+    // A serial simulator is put on a pseudo-terminal; the host is on TCP.
+    if (device !== 'host') requireSystemTool('socat');
     const child = spawn(process.execPath, [bundle.cli, 'sim', device, '--fault', fault, '--json'], { env: { ...process.env, ...bundle.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const line = await new Promise<string>((resolve, reject) => {

@@ -4,6 +4,10 @@
  */
 import { main } from '../../src/cli/program';
 import { capturedIo } from '../helpers/captured-io';
+import { requireSystemTool } from '../../mocks/system-tools';
+
+// The simulated terminal on real pseudo-terminals: without socat each test here fails with the command that installs it.
+beforeAll(() => { requireSystemTool('socat'); });
 
 const io = () => capturedIo();
 

@@ -12,6 +12,10 @@ import { saveSlip } from '../../src/journal';
 import { EscPosBuilder } from '../../hal/printer/builder';
 import schema from '../../schemas/slip.json';
 import { capturedIo } from '../helpers/captured-io';
+import { requireSystemTool } from '../../mocks/system-tools';
+
+// The simulated terminal on real pseudo-terminals: without socat each test here fails with the command that installs it.
+beforeAll(() => { requireSystemTool('socat'); });
 
 const validate = new Ajv({ strict: true }).compile(schema);
 

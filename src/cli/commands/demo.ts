@@ -39,7 +39,7 @@ export const command: CommandSpec = {
     if (!scenario) throw new HalError('Usage_Invalid', `unknown scenario "${scenarioId}"; posdiag demo --list shows them`);
     // The scenario sets the faults; --sim may add or override some.
     const sim = new Map([...Object.entries(scenario.sim), ...(ctx.sim ?? new Map())]);
-    const env = await openEnvironment({ configPath: undefined, sim, env: io.env });
+    const env = await openEnvironment({ configPath: undefined, sim, env: io.env, say: io.stderr });
     try {
       if (!ctx.json) announce(io, scenario, env, sim);
       if (!scenario.code) return await deviceTour(env, scenario, ctx);

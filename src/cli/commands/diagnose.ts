@@ -65,7 +65,7 @@ export const command: CommandSpec = {
     const amount = parseAmount(flags.amount);
     if (flags.acquirer !== undefined) acquirerFlag(flags.acquirer);
     const budget = parseBudgetFlag(flags.budget); // else the configuration's, in runDiagnosis
-    const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: ctx.io.env });
+    const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: ctx.io.env, say: ctx.io.stderr });
     try {
       const dataDir = env.dataDir;
       const report = await runDiagnosis(env, {

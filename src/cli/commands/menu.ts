@@ -51,7 +51,7 @@ export const command: CommandSpec = {
     }
     if (ctx.json) throw new HalError('Usage_Invalid', 'menu is interactive; --json goes with --hash-pin only');
 
-    const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: io.env });
+    const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: io.env, say: io.stderr });
     try {
       const pinHash = env.config.technician?.pinHash;
       if (!pinHash) {

@@ -30,7 +30,7 @@ export const command: CommandSpec = {
   async run({ args, opts }, ctx) {
     const wanted = selectDevices(args.device!);
     const flagBudget = parseBudgetFlag(opts.budget as string | undefined);
-    const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim });
+    const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, say: ctx.io.stderr });
     try {
       const result = await runSelfTest(wanted, env.checkEnv, opts.level as CheckLevel, runBudget(flagBudget, env.config), ctx.progress);
       return { exitCode: EXIT.ok, json: result, text: renderSelfTest(result, ctx.color, ctx.locale) };

@@ -86,7 +86,7 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
   }
   if (flags.text || flags.png || flags.escpos) return { exitCode: EXIT.ok, json: doc, text: lines.join('\n') };
 
-  const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: ctx.io.env });
+  const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: ctx.io.env, say: ctx.io.stderr });
   try {
     doc.printed = await printSlip(env.checkEnv, slip.bytes, { id: slip.id, dataDir });
   } finally {

@@ -87,13 +87,19 @@ test('a malformed technician.pinHash: exit 2, naming the field', async () => {
 });
 
 test('keys on a pipe: demo PIN, journal item, exit; the journal holds the menu events', async () => {
+  // The simulated terminal over the in-process link: no PTY in a unit test (the menu on real PTYs:
+  // test/integration/menu-pty.test.ts).
+  process.env.POSDIAG_SIM_LINK = 'in-process';
   // Each key is written once the screen shows the menu ready for it, as a person would.
   const stdin = Object.assign(new PassThrough(), { isTTY: false });
   const t = io(stdin);
   const run = main(['menu', '--sim', '--locale', 'en'], t.handle);
+  let settled = false;
+  void run.finally(() => (settled = true));
   const waitFor = async (text: string, from: number) => {
-    for (let i = 0; i < 400 && !t.screen().slice(from).includes(text); i++) await new Promise((r) => setTimeout(r, 25));
-    expect(t.screen().slice(from)).toContain(text);
+    for (let i = 0; i < 400 && !settled && !t.screen().slice(from).includes(text); i++) await new Promise((r) => setTimeout(r, 25));
+    // Should the menu end early (its devices would not start), say why, not just that the screen is empty.
+    expect({ screen: t.screen().slice(from), stderr: t.err() }).toEqual({ screen: expect.stringContaining(text), stderr: '' });
   };
   await waitFor('Enter technician PIN', 0);
   let mark = t.screen().length;

@@ -1,16 +1,11 @@
 /**
  * posdiag's own PNG writer (src/slip/png-writer.ts) checked by an independent decoder, pngjs (which also
  * verifies every chunk CRC and the zlib stream): the decoded pixels are exactly the ones written, for sizes
- * whose rows do and do not end on a byte boundary at 1 bit per pixel. Then the slip preview: its PNG
- * decodes to the very picture the roll renderer drew.
+ * whose rows do and do not end on a byte boundary at 1 bit per pixel. (The slip preview drawn with
+ * Unifont: test/integration/slip-preview-png.test.ts.)
  */
-import { PNG } from 'pngjs';
 import { encodeGrayPng, type GrayImage } from '../../../src/slip/png-writer';
-import { rollToImage, rollToPng } from '../../../src/slip/roll-png';
-import { EscPosTokenizer } from '../../../hal/printer/escpos-tokenizer';
-import { EscPosBuilder } from '../../../hal/printer/builder';
-import { PRINTER_PROFILES } from '../../../hal/printer/profiles';
-import { GEOMETRY_58, GEOMETRY_80, PaperRoll } from '../../../hal/printer/paper-roll';
+import { decodeGray, difference } from '../../helpers/gray-image';
 
 /** Deterministic pseudo-random gray values (a linear congruential sequence), so a failure is reproducible. */
 function noise(width: number, height: number, seed: number): GrayImage {
@@ -21,28 +16,6 @@ function noise(width: number, height: number, seed: number): GrayImage {
     data[i] = s >>> 24;
   }
   return { width, height, data };
-}
-
-/** The gray channel pngjs decodes (it always returns RGBA; R = G = B for a gray PNG, A = 255). */
-function decodeGray(png: Buffer): GrayImage {
-  const img = PNG.sync.read(png);
-  const data = new Uint8Array(img.width * img.height);
-  for (let i = 0; i < data.length; i++) {
-    const r = img.data[i * 4];
-    if (img.data[i * 4 + 1] !== r || img.data[i * 4 + 2] !== r || img.data[i * 4 + 3] !== 255) throw new Error(`pixel ${i} is not opaque gray`);
-    data[i] = r;
-  }
-  return { width: img.width, height: img.height, data };
-}
-
-/**
- * Where two pictures first differ ('' when they are equal). Comparing the pixel arrays with toEqual would
- * walk them element by element in the matcher, seconds for a slip-sized picture.
- */
-function difference(a: GrayImage, b: GrayImage): string {
-  if (a.width !== b.width || a.height !== b.height) return `size ${a.width}×${a.height} vs ${b.width}×${b.height}`;
-  const at = Buffer.from(a.data).findIndex((v, i) => v !== b.data[i]);
-  return at < 0 ? '' : `pixel (${at % a.width}, ${Math.floor(at / a.width)}): ${a.data[at]} vs ${b.data[at]}`;
 }
 
 // 1×1 and 7/9/15/17 wide: rows shorter than, just over and between whole bytes at 1 bit per pixel;
@@ -74,33 +47,5 @@ describe('encodeGrayPng', () => {
   test('a size the data does not fill, or no size at all, is refused', () => {
     expect(() => encodeGrayPng({ width: 3, height: 3, data: new Uint8Array(8) })).toThrow(RangeError);
     expect(() => encodeGrayPng({ width: 0, height: 1, data: new Uint8Array(0) })).toThrow(RangeError);
-  });
-});
-
-describe('the slip preview PNG', () => {
-  const bits = new Uint8Array(Math.ceil(37 / 8) * 21).map((_, i) => (i * 73 + 11) & 0xff);
-  const ROLLS: [string, 58 | 80][] = [
-    ['generic-58', 58],
-    ['generic-80', 80],
-  ];
-  test.each(ROLLS)('%s: the PNG decodes to the picture the roll renderer drew', (profile, paper) => {
-    const bytes = new EscPosBuilder(PRINTER_PROFILES[profile as 'generic-58'])
-      .init()
-      .line('交易失败 ¥128')
-      .bold()
-      .line('Bold 粗体')
-      .bold(false)
-      .size(2)
-      .line('大字')
-      .size(1)
-      .image({ width: 37, height: 21, bits })
-      .qr('https://example.com/x?a=1')
-      .cut()
-      .encode();
-    const roll = new PaperRoll(paper === 80 ? GEOMETRY_80 : GEOMETRY_58);
-    roll.apply(new EscPosTokenizer().push(bytes));
-    const drawn = rollToImage(roll);
-    expect(drawn.data.some((v) => v === 0)).toBe(true);
-    expect(difference(decodeGray(rollToPng(roll)), drawn)).toBe('');
   });
 });

@@ -58,9 +58,6 @@ NODE_VERSION=$(node -p 'process.versions.node')
 [ -r /etc/os-release ] && . /etc/os-release
 CODENAME=${VERSION_CODENAME:-}
 [ -n "$CODENAME" ] || fail "no VERSION_CODENAME in /etc/os-release: cannot tell which release's arm64 packages to fetch"
-mkdir -p "$CACHE"
-# The cache keeps itself out of git (a "*" .gitignore ignores itself too).
-[ -f "$CACHE/.gitignore" ] || printf '*\n' >"$CACHE/.gitignore"
 step_done "node $NODE_VERSION, Debian $CODENAME"
 
 # ------------------------------------------------------------------------------------------ qemu-user
@@ -84,6 +81,9 @@ step_done "$(qemu-aarch64 --version | head -n1)"
 
 # --------------------------------------------------------------------------------------- arm64 node
 step "node for arm64"
+mkdir -p "$CACHE"
+# The cache keeps itself out of git (a "*" .gitignore ignores itself too).
+[ -f "$CACHE/.gitignore" ] || printf '*\n' >"$CACHE/.gitignore"
 ARM_NODE=$CACHE/node-v$NODE_VERSION/bin/node
 if [ -x "$ARM_NODE" ]; then
   note="cached"
@@ -180,13 +180,11 @@ expect_text() { # expect_text NAME TEXT: the step's stdout must contain TEXT
   grep -qF -- "$2" "$WORK/$1.out" || { show "$WORK/$1"; fail "output lacks \"$2\""; }
 }
 
-step "node -e 0"
-arm node --version
+step "arm64 node"
+arm node -p 'process.version + " " + process.platform + " " + process.arch'
 expect_rc node 0
-[ "$(cat "$WORK/node.out")" = "v$NODE_VERSION" ] || { show "$WORK/node"; fail "the arm64 node is not v$NODE_VERSION"; }
-arm arch -p 'process.arch + " " + process.platform'
-expect_rc arch 0
-[ "$(cat "$WORK/arch.out")" = "arm64 linux" ] || { show "$WORK/arch"; fail "node reports $(cat "$WORK/arch.out"), not arm64 linux"; }
+[ "$(cat "$WORK/node.out")" = "v$NODE_VERSION linux arm64" ] ||
+  { show "$WORK/node"; fail "the emulated node reports \"$(cat "$WORK/node.out")\", not \"v$NODE_VERSION linux arm64\""; }
 step_done "v$NODE_VERSION, process.arch arm64"
 
 step "--help"
@@ -217,14 +215,22 @@ case "$BINDING" in
   "$ROOT/$BINDING_DIR/"*) ;;
   *) fail "the binding loaded is $BINDING, not one from $BINDING_DIR" ;;
 esac
+# Every device must pass, with one allowance: the network check gives /proc/net/route and
+# /etc/resolv.conf 500 ms to be read, which the emulator on a busy machine can miss; those findings
+# ("…unknown", not checked) are shown, not failed. Everything that goes through the serial binding
+# and the host link must pass.
 devices=$(node -e '
   const doc = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const out = [];
   let bad = 0;
   for (const name of ["modem", "reader", "printer", "network"]) {
     const d = (doc.devices ?? []).find((x) => x.device === name);
-    out.push(`${name} ${d ? d.status : "missing"}${d ? ` ${d.ms} ms` : ""}`);
-    if (!d || d.status !== "pass") bad++;
+    if (!d) { out.push(`${name} missing`); bad++; continue; }
+    const off = d.findings.filter((f) => f.status !== "pass");
+    const timedOnly = name === "network" && d.status === "warn" && off.every((f) => /\.unknown$/.test(f.message));
+    if (d.status !== "pass" && !timedOnly) bad++;
+    const notes = off.map((f) => `${f.id} ${f.status}${f.params?.reason ? " " + f.params.reason : ""}`);
+    out.push(`${name} ${d.status} ${d.ms} ms${notes.length ? ` (${notes.join(", ")})` : ""}`);
   }
   console.log(out.join(", "));
   process.exit(bad ? 1 : 0);
@@ -246,29 +252,47 @@ step_done "hint box shown, journal record $(grep -o 'journal   J[0-9]*' "$WORK/d
 
 # ------------------------------------------------------------------------------------- cold start
 # Emulation slows everything, so only the ratio to a bare node start on the same emulator means
-# anything. Interleaved runs, medians, as npm run bench does on the host.
-step "cold start"
+# anything; the same ratio on the host's own node, measured alongside, is what it compares with.
+# Interleaved runs, medians, as npm run bench does.
+host_node() {
+  local out=$WORK/$1
+  shift
+  set +e
+  POSDIAG_HOME=$WORK/home NO_COLOR=1 node "$@" </dev/null >"$out.out" 2>"$out.err"
+  RC=$?
+  set -e
+}
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
-: >"$WORK/cold.bare"
-: >"$WORK/cold.explain"
-for _ in $(seq "$COLD_RUNS"); do
-  t=$(now_ms)
-  arm cold -e 0
-  expect_rc cold 0
-  echo $(($(now_ms) - t)) >>"$WORK/cold.bare"
-  t=$(now_ms)
-  arm cold dist/cli.js explain 96
-  expect_rc cold 0
-  echo $(($(now_ms) - t)) >>"$WORK/cold.explain"
-done
-bare=$(median <"$WORK/cold.bare")
-explain=$(median <"$WORK/cold.explain")
-ratio=$(awk -v a="$explain" -v b="$bare" 'BEGIN {printf "%.2f", a / b}')
-step_done "median of $COLD_RUNS: node -e 0 $bare ms, explain 96 $explain ms"
+cold_start() { # cold_start RUNNER: sets BARE, EXPLAIN (median ms) and RATIO
+  local run=$1 t
+  : >"$WORK/cold.bare"
+  : >"$WORK/cold.explain"
+  for _ in $(seq "$COLD_RUNS"); do
+    t=$(now_ms)
+    "$run" cold -e 0
+    expect_rc cold 0
+    echo $(($(now_ms) - t)) >>"$WORK/cold.bare"
+    t=$(now_ms)
+    "$run" cold dist/cli.js explain 96
+    expect_rc cold 0
+    echo $(($(now_ms) - t)) >>"$WORK/cold.explain"
+  done
+  BARE=$(median <"$WORK/cold.bare")
+  EXPLAIN=$(median <"$WORK/cold.explain")
+  RATIO=$(awk -v a="$EXPLAIN" -v b="$BARE" 'BEGIN {printf "%.2f", a / b}')
+}
+step "cold start"
+cold_start arm
+arm_figure="${RATIO}x (emulated: explain 96 $EXPLAIN ms / node -e 0 $BARE ms)"
+cold_start host_node
+host_figure="${RATIO}x (explain 96 $EXPLAIN ms / node -e 0 $BARE ms)"
+step_done "medians of $COLD_RUNS interleaved runs"
 
 total=$(($(now_ms) - TOTAL_START))
 echo
 echo "arm64 smoke: passed in $total ms"
 printf '%s\n' "${FIGURES[@]}"
 printf '  %-24s %7d ms\n' total "$total"
-echo "  arm64 cold start         explain 96 / node -e 0 = ${ratio}x (emulated: $explain ms / $bare ms, medians of $COLD_RUNS)"
+echo "cold start, explain 96 / node -e 0, medians of $COLD_RUNS:"
+echo "  arm64 (qemu)  $arm_figure"
+echo "  host $(node -p process.arch)     $host_figure"

@@ -1,20 +1,47 @@
 /**
- * An exclusive lock between processes sharing one data directory (journal appends, the menu's PIN
- * attempt count): a lock file created with O_EXCL ('wx') holding the owner's pid. Whoever creates it
- * holds the lock; the others retry for a bounded time, measured on the monotonic clock. A lock left
- * behind by a process that died (its pid is gone), older than `staleMs`, or dated further than that in
- * the future (the clock was set back) is taken over: renamed aside (only one contender can rename a
- * given file), then removed.
+ * An exclusive lock between processes sharing one data directory: journal appends, the menu's count of
+ * wrong PINs, the print queue. Whoever creates the lock file holds the lock; the others retry for a
+ * bounded time, measured on the monotonic clock.
+ *
+ * Taking it. The lock file holds a token naming its holder, `v2 <pid> <boot id> <monotonic ms> <random>`.
+ * The token is written to a file of its own and then hard-linked to the lock's path: link() fails when
+ * the path exists, so exactly one contender's link succeeds, and a lock file is never seen half-written.
+ * (On a file system without hard links the lock file is created with O_EXCL and then written.)
+ *
+ * Taking over. A lock whose holder is gone (its boot is over, or its pid no longer exists) or has held it
+ * longer than `staleMs` on the monotonic clock (hung) is taken over. The danger is removing the wrong
+ * file: two contenders examine one stale lock; the first removes it and takes the lock anew; the second,
+ * a moment late, removes that fresh lock, and both hold it. So a lock file is only ever removed — by a
+ * takeover and by its own holder's release alike — by whoever first creates its claim: a file named after
+ * the token the lock file held when it was examined (`<path>.<hash of the token>.claim`), created the same
+ * exclusive way as a lock.
+ *
+ * Why that is safe. A token is never used twice, so a claim's name belongs to one lock file, and at most
+ * one process holds that claim. While that lock file is at the path, nothing else can be created there,
+ * and no one but the claim's holder may remove it. So the claim's holder reads the path again: if it
+ * holds the token examined, it is the very file examined, and stays so until the claim's holder unlinks
+ * it; if it holds anything else, the examined file is gone for good (its token cannot come back) and
+ * nothing is removed. A claim is removed by its holder when done; should the same claim be created again
+ * later, it finds its lock file gone and removes nothing.
+ *
+ * A process killed while holding a claim would leave its lock file unremovable: such a claim (its holder
+ * gone or hung, by the same rules) is removed the same way, through a claim of the claim, two levels deep
+ * at most. What it all rests on: a holder judged gone is gone — a pid that does not exist in this boot
+ * runs nothing. A holder judged hung might wake up inside the lock alongside the one that took it over
+ * (no lock file can prevent that; staleMs is set far above how long the lock is held); when it then
+ * releases, it finds the lock file is no longer its own and leaves it alone.
  */
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { link, lstat, open, readdir, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { bootId, monoNowMs } from './boot';
 import { ensureDataDir } from './data-dir';
-import { dirname } from 'node:path';
 
 export interface FileLockOptions {
   /** Give up after waiting this long, ms. Default 5000. */
   timeoutMs?: number;
-  /** A lock older than this is abandoned whoever holds it, ms. Default 10000 (an append holds it for milliseconds). */
+  /** A lock held longer than this is abandoned whoever holds it, ms. Default 10000 (an append holds it for milliseconds). */
   staleMs?: number;
   /** Pause between tries, ms, plus up to as much again at random so waiters do not move in step. Default 10. */
   retryMs?: number;
@@ -37,35 +64,44 @@ export async function withFileLock<T>(path: string, job: () => Promise<T>, opts:
   }
 }
 
+/** What a lock file (or a claim) held when it was looked at, and which file it was. */
+export interface LockSeen {
+  text: string;
+  dev: bigint;
+  ino: bigint;
+  ctimeNs: bigint;
+  mtimeMs: number;
+  /** Not a regular file (a directory, a symbolic link, a device): no lock of ours, and never read. */
+  irregular: boolean;
+}
+
+/** Claims of claims go this deep at most: each level is needed only after a kill at one precise instant. */
+const MAX_CLAIM_DEPTH = 2;
+/** A token is one short line; more is not a token. */
+const MAX_TOKEN_BYTES = 256;
+/** A lock file with no token is being written this instant (no hard links), or its writer was killed: after this long, the second. */
+const UNWRITTEN_GRACE_MS = 500;
+/** link() refused by the file system itself: fall back to O_EXCL. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV']);
+
 async function acquire(path: string, opts: FileLockOptions): Promise<() => Promise<void>> {
   const timeoutMs = opts.timeoutMs ?? 5000;
   const staleMs = opts.staleMs ?? 10_000;
   const retryMs = opts.retryMs ?? 10;
   const started = performance.now();
-  const token = `${process.pid} ${Date.now()} ${randomBytes(4).toString('hex')}\n`;
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fh = await open(path, 'wx', 0o600);
-      try {
-        await fh.writeFile(token);
-      } finally {
-        await fh.close();
-      }
+  for (;;) {
+    // A fresh token each try: its monotonic time is when the lock was taken.
+    const token = newToken();
+    if (await createExclusive(path, token, true)) {
       return async () => {
-        // Remove only our own lock: after a takeover the file may be someone else's.
-        const now = await readFile(path, 'utf8').catch(() => null);
-        if (now === token) await unlink(path).catch(() => undefined);
+        // Only our own lock file, and only through its claim: after a takeover the file is someone else's.
+        const seen = await examineLock(path).catch(() => null);
+        if (seen?.text === token) await removeIfStill(path, seen, staleMs).catch(() => undefined);
       };
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' && attempt === 0) {
-        await ensureDataDir(dirname(path));
-        continue;
-      }
-      if (code !== 'EEXIST') throw err;
     }
-    if (await isStale(path, staleMs)) {
-      await takeOver(path);
+    const seen = await examineLock(path).catch(() => null);
+    if (seen && abandoned(seen, staleMs) && (await removeIfStill(path, seen, staleMs))) {
+      await sweepDebris(path, staleMs);
       continue;
     }
     const waited = Math.round(performance.now() - started);
@@ -74,23 +110,84 @@ async function acquire(path: string, opts: FileLockOptions): Promise<() => Promi
   }
 }
 
-const UNWRITTEN_GRACE_MS = 500;
+function newToken(): string {
+  return `v2 ${process.pid} ${bootId() ?? '-'} ${monoNowMs()} ${randomBytes(8).toString('hex')}\n`;
+}
 
-async function isStale(path: string, staleMs: number): Promise<boolean> {
-  let text: string;
-  let mtimeMs: number;
+/** Creates `path` holding `token` unless something is there already; true when it did. */
+async function createExclusive(path: string, token: string, makeDir = false): Promise<boolean> {
+  const staged = `${path}.${randomBytes(6).toString('hex')}.new`;
   try {
-    [text, { mtimeMs }] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-  } catch {
-    return false; // gone already (or unreadable): the next try decides
+    await writeFile(staged, token, { flag: 'wx', mode: 0o600 });
+  } catch (err) {
+    await unlink(staged).catch(() => undefined);
+    if (!makeDir || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await ensureDataDir(dirname(path));
+    return createExclusive(path, token);
   }
-  const age = Date.now() - mtimeMs;
-  if (Math.abs(age) > staleMs) return true;
-  const pid = Number(text.split(' ')[0]);
-  // No pid: either its owner is writing it this instant, or it was killed between creating and writing
-  // (the write takes microseconds, so after a moment it is the second).
-  if (!Number.isSafeInteger(pid) || pid <= 0) return age > UNWRITTEN_GRACE_MS;
-  return !processAlive(pid);
+  try {
+    await link(staged, path);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    if (code === 'EEXIST') return false;
+    if (!NO_HARD_LINKS.has(code)) throw err;
+  } finally {
+    await unlink(staged).catch(() => undefined);
+  }
+  try {
+    await writeFile(path, token, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+}
+
+/** Reads a lock file without following a link or blocking on a FIFO; null when there is none (or it changed while read). */
+export async function examineLock(path: string): Promise<LockSeen | null> {
+  let st;
+  try {
+    st = await lstat(path, { bigint: true });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+  const id = { dev: st.dev, ino: st.ino, ctimeNs: st.ctimeNs, mtimeMs: Number(st.mtimeMs) };
+  if (!st.isFile()) return { text: '', irregular: true, ...id };
+  const fh = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(() => null);
+  if (!fh) return null;
+  try {
+    const now = await fh.stat({ bigint: true });
+    if (now.ino !== st.ino || now.dev !== st.dev) return null;
+    const buf = Buffer.alloc(MAX_TOKEN_BYTES);
+    const { bytesRead } = await fh.read(buf, 0, MAX_TOKEN_BYTES, 0);
+    return { text: buf.subarray(0, bytesRead).toString('utf8'), irregular: false, ...id };
+  } finally {
+    await fh.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Whether the holder a lock file (or claim) names is gone, or with `hung`, has held it longer than
+ * staleMs. A token from this boot is timed on the monotonic clock, which nobody can set; the older
+ * format (`<pid> <ms> <random>`) and a system without a boot id fall back to the file's age on the wall clock.
+ */
+export function abandoned(seen: LockSeen, staleMs: number, hung = true): boolean {
+  if (seen.irregular) return true;
+  const wallAge = Date.now() - seen.mtimeMs;
+  const fields = seen.text.trim().split(' ');
+  const v2 = fields[0] === 'v2' && fields.length === 5;
+  const pid = Number(v2 ? fields[1] : fields[0]);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return Math.abs(wallAge) > (hung ? UNWRITTEN_GRACE_MS : staleMs);
+  const ours = bootId();
+  if (v2 && fields[2] !== '-' && ours !== null) {
+    if (fields[2] !== ours) return true;
+    if (!processAlive(pid)) return true;
+    return hung && monoNowMs() - Number(fields[3]) > staleMs;
+  }
+  if (!processAlive(pid)) return true;
+  return hung && Math.abs(wallAge) > staleMs;
 }
 
 function processAlive(pid: number): boolean {
@@ -104,12 +201,57 @@ function processAlive(pid: number): boolean {
   }
 }
 
-async function takeOver(path: string): Promise<void> {
-  const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
-  try {
-    await rename(path, aside);
-  } catch {
-    return; // another contender moved it first
+/** The claim's name for one examined file: its token, or for a file with none, which inode it was. */
+export function claimPath(path: string, seen: LockSeen): string {
+  const identity = seen.text || `${seen.dev}:${seen.ino}:${seen.ctimeNs}`;
+  return `${path}.${createHash('sha256').update(identity).digest('hex').slice(0, 16)}.claim`;
+}
+
+function sameFile(a: LockSeen, b: LockSeen): boolean {
+  return a.text === b.text && a.dev === b.dev && a.ino === b.ino && (a.text !== '' || a.ctimeNs === b.ctimeNs);
+}
+
+/**
+ * Removes the file at `path` only if it is still the file `seen` describes (see the top of this file for
+ * why that holds); true when it did. False when another process is removing it or it is gone already.
+ */
+export async function removeIfStill(path: string, seen: LockSeen, staleMs: number, depth = 0): Promise<boolean> {
+  const claim = claimPath(path, seen);
+  const mine = newToken();
+  if (!(await createExclusive(claim, mine))) {
+    // Someone is removing it now, or was killed doing so: then their claim is removed in turn.
+    if (depth < MAX_CLAIM_DEPTH) {
+      const other = await examineLock(claim).catch(() => null);
+      if (other && abandoned(other, staleMs)) await removeIfStill(claim, other, staleMs, depth + 1);
+    }
+    return false;
   }
-  await unlink(aside).catch(() => undefined);
+  try {
+    const now = await examineLock(path);
+    if (!now || !sameFile(now, seen)) return false;
+    await unlink(path);
+    return true;
+  } finally {
+    const left = await examineLock(claim).catch(() => null);
+    if (left?.text === mine) await unlink(claim).catch(() => undefined);
+  }
+}
+
+/**
+ * After a takeover, what killed processes left beside the lock: staged token files, and claims on lock
+ * files that are gone. Only files whose holder is gone (not merely slow) are removed; a claim on a lock
+ * file that is gone is powerless whoever holds it (see above), so removing it cannot let a wrong file go.
+ */
+async function sweepDebris(path: string, staleMs: number): Promise<void> {
+  const dir = dirname(path);
+  const base = basename(path);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const current = await examineLock(path).catch(() => null);
+  const currentClaim = current ? basename(claimPath(path, current)) : null;
+  const debris = /^\.(?:[0-9a-f]{12}\.new|[0-9a-f]{16}\.claim)$/;
+  for (const name of names) {
+    if (!name.startsWith(base) || !debris.test(name.slice(base.length)) || name === currentClaim) continue;
+    const seen = await examineLock(join(dir, name)).catch(() => null);
+    if (seen && !seen.irregular && abandoned(seen, staleMs, false)) await unlink(join(dir, name)).catch(() => undefined);
+  }
 }

@@ -3,10 +3,10 @@
  * wrong PINs, the print queue. Whoever creates the lock file holds the lock; the others retry for a
  * bounded time, measured on the monotonic clock.
  *
- * Taking it. The lock file holds a token naming its holder, `v2 <pid> <boot id> <monotonic ms> <random>`.
- * The token is written to a file of its own and then hard-linked to the lock's path: link() fails when
- * the path exists, so exactly one contender's link succeeds, and a lock file is never seen half-written.
- * (On a file system without hard links the lock file is created with O_EXCL and then written.)
+ * Taking it. The lock file is created with O_EXCL (exactly one contender's create succeeds) and holds a
+ * token naming its holder, `v2 <pid> <boot id> <monotonic ms> <random>`. Between the create and the
+ * write it is empty for a moment: an empty (or half-written) lock file counts as abandoned only after
+ * UNWRITTEN_GRACE_MS, and is known by its inode and change time instead of a token.
  *
  * Taking over. A lock whose holder is gone (its boot is over, or its pid no longer exists) or has held it
  * longer than `staleMs` on the monotonic clock (hung) is taken over. The danger is removing the wrong
@@ -14,7 +14,8 @@
  * a moment late, removes that fresh lock, and both hold it. So a lock file is only ever removed — by a
  * takeover and by its own holder's release alike — by whoever first creates its claim: a file named after
  * the token the lock file held when it was examined (`<path>.<hash of the token>.claim`), created the same
- * exclusive way as a lock.
+ * exclusive way as a lock. (An empty file's claim is named after its inode and change time, and writing
+ * the token changes both its text and its change time: a claim on it never matches the written file.)
  *
  * Why that is safe. A token is never used twice, so a claim's name belongs to one lock file, and at most
  * one process holds that claim. While that lock file is at the path, nothing else can be created there,
@@ -26,15 +27,16 @@
  *
  * A process killed while holding a claim would leave its lock file unremovable: such a claim (its holder
  * gone or hung, by the same rules) is removed the same way, through a claim of the claim, two levels deep
- * at most. What it all rests on: a holder judged gone is gone — a pid that does not exist in this boot
+ * at most. (A claim left by a kill after its lock file was removed names a file that is gone: harmless,
+ * a few bytes, and powerless.) What it all rests on: a holder judged gone is gone — a pid that does not exist in this boot
  * runs nothing. A holder judged hung might wake up inside the lock alongside the one that took it over
  * (no lock file can prevent that; staleMs is set far above how long the lock is held); when it then
  * releases, it finds the lock file is no longer its own and leaves it alone.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { link, lstat, open, readdir, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, open, unlink, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { bootId, monoNowMs } from './boot';
 import { ensureDataDir } from './data-dir';
 
@@ -79,10 +81,8 @@ export interface LockSeen {
 const MAX_CLAIM_DEPTH = 2;
 /** A token is one short line; more is not a token. */
 const MAX_TOKEN_BYTES = 256;
-/** A lock file with no token is being written this instant (no hard links), or its writer was killed: after this long, the second. */
+/** A lock file with no token is being written this instant, or its writer was killed: after this long, the second. */
 const UNWRITTEN_GRACE_MS = 500;
-/** link() refused by the file system itself: fall back to O_EXCL. */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK', 'EXDEV']);
 
 async function acquire(path: string, opts: FileLockOptions): Promise<() => Promise<void>> {
   const timeoutMs = opts.timeoutMs ?? 5000;
@@ -100,48 +100,30 @@ async function acquire(path: string, opts: FileLockOptions): Promise<() => Promi
       };
     }
     const seen = await examineLock(path).catch(() => null);
-    if (seen && abandoned(seen, staleMs) && (await removeIfStill(path, seen, staleMs))) {
-      await sweepDebris(path, staleMs);
-      continue;
-    }
+    if (seen && abandoned(seen, staleMs) && (await removeIfStill(path, seen, staleMs))) continue;
     const waited = Math.round(performance.now() - started);
     if (waited >= timeoutMs) throw new LockTimeoutError(path, waited);
     await new Promise((r) => setTimeout(r, retryMs + Math.random() * retryMs));
   }
 }
 
-function newToken(): string {
+/** A token naming this process (pid, boot, monotonic time) and this moment's holder among its others (random). */
+export function newToken(): string {
   return `v2 ${process.pid} ${bootId() ?? '-'} ${monoNowMs()} ${randomBytes(8).toString('hex')}\n`;
 }
 
 /** Creates `path` holding `token` unless something is there already; true when it did. */
 async function createExclusive(path: string, token: string, makeDir = false): Promise<boolean> {
-  const staged = `${path}.${randomBytes(6).toString('hex')}.new`;
-  try {
-    await writeFile(staged, token, { flag: 'wx', mode: 0o600 });
-  } catch (err) {
-    await unlink(staged).catch(() => undefined);
-    if (!makeDir || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    await ensureDataDir(dirname(path));
-    return createExclusive(path, token);
-  }
-  try {
-    await link(staged, path);
-    return true;
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (code === 'EEXIST') return false;
-    if (!NO_HARD_LINKS.has(code)) throw err;
-  } finally {
-    await unlink(staged).catch(() => undefined);
-  }
   try {
     await writeFile(path, token, { flag: 'wx', mode: 0o600 });
     return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (!makeDir || code !== 'ENOENT') throw err;
   }
+  await ensureDataDir(dirname(path));
+  return createExclusive(path, token);
 }
 
 /** Reads a lock file without following a link or blocking on a FIFO; null when there is none (or it changed while read). */
@@ -155,11 +137,11 @@ export async function examineLock(path: string): Promise<LockSeen | null> {
   }
   const id = { dev: st.dev, ino: st.ino, ctimeNs: st.ctimeNs, mtimeMs: Number(st.mtimeMs) };
   if (!st.isFile()) return { text: '', irregular: true, ...id };
+  // Not followed, not waited on; should the file have been replaced since lstat, its text and inode disagree,
+  // and it matches nothing later (sameFile): a wasted try, never a wrong removal.
   const fh = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(() => null);
   if (!fh) return null;
   try {
-    const now = await fh.stat({ bigint: true });
-    if (now.ino !== st.ino || now.dev !== st.dev) return null;
     const buf = Buffer.alloc(MAX_TOKEN_BYTES);
     const { bytesRead } = await fh.read(buf, 0, MAX_TOKEN_BYTES, 0);
     return { text: buf.subarray(0, bytesRead).toString('utf8'), irregular: false, ...id };
@@ -174,12 +156,15 @@ export async function examineLock(path: string): Promise<LockSeen | null> {
  * format (`<pid> <ms> <random>`) and a system without a boot id fall back to the file's age on the wall clock.
  */
 export function abandoned(seen: LockSeen, staleMs: number, hung = true): boolean {
-  if (seen.irregular) return true;
-  const wallAge = Date.now() - seen.mtimeMs;
-  const fields = seen.text.trim().split(' ');
+  return seen.irregular || tokenAbandoned(seen.text, Date.now() - seen.mtimeMs, staleMs, hung);
+}
+
+/** The same judgement on a token alone (`wallAgeMs`: how old its file is on the wall clock, where that is known). */
+export function tokenAbandoned(text: string, wallAgeMs: number, staleMs: number, hung = true): boolean {
+  const fields = text.trim().split(' ');
   const v2 = fields[0] === 'v2' && fields.length === 5;
   const pid = Number(v2 ? fields[1] : fields[0]);
-  if (!Number.isSafeInteger(pid) || pid <= 0) return Math.abs(wallAge) > (hung ? UNWRITTEN_GRACE_MS : staleMs);
+  if (!Number.isSafeInteger(pid) || pid <= 0) return Math.abs(wallAgeMs) > (hung ? UNWRITTEN_GRACE_MS : staleMs);
   const ours = bootId();
   if (v2 && fields[2] !== '-' && ours !== null) {
     if (fields[2] !== ours) return true;
@@ -187,7 +172,7 @@ export function abandoned(seen: LockSeen, staleMs: number, hung = true): boolean
     return hung && monoNowMs() - Number(fields[3]) > staleMs;
   }
   if (!processAlive(pid)) return true;
-  return hung && Math.abs(wallAge) > staleMs;
+  return hung && Math.abs(wallAgeMs) > staleMs;
 }
 
 function processAlive(pid: number): boolean {
@@ -234,24 +219,5 @@ export async function removeIfStill(path: string, seen: LockSeen, staleMs: numbe
   } finally {
     const left = await examineLock(claim).catch(() => null);
     if (left?.text === mine) await unlink(claim).catch(() => undefined);
-  }
-}
-
-/**
- * After a takeover, what killed processes left beside the lock: staged token files, and claims on lock
- * files that are gone. Only files whose holder is gone (not merely slow) are removed; a claim on a lock
- * file that is gone is powerless whoever holds it (see above), so removing it cannot let a wrong file go.
- */
-async function sweepDebris(path: string, staleMs: number): Promise<void> {
-  const dir = dirname(path);
-  const base = basename(path);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const current = await examineLock(path).catch(() => null);
-  const currentClaim = current ? basename(claimPath(path, current)) : null;
-  const debris = /^\.(?:[0-9a-f]{12}\.new|[0-9a-f]{16}\.claim)$/;
-  for (const name of names) {
-    if (!name.startsWith(base) || !debris.test(name.slice(base.length)) || name === currentClaim) continue;
-    const seen = await examineLock(join(dir, name)).catch(() => null);
-    if (seen && !seen.irregular && abandoned(seen, staleMs, false)) await unlink(join(dir, name)).catch(() => undefined);
   }
 }

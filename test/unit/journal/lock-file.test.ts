@@ -110,11 +110,20 @@ describe('taking over only the lock that was examined', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  test('after a takeover, token files staged by killed contenders are swept; a live one is kept', async () => {
-    writeFileSync(`${lock}.0123456789ab.new`, deadToken());
-    writeFileSync(`${lock}.ba9876543210.new`, `${process.ppid} ${Date.now()} live\n`);
-    writeFileSync(lock, deadToken());
-    await withFileLock(lock, async () => undefined);
-    expect(readdirSync(dir)).toEqual(['x.lock.ba9876543210.new']);
+  test('an empty lock file: being written now (left alone), or left by a writer killed before it wrote (taken over after a moment)', async () => {
+    writeFileSync(lock, '');
+    expect(abandoned((await examineLock(lock))!, 10_000)).toBe(false);
+    const moment = (Date.now() - 2000) / 1000;
+    utimesSync(lock, moment, moment);
+    const seen = (await examineLock(lock))!;
+    expect(abandoned(seen, 10_000)).toBe(true);
+    // Known by its inode and change time: once its token is written, a claim on the empty file matches nothing.
+    writeFileSync(lock, `${process.ppid} ${Date.now()} written\n`);
+    expect(await removeIfStill(lock, seen, 10_000)).toBe(false);
+    expect(readFileSync(lock, 'utf8')).toMatch(/ written\n$/);
+    writeFileSync(lock, '');
+    utimesSync(lock, moment, moment);
+    await expect(withFileLock(lock, async () => 'in', { timeoutMs: 1000 })).resolves.toBe('in');
   });
+
 });

@@ -6,7 +6,7 @@
  * Taking it. The lock file is created with O_EXCL (exactly one contender's create succeeds) and holds a
  * token naming its holder, `v2 <pid> <boot id> <monotonic ms> <random>`. Between the create and the
  * write it is empty for a moment: an empty (or half-written) lock file counts as abandoned only after
- * UNWRITTEN_GRACE_MS, and is known by its inode and change time instead of a token.
+ * UNWRITTEN_GRACE_MS, and is known by its inode and change time as well as its text.
  *
  * Taking over. A lock whose holder is gone (its boot is over, or its pid no longer exists) or has held it
  * longer than `staleMs` on the monotonic clock (hung) is taken over. The danger is removing the wrong
@@ -14,8 +14,9 @@
  * a moment late, removes that fresh lock, and both hold it. So a lock file is only ever removed — by a
  * takeover and by its own holder's release alike — by whoever first creates its claim: a file named after
  * the token the lock file held when it was examined (`<path>.<hash of the token>.claim`), created the same
- * exclusive way as a lock. (An empty file's claim is named after its inode and change time, and writing
- * the token changes both its text and its change time: a claim on it never matches the written file.)
+ * exclusive way as a lock. (The claim on a file without a whole token is named after its inode and change
+ * time too, and writing the token changes both its text and its change time: such a claim never matches
+ * the written file, nor another file that was cut short the same way.)
  *
  * Why that is safe. A token is never used twice, so a claim's name belongs to one lock file, and at most
  * one process holds that claim. While that lock file is at the path, nothing else can be created there,
@@ -28,8 +29,8 @@
  * A process killed while holding a claim would leave its lock file unremovable: such a claim (its holder
  * gone or hung, by the same rules) is removed the same way, through a claim of the claim, two levels deep
  * at most. (A claim left by a kill after its lock file was removed names a file that is gone: harmless,
- * a few bytes, and powerless.) What it all rests on: a holder judged gone is gone — a pid that does not exist in this boot
- * runs nothing. A holder judged hung might wake up inside the lock alongside the one that took it over
+ * a few bytes, and powerless.) What it all rests on: a holder judged gone is gone — a pid that does not
+ * exist in this boot runs nothing. A holder judged hung might wake up inside the lock alongside the one that took it over
  * (no lock file can prevent that; staleMs is set far above how long the lock is held); when it then
  * releases, it finds the lock file is no longer its own and leaves it alone.
  */
@@ -186,14 +187,19 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** The claim's name for one examined file: its token, or for a file with none, which inode it was. */
+/**
+ * The claim's name for one examined file: its token; for a file whose token is not whole (empty, or cut
+ * short: a prefix need not be unique), also which inode it was and its change time, which the write changes.
+ */
 export function claimPath(path: string, seen: LockSeen): string {
-  const identity = seen.text || `${seen.dev}:${seen.ino}:${seen.ctimeNs}`;
+  const identity = whole(seen) ? seen.text : `${seen.text}|${seen.dev}:${seen.ino}:${seen.ctimeNs}`;
   return `${path}.${createHash('sha256').update(identity).digest('hex').slice(0, 16)}.claim`;
 }
 
+const whole = (seen: LockSeen) => seen.text.endsWith('\n');
+
 function sameFile(a: LockSeen, b: LockSeen): boolean {
-  return a.text === b.text && a.dev === b.dev && a.ino === b.ino && (a.text !== '' || a.ctimeNs === b.ctimeNs);
+  return a.text === b.text && a.dev === b.dev && a.ino === b.ino && (whole(a) || a.ctimeNs === b.ctimeNs);
 }
 
 /**

@@ -49,6 +49,6 @@ export function earlierSlipLines(earlier: readonly EarlierSlip[] = []): string[]
   return earlier.map((e) =>
     e.state === 'printed'
       ? `          also printed slip ${e.id}, which was waiting from before`
-      : `          gave up on slip ${e.id} from before (${e.reason}); posdiag slip ${e.id} prints it again`,
+      : `          gave up on slip ${e.id} from before (${e.why && e.why !== e.reason ? `${e.why}: ` : ''}${e.reason}); posdiag slip ${e.id} prints it again`,
   );
 }

@@ -2,14 +2,21 @@
  * Slips waiting for paper, kept in `print-queue.json` so a slip queued when the paper ran out is still
  * printed after a reboot. Implements the print queue's JobStore port; every save is atomic. A missing
  * or unreadable file is an empty queue: the queue must keep working even if the file was damaged.
+ *
+ * Every process on the terminal shares the file: each read-change-write holds `print-queue.json.lock`
+ * (journal/lock-file.ts), and a slip being printed carries its printer's token (pid, boot), so a slip
+ * whose printer was killed is known as such.
  */
 import { join } from 'node:path';
 import type { JobStore, QueuedJob } from '../../hal/printer/print-queue';
 import { ensureDataDir } from './data-dir';
 import { readIfExists, writeFileAtomic } from './durable-file';
+import { newToken, tokenAbandoned, withFileLock } from './lock-file';
 import { scrubText } from './scrub';
 
 export const PRINT_QUEUE_FILE = 'print-queue.json';
+/** A claim this old is a printer hung for good (a slip takes seconds): given up like a killed one. */
+const CLAIM_HUNG_MS = 10 * 60_000;
 
 interface StoredJob {
   id: string;
@@ -19,6 +26,8 @@ interface StoredJob {
   lastReason?: string;
   /** When it was queued, ms since the epoch: the queue drops a job that waited too long. */
   queuedAt?: number;
+  /** The token of the process printing it now. */
+  claim?: string;
 }
 
 export function journalJobStore(dir: string): JobStore {
@@ -39,6 +48,10 @@ export function journalJobStore(dir: string): JobStore {
       const doc = { version: 1, jobs: jobs.map(toStored) };
       await writeFileAtomic(file, JSON.stringify(doc, null, 2) + '\n');
     },
+    // Held for a read and a write of a few KB: a lock older than 4 s belongs to a dead process.
+    exclusive: (step) => withFileLock(`${file}.lock`, step, { staleMs: 4000, timeoutMs: 6000 }),
+    claimToken: newToken,
+    claimGone: (token) => tokenAbandoned(token, 0, CLAIM_HUNG_MS),
   };
 }
 
@@ -48,6 +61,7 @@ function toStored(job: QueuedJob): StoredJob {
   const out: StoredJob = { id: job.id, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64'), attempts: job.attempts };
   if (job.lastReason !== undefined) out.lastReason = scrubText(job.lastReason);
   if (job.queuedAt !== undefined) out.queuedAt = job.queuedAt;
+  if (job.claim !== undefined) out.claim = job.claim;
   return out;
 }
 
@@ -56,6 +70,7 @@ function fromStored(job: StoredJob): QueuedJob {
   const out: QueuedJob = { id: job.id, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), attempts: job.attempts };
   if (job.lastReason !== undefined) out.lastReason = job.lastReason;
   if (job.queuedAt !== undefined) out.queuedAt = job.queuedAt;
+  if (job.claim !== undefined) out.claim = job.claim;
   return out;
 }
 
@@ -68,6 +83,7 @@ function isStoredJob(value: unknown): value is StoredJob {
     typeof j.bytes === 'string' &&
     typeof j.attempts === 'number' &&
     (j.lastReason === undefined || typeof j.lastReason === 'string') &&
-    (j.queuedAt === undefined || (typeof j.queuedAt === 'number' && Number.isFinite(j.queuedAt)))
+    (j.queuedAt === undefined || (typeof j.queuedAt === 'number' && Number.isFinite(j.queuedAt))) &&
+    (j.claim === undefined || (typeof j.claim === 'string' && j.claim.length <= 256))
   );
 }

@@ -9,11 +9,12 @@
  * setting the terminal's clock forward (or back) between two menus neither ends a lockout nor stretches
  * it. After a reboot the monotonic clock starts again and the wall clock is all there is.
  */
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../journal/durable-file';
 import { ensureDataDir } from '../journal/data-dir';
 import { withFileLock } from '../journal/lock-file';
+import { bootId, monoNowMs } from '../journal/boot';
 import { damagedLockState, LockoutOptions, LockState, parseLockState, UNLOCKED } from './lockout';
 
 export const LOCK_FILE = 'menu-lock.json';
@@ -28,18 +29,9 @@ export interface LockClocks {
   bootId: string | null;
 }
 
-/**
- * On Linux and Android: Node's hrtime is CLOCK_MONOTONIC (time since boot, the same in every process),
- * and the kernel names each boot in /proc/sys/kernel/random/boot_id.
- */
+/** The system's clocks (see journal/boot.ts): every process of one boot reads the same monotonic time. */
 export function systemLockClocks(): LockClocks {
-  let bootId: string | null = null;
-  try {
-    bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim() || null;
-  } catch {
-    // no boot id: lockouts are timed on the wall clock alone
-  }
-  return { wallNow: () => Date.now(), monoNow: () => Number(process.hrtime.bigint() / 1_000_000n), bootId };
+  return { wallNow: () => Date.now(), monoNow: monoNowMs, bootId: bootId() };
 }
 
 interface BootMark {

@@ -6,13 +6,14 @@
  * reprinted with `posdiag slip last` once the printer is back). A printer that answers goes through the
  * print queue: printed, or `queued` with the reason (paper out, cover open…) when it cannot print now or
  * stops mid-slip. With a data directory the queue is kept in print-queue.json, so a slip waiting for
- * paper survives a reboot, and slips waiting from before are printed first, whole. The port is closed on
- * every path.
+ * paper survives a reboot. This slip is printed first; only then at most a couple of slips waiting from
+ * before (printQueue.catchUp), each whole and by one process only; the others wait for the next print.
+ * The port is closed on every path.
  */
 import type { CheckEnv } from '../../hal/devices';
 import { isHalError } from '../../hal/errors';
 import { PrinterDriver, PrinterTiming } from '../../hal/printer/driver';
-import { JobStore, PrintQueue } from '../../hal/printer/print-queue';
+import { DropReason, JobStore, PrintQueue, PrintQueueOptions } from '../../hal/printer/print-queue';
 import { journalJobStore } from '../journal';
 
 export interface SlipPrintOutcome {
@@ -25,8 +26,8 @@ export interface SlipPrintOutcome {
   /** Times this slip was sent to the printer (0 when the printer was never reached). */
   attempts: number;
   /**
-   * Slips that were waiting from before and were settled on the way: printed first (an extra slip comes
-   * out of the printer), or given up after the queue's limits (still in the slip store). Absent when none.
+   * Slips that were waiting from before and were settled on the way: printed after this one (an extra
+   * slip comes out of the printer), or given up (still in the slip store). Absent when none.
    */
   earlier?: EarlierSlip[];
 }
@@ -36,6 +37,11 @@ export interface EarlierSlip {
   state: 'printed' | 'dropped';
   /** Why a dropped slip never printed (its last printer condition). */
   reason?: string;
+  /**
+   * Why it was given up: `attempts` (failed too often), `age` (waited too long), `full` (too many
+   * waiting: the oldest go), `interrupted` (its print was cut off by a process that died: it may have come out).
+   */
+  why?: DropReason;
 }
 
 export interface PrintSlipOptions {
@@ -47,6 +53,8 @@ export interface PrintSlipOptions {
   /** A queue store other than the data directory's (tests, or a caller that keeps its own). */
   store?: JobStore;
   timing?: Partial<PrinterTiming>;
+  /** The queue's bounds (tests; the defaults otherwise). */
+  queue?: Omit<PrintQueueOptions, 'now'>;
 }
 
 /** Prints `bytes` on env's configured printer. Never throws; see SlipPrintOutcome. */
@@ -60,13 +68,13 @@ export async function printSlip(env: CheckEnv, bytes: Uint8Array, opts: PrintSli
     // Status first: a printer that does not answer is not given the slip to hold.
     await driver.readStatus(opts.signal);
     const store = opts.store ?? (opts.dataDir ? journalJobStore(opts.dataDir) : undefined);
-    const queue = new PrintQueue(store);
+    const queue = new PrintQueue(store, opts.queue);
     const open = driver;
     const { job: outcome, earlier } = await queue.submitReporting(opts.id, bytes, (job) => open.print(job, { signal: opts.signal }));
     const settled: EarlierSlip[] = [];
     for (const e of earlier) {
       if (e.state === 'printed') settled.push({ id: e.id, state: 'printed' });
-      if (e.state === 'dropped') settled.push({ id: e.id, state: 'dropped', reason: e.reason });
+      if (e.state === 'dropped') settled.push({ id: e.id, state: 'dropped', reason: e.reason, why: e.why });
     }
     const also = settled.length ? { earlier: settled } : {};
     if (outcome.state === 'printed') return { state: 'printed', attempts: outcome.attempts, ...also };

@@ -1,4 +1,5 @@
 /** The data directory, the slip store and the print queue's store: atomic files that survive a restart. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isHalError } from '../../../hal/errors';
@@ -153,6 +154,24 @@ describe('print queue on disk', () => {
     expect(out).toEqual([{ id: 'J00000007', state: 'printed', attempts: 2, confirmed: true }]);
     expect(sent).toEqual([slip]);
     expect(await new PrintQueue(journalJobStore(tmp.dir)).pending()).toEqual([]);
+  });
+
+  test('a slip whose printing process was killed is given up as interrupted, never sent again; a live printer\'s claim is left alone', async () => {
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid!;
+    const store = journalJobStore(tmp.dir);
+    const live = store.claimToken!();
+    const dead = live.replace(/^v2 \d+ /, `v2 ${deadPid} `);
+    expect([store.claimGone!(live), store.claimGone!(dead), store.claimGone!(live.replace(/^(v2 \d+ )\S+/, '$1another-boot'))]).toEqual([false, true, true]);
+    await store.save([
+      { id: 'cut-off', bytes: Uint8Array.of(1), attempts: 0, queuedAt: Date.now(), claim: dead },
+      { id: 'printing', bytes: Uint8Array.of(2), attempts: 0, queuedAt: Date.now(), claim: live },
+    ]);
+    const sent: number[] = [];
+    const out = await new PrintQueue(journalJobStore(tmp.dir)).submitReporting('new', Uint8Array.of(3), async (b) => (sent.push(b[0]!), printed));
+    expect(sent).toEqual([3]);
+    expect(out.earlier).toEqual([{ id: 'cut-off', state: 'dropped', attempts: 0, reason: 'interrupted', why: 'interrupted' }]);
+    expect((await store.load()).map((j) => [j.id, j.claim])).toEqual([['printing', live]]);
+    expect(readdirSync(tmp.dir).filter((n) => n.includes('.lock'))).toEqual([]);
   });
 
   test('a missing or damaged queue file is an empty queue', async () => {

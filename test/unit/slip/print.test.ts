@@ -96,29 +96,42 @@ describe('printSlip', () => {
     expect(t.allClosed()).toBe(true);
   });
 
-  test('paper-out then paper loaded: the waiting slip prints first, whole, then the new one', async () => {
+  test('paper-out then paper loaded: the new slip prints first, then the waiting one, whole, once', async () => {
     const t = terminal('paper-out');
     expect(await printSlip(t.env, slip('OLD'), { id: 'J3', dataDir: t.dataDir, timing: TIMING })).toMatchObject({ state: 'queued', reason: 'paper-end' });
     await new Promise((r) => setImmediate(r)); // the driver's DLE ENQ 2 lands before a person loads paper
     t.sim.loadPaper();
-    // A later printSlip (a fresh process would find the same print-queue.json) flushes what waited.
+    // A later printSlip (a fresh process would find the same print-queue.json) sends what waited after its own.
     const out = await printSlip(t.env, slip('NEW'), { id: 'J4', dataDir: t.dataDir, timing: TIMING });
     // The extra slip that came out is reported with the new one.
     expect(out).toEqual({ state: 'printed', attempts: 1, earlier: [{ id: 'J3', state: 'printed' }] });
     const text = t.sim.text();
-    expect(text.indexOf('OLD 第1行')).toBeGreaterThanOrEqual(0);
-    expect(text.indexOf('OLD 第10行')).toBeLessThan(text.indexOf('NEW 第1行'));
+    expect(text.indexOf('NEW 第10行')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('NEW 第10行')).toBeLessThan(text.indexOf('OLD 第1行'));
     for (let i = 1; i <= 10; i++) expect(text.split(`OLD 第${i}行`).length - 1).toBe(1);
     expect(t.queued()).toEqual([]);
     expect(t.allClosed()).toBe(true);
   });
 
-  test('a waiting slip that reaches the queue\'s limit is given up, and the next print says so', async () => {
+  test('a backlog waits its turn: the new slip and two waiting ones print, the others stay', async () => {
+    const t = terminal('paper-out');
+    for (let i = 1; i <= 5; i++) await printSlip(t.env, slip(`W${i}`, 2), { id: `W${i}`, dataDir: t.dataDir, timing: TIMING });
+    await new Promise((r) => setImmediate(r));
+    t.sim.loadPaper();
+    const out = await printSlip(t.env, slip('NEW', 2), { id: 'N', dataDir: t.dataDir, timing: TIMING });
+    expect(out).toEqual({ state: 'printed', attempts: 1, earlier: [{ id: 'W1', state: 'printed' }, { id: 'W2', state: 'printed' }] });
+    expect(t.queued().map((j) => j.id)).toEqual(['W3', 'W4', 'W5']);
+  });
+
+  test('a slip reprinted until the queue\'s limit is given up, and says so; a full queue drops its oldest, and says so', async () => {
     const t = terminal('paper-out');
     for (let i = 1; i <= 4; i++) expect(await printSlip(t.env, slip('OLD'), { id: 'J3', dataDir: t.dataDir, timing: TIMING })).toMatchObject({ state: 'queued', attempts: i });
-    const out = await printSlip(t.env, slip('NEW'), { id: 'J4', dataDir: t.dataDir, timing: TIMING });
-    expect(out).toEqual({ state: 'queued', reason: 'paper-end', attempts: 0, earlier: [{ id: 'J3', state: 'dropped', reason: 'paper-end' }] });
-    expect(t.queued()).toEqual([expect.objectContaining({ id: 'J4' })]);
+    expect(await printSlip(t.env, slip('OLD'), { id: 'J3', dataDir: t.dataDir, timing: TIMING })).toEqual({ state: 'not-printed', reason: 'paper-end', attempts: 5 });
+    expect(t.queued()).toEqual([]);
+    await printSlip(t.env, slip('A'), { id: 'A', dataDir: t.dataDir, timing: TIMING, queue: { maxWaiting: 1 } });
+    const out = await printSlip(t.env, slip('B'), { id: 'B', dataDir: t.dataDir, timing: TIMING, queue: { maxWaiting: 1 } });
+    expect(out).toEqual({ state: 'queued', reason: 'paper-end', attempts: 1, earlier: [{ id: 'A', state: 'dropped', reason: 'paper-end', why: 'full' }] });
+    expect(t.queued()).toEqual([expect.objectContaining({ id: 'B' })]);
     expect(t.allClosed()).toBe(true);
   });
 
@@ -168,14 +181,16 @@ describe('printSlip', () => {
     expect(t.binding.ports).toHaveLength(0);
   });
 
-  test('a queue store that fails is an outcome, not an exception', async () => {
-    const t = terminal('healthy');
+  test('a queue store that fails costs the queue, not the slip: printed if the printer can, else an outcome, not an exception', async () => {
     const broken: JobStore = {
       load: () => [],
       save: () => Promise.reject(new Error('disk full')),
     };
-    expect(await printSlip(t.env, slip('G'), { id: 'J9', store: broken, timing: TIMING })).toEqual({ state: 'not-printed', reason: 'error', attempts: 0 });
-    expect(t.allClosed()).toBe(true);
+    const t = terminal('healthy');
+    expect(await printSlip(t.env, slip('G'), { id: 'J9', store: broken, timing: TIMING })).toEqual({ state: 'printed', attempts: 1 });
+    const u = terminal('paper-out');
+    expect(await printSlip(u.env, slip('G'), { id: 'J9', store: broken, timing: TIMING })).toEqual({ state: 'not-printed', reason: 'error', attempts: 0 });
+    expect(t.allClosed() && u.allClosed()).toBe(true);
   });
 
   test('an aborted signal: not-printed, aborted', async () => {

@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import type { JobStore, QueuedJob } from '../../hal/printer/print-queue';
 import { ensureDataDir } from './data-dir';
-import { readIfExists, writeFileAtomic } from './durable-file';
+import { readDataBuffer } from '../files/data-file';
+import { FILE_LIMITS } from '../files/limits';
+import { writeFileAtomic } from './durable-file';
 import { scrubText } from './scrub';
 
 export const PRINT_QUEUE_FILE = 'print-queue.json';
@@ -25,7 +27,8 @@ export function journalJobStore(dir: string): JobStore {
   const file = join(dir, PRINT_QUEUE_FILE);
   return {
     async load(): Promise<QueuedJob[]> {
-      const text = await readIfExists(file);
+      // Bounded, and never a FIFO or a device (set aside as damaged: files/data-file.ts).
+      const text = readDataBuffer(file, FILE_LIMITS.printQueue);
       if (!text) return [];
       try {
         const doc = JSON.parse(text.toString('utf8')) as { jobs?: unknown };
@@ -66,6 +69,8 @@ function isStoredJob(value: unknown): value is StoredJob {
     j !== null &&
     typeof j.id === 'string' &&
     typeof j.bytes === 'string' &&
+    // base64: 4 characters for 3 bytes; a larger job is not a slip posdiag stored
+    j.bytes.length <= Math.ceil(FILE_LIMITS.slip / 3) * 4 &&
     typeof j.attempts === 'number' &&
     (j.lastReason === undefined || typeof j.lastReason === 'string') &&
     (j.queuedAt === undefined || (typeof j.queuedAt === 'number' && Number.isFinite(j.queuedAt)))

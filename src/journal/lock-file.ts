@@ -7,7 +7,9 @@
  * given file), then removed.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
+import { readDataBuffer } from '../files/data-file';
+import { FILE_LIMITS } from '../files/limits';
 import { ensureDataDir } from './data-dir';
 import { dirname } from 'node:path';
 
@@ -53,7 +55,7 @@ async function acquire(path: string, opts: FileLockOptions): Promise<() => Promi
       }
       return async () => {
         // Remove only our own lock: after a takeover the file may be someone else's.
-        const now = await readFile(path, 'utf8').catch(() => null);
+        const now = await readLockText(path).catch(() => null);
         if (now === token) await unlink(path).catch(() => undefined);
       };
     } catch (err) {
@@ -80,7 +82,7 @@ async function isStale(path: string, staleMs: number): Promise<boolean> {
   let text: string;
   let mtimeMs: number;
   try {
-    [text, { mtimeMs }] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    [text, { mtimeMs }] = await Promise.all([readLockText(path), stat(path)]);
   } catch {
     return false; // gone already (or unreadable): the next try decides
   }
@@ -112,4 +114,11 @@ async function takeOver(path: string): Promise<void> {
     return; // another contender moved it first
   }
   await unlink(aside).catch(() => undefined);
+}
+
+/** A lock file's text; a FIFO, device, link or oversized file in its place is set aside and reads as gone. */
+async function readLockText(path: string): Promise<string> {
+  const data = readDataBuffer(path, FILE_LIMITS.lock);
+  if (!data) throw Object.assign(new Error(`${path} is gone`), { code: 'ENOENT' });
+  return data.toString('utf8');
 }

@@ -69,8 +69,8 @@ function isStoredJob(value: unknown): value is StoredJob {
     j !== null &&
     typeof j.id === 'string' &&
     typeof j.bytes === 'string' &&
-    // base64: 4 characters for 3 bytes; a larger job is not a slip posdiag stored
-    j.bytes.length <= Math.ceil(FILE_LIMITS.slip / 3) * 4 &&
+    // A job larger than a slip is not one posdiag queued: printing it would hold the printer for minutes.
+    Buffer.byteLength(j.bytes, 'base64') <= FILE_LIMITS.slip &&
     typeof j.attempts === 'number' &&
     (j.lastReason === undefined || typeof j.lastReason === 'string') &&
     (j.queuedAt === undefined || (typeof j.queuedAt === 'number' && Number.isFinite(j.queuedAt)))

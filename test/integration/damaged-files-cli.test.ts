@@ -35,10 +35,10 @@ interface Run {
   ms: number;
 }
 
-function posdiag(args: string[], timeoutMs = 20_000): Run {
+function posdiag(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = {}): Run {
   const started = performance.now();
   const r = spawnSync('/bin/sh', ['-c', 'ulimit -v 3000000; exec "$0" "$@"', process.execPath, bundle.cli, ...args], {
-    env: { ...process.env, ...bundle.env, POSDIAG_HOME: tmp.dir, POSDIAG_CONFIG: '', NO_COLOR: '1' },
+    env: { ...process.env, ...bundle.env, POSDIAG_HOME: tmp.dir, POSDIAG_CONFIG: '', NO_COLOR: '1', ...env },
     timeout: timeoutMs,
     encoding: 'utf8',
   });
@@ -181,5 +181,13 @@ describe('a damaged data directory: set aside, reported, and the rest keeps work
     const doc = JSON.parse(r.stdout);
     expect(doc.printed).toEqual({ state: 'printed', attempts: 1 });
     expect(r.ms).toBeLessThan(20_000);
+  });
+
+  test('a font path naming /dev/zero (POSDIAG_UNIFONT): slip --png fails at once, saying why', async () => {
+    await saveSlip(data(), 'S1', Uint8Array.of(0x1b, 0x40, 0x41, 0x0a), { paperWidth: 58, locale: 'en', code: '96', time: '2024-05-01T10:15:00+08:00' });
+    const r = posdiag(['slip', 'last', '--png', join(tmp.dir, 'slip.png')], 10_000, { POSDIAG_UNIFONT: '/dev/zero' });
+    expect({ status: r.status, signal: r.signal }).toEqual({ status: 1, signal: null });
+    expect(r.stderr).toContain('cannot use /dev/zero as GNU Unifont: not a regular file (a character device)');
+    expect(r.ms).toBeLessThan(5000);
   });
 });

@@ -173,7 +173,7 @@ describe('a damaged data directory: set aside, reported, and the rest keeps work
 
   test('a huge slip waiting in print-queue.json cannot hold the printer: it is not loaded, and the reprint is done in seconds', async () => {
     await saveSlip(data(), 'S2', Uint8Array.of(0x1b, 0x40, 0x41, 0x0a), { paperWidth: 58, locale: 'en', code: '96', time: '2024-05-01T10:15:00+08:00' });
-    // 1 MiB of text: about 90 s at 115200 baud, and a print deadline stretched to match.
+    // 1 MiB of text: about 90 s on a real printer at 115200 baud, with a print deadline stretched to match.
     const huge = Buffer.alloc(1024 * 1024, 0x41).toString('base64');
     writeFileSync(join(data(), 'print-queue.json'), JSON.stringify({ version: 1, jobs: [{ id: 'S1', bytes: huge, attempts: 0, queuedAt: Date.now() }] }));
     const r = posdiag(['slip', 'last', '--sim', '--json'], 40_000);

@@ -37,7 +37,11 @@ import { scrubRecord } from './scrub';
 import type { JournalKind, JournalRecord, NewJournalRecord } from './types';
 
 export interface JournalOptions {
-  /** Size at which journal.log is rotated, bytes. Default 1 MiB, 4 KiB to 64 MiB. */
+  /**
+   * Size at which journal.log is rotated, bytes. Default 1 MiB, 4 KiB to 64 MiB. A journal file larger
+   * than this plus one record is taken for damage and set aside, so every process sharing a data
+   * directory must use the same size.
+   */
   maxBytes?: number;
   /** Files kept in all, journal.log included (journal.log, journal.1.log, …). Default 3, 2 to 20. */
   keepFiles?: number;

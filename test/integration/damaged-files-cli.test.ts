@@ -11,10 +11,17 @@ import { join } from 'node:path';
 import { encodeRecord } from '../../src/journal/record-codec';
 import { saveSlip } from '../../src/journal/slip-store';
 import type { JournalRecord } from '../../src/journal/types';
+import Ajv from 'ajv';
+import diagnoseSchema from '../../schemas/diagnose.json';
+import journalSchema from '../../schemas/journal.json';
 import { cliBundle, type CliBundle } from '../helpers/cli-bundle';
 import { freshDir, menuRecord } from '../helpers/journal-fixtures';
 
 jest.setTimeout(120_000);
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validDiagnose = ajv.compile(diagnoseSchema);
+const validJournal = ajv.compile(journalSchema);
 
 let bundle: CliBundle;
 beforeAll(() => (bundle = cliBundle()));
@@ -114,6 +121,7 @@ describe('a damaged data directory: set aside, reported, and the rest keeps work
     const report = JSON.parse(d.stdout);
     expect(report.journalId).toBe('J00000001');
     expect(report.setAside).toEqual([{ file: 'journal.log', reason: why, movedTo: expect.stringMatching(/^damaged\/journal\.log\./) }]);
+    expect(validDiagnose(report)).toBe(true);
     const list = posdiag(['journal', 'list']);
     expect(list.status).toBe(0);
     expect(list.stdout).toContain('J00000001');
@@ -142,6 +150,7 @@ describe('a damaged data directory: set aside, reported, and the rest keeps work
     const doc = JSON.parse(list.stdout);
     expect(doc.records.map((r: { id: string }) => r.id)).toEqual(['J00000002', 'J00000001']);
     expect(doc.setAside).toEqual([{ file: 'journal.2.log', reason: 'larger than 1088 KiB (1048576 KiB)', movedTo: expect.stringMatching(/^damaged\//) }]);
+    expect(validJournal(doc)).toBe(true);
   });
 
   test.each([

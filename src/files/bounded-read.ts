@@ -62,6 +62,31 @@ export function readBounded(path: string, opts: BoundedReadOptions): BoundedRead
   }
 }
 
+/**
+ * The first `maxBytes` of a regular file however large it is: what can still be used of a file set aside
+ * for its size. Null for anything but a regular file (looked at before it is opened, as above).
+ */
+export function readHead(path: string, maxBytes: number): Buffer | null {
+  let fd: number | undefined;
+  try {
+    if (!lstatSync(path).isFile()) return null;
+    fd = openSync(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW);
+    if (!fstatSync(fd).isFile()) return null;
+    const buf = Buffer.allocUnsafe(maxBytes);
+    let length = 0;
+    while (length < maxBytes) {
+      const n = readSync(fd, buf, length, maxBytes - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buf.subarray(0, length);
+  } catch {
+    return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 function refusal(st: Stats, maxBytes: number): Extract<BoundedRead, { state: 'refused' }> | null {
   const at = { dev: st.dev, ino: st.ino };
   if (st.isSymbolicLink()) return { state: 'refused', why: 'symlink', detail: 'a symbolic link', ...at };

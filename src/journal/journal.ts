@@ -11,7 +11,8 @@
  * Ids never repeat, whatever the files hold: the next seq is above every seq in every journal file
  * (not just the last line's: a restored older record or lines out of order do not pull numbering back)
  * and above `journal.seq`, the highest seq handed out, written after each append, which keeps counting
- * when a journal file is lost or set aside.
+ * when a journal file is lost or set aside (a file set aside for its size is read up to its limit for
+ * the seqs it still holds).
  *
  * Appends from one process are serialized; appends from several processes (the menu left open while a
  * diagnose runs) take `journal.lock` in turn, and each re-reads where the journal ends under the lock
@@ -28,7 +29,9 @@ import { join } from 'node:path';
 import { OptionSpec, resolveOptions } from '../../hal/options';
 import { ensureDataDir } from './data-dir';
 import { withFileLock, type FileLockOptions } from './lock-file';
+import { readHead } from '../files/bounded-read';
 import { readDataFile } from '../files/data-file';
+import type { SetAsideFile } from '../files/set-aside';
 import { JOURNAL_RECORD_MAX_BYTES, FILE_LIMITS, journalFileLimit } from '../files/limits';
 import { fsyncDir, writeFileAtomic } from './durable-file';
 import { formatId, isoWithOffset, isSeq, MAX_SEQ } from './ids';
@@ -269,13 +272,22 @@ async function scanTail(dir: string, limit: number): Promise<WriterState> {
   let needsNewline = false;
   let lastSeq = readSeqMark(dir);
   for (const name of await journalFiles(dir)) {
-    const text = readOrSkip(join(dir, name), limit);
+    const text = readOrSkip(join(dir, name), limit, (f) => (lastSeq = Math.max(lastSeq, salvagedSeq(dir, f, limit))));
     if (!text || text === 'unreadable' || text.length === 0) continue;
     if (name === JOURNAL_FILE) needsNewline = text[text.length - 1] !== 0x0a;
     for (const record of decodeText(text.toString('utf8')).records) lastSeq = Math.max(lastSeq, record.seq);
   }
   const { size, ino } = await currentFile(dir);
   return { lastSeq, size, ino, needsNewline };
+}
+
+/**
+ * The highest seq in the first `limit` bytes of a journal file set aside for its size: a file grown past
+ * its limit (zeros appended, say) still holds its records there, and their ids must not come back.
+ */
+function salvagedSeq(dir: string, f: SetAsideFile, limit: number): number {
+  const head = readHead(join(dir, f.movedTo ?? f.file), limit);
+  return head ? decodeText(head.toString('utf8')).records.reduce((max, r) => Math.max(max, r.seq), 0) : 0;
 }
 
 /** The seq in journal.seq; 0 when it is absent or holds no seq (it is written again on the next append). */
@@ -301,9 +313,10 @@ async function currentFile(dir: string): Promise<{ size: number; ino: number }> 
  * A journal file's bytes; null when it is gone or was damaged (set aside, see files/data-file.ts),
  * 'unreadable' when it is there but cannot be read now.
  */
-function readOrSkip(path: string, limit: number): Buffer | null | 'unreadable' {
+function readOrSkip(path: string, limit: number, damaged?: (f: SetAsideFile) => void): Buffer | null | 'unreadable' {
   try {
     const read = readDataFile(path, limit);
+    if (read.state === 'damaged') damaged?.(read.setAside);
     return read.state === 'ok' ? read.data : null;
   } catch {
     return 'unreadable';

@@ -6,7 +6,7 @@
  */
 import { lstatSync, mkdirSync, readdirSync, readlinkSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readBounded } from '../../../src/files/bounded-read';
+import { readBounded, readHead } from '../../../src/files/bounded-read';
 import { readDataFile } from '../../../src/files/data-file';
 import { countDamaged, setAsideLine, setAsideMark, setAsideSince } from '../../../src/files/set-aside';
 import { FILE_LIMITS, formatSize, journalFileLimit } from '../../../src/files/limits';
@@ -50,6 +50,18 @@ describe('readBounded', () => {
     expect(readBounded(join(tmp.dir, 'f'), { maxBytes: 256, followLinks: false }).state).toBe('ok');
     expect(readBounded(join(tmp.dir, 'f'), { maxBytes: 255, followLinks: false }).state).toBe('refused');
   });
+});
+
+test('readHead: the start of a regular file however large; nothing from a link or a directory', () => {
+  const path = join(tmp.dir, 'big');
+  writeFileSync(path, 'records first');
+  truncateSync(path, GiB);
+  expect(readHead(path, 7)).toEqual(Buffer.from('records'));
+  writeFileSync(join(tmp.dir, 'small'), 'abc');
+  expect(readHead(join(tmp.dir, 'small'), 1024)).toEqual(Buffer.from('abc'));
+  symlinkSync('/dev/zero', join(tmp.dir, 'link'));
+  expect(readHead(join(tmp.dir, 'link'), 16)).toBeNull();
+  expect(readHead(tmp.dir, 16)).toBeNull();
 });
 
 describe('readDataFile: damage is set aside', () => {

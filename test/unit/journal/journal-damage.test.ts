@@ -94,6 +94,12 @@ test('a 1 GiB (sparse) journal.log is set aside: appends and reads go on, and id
   expect(readdirSync(join(tmp.dir, 'damaged'))).toHaveLength(1);
 });
 
+test('a journal file grown past its limit with no journal.seq beside it: ids go on above the records at its start', async () => {
+  writeFileSync(file(), line(1) + line(2) + line(3));
+  truncateSync(file(), GiB);
+  expect((await openJournal(tmp.dir).append(menuRecord())).id).toBe('J00000004');
+});
+
 test('a 1 GiB journal.2.log does not hide journal.log\'s records', async () => {
   const j = openJournal(tmp.dir);
   for (let i = 0; i < 2; i++) await j.append(menuRecord());

@@ -3,6 +3,7 @@
 //   dist/index.js  the library (package.json "main")
 //   dist/sim.js    the simulated terminal: the simulators of mocks/ and the commands that run only on them
 //                  (demo, sim), loaded only to simulate (src/simulators.ts requires it at run time)
+//   dist/png.js    the PNG preview's renderer, loaded only to draw one (src/slip/png-bundle.ts)
 // The native serial binding stays external: it finds its prebuilt .node file relative to its own package
 // directory, so it cannot be inlined.
 //
@@ -23,6 +24,9 @@ const require = createRequire(import.meta.url);
 const quiet = process.argv.includes('--quiet');
 const analyze = process.argv.includes('--analyze');
 const SIM_BUNDLE = 'sim.js';
+// The PNG preview's renderer, required by src/slip/png-bundle.ts on first use.
+const PNG_BUNDLE = 'png.js';
+const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE) };
 
 await regenerateConfigValidator();
 
@@ -50,9 +54,10 @@ const common = {
 
 const outputs = [
   // Where src/simulators.ts finds the simulators once bundled; from the sources it imports them directly.
-  { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define: { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE) } },
-  { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define: { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE) } },
-  { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}` },
+  { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define: LAZY_BUNDLES },
+  { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define: LAZY_BUNDLES },
+  { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define: { POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE) } },
+  { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}` },
 ];
 
 const results = [];

@@ -21,6 +21,7 @@ import { slipInputFor } from './slip/from-diagnosis';
 import { layoutSlip, slipLocaleFor } from './slip/layout';
 import { previewText } from './slip/preview';
 import { printSlip, type EarlierSlip } from './slip/print';
+import { setAsideMark, setAsideSince, type SetAsideFile } from './files/set-aside';
 
 export interface DiagnoseRequest {
   code: string;
@@ -54,6 +55,8 @@ export interface DiagnoseReport extends Omit<ExplainResult, 'checks'> {
   journalId: string | null;
   /** Whether the slip and the record were kept in the data directory; the diagnosis stands either way. */
   store: StoreOutcome;
+  /** Files of the data directory found damaged on the way (a FIFO, a device, a link, an oversized file) and set aside into damaged/. */
+  setAside: SetAsideFile[];
   /** The PAN as it may be shown: first 6 / last 4. */
   pan?: string;
 }
@@ -84,6 +87,7 @@ async function runChecksFor(devices: CheckedDevice[], env: Environment, budgetMs
 }
 
 export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Promise<DiagnoseReport> {
+  const mark = setAsideMark();
   const pan = req.pan === undefined ? undefined : maskPan(String(req.pan).replace(/[\s-]/g, '')) ?? undefined;
   const now = (req.now ?? (() => new Date()))();
   const terminal = env.config.terminal;
@@ -177,6 +181,7 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
     },
     journalId,
     store,
+    setAside: setAsideSince(mark, req.dataDir),
     ...(pan ? { pan } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { EarlierSlip } from '../slip/print';
 import { SLIPS_DIR } from '../journal/slip-store';
 import { join } from 'node:path';
 import { paint } from './io';
+import { setAsideLine } from '../files/set-aside';
 
 const SIDE_COLOR: Record<string, number> = { terminal: 33, host: 36, bank: 36, cardholder: 35, merchant: 35 };
 
@@ -41,6 +42,7 @@ export function renderDiagnosis(r: DiagnoseReport, color: boolean, dataDir: stri
     const lost = [!r.store.slipKept && 'the slip', !r.store.journalKept && 'the journal record'].filter(Boolean).join(' and ');
     lines.push(paint(color, 31, `not kept  ${lost} could not be written: ${r.store.error}`));
   }
+  for (const f of r.setAside) lines.push(paint(color, 33, `damaged   ${setAsideLine(f)}`));
   return lines.join('\n');
 }
 

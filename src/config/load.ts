@@ -2,9 +2,10 @@
  * Reads and validates the configuration file. Every bad field is named in the error, with what was
  * expected, so a technician can fix the file without reading code.
  */
-import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { HalError } from '../../hal/errors';
+import { readBounded } from '../files/bounded-read';
+import { FILE_LIMITS } from '../files/limits';
 import { ruleProblems } from './field-rules';
 import type { PosdiagConfig } from './types';
 // The schema compiled ahead of time (ajv standalone code, see validator-codegen.ts): no ajv compiler at run time.
@@ -25,8 +26,14 @@ export function validateConfig(value: unknown, source = 'configuration'): Posdia
 export function loadConfigFile(path: string): PosdiagConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // Links are followed (a person may point at one); what is at the end must be a regular file within
+    // the limit: /dev/zero would never end, a FIFO or a mistyped serial port (/dev/ttyS1) never answer.
+    const read = readBounded(path, { maxBytes: FILE_LIMITS.config, followLinks: true });
+    if (read.state === 'missing') throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
+    if (read.state === 'refused') throw new HalError('Config_Invalid', `configuration ${path} is ${read.detail}`, { path, why: read.why });
+    text = read.data.toString('utf8');
   } catch (err) {
+    if (err instanceof HalError) throw err;
     throw new HalError('Config_Invalid', `cannot read configuration ${path}: ${(err as Error).message}`, { path });
   }
   let value: unknown;

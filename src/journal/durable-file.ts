@@ -4,7 +4,7 @@
  * the rename itself is on disk).
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
@@ -38,15 +38,5 @@ export async function fsyncDir(dir: string): Promise<void> {
     // EISDIR/EINVAL/EPERM on file systems that do not sync directories: nothing more can be done.
   } finally {
     await fh?.close().catch(() => undefined);
-  }
-}
-
-/** A file's contents, or null when it does not exist. */
-export async function readIfExists(path: string): Promise<Buffer | null> {
-  try {
-    return await readFile(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
   }
 }

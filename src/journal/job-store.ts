@@ -10,7 +10,9 @@
 import { join } from 'node:path';
 import type { JobStore, QueuedJob } from '../../hal/printer/print-queue';
 import { ensureDataDir } from './data-dir';
-import { readIfExists, writeFileAtomic } from './durable-file';
+import { readDataBuffer } from '../files/data-file';
+import { FILE_LIMITS } from '../files/limits';
+import { writeFileAtomic } from './durable-file';
 import { newToken, tokenAbandoned, withFileLock } from './lock-file';
 import { scrubText } from './scrub';
 
@@ -34,7 +36,8 @@ export function journalJobStore(dir: string): JobStore {
   const file = join(dir, PRINT_QUEUE_FILE);
   return {
     async load(): Promise<QueuedJob[]> {
-      const text = await readIfExists(file);
+      // Bounded, and never a FIFO or a device (set aside as damaged: files/data-file.ts).
+      const text = readDataBuffer(file, FILE_LIMITS.printQueue);
       if (!text) return [];
       try {
         const doc = JSON.parse(text.toString('utf8')) as { jobs?: unknown };
@@ -81,6 +84,8 @@ function isStoredJob(value: unknown): value is StoredJob {
     j !== null &&
     typeof j.id === 'string' &&
     typeof j.bytes === 'string' &&
+    // A job larger than a slip is not one posdiag queued: printing it would hold the printer for minutes.
+    Buffer.byteLength(j.bytes, 'base64') <= FILE_LIMITS.slip &&
     typeof j.attempts === 'number' &&
     (j.lastReason === undefined || typeof j.lastReason === 'string') &&
     (j.queuedAt === undefined || (typeof j.queuedAt === 'number' && Number.isFinite(j.queuedAt))) &&

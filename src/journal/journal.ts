@@ -5,30 +5,46 @@
  * Crash safety: a record is written with one append-mode write of the whole line and fsync'd before
  * append() resolves, so a record a caller was told about is on disk. A kill or power cut can leave at
  * most a torn last line; readers skip it (and count it), and the next append starts on a fresh line so
- * the torn tail never swallows a good record. Sequence numbers continue from the last good record on
- * disk. Rotation is a chain of renames, each atomic: a crash between them loses no record.
+ * the torn tail never swallows a good record. Rotation is a chain of renames, each atomic: a crash
+ * between them loses no record.
+ *
+ * Ids never repeat, whatever the files hold: the next seq is above every seq in every journal file
+ * (not just the last line's: a restored older record or lines out of order do not pull numbering back)
+ * and above `journal.seq`, the highest seq handed out, written after each append, which keeps counting
+ * when a journal file is lost or set aside (a file set aside for its size is read up to its limit for
+ * the seqs it still holds).
  *
  * Appends from one process are serialized; appends from several processes (the menu left open while a
  * diagnose runs) take `journal.lock` in turn, and each re-reads where the journal ends under the lock
  * before numbering, so no two records share an id. Readers take no lock.
  *
- * A file that cannot be read (a directory in its place, EACCES, EIO) is skipped and counted by the
- * readers; appending goes on. Should the newest records be in such a file, numbering resumes after the
- * newest record that can be read, and `get` prefers the newest of two records with one id.
+ * A file that cannot be read (EACCES, EIO) is skipped and counted by the readers; appending goes on.
+ * A journal file that is not a regular file (a FIFO, a device, a link, a directory) or is larger than
+ * the rotation size plus one record is damage: it is set aside into damaged/ (files/data-file.ts) and
+ * the journal goes on with the other files. `get` prefers the newest of two records with one id.
  */
+import { constants } from 'node:fs';
 import { open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OptionSpec, resolveOptions } from '../../hal/options';
 import { ensureDataDir } from './data-dir';
 import { withFileLock, type FileLockOptions } from './lock-file';
-import { fsyncDir, readIfExists } from './durable-file';
-import { formatId, isoWithOffset } from './ids';
-import { decodeLine, decodeText, encodeRecord } from './record-codec';
+import { readHead } from '../files/bounded-read';
+import { readDataFile } from '../files/data-file';
+import type { SetAsideFile } from '../files/set-aside';
+import { JOURNAL_RECORD_MAX_BYTES, FILE_LIMITS, journalFileLimit } from '../files/limits';
+import { fsyncDir, writeFileAtomic } from './durable-file';
+import { formatId, isoWithOffset, isSeq, MAX_SEQ } from './ids';
+import { decodeText, encodeRecord } from './record-codec';
 import { scrubRecord } from './scrub';
 import type { JournalKind, JournalRecord, NewJournalRecord } from './types';
 
 export interface JournalOptions {
-  /** Size at which journal.log is rotated, bytes. Default 1 MiB, 4 KiB to 64 MiB. */
+  /**
+   * Size at which journal.log is rotated, bytes. Default 1 MiB, 4 KiB to 64 MiB. A journal file larger
+   * than this plus one record is taken for damage and set aside, so every process sharing a data
+   * directory must use the same size.
+   */
   maxBytes?: number;
   /** Files kept in all, journal.log included (journal.log, journal.1.log, …). Default 3, 2 to 20. */
   keepFiles?: number;
@@ -61,6 +77,8 @@ export interface Journal {
 
 export const JOURNAL_FILE = 'journal.log';
 export const JOURNAL_LOCK = 'journal.lock';
+/** The highest seq handed out, so that losing a journal file never brings its ids back. */
+export const JOURNAL_SEQ = 'journal.seq';
 const FILE_NAME = /^journal(?:\.(\d+))?\.log$/;
 
 export function rotatedName(n: number): string {
@@ -80,6 +98,7 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
   const { maxBytes, keepFiles } = resolveOptions(JOURNAL_OPTIONS, { maxBytes: opts.maxBytes, keepFiles: opts.keepFiles }, 'journal.', { integers: true });
   const now = opts.now ?? (() => new Date());
   const current = join(dir, JOURNAL_FILE);
+  const limit = journalFileLimit(maxBytes);
   let state: WriterState | null = null;
   // Every write (and nextId) runs after the previous one settled, failed or not.
   let chain: Promise<unknown> = Promise.resolve();
@@ -96,7 +115,7 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
       const now = await currentFile(dir);
       if (now.size === state.size && now.ino === state.ino) return state;
     }
-    state = await scanTail(dir);
+    state = await scanTail(dir, limit);
     return state;
   }
 
@@ -118,11 +137,13 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
   async function appendLocked(input: NewJournalRecord): Promise<JournalRecord> {
     const s = await writerState();
     const seq = s.lastSeq + 1;
+    if (seq > MAX_SEQ) throw new Error(`the journal has used its last id (${formatId(MAX_SEQ)}); move the journal files out of ${JOURNAL_FILE}'s directory to start again`);
     const record = scrubRecord({ ...input, time: input.time ?? isoWithOffset(now()), id: formatId(seq), seq } as JournalRecord);
     // The journal's own fields are not the caller's to change, and scrubbing must not touch them.
     Object.assign(record, { id: formatId(seq), seq });
     const line = encodeRecord(record);
     const lineBytes = Buffer.byteLength(line);
+    if (lineBytes > JOURNAL_RECORD_MAX_BYTES) throw new Error(`a journal record of ${lineBytes} bytes is over the ${JOURNAL_RECORD_MAX_BYTES}-byte limit`);
     if (s.size > 0 && s.size + lineBytes > maxBytes) {
       await rotate();
       s.size = 0;
@@ -132,8 +153,10 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     const created = s.size === 0;
     if (created) await ensureDataDir(dir);
     const data = Buffer.from(s.needsNewline ? '\n' + line : line, 'utf8');
-    const fh = await open(current, 'a', 0o600);
+    // Never through a link, and never blocked by a FIFO put in the file's place (ENXIO instead).
+    const fh = await open(current, APPEND_FLAGS, 0o600);
     try {
+      if (!(await fh.stat()).isFile()) throw new Error(`${JOURNAL_FILE} is not a regular file`);
       // One write for the whole line; a short write (disk full) is finished with more appends.
       for (let off = 0; off < data.length; ) {
         const { bytesWritten } = await fh.write(data, off, data.length - off);
@@ -154,6 +177,8 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     s.size += data.length;
     s.needsNewline = false;
     s.lastSeq = seq;
+    // The record is safe on disk already; a mark that could not be written only weakens the guard.
+    await writeFileAtomic(join(dir, JOURNAL_SEQ), `${seq}\n`).catch(() => undefined);
     return record;
   }
 
@@ -179,7 +204,7 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     const records: JournalRecord[] = [];
     let skipped = 0;
     for (const name of names) {
-      const text = await readOrSkip(join(dir, name));
+      const text = readOrSkip(join(dir, name), limit);
       if (text === 'unreadable') skipped++;
       if (!text || text === 'unreadable') continue;
       const part = decodeText(text.toString('utf8'));
@@ -209,6 +234,7 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
 }
 
 const READ_ATTEMPTS = 5;
+const APPEND_FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 /** Each journal file's name and inode, oldest first: a rotation renames, so it changes which inode has which name. */
 async function fileIdentities(dir: string): Promise<Array<{ name: string; ino: number }>> {
@@ -237,24 +263,39 @@ export async function journalFiles(dir: string): Promise<string[]> {
     .map((x) => x.name);
 }
 
-/** Where appending resumes: the last good seq in the newest file that has one, the current file's size and tail. */
-async function scanTail(dir: string): Promise<WriterState> {
-  const { size, ino } = await currentFile(dir);
+/**
+ * Where appending resumes: after the highest seq in any journal file and in journal.seq; journal.log's
+ * size and whether its tail lacks a newline. Read before journal.log is looked at: reading may set a
+ * damaged journal.log aside.
+ */
+async function scanTail(dir: string, limit: number): Promise<WriterState> {
   let needsNewline = false;
-  let lastSeq = 0;
-  const files = (await journalFiles(dir)).reverse(); // newest first
-  for (const name of files) {
-    const text = await readOrSkip(join(dir, name));
+  let lastSeq = readSeqMark(dir);
+  for (const name of await journalFiles(dir)) {
+    const text = readOrSkip(join(dir, name), limit, (f) => (lastSeq = Math.max(lastSeq, salvagedSeq(dir, f, limit))));
     if (!text || text === 'unreadable' || text.length === 0) continue;
     if (name === JOURNAL_FILE) needsNewline = text[text.length - 1] !== 0x0a;
-    const lines = text.toString('utf8').split('\n');
-    for (let i = lines.length - 1; i >= 0 && lastSeq === 0; i--) {
-      const record = lines[i] ? decodeLine(lines[i]) : null;
-      if (record) lastSeq = record.seq;
-    }
-    if (lastSeq > 0) break;
+    for (const record of decodeText(text.toString('utf8')).records) lastSeq = Math.max(lastSeq, record.seq);
   }
+  const { size, ino } = await currentFile(dir);
   return { lastSeq, size, ino, needsNewline };
+}
+
+/**
+ * The highest seq in the first `limit` bytes of a journal file set aside for its size: a file grown past
+ * its limit (zeros appended, say) still holds its records there, and their ids must not come back.
+ */
+function salvagedSeq(dir: string, f: SetAsideFile, limit: number): number {
+  const head = readHead(join(dir, f.movedTo ?? f.file), limit);
+  return head ? decodeText(head.toString('utf8')).records.reduce((max, r) => Math.max(max, r.seq), 0) : 0;
+}
+
+/** The seq in journal.seq; 0 when it is absent or holds no seq (it is written again on the next append). */
+function readSeqMark(dir: string): number {
+  const text = readOrSkip(join(dir, JOURNAL_SEQ), FILE_LIMITS.journalSeq);
+  if (!text || text === 'unreadable' || !/^\d+\s*$/.test(text.toString('latin1'))) return 0;
+  const seq = Number(text.toString('latin1'));
+  return isSeq(seq) ? seq : 0;
 }
 
 /** journal.log's size and inode; zeros when it is absent. */
@@ -268,10 +309,15 @@ async function currentFile(dir: string): Promise<{ size: number; ino: number }> 
   }
 }
 
-/** A journal file's bytes; null when it is gone, 'unreadable' when it is there but cannot be read. */
-async function readOrSkip(path: string): Promise<Buffer | null | 'unreadable'> {
+/**
+ * A journal file's bytes; null when it is gone or was damaged (set aside, see files/data-file.ts),
+ * 'unreadable' when it is there but cannot be read now.
+ */
+function readOrSkip(path: string, limit: number, damaged?: (f: SetAsideFile) => void): Buffer | null | 'unreadable' {
   try {
-    return await readIfExists(path);
+    const read = readDataFile(path, limit);
+    if (read.state === 'damaged') damaged?.(read.setAside);
+    return read.state === 'ok' ? read.data : null;
   } catch {
     return 'unreadable';
   }

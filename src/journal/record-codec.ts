@@ -8,6 +8,7 @@
  * a power loss, or with a flipped byte, fails the sum and is skipped, never half-read.
  */
 import { crc32Hex } from './crc32';
+import { formatId, isSeq } from './ids';
 import { JOURNAL_KINDS, type JournalRecord } from './types';
 
 /** The line for a record, newline included. */
@@ -16,9 +17,12 @@ export function encodeRecord(record: JournalRecord): string {
   return `${json}\t${crc32Hex(json)}\n`;
 }
 
-/** The record on a line (with or without its newline), or null when the line is torn, corrupt or not a record. Never throws. */
+/**
+ * The record on a line (with or without its newline, `\n` or `\r\n`: a file copied through a system
+ * that changed its line ends still reads), or null when the line is torn, corrupt or not a record. Never throws.
+ */
 export function decodeLine(line: string): JournalRecord | null {
-  const text = line.endsWith('\n') ? line.slice(0, -1) : line;
+  const text = line.replace(/\r?\n?$/, '');
   const tab = text.lastIndexOf('\t');
   if (tab < 0 || text.length - tab !== 9) return null;
   const json = text.slice(0, tab);
@@ -51,9 +55,9 @@ function isRecord(value: unknown): value is JournalRecord {
   const r = value as Record<string, unknown>;
   return (
     typeof r.id === 'string' &&
-    typeof r.seq === 'number' &&
-    Number.isSafeInteger(r.seq) &&
-    r.seq > 0 &&
+    // A seq outside the id space, or an id that is not its seq's, would break numbering: damage.
+    isSeq(r.seq) &&
+    r.id === formatId(r.seq) &&
     typeof r.time === 'string' &&
     typeof r.kind === 'string' &&
     (JOURNAL_KINDS as readonly string[]).includes(r.kind)

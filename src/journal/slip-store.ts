@@ -2,12 +2,19 @@
  * Printed slips kept for reprint: `slips/<id>.escpos` (the exact printer bytes), `slips/<id>.json`
  * (what the slip was about) and `slips/last` (the id of the newest). Each file is written atomically;
  * the bytes go first and `last` last, so `last` never names a slip that is not all there.
+ *
+ * A slip's bytes are bounded (FILE_LIMITS.slip) both when it is stored and when it is read, so a stored
+ * slip cannot hold the printer (and every diagnosis waiting for it) for longer than a real slip takes.
+ * A stored file that is not a regular file or passes its limit is set aside as damaged and the slip is
+ * read as absent (files/data-file.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { HalError } from '../../hal/errors';
 import { ensureDataDir } from './data-dir';
-import { readIfExists, writeFileAtomic } from './durable-file';
+import { readDataBuffer } from '../files/data-file';
+import { FILE_LIMITS, formatSize } from '../files/limits';
+import { writeFileAtomic } from './durable-file';
 import { isoWithOffset } from './ids';
 import { scrubRecord } from './scrub';
 
@@ -45,6 +52,7 @@ export function isSlipId(id: string): boolean {
 
 export async function saveSlip(dir: string, id: string, bytes: Uint8Array, meta: SlipMeta): Promise<void> {
   if (!isSlipId(id)) throw new HalError('Usage_Invalid', `slip id "${id}" is not a valid name (letters, digits, . _ -; at most 64)`, { id });
+  if (bytes.length > FILE_LIMITS.slip) throw new HalError('Usage_Invalid', `slip ${id} is ${bytes.length} bytes; a slip is at most ${formatSize(FILE_LIMITS.slip)}`, { id });
   const slips = join(dir, SLIPS_DIR);
   await ensureDataDir(slips);
   // The exact bytes the printer got (`posdiag slip --escpos` promises them). Card numbers are masked
@@ -60,12 +68,13 @@ export async function loadSlip(dir: string, idOrLast: string): Promise<StoredSli
   const slips = join(dir, SLIPS_DIR);
   let id = idOrLast;
   if (idOrLast === LAST) {
-    const last = await readIfExists(join(slips, LAST));
+    const last = readDataBuffer(join(slips, LAST), FILE_LIMITS.slipLast, dir);
     if (!last) return null;
     id = last.toString('utf8').trim();
   }
   if (!isSlipId(id)) return null;
-  const [bytes, metaText] = await Promise.all([readIfExists(join(slips, `${id}.escpos`)), readIfExists(join(slips, `${id}.json`))]);
+  const bytes = readDataBuffer(join(slips, `${id}.escpos`), FILE_LIMITS.slip, dir);
+  const metaText = readDataBuffer(join(slips, `${id}.json`), FILE_LIMITS.slipMeta, dir);
   if (!bytes || !metaText) return null;
   const meta = parseMeta(metaText.toString('utf8'));
   // A damaged description (hand-edited, a disk error) is a damaged slip: loaded as none.

@@ -9,7 +9,8 @@
  * setting the terminal's clock forward (or back) between two menus neither ends a lockout nor stretches
  * it. After a reboot the monotonic clock starts again and the wall clock is all there is.
  */
-import { promises as fs } from 'node:fs';
+import { readDataFile } from '../files/data-file';
+import { FILE_LIMITS } from '../files/limits';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../journal/durable-file';
 import { ensureDataDir } from '../journal/data-dir';
@@ -70,9 +71,12 @@ export function fileLockStore(dataDir: string, options: LockoutOptions, clocks: 
     async load() {
       let text: string;
       try {
-        text = await fs.readFile(path, 'utf8');
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ...UNLOCKED };
+        // A FIFO, device, link or oversized file in its place is set aside; damage never lifts a lockout.
+        const read = readDataFile(path, FILE_LIMITS.menuLock);
+        if (read.state === 'missing') return { ...UNLOCKED };
+        if (read.state === 'damaged') return damagedLockState(options);
+        text = read.data.toString('utf8');
+      } catch {
         return damagedLockState(options);
       }
       try {

@@ -5,7 +5,7 @@
  */
 import { EscPosTokenizer } from '../../hal/printer/escpos-tokenizer';
 import { GEOMETRY_58, GEOMETRY_80, PaperRoll, rollToText } from '../../hal/printer/paper-roll';
-import { rollToPng } from './roll-png';
+import { loadPngRenderer } from './png-bundle';
 
 function roll(bytes: Uint8Array, paperWidth: 58 | 80): PaperRoll {
   const r = new PaperRoll(paperWidth === 80 ? GEOMETRY_80 : GEOMETRY_58);
@@ -19,5 +19,5 @@ export function previewText(bytes: Uint8Array, paperWidth: 58 | 80 = 58): string
 
 /** PNG bytes; needs GNU Unifont (Debian package `unifont`). */
 export function previewPng(bytes: Uint8Array, paperWidth: 58 | 80 = 58): Buffer {
-  return rollToPng(roll(bytes, paperWidth));
+  return loadPngRenderer().rollToPng(roll(bytes, paperWidth));
 }

@@ -4,12 +4,15 @@
  * Glyphs are scaled ×1.5 so a cell is the printer's 12×24 (ASCII) or 24×24 (Hanzi) at 203 dpi: the
  * picture has the paper's real proportions, one pixel per printer dot.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readBounded } from '../files/bounded-read';
+import { MiB } from '../files/limits';
 import { encodeGrayPng, type GrayImage } from './png-writer';
 import { alignOffset } from '../../hal/printer/commands';
 import { glyphColumns, type Glyph, type PaperRoll, type RollItem } from '../../hal/printer/paper-roll';
 
 export const UNIFONT_PATH = process.env.POSDIAG_UNIFONT ?? '/usr/share/unifont/unifont.hex';
+const UNIFONT_MAX_BYTES = 16 * MiB;
 
 interface FontGlyph {
   /** 8 or 16 */
@@ -35,7 +38,10 @@ function loadFont(): Font {
   if (!existsSync(UNIFONT_PATH)) {
     throw new Error(`roll preview needs GNU Unifont at ${UNIFONT_PATH}: install the Debian package "unifont" (apt-get install unifont) or set POSDIAG_UNIFONT`);
   }
-  const text = readFileSync(UNIFONT_PATH);
+  // POSDIAG_UNIFONT may name anything: only a regular file of a font's size is read (unifont.hex: 3.7 MB).
+  const read = readBounded(UNIFONT_PATH, { maxBytes: UNIFONT_MAX_BYTES, followLinks: true });
+  if (read.state !== 'ok') throw new Error(`roll preview cannot use ${UNIFONT_PATH} as GNU Unifont: ${read.state === 'missing' ? 'it is gone' : read.detail}`);
+  const text = read.data;
   const cache = new Map<number, FontGlyph | undefined>();
   // The line that starts at or before `at`: [start, code point].
   const lineAt = (at: number): [number, number] => {

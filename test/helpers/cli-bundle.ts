@@ -31,7 +31,7 @@ function newestSource(dir: string): number {
 
 export function cliBundle(): CliBundle {
   const dist = join(ROOT, 'dist');
-  const built = ['cli.js', 'sim.js'].map((f) => join(dist, f));
+  const built = ['cli.js', 'sim.js', 'png.js'].map((f) => join(dist, f));
   if (built.every(existsSync)) {
     const sources = Math.max(...['src', 'hal', 'mocks'].map((d) => newestSource(join(ROOT, d))));
     if (Math.min(...built.map((f) => statSync(f).mtimeMs)) >= sources) return { cli: built[0], env: {}, dispose: () => undefined };
@@ -47,8 +47,10 @@ export function cliBundle(): CliBundle {
     logLevel: 'error' as const,
     absWorkingDir: ROOT,
   };
-  buildSync({ ...common, entryPoints: ['src/cli.ts'], outfile: join(out, 'cli.js'), define: { POSDIAG_SIM_BUNDLE: JSON.stringify('sim.js') } });
-  buildSync({ ...common, entryPoints: ['src/simulators-entry.ts'], outfile: join(out, 'sim.js') });
+  const png = { POSDIAG_PNG_BUNDLE: JSON.stringify('png.js') };
+  buildSync({ ...common, entryPoints: ['src/cli.ts'], outfile: join(out, 'cli.js'), define: { POSDIAG_SIM_BUNDLE: JSON.stringify('sim.js'), ...png } });
+  buildSync({ ...common, entryPoints: ['src/simulators-entry.ts'], outfile: join(out, 'sim.js'), define: png });
+  buildSync({ ...common, entryPoints: ['src/slip/roll-png.ts'], outfile: join(out, 'png.js') });
   return {
     cli: join(out, 'cli.js'),
     env: { NODE_PATH: join(ROOT, 'node_modules') },

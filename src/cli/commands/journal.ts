@@ -18,6 +18,7 @@ import { openJournal } from '../../journal/journal';
 import { journalLabels, recordDetail, recordLine } from '../../journal/render';
 import { JOURNAL_KINDS, type JournalKind, type JournalRecord } from '../../journal/types';
 import { configOf } from '../context';
+import { countDamaged, DAMAGED_DIR, setAsideLine, setAsideMark, setAsideSince } from '../../files/set-aside';
 import { EXIT } from '../io';
 import type { CommandSpec } from '../spec';
 
@@ -56,12 +57,18 @@ export const command: CommandSpec = {
         if (id !== undefined) throw new HalError('Usage_Invalid', `journal list takes no id (did you mean: posdiag journal show ${id}?)`);
         const kind = parseKind(opts.kind);
         const limit = parseLimit(opts.limit);
+        const mark = setAsideMark();
         const { records, skipped } = await journal.readAll();
         const picked = records.filter((r) => kind === undefined || r.kind === kind).reverse().slice(0, limit);
         const lines = picked.map((r) => recordLine(r, locale));
         if (lines.length === 0) lines.push(L.noRecords);
         if (skipped > 0) lines.push(L.skipped(skipped));
-        return { exitCode: EXIT.ok, json: { records: picked, skipped }, text: lines.join('\n') + '\n' };
+        // Damaged files are reported, not hidden: the ones this run set aside, and how many wait in damaged/.
+        const setAside = setAsideSince(mark, dir);
+        const damaged = countDamaged(dir);
+        for (const f of setAside) lines.push(`damaged: ${setAsideLine(f)}`);
+        if (damaged > 0) lines.push(`${damaged} damaged file(s) set aside in ${DAMAGED_DIR}/ of the data directory`);
+        return { exitCode: EXIT.ok, json: { records: picked, skipped, setAside, damaged }, text: lines.join('\n') + '\n' };
       }
       case 'show': {
         if (id === undefined) throw new HalError('Usage_Invalid', 'journal show needs a record id, e.g. posdiag journal show J00000042 (posdiag journal list shows them)');

@@ -20,6 +20,7 @@ import { previewPng, previewText } from '../../slip/preview';
 import { configOf, type CliContext } from '../context';
 import { CliIo, CommandOutcome, EXIT, ExitCode } from '../io';
 import { earlierSlipLines } from '../render-diagnosis';
+import { setAsideLine, setAsideMark, setAsideSince } from '../../files/set-aside';
 import type { CommandSpec } from '../spec';
 
 interface SlipFlags {
@@ -61,7 +62,10 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
   if (id !== 'last' && !isSlipId(id)) throw new HalError('Usage_Invalid', `"${id}" is not a slip id; give an id from posdiag journal list, or last`, { id });
   const config = await configOf(ctx);
   const dataDir = dataDirFor(config, isSimulatedRun(ctx), ctx.io.env);
+  const mark = setAsideMark();
   const slip = (await loadSlip(dataDir, id)) ?? (await slipOfRecord(dataDir, id));
+  const damaged = setAsideSince(mark, dataDir)[0];
+  if (!slip && damaged) return failure(ctx, EXIT.failed, 'Slip_Damaged', `slip ${id} is damaged: ${setAsideLine(damaged)}`);
   if (!slip) {
     if (id === 'last') return failure(ctx, EXIT.failed, 'Slip_None', `no slip yet; run posdiag diagnose --code CODE to make one (looked in ${dataDir})`);
     throw new HalError('Usage_Invalid', `no slip "${id}" in ${dataDir}; posdiag slip last shows the newest`, { id });

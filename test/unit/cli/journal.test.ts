@@ -45,7 +45,7 @@ test('an empty journal: exit 0, "no records", nothing created', async () => {
   const zh = await run(['journal']);
   expect(zh.out).toContain('没有记录');
   const json = await run(['journal', 'list', '--json']);
-  expect(JSON.parse(json.out)).toEqual({ records: [], skipped: 0 });
+  expect(JSON.parse(json.out)).toEqual({ records: [], skipped: 0, setAside: [], damaged: 0 });
   valid(JSON.parse(json.out));
   expect(existsSync(join(simData(), 'journal.log'))).toBe(false);
 });
@@ -156,7 +156,7 @@ test('the simulated terminal has its own journal: <data dir>/sim, never the real
   const config = join(tmp.dir, 'posdiag.json');
   writeFileSync(config, JSON.stringify({ terminal: { id: '10000001', merchantId: '898310048990001', locale: 'en' }, journal: { dir: tmp.dir } }));
   const sim = await run(['journal', '--config', config, '--sim', '--json']);
-  expect(JSON.parse(sim.out)).toEqual({ records: [], skipped: 0 });
+  expect(JSON.parse(sim.out)).toEqual({ records: [], skipped: 0, setAside: [], damaged: 0 });
   const real = await run(['journal', '--config', config, '--json']);
   expect(JSON.parse(real.out).records).toHaveLength(4);
 });

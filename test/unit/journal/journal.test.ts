@@ -82,7 +82,8 @@ test('rotation at the size cap keeps keepFiles files, oldest dropped, numbering 
   const j = openJournal(tmp.dir, { maxBytes: 4096, keepFiles: 3 });
   for (let i = 0; i < 60; i++) await j.append(diagnosisRecord());
   const files = readdirSync(tmp.dir).sort();
-  expect(files).toEqual(['journal.1.log', 'journal.2.log', 'journal.log']);
+  expect(files).toEqual(['journal.1.log', 'journal.2.log', 'journal.log', 'journal.seq']);
+  files.pop();
   for (const f of files) expect(statSync(join(tmp.dir, f)).size).toBeLessThanOrEqual(4096);
   const { records, skipped } = await j.readAll();
   expect(skipped).toBe(0);
@@ -101,7 +102,7 @@ test('a rotation cut short (a gap in the file names) is filled, not a file dropp
   writeFileSync(join(tmp.dir, 'journal.log'), one(2) + 'x'.repeat(5000) + '\n');
   const j = openJournal(tmp.dir, { maxBytes: 4096, keepFiles: 3 });
   expect((await j.append(menuRecord())).seq).toBe(3);
-  expect(readdirSync(tmp.dir).sort()).toEqual(['journal.1.log', 'journal.2.log', 'journal.log']);
+  expect(readdirSync(tmp.dir).sort()).toEqual(['journal.1.log', 'journal.2.log', 'journal.log', 'journal.seq']);
   const { records, skipped } = await j.readAll();
   expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
   expect(skipped).toBe(1);
@@ -211,16 +212,17 @@ test.each([
   utimesSync(join(tmp.dir, 'journal.lock'), twoSecondsAgo, twoSecondsAgo);
   const j = openJournal(tmp.dir, { lock: { timeoutMs: 2000, ...lock } });
   expect((await j.append(menuRecord())).id).toBe('J00000001');
-  expect(readdirSync(tmp.dir).sort()).toEqual(['journal.log']); // lock released, nothing set aside left over
+  expect(readdirSync(tmp.dir).sort()).toEqual(['journal.log', 'journal.seq']); // lock released, nothing set aside left over
 });
 
-test('a journal file that cannot be read is skipped and counted; appending goes on', async () => {
+test('a directory in a journal file\'s place is set aside into damaged/; appending goes on', async () => {
   const j = openJournal(tmp.dir, { maxBytes: 4096, keepFiles: 20 });
   for (let i = 0; i < 25; i++) await j.append(diagnosisRecord());
   expect(readdirSync(tmp.dir)).toContain('journal.1.log');
-  mkdirSync(join(tmp.dir, 'journal.7.log')); // EISDIR on read, as EACCES/EIO would fail it
+  mkdirSync(join(tmp.dir, 'journal.7.log'));
   const { records, skipped } = await j.readAll();
-  expect([records.length, skipped]).toEqual([25, 1]);
+  expect([records.length, skipped]).toEqual([25, 0]);
+  expect(readdirSync(join(tmp.dir, 'damaged'))).toEqual([expect.stringMatching(/^journal\.7\.log\.\d{8}T\d{6}Z-[0-9a-f]{4}$/)]);
   expect((await j.list({ limit: 1 }))[0].seq).toBe(25);
   expect(await openJournal(tmp.dir).get('J00000003')).toMatchObject({ seq: 3 });
   // A fresh writer scans past it too.

@@ -5,51 +5,31 @@
  * keeps every byte. Delimiters are found left to right without overlap, as the line parser finds them.
  */
 export class DelimiterWatch {
-  readonly #delimiter: Buffer;
-  /** The tail of what came since the last delimiter, short enough to be the start of one. */
-  #carry: Buffer = Buffer.alloc(0);
-  #since = 0;
-
-  constructor(delimiter: Buffer) {
-    if (delimiter.length === 0) throw new RangeError('a line delimiter needs at least one byte');
-    this.#delimiter = delimiter;
-  }
-
   /** Bytes since the last complete delimiter (what the line parser holds). */
-  get since(): number {
-    return this.#since;
-  }
+  since = 0;
+  /** The end of what came since the last delimiter, short enough to be the start of one. */
+  #tail = Buffer.alloc(0);
 
-  /** Takes a chunk in. */
-  push(chunk: Buffer): void {
-    const joined = this.#carry.length ? Buffer.concat([this.#carry, chunk]) : chunk;
-    const end = this.#lastEnd(joined);
-    if (end < 0) this.#since += chunk.length;
-    else this.#since = joined.length - end;
-    this.#keepCarry(joined);
-  }
+  constructor(readonly delimiter: Buffer) {}
 
-  /** The offset in `chunk` just past the first complete delimiter (taking earlier bytes into account), or -1. Does not consume. */
-  firstEnd(chunk: Buffer): number {
-    const joined = this.#carry.length ? Buffer.concat([this.#carry, chunk]) : chunk;
-    const at = joined.indexOf(this.#delimiter);
-    return at < 0 ? -1 : at + this.#delimiter.length - (joined.length - chunk.length);
+  /** Takes a chunk in; returns the offset in it just past the first complete delimiter that ends in it, or -1. */
+  push(chunk: Buffer): number {
+    const d = this.delimiter;
+    const joined = Buffer.concat([this.#tail, chunk]);
+    const back = this.#tail.length;
+    let first = -1;
+    let end = -1;
+    for (let at = joined.indexOf(d); at >= 0; at = joined.indexOf(d, end)) {
+      end = at + d.length;
+      if (first < 0) first = end - back;
+    }
+    this.since = end < 0 ? this.since + chunk.length : joined.length - end;
+    this.#tail = Buffer.from(joined.subarray(joined.length - Math.min(d.length - 1, this.since)));
+    return first;
   }
 
   reset(): void {
-    this.#carry = Buffer.alloc(0);
-    this.#since = 0;
-  }
-
-  /** End of the last delimiter found scanning left to right (so "\r\n\n" style overlaps match the parser). */
-  #lastEnd(joined: Buffer): number {
-    let end = -1;
-    for (let at = joined.indexOf(this.#delimiter); at >= 0; at = joined.indexOf(this.#delimiter, end)) end = at + this.#delimiter.length;
-    return end;
-  }
-
-  #keepCarry(joined: Buffer): void {
-    const keep = Math.min(this.#delimiter.length - 1, this.#since);
-    this.#carry = Buffer.from(joined.subarray(joined.length - keep));
+    this.#tail = Buffer.alloc(0);
+    this.since = 0;
   }
 }

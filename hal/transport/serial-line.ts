@@ -321,9 +321,8 @@ export class SerialLine<F = string> {
     const watch = this.#delimiterWatch!;
     if (this.#skippingToDelimiter) {
       // The tail of an overlong line is not a line: drop everything up to the next complete delimiter.
-      const end = watch.firstEnd(chunk);
+      const end = watch.push(chunk);
       if (end < 0) {
-        watch.push(chunk);
         this.stats.discardedBytes += chunk.length;
         return;
       }

@@ -38,7 +38,7 @@ export interface CauseRule {
 const BAD: readonly CheckStatus[] = ['fail', 'absent', 'timeout'];
 const WARN: readonly CheckStatus[] = ['warn'];
 /** network.echo messages (hal/network/check.ts) for a reply the host did send. */
-const ECHO_ANSWERED = ['check.network.echo.declined', 'check.network.echo.garbled', 'check.network.echo.wrong-stan'];
+const ECHO_ANSWERED = ['declined', 'garbled', 'wrong-stan'].map((outcome) => `check.network.echo.${outcome}`);
 
 export const CAUSE_RULES: readonly CauseRule[] = [
   // modem
@@ -86,14 +86,10 @@ export const CAUSE_RULES: readonly CauseRule[] = [
     match: [{ finding: 'network.interfaces', status: BAD }, { finding: 'network.gateway', status: BAD }, { finding: 'network.dns', status: BAD }, { finding: 'network.dns-servers', status: BAD }],
     steps: ['check-lan', 'restart'],
   },
-  {
-    id: 'host-unreachable', device: 'network', side: 'host', category: 'network', retry: 'later', online: true,
-    match: [{ finding: 'network.tcp', status: BAD }],
-    steps: ['retry-later', 'check-host-settings', 'call-acquirer'],
-  },
-  // The host answered the echo, but not with approval: it is up and reachable, and its answer (a code
-  // such as 96, or a reply it got wrong) says the fault is on its side. How fast it answered is beside
-  // the point; a quick 96 is not a slow host.
+  // The host: a failed connection leaves no echo to judge, so these three never compete for the same
+  // findings except through the echo, where what the host answered comes first.
+  // It answered the echo, but not with approval: it is up and reachable, and its answer (a code such as
+  // 96, or a reply it got wrong) says the fault is on its side. A quick 96 is not a slow host.
   {
     id: 'host-side', device: 'network', side: 'host', category: 'host', retry: 'later', online: true,
     match: [{ finding: 'network.echo', status: BAD, message: ECHO_ANSWERED }],
@@ -106,10 +102,10 @@ export const CAUSE_RULES: readonly CauseRule[] = [
     steps: ['retry-later'],
     quote: { finding: 'network.echo-rtt', param: 'ms' },
   },
-  // The echo exchange broke some other way (refused, reset, unreachable): the host could not be reached.
+  // No connection, or the echo exchange broke some other way (refused, reset, unreachable).
   {
     id: 'host-unreachable', device: 'network', side: 'host', category: 'network', retry: 'later', online: true,
-    match: [{ finding: 'network.echo', status: BAD }],
+    match: [{ finding: 'network.tcp', status: BAD }, { finding: 'network.echo', status: BAD }],
     steps: ['retry-later', 'check-host-settings', 'call-acquirer'],
   },
   // reader

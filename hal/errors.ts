@@ -40,6 +40,8 @@ export const HalErrorCodes = [
   // Configuration and usage
   'Config_Invalid',
   'Usage_Invalid',
+  // Files the user names for output (--png, --escpos, --out)
+  'Output_WriteFailed', // the system refused the write (no such directory, read-only, full): exit 1
 ] as const;
 
 export type HalErrorCode = (typeof HalErrorCodes)[number];

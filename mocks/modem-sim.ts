@@ -122,6 +122,8 @@ export class ModemSimulator extends DeviceSimulator {
   private stormCount = 0;
   private readonly stormInterval: number;
   private readonly unplugOn: string;
+  /** The last command line's body, for A/; before any, the empty line (which answers OK). */
+  private lastBody = '';
 
   constructor(readonly fault: ModemFault = 'healthy', options: ModemSimOptions = {}) {
     super({
@@ -160,13 +162,24 @@ export class ModemSimulator extends DeviceSimulator {
       } else {
         this.input += ch;
         if (this.input.length > 556) this.input = ''; // V.250: at least 40 chars; SIM800 takes 556
+        // V.250 5.2.4: "A/" runs the previous command line again at once, with no CR.
+        if (/^a\/$/i.test(this.input.trimStart())) {
+          this.input = '';
+          this.runBody(this.lastBody);
+        }
       }
     }
   }
 
   private onCommandLine(line: string): void {
     if (!/^AT/i.test(line)) return; // not a command line: a real modem ignores it
-    const body = line.slice(2);
+    const body = withoutSpaces(line.slice(2));
+    this.lastBody = body;
+    this.runBody(body);
+  }
+
+  /** A command line's body (after "AT"): its commands in turn, up to the first that fails, then the result. */
+  private runBody(body: string): void {
     const info: string[] = [];
     let final: Outcome['final'] = 'OK';
     for (const cmd of splitCommands(body)) {
@@ -358,6 +371,17 @@ export class ModemSimulator extends DeviceSimulator {
  * Splits what follows `AT` into commands: basic ones (`E0`, `V1`, `&C1`) run together, extended ones
  * (`+CREG?`) separated by `;` (V.250 §5.4). Quoted text is kept whole.
  */
+/** V.250 5.1: spaces in a command line are ignored, except inside a string constant ("my apn"). */
+export function withoutSpaces(body: string): string {
+  let quoted = false;
+  let out = '';
+  for (const ch of body) {
+    if (ch === '"') quoted = !quoted;
+    if (ch !== ' ' || quoted) out += ch;
+  }
+  return out;
+}
+
 export function splitCommands(body: string): string[] {
   const out: string[] = [];
   let i = 0;

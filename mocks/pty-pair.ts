@@ -4,9 +4,11 @@
  * ends fail as a USB serial adapter does when it is pulled out.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { onExitCleanup } from './exit-cleanup';
+import { ownedTempDir } from './owned-temp-dir';
+import { dieWithParent } from './parent-death';
 import { requireSystemTool } from './system-tools';
 
 export interface PtyPair {
@@ -33,28 +35,40 @@ export { requireSystemTool, SYSTEM_TOOLS } from './system-tools';
 
 export async function openPtyPair(options: PtyPairOptions = {}): Promise<PtyPair> {
   requireSystemTool('socat');
-  const dir = options.hostPath && options.devicePath ? null : mkdtempSync(join(tmpdir(), 'posdiag-pty-'));
+  const dir = options.hostPath && options.devicePath ? null : ownedTempDir('posdiag-pty-');
   const hostPath = options.hostPath ?? join(dir!, 'host');
   const devicePath = options.devicePath ?? join(dir!, 'device');
-  const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const [cmd, ...args] = dieWithParent(['socat', '-d', '-d', `pty,raw,echo=0,link=${hostPath}`, `pty,raw,echo=0,link=${devicePath}`]);
+  const child = spawn(cmd!, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  const kill = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  const removeFiles = () => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    else for (const p of [hostPath, devicePath]) rmSync(p, { force: true });
+  };
+  // Ctrl-C, kill or a hang-up in the middle of a run: socat and the directory go with us.
+  const forget = onExitCleanup(() => {
+    kill();
+    removeFiles();
+  });
   try {
     await waitReady(child, options.readyTimeoutMs ?? 5000);
   } catch (err) {
-    child.kill('SIGKILL');
+    kill();
     await exited;
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    removeFiles();
+    forget();
     throw err;
   }
   let closing: Promise<void> | null = null;
   const close = () => {
     if (!closing) {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      kill();
       closing = exited.then(() => {
-        if (dir) rmSync(dir, { recursive: true, force: true });
-        else for (const p of [hostPath, devicePath]) rmSync(p, { force: true });
+        removeFiles();
+        forget();
       });
     }
     return closing;
@@ -62,9 +76,7 @@ export async function openPtyPair(options: PtyPairOptions = {}): Promise<PtyPair
   return {
     hostPath,
     devicePath,
-    unplug: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    },
+    unplug: kill,
     close,
   };
 }

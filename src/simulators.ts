@@ -4,6 +4,7 @@
  * they stay out of dist/cli.js. From the TypeScript sources (jest, tsc) the branch is a plain import.
  */
 import { join } from 'node:path';
+import { checkSimFaults, type SimSpec } from './config/sim-spec';
 
 export type Simulators = typeof import('./simulators-entry');
 
@@ -29,4 +30,19 @@ function requireSimBundle(): Simulators {
     throw new Error(`the simulated terminal is not installed: no ${path} (demo, sim and --sim need it)`);
   }
   return require(path) as Simulators;
+}
+
+/**
+ * Every fault --sim names is one its device's simulator has: checked for every command, also one that
+ * starts no simulator (explain), so a typo is always bad usage. Without the simulators installed there
+ * is nothing to check against; a command that needs them says so itself.
+ */
+export async function checkSimSpec(spec: SimSpec): Promise<void> {
+  let sims: Simulators;
+  try {
+    sims = await loadSimulators();
+  } catch {
+    return;
+  }
+  checkSimFaults(spec, sims.DEVICE_FAULTS);
 }

@@ -76,7 +76,8 @@ export const PRINTER_PROFILES: Readonly<Record<string, PrinterProfile>> = {
 /** The profile a configuration names, else the generic one for its paper width. */
 export function resolveProfile(config: { paperWidth: 58 | 80; profile?: string }): PrinterProfile {
   if (config.profile) {
-    const p = PRINTER_PROFILES[config.profile];
+    // Own properties only: "constructor" or "__proto__" must not find Object's.
+    const p = Object.hasOwn(PRINTER_PROFILES, config.profile) ? PRINTER_PROFILES[config.profile] : undefined;
     if (!p) {
       throw new HalError('Config_Invalid', `devices.printer.profile: unknown profile "${config.profile}"; expected one of ${Object.keys(PRINTER_PROFILES).join(', ')}`, {
         field: 'devices.printer.profile',

@@ -23,6 +23,7 @@ import { HalError, isHalError, openErrorToHalError } from '../errors';
 import { OptionSpec, resolveOptions } from '../options';
 import type { SerialDeviceConfig } from '../config';
 import type { Framer } from './framer';
+import { DelimiterWatch } from './delimiter-watch';
 
 /** A device's configured line (hal/config.ts), plus what only the opener decides. */
 export interface LineSettings extends SerialDeviceConfig {
@@ -123,7 +124,8 @@ export class SerialLine<F = string> {
   readonly #timing: LineTiming;
   readonly #clock: Clock;
   #lineParser: ReadlineParser | null = null;
-  #sinceDelimiter = 0;
+  /** Bytes since the last complete delimiter: what the line bound counts. */
+  #delimiterWatch: DelimiterWatch | null = null;
   #skippingToDelimiter = false;
 
   static async open<F = string>(options: OpenLineOptions<F>): Promise<SerialLine<F>> {
@@ -160,7 +162,10 @@ export class SerialLine<F = string> {
     this.#timing = timing;
     this.#clock = clock;
     this.path = path;
-    if (framing.kind === 'lines') this.#lineParser = this.#newLineParser();
+    if (framing.kind === 'lines') {
+      this.#lineParser = this.#newLineParser();
+      this.#delimiterWatch = new DelimiterWatch(Buffer.from(framing.delimiter ?? '\r\n', 'latin1'));
+    }
     port.on('data', (chunk: Buffer) => this.#onChunk(chunk));
     port.on('close', (err?: { disconnected?: boolean }) => this.#onPortClosed(err));
     // node-serialport reports EIO on a write after the peer vanished as an 'error' event; without a
@@ -312,28 +317,26 @@ export class SerialLine<F = string> {
 
   #feedLines(chunk: Buffer): void {
     const framing = this.#framing as Extract<Framing<F>, { kind: 'lines' }>;
-    const delimiter = Buffer.from(framing.delimiter ?? '\r\n', 'latin1');
     const limit = framing.maxLineBytes ?? 4096;
-    const lastByte = delimiter[delimiter.length - 1];
-    const at = chunk.lastIndexOf(lastByte);
+    const watch = this.#delimiterWatch!;
     if (this.#skippingToDelimiter) {
-      // The tail of an overlong line is not a line: drop everything up to the next delimiter.
-      if (at < 0) {
+      // The tail of an overlong line is not a line: drop everything up to the next complete delimiter.
+      const end = watch.push(chunk);
+      if (end < 0) {
         this.stats.discardedBytes += chunk.length;
         return;
       }
-      const first = chunk.indexOf(lastByte);
-      this.stats.discardedBytes += first + 1;
+      this.stats.discardedBytes += end;
       this.#skippingToDelimiter = false;
-      chunk = chunk.subarray(first + 1);
-      return this.#feedLines(chunk);
+      watch.reset();
+      return this.#feedLines(chunk.subarray(end));
     }
-    this.#sinceDelimiter = at < 0 ? this.#sinceDelimiter + chunk.length : chunk.length - at - 1;
-    if (this.#sinceDelimiter > limit) {
+    watch.push(chunk);
+    if (watch.since > limit) {
       this.stats.overflows++;
-      this.stats.discardedBytes += this.#sinceDelimiter;
-      this.#sinceDelimiter = 0;
-      this.#skippingToDelimiter = at < 0;
+      this.stats.discardedBytes += watch.since;
+      // Keep the watch's carry: a delimiter split across this chunk and the next still ends the skip.
+      this.#skippingToDelimiter = true;
       this.#lineParser?.destroy();
       this.#lineParser = this.#newLineParser();
       this.#failActive(this.#overflowError(limit));
@@ -428,7 +431,7 @@ export class SerialLine<F = string> {
     else {
       this.#lineParser?.destroy();
       this.#lineParser = this.#newLineParser();
-      this.#sinceDelimiter = 0;
+      this.#delimiterWatch?.reset();
       this.#skippingToDelimiter = false;
     }
   }

@@ -116,7 +116,20 @@ export function parseCommandLine(argv: readonly string[], commandIndex: number, 
     throw usageFromParseArgs(err, [...GLOBAL_OPTIONS, ...own], rest);
   }
   const { values, positionals } = parsed;
+  checkPathValues(values, [...GLOBAL_OPTIONS, ...own]);
   return { globals: globalsFrom(values), input: { args: argumentsOf(spec, positionals), opts: optionsOf(spec, values) } };
+}
+
+/**
+ * An option that names a file or path, given empty, would read as not given at all (`slip last --png ''`
+ * would reprint on paper, `--config ''` run the simulated terminal): bad usage, for every such option.
+ */
+function checkPathValues(values: Values, options: readonly OptionSpec[]): void {
+  for (const o of options) {
+    if ((o.value === 'file' || o.value === 'path') && [values[o.name]].flat().includes('')) {
+      throw new HalError('Usage_Invalid', `--${o.name} needs a ${o.value} name, got an empty value`);
+    }
+  }
 }
 
 type ParseArgsOptions = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
@@ -176,6 +189,16 @@ function optionsOf(spec: CommandSpec, values: Values): Record<string, string | b
     opts[camel(o.name)] = value;
   }
   return opts;
+}
+
+/**
+ * A numeric option's value: plain decimal digits only, in range. Number() alone would take "0x100", "1e3",
+ * " 500" and "" (as 0), none of which a person means as a count of ms or a port.
+ */
+export function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^[0-9]{1,15}$/.test(text)) return null;
+  const n = Number(text);
+  return n >= min && n <= max ? n : null;
 }
 
 /** hash-pin → hashPin: how a command reads its option. */

@@ -4,6 +4,7 @@
  */
 import { HalError } from '../../hal/errors';
 import { RUN_BUDGET } from '../../hal/selfcheck';
+import { wholeNumber } from './args';
 
 export const BUDGET_FLAG_HELP = `total time for the run, in ms (default: the configuration's checks.budgetMs, else ${RUN_BUDGET.budgetMs.default})`;
 
@@ -11,8 +12,8 @@ export const BUDGET_FLAG_HELP = `total time for the run, in ms (default: the con
 export function parseBudgetFlag(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const { min, max } = RUN_BUDGET.budgetMs;
-  const budget = Number(text);
-  if (!Number.isInteger(budget) || budget < min || budget > max) throw new HalError('Usage_Invalid', `--budget must be a whole number of ms from ${min} to ${max}, got "${text}"`);
+  const budget = wholeNumber(text, min, max);
+  if (budget === null) throw new HalError('Usage_Invalid', `--budget must be a whole number of ms from ${min} to ${max}, got "${text}"`);
   return budget;
 }
 

@@ -18,7 +18,7 @@ const EXAMPLES = [
 const FOOTER = `Exit status: 0 the command did its job (a check that found a fault did its job), 1 it could not, 2 bad usage or input.
 Environment: POSDIAG_CONFIG (configuration file), POSDIAG_LOCALE, POSDIAG_HOME (data directory), NO_COLOR.`;
 
-const HELP_ROW: [string, string] = ['-h, --help', 'this help; posdiag COMMAND --help for a command'];
+const HELP_ROW: [string, string] = ['-h, --help', 'this help (with --json: {"help": …}); posdiag COMMAND --help for a command'];
 
 export function programHelp(commands: readonly CommandEntry[]): string {
   return [

@@ -9,6 +9,7 @@ import { scrubTyped } from '../journal/scrub';
 import { attachOptionalValues, findCommandWord, parseCommandLine, peekGlobals } from './args';
 import { COMMANDS } from './commands';
 import { contextFrom } from './context';
+import { checkSimSpec } from '../simulators';
 import { commandHelp, programHelp } from './help';
 import { CliIo, emit, EXIT, ExitCode, processIo } from './io';
 import type { CommandEntry } from './spec';
@@ -22,10 +23,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   let usageHint = '(posdiag --help lists the commands and options)';
   try {
     if (word.name === undefined) {
-      if (word.help) {
-        io.stdout(programHelp(COMMANDS));
-        return EXIT.ok;
-      }
+      if (word.help) return printHelp(programHelp(COMMANDS), json, io);
       // No command is not a usable call: the help on stderr for a person, the error document for a script.
       if (json) throw new HalError('Usage_Invalid', 'no command given');
       io.stderr(programHelp(COMMANDS));
@@ -35,23 +33,27 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       // The topic is found like a command word: `help --locale en explain` asks about explain, not "en".
       const topic = findCommandWord(words.slice(word.index + 1)).name;
       const entry = topic === undefined ? undefined : findEntry(topic);
-      io.stdout(entry ? commandHelp(entry, await entry.load()) : programHelp(COMMANDS));
-      return EXIT.ok;
+      return printHelp(entry ? commandHelp(entry, await entry.load()) : programHelp(COMMANDS), json, io);
     }
     const entry = findEntry(word.name);
     const spec = await entry.load();
-    if (word.help) {
-      io.stdout(commandHelp(entry, spec));
-      return EXIT.ok;
-    }
+    if (word.help) return printHelp(commandHelp(entry, spec), json, io);
     usageHint = `(posdiag ${entry.name} --help lists its arguments and options)`;
     const { globals, input } = parseCommandLine(words, word.index, spec);
     const ctx = contextFrom(globals, io);
+    // Every command, whether it starts the simulators or not: a fault no simulator has is a typo.
+    if (ctx.sim?.size) await checkSimSpec(ctx.sim);
     usageHint = '';
     return emit(await spec.run(input, ctx), ctx.json, io);
   } catch (err) {
     return reportError(err, json, usageHint, io);
   }
+}
+
+/** The help as text, or under --json as one document (schemas/help.json), so a script never gets text it cannot parse. */
+function printHelp(text: string, json: boolean, io: CliIo): ExitCode {
+  io.stdout(json ? JSON.stringify({ help: text }, null, 2) + '\n' : text);
+  return EXIT.ok;
 }
 
 /** The command of that name, or a usage error that lists them. */

@@ -13,6 +13,7 @@ import { ECHO_BATCH, ECHO_FORMS } from '../../hal/network/iso8583/echo';
 import { NETWORK_OPTIONS } from '../../hal/network/options';
 import type { OptionRange } from '../../hal/options';
 import { PRINTER_TIMING } from '../../hal/printer/driver';
+import { PRINTER_PROFILES } from '../../hal/printer/profiles';
 import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
@@ -41,9 +42,12 @@ export const RULE_SETS: readonly RuleSet[] = [
   { path: ['checks'], rules: () => RUN_BUDGET, closed: true },
   ...['modem', 'reader', 'printer'].map((d) => ({ path: ['devices', d], rules: () => LINE_CHOICES })),
   { path: ['host'], rules: () => HOST_RULES },
+  { path: ['devices', 'printer'], rules: () => PRINTER_RULES },
 ];
 
 export const HOST_RULES: FieldRules = { echoForm: ECHO_FORMS, ...ECHO_BATCH };
+/** A printer profile is one of the list (hal/printer/profiles.ts): every command refuses any other when it loads the file. */
+export const PRINTER_RULES: FieldRules = { profile: Object.keys(PRINTER_PROFILES) };
 
 /**
  * Fields that only one kind of serial device has. The schema's shared serial definition must let all of

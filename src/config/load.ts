@@ -38,7 +38,8 @@ export function loadConfigFile(path: string): PosdiagConfig {
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A UTF-8 byte order mark, as Windows editors save, is not part of the JSON.
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
     throw new HalError('Config_Invalid', `configuration ${path} is not JSON: ${(err as Error).message}`, { path });
   }

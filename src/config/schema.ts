@@ -10,7 +10,7 @@ import { PRINTER_TIMING } from '../../hal/printer/driver';
 import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
-import { FieldRule, FieldRules, groupSchema, HOST_RULES, ruleSchema } from './field-rules';
+import { FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema } from './field-rules';
 
 /**
  * `documented`: the whole schema (CONFIG_SCHEMA).
@@ -63,7 +63,7 @@ export function configSchema(form: 'documented' | 'generated') {
           printer: {
             allOf: [serial],
             type: 'object',
-            properties: { paperWidth: { enum: [58, 80] }, profile: { type: 'string' }, timing: group(PRINTER_TIMING) },
+            properties: { paperWidth: { enum: [58, 80] }, profile: documented ? ruleSchema(PRINTER_RULES.profile!) : { type: 'string' }, timing: group(PRINTER_TIMING) },
           },
         },
       },

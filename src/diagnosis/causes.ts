@@ -7,7 +7,7 @@
  * explains no data. Only the first rule that matches names the device's cause; later matches are
  * consequences and are listed as "also found" only when they are a different cause.
  */
-import type { CheckStatus } from '../../hal/selfcheck';
+import type { CheckStatus, Finding } from '../../hal/selfcheck';
 import type { Category, FaultSide, Retry } from '../codes/types';
 
 export type CauseDevice = 'modem' | 'reader' | 'printer' | 'network';
@@ -19,8 +19,11 @@ export interface CauseRule {
   side: FaultSide;
   category: Category;
   retry: Retry;
-  /** Findings that show the cause: an id (exact, or a prefix ending in '.') and the statuses that count. */
-  match: ReadonlyArray<{ finding: string; status: readonly CheckStatus[] }>;
+  /**
+   * Findings that show the cause: an id (exact, or a prefix ending in '.'), the statuses that count and,
+   * where one status covers outcomes with different causes, the finding messages that count.
+   */
+  match: ReadonlyArray<{ finding: string; status: readonly CheckStatus[]; message?: readonly string[] }>;
   /**
    * The fault can make an online transaction fail (no reply, a code from the host). A printer fault
    * cannot: it is reported, but it never becomes the cause of a host code.
@@ -34,6 +37,8 @@ export interface CauseRule {
 
 const BAD: readonly CheckStatus[] = ['fail', 'absent', 'timeout'];
 const WARN: readonly CheckStatus[] = ['warn'];
+/** network.echo messages (hal/network/check.ts) for a reply the host did send. */
+const ECHO_ANSWERED = ['declined', 'garbled', 'wrong-stan'].map((outcome) => `check.network.echo.${outcome}`);
 
 export const CAUSE_RULES: readonly CauseRule[] = [
   // modem
@@ -81,16 +86,27 @@ export const CAUSE_RULES: readonly CauseRule[] = [
     match: [{ finding: 'network.interfaces', status: BAD }, { finding: 'network.gateway', status: BAD }, { finding: 'network.dns', status: BAD }, { finding: 'network.dns-servers', status: BAD }],
     steps: ['check-lan', 'restart'],
   },
+  // The host: a failed connection leaves no echo to judge, so these three never compete for the same
+  // findings except through the echo, where what the host answered comes first.
+  // It answered the echo, but not with approval: it is up and reachable, and its answer (a code such as
+  // 96, or a reply it got wrong) says the fault is on its side. A quick 96 is not a slow host.
   {
-    id: 'host-unreachable', device: 'network', side: 'host', category: 'network', retry: 'later', online: true,
-    match: [{ finding: 'network.tcp', status: BAD }],
-    steps: ['retry-later', 'check-host-settings', 'call-acquirer'],
+    id: 'host-side', device: 'network', side: 'host', category: 'host', retry: 'later', online: true,
+    match: [{ finding: 'network.echo', status: BAD, message: ECHO_ANSWERED }],
+    steps: ['retry-later', 'call-acquirer'],
   },
+  // Slow only when the time says so: the answer came after the slow mark, or none came in time.
   {
     id: 'host-slow', device: 'network', side: 'host', category: 'host', retry: 'later', online: true,
-    match: [{ finding: 'network.echo-rtt', status: [...WARN, ...BAD] }, { finding: 'network.echo', status: BAD }],
+    match: [{ finding: 'network.echo-rtt', status: [...WARN, ...BAD] }, { finding: 'network.echo', status: ['timeout'] }],
     steps: ['retry-later'],
     quote: { finding: 'network.echo-rtt', param: 'ms' },
+  },
+  // No connection, or the echo exchange broke some other way (refused, reset, unreachable).
+  {
+    id: 'host-unreachable', device: 'network', side: 'host', category: 'network', retry: 'later', online: true,
+    match: [{ finding: 'network.tcp', status: BAD }, { finding: 'network.echo', status: BAD }],
+    steps: ['retry-later', 'check-host-settings', 'call-acquirer'],
   },
   // reader
   {
@@ -114,6 +130,11 @@ export const CAUSE_RULES: readonly CauseRule[] = [
 /** True when a finding id is covered by a rule's pattern (exact, or under a prefix ending in '.'). */
 export function findingMatches(pattern: string, id: string): boolean {
   return pattern.endsWith('.') ? id.startsWith(pattern) : id === pattern;
+}
+
+/** True when a finding is one a rule's match entry counts: its id, its status and (if named) its message. */
+export function matchesEntry(m: CauseRule['match'][number], f: Pick<Finding, 'id' | 'status' | 'message'>): boolean {
+  return findingMatches(m.finding, f.id) && m.status.includes(f.status) && (!m.message || m.message.includes(f.message));
 }
 
 /** Findings that say only "not configured here": a terminal without a modem is not a faulty one. */

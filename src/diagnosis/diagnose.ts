@@ -20,7 +20,7 @@ import type { Params } from '../i18n/format';
 import { renderCauseHint, renderStep, type RenderedHint } from '../i18n/hint';
 import { translate } from '../i18n/translate';
 import { lookup } from '../codes/lookup';
-import { CAUSE_RULES, checkPosition, findingMatches, HINT_STEPS, isNotConfigured, type CauseRule } from './causes';
+import { CAUSE_RULES, checkPosition, HINT_STEPS, isNotConfigured, matchesEntry, type CauseRule } from './causes';
 
 export interface Evidence {
   device: string;
@@ -99,7 +99,9 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
     seen.add(c.rule.id);
     alsoFound.push(deviceCause(c, entry, locale));
   }
-  return { code: entry.code, cause, alsoFound, terminalClear: !top && !unfinished && checked.length > 0, checked };
+  // A host that answered the echo with a refusal clears the terminal as much as an approving one.
+  const clear = !top || top.rule.id === 'host-side';
+  return { code: entry.code, cause, alsoFound, terminalClear: clear && !unfinished && checked.length > 0, checked };
 }
 
 /** The device's causes, most basic first: the first is its cause, different later ones are listed too. */
@@ -109,7 +111,7 @@ function deviceCandidates(result: DeviceResult, entry: ExplainResult): Candidate
   const used = new Set<Finding>();
   for (const rule of CAUSE_RULES) {
     if (rule.device !== result.device) continue;
-    const hits = problems.filter((f) => !used.has(f) && rule.match.some((m) => findingMatches(m.finding, f.id) && m.status.includes(f.status)));
+    const hits = problems.filter((f) => !used.has(f) && rule.match.some((m) => matchesEntry(m, f)));
     if (!hits.length) continue;
     // A rule's consequences belong to it: once no signal is the cause, "not registered" is its evidence.
     const consumed = out.length === 0 ? problems : hits;

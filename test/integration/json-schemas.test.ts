@@ -35,13 +35,19 @@ async function run(argv: string[]): Promise<{ code: number; doc: unknown }> {
 
 test('every command with --json has a schema, and every schema is valid draft-07', () => {
   const names = readdirSync(SCHEMAS).map((f) => f.replace(/\.json$/, '')).sort();
-  expect(names).toEqual(['demo', 'diagnose', 'explain', 'journal', 'menu', 'selftest', 'sim', 'slip']);
+  expect(names).toEqual(['demo', 'diagnose', 'explain', 'help', 'journal', 'menu', 'selftest', 'sim', 'slip']);
   for (const n of names) expect(() => schema(n)).not.toThrow();
 });
 
 test.each([['96'], ['A0'], ['00'], [' 96 '], ['NO COMMUNICATION'], ['交易终止'], ['T13'], ['ZZ'], ['']])('explain %j', async (code) => {
   const r = await run(['explain', code, '--acquirer', 'lakala']);
   check('explain', r.doc);
+});
+
+test.each([[['--help']], [['slip', '-h']], [['help', 'explain']], [['help']]])('help %j', async (argv) => {
+  const r = await run(argv);
+  expect(r.code).toBe(0);
+  check('help', r.doc);
 });
 
 test('explain with a bad acquirer: the error document', async () => {

@@ -10,7 +10,6 @@
  * nothing is created by reading. An unknown id or action is bad usage (exit 2); an empty journal is an
  * answer (exit 0, "no records").
  */
-import { writeFile } from 'node:fs/promises';
 import { HalError } from '../../../hal/errors';
 import { dataDirFor, isSimulatedRun } from '../../journal/data-dir';
 import { formatId, parseId } from '../../journal/ids';
@@ -19,6 +18,8 @@ import { journalLabels, recordDetail, recordLine } from '../../journal/render';
 import { JOURNAL_KINDS, type JournalKind, type JournalRecord } from '../../journal/types';
 import { configOf } from '../context';
 import { countDamaged, DAMAGED_DIR, setAsideLine, setAsideMark, setAsideSince } from '../../files/set-aside';
+import { wholeNumber } from '../args';
+import { writeOutputFile } from '../output-file';
 import { EXIT } from '../io';
 import type { CommandSpec } from '../spec';
 
@@ -82,7 +83,7 @@ export const command: CommandSpec = {
         const { records } = await journal.readAll();
         const jsonl = records.map((r) => JSON.stringify(r) + '\n').join('');
         if (opts.out !== undefined) {
-          await writeOut(opts.out, jsonl);
+          await writeOutputFile('out', opts.out, jsonl, 0o600);
           return { exitCode: EXIT.ok, json: { records, out: opts.out }, text: L.exported(records.length, opts.out) };
         }
         // Stdout carries only the JSON Lines; the empty case is said on stderr.
@@ -112,17 +113,9 @@ function parseKind(kind: string | undefined): JournalKind | undefined {
 
 function parseLimit(limit: string | undefined): number | undefined {
   if (limit === undefined) return undefined;
-  const n = Number(limit);
-  if (!/^\d+$/.test(limit) || n < 1 || n > 1_000_000) throw new HalError('Usage_Invalid', `--limit must be a whole number from 1 to 1000000, got "${limit}"`);
+  const n = wholeNumber(limit, 1, 1_000_000);
+  if (n === null) throw new HalError('Usage_Invalid', `--limit must be a whole number from 1 to 1000000, got "${limit}"`);
   return n;
-}
-
-async function writeOut(file: string, text: string): Promise<void> {
-  try {
-    await writeFile(file, text, { mode: 0o600 });
-  } catch (err) {
-    throw new HalError('Usage_Invalid', `--out: cannot write ${file}: ${(err as Error).message}`, { file });
-  }
 }
 
 export type { JournalRecord };

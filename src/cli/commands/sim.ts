@@ -6,6 +6,7 @@
 import { HalError } from '../../../hal/errors';
 import { DEVICE_FAULTS } from '../../../mocks/faults';
 import { loadSimulators } from '../../simulators';
+import { wholeNumber } from '../args';
 import { EXIT } from '../io';
 import type { CommandSpec } from '../spec';
 
@@ -31,8 +32,8 @@ export const command: CommandSpec = {
     if (device === 'host') {
       const start = TCP_SIMULATORS.host;
       if (!start) throw new HalError('Usage_Invalid', 'the host simulator is not available in this build');
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HalError('Usage_Invalid', `--port must be 0–65535, got "${opts.port}"`);
+      const port = wholeNumber(String(opts.port), 0, 65535);
+      if (port === null) throw new HalError('Usage_Invalid', `--port must be 0–65535, got "${opts.port}"`);
       const host = await start(opts.fault, port);
       where = { address: '127.0.0.1', port: host.port };
       stop = () => host.close();

@@ -8,10 +8,10 @@
  * the terminal's printer (the simulated one with --sim or without a configuration); a slip that cannot
  * print now waits in the print queue for paper.
  *
- * Exit: 0 done (previews written, or the slip printed); 1 no slip yet, or the printer did not print it;
+ * Exit: 0 done (previews written, or the slip printed); 1 no slip yet, a file that could not be written, or
+ * the printer did not print it;
  * 2 an id that is not in the store.
  */
-import { writeFile } from 'node:fs/promises';
 import { HalError } from '../../../hal/errors';
 import { dataDirFor, isSimulatedRun, isSlipId, loadSlip, openJournal, parseId, type StoredSlip } from '../../journal';
 import { openEnvironment } from '../../runtime';
@@ -21,6 +21,7 @@ import { configOf, type CliContext } from '../context';
 import { CliIo, CommandOutcome, EXIT, ExitCode } from '../io';
 import { earlierSlipLines } from '../render-diagnosis';
 import { setAsideLine, setAsideMark, setAsideSince } from '../../files/set-aside';
+import { writeOutputFile } from '../output-file';
 import type { CommandSpec } from '../spec';
 
 interface SlipFlags {
@@ -79,12 +80,12 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
   }
   if (flags.png) {
     const png = previewPng(slip.bytes, slip.meta.paperWidth);
-    await writeOut(flags.png, png);
+    await writeOutputFile('png', flags.png, png);
     doc.png = flags.png;
     lines.push(`wrote the PNG preview of slip ${slip.id} to ${flags.png} (${png.length} bytes)`);
   }
   if (flags.escpos) {
-    await writeOut(flags.escpos, slip.bytes);
+    await writeOutputFile('escpos', flags.escpos, slip.bytes);
     doc.escpos = flags.escpos;
     lines.push(`wrote the ${slip.bytes.length} printer bytes of slip ${slip.id} to ${flags.escpos}`);
   }
@@ -118,12 +119,4 @@ async function slipOfRecord(dataDir: string, id: string): Promise<StoredSlip | n
 function failure(ctx: { io: CliIo; json: boolean }, exitCode: ExitCode, code: string, message: string): CommandOutcome {
   if (!ctx.json) ctx.io.stderr(`posdiag: ${message}\n`);
   return { exitCode, json: { error: { code, message } }, text: '' };
-}
-
-async function writeOut(path: string, data: Uint8Array): Promise<void> {
-  try {
-    await writeFile(path, data);
-  } catch (err) {
-    throw new Error(`cannot write ${path}: ${(err as Error).message}`);
-  }
 }

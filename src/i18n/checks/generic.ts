@@ -42,6 +42,7 @@ const ERRORS: Partial<Record<HalErrorCode, CheckMessages[string]>> = {
   Host_BadReply: err('主机回复无效', '主機回覆無效', 'Invalid reply from the host'),
   Config_Invalid: err('配置有误', '設定有誤', 'Configuration error'),
   Usage_Invalid: err('用法有误', '用法有誤', 'Usage error'),
+  Output_WriteFailed: err('无法写入输出文件', '無法寫入輸出檔案', 'Could not write the output file'),
 };
 
 export const GENERIC_CHECK_MESSAGES: CheckMessages = {

@@ -67,3 +67,21 @@ test('bad usage with --json still prints one JSON error document', async () => {
   await expect(main(['explain', '96', '--acquirer', 'nosuchbank', '--json'], t.handle)).resolves.toBe(2);
   expect(JSON.parse(t.out())).toEqual({ error: { code: 'Usage_Invalid', message: expect.stringContaining('nosuchbank') } });
 });
+
+test('explain refuses a configuration with a printer profile diagnose would refuse (exit 2), even "constructor"', async () => {
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'posdiag-explain-'));
+  try {
+    for (const profile of ['constructor', '__proto__', 'no-such-printer']) {
+      const file = join(dir, 'posdiag.json');
+      writeFileSync(file, JSON.stringify({ terminal: { id: '10000001', merchantId: '898310048990001' }, devices: { printer: { path: '/dev/ttyS1', profile } } }));
+      const t = io();
+      await expect(main(['explain', '96', '--config', file], t.handle)).resolves.toBe(2);
+      expect(t.err()).toContain('devices.printer.profile');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,6 +1,7 @@
 import { validateConfig } from '../../../src/config/load';
 import { checkSimFaults, parseSimSpec, readsAsSimSpec, SIM_DEVICES } from '../../../src/config/sim-spec';
 import { DEVICE_FAULTS } from '../../../mocks/faults';
+import { PRINTER_PROFILES, resolveProfile } from '../../../hal/printer/profiles';
 
 const good = {
   terminal: { id: '10000001', merchantId: '898310048990001', merchantName: '南山便利店', acquirer: 'cup', locale: 'zh-CN' },
@@ -76,4 +77,16 @@ test.each([
   ['modem,selftest', false],
 ])('%j reads as a --sim value: %s', (word, expected) => {
   expect(readsAsSimSpec(word)).toBe(expected);
+});
+
+describe('a printer profile is one of the list, looked up as its own name only', () => {
+  const withProfile = (profile: string) => ({ ...good, devices: { ...good.devices, printer: { ...good.devices.printer, profile } } });
+  test.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'no-such-printer'])('"%s" is refused when the file is read, and by the slip', (name) => {
+    expect(() => validateConfig(withProfile(name), 'posdiag.json')).toThrow('devices.printer.profile: expected one of');
+    expect(() => resolveProfile({ paperWidth: 58, profile: name })).toThrow(expect.objectContaining({ code: 'Config_Invalid' }));
+  });
+  test.each(Object.keys(PRINTER_PROFILES))('"%s" is accepted', (name) => {
+    expect(validateConfig(withProfile(name)).devices.printer?.profile).toBe(name);
+    expect(resolveProfile({ paperWidth: 58, profile: name })).toBe(PRINTER_PROFILES[name]);
+  });
 });

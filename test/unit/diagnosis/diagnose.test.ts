@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DeviceResult } from '../../../hal/selfcheck';
+import type { CheckStatus, DeviceResult } from '../../../hal/selfcheck';
 import { explain } from '../../../src/codes/explain';
 import { diagnose, type Diagnosis } from '../../../src/diagnosis';
 
@@ -33,6 +33,8 @@ const ROWS: Row[] = [
   ['002 96, host down (no answer)', '96', 'host-blackhole', 'host-unreachable', 'host'],
   ['002 96, host refuses the connection', '96', 'host-refuse', 'host-unreachable', 'host'],
   ['002 96, congestion at peak hours', '96', 'host-slow', 'host-slow', 'host'],
+  ['002 96, the host answers the echo with 96 at once: up, and says it malfunctions', '96', 'host-decline-96', 'host-side', 'host'],
+  ['001 NO COMMUNICATION, the host answers the echo with 96: its side, not slow', 'NO COMMUNICATION', 'host-decline-96', 'host-side', 'host'],
   ['000 96, terminal fault: card reader', '96', 'pn532-ram-fail', 'reader-fault', 'terminal'],
   ['000 96, terminal fault: printer (reported, not the cause)', '96', 'printer-paper-out', 'host-side', 'host', ['printer-paper']],
   ['000 96 on Lakala, network unstable', '96', 'modem-no-signal', 'signal-none', 'terminal', [], 'lakala'],
@@ -131,6 +133,41 @@ describe('evidence', () => {
     const d = run('96', 'host-slow');
     const rtt = state('host-slow').find((r) => r.device === 'network')!.findings.find((f) => f.id === 'network.echo-rtt')!.value as number;
     expect(d.cause.hint.action).toContain(`${rtt.toLocaleString('en')} ms`);
+  });
+
+  test('a host that answers the echo with 96 at once: the echo\'s code is the evidence, the terminal is clear, nothing is slow', () => {
+    const d = run('96', 'host-decline-96');
+    expect(d.cause.id).toBe('host-side');
+    expect(d.cause.evidence[0]).toMatchObject({ device: 'network', finding: 'network.echo', status: 'fail', value: '96' });
+    expect(d.terminalClear).toBe(true);
+    expect(d.alsoFound.map((c) => c.id)).not.toContain('host-slow');
+  });
+
+  // Each outcome of the echo, as hal/network/check.ts reports it: only time makes a host slow.
+  const echo = (status: CheckStatus, message: string, value: string, rttMs?: number): DeviceResult[] => [
+    ...state('healthy').filter((r) => r.device !== 'network'),
+    {
+      device: 'network',
+      status: status === 'pass' ? 'warn' : status,
+      ms: 1,
+      findings: [
+        ...state('healthy').find((r) => r.device === 'network')!.findings.filter((f) => f.id !== 'network.echo' && f.id !== 'network.echo-rtt'),
+        { id: 'network.echo', status, value, message },
+        ...(rttMs === undefined ? [] : [{ id: 'network.echo-rtt', status: rttMs > 2000 ? ('warn' as const) : ('pass' as const), value: rttMs, unit: 'ms', message: 'check.network.echo-rtt.ok' }]),
+      ],
+    },
+  ];
+  test.each<[string, DeviceResult[], string]>([
+    ['answered 96 in 1 ms', echo('fail', 'check.network.echo.declined', '96', 1), 'host-side'],
+    ['answered 96 after 3 s: the refusal still says more than the time', echo('fail', 'check.network.echo.declined', '96', 3000), 'host-side'],
+    ['answered 00 after 3 s', echo('pass', 'check.network.echo.ok', '00', 3000), 'host-slow'],
+    ['a garbled reply', echo('fail', 'check.network.echo.garbled', 'garbled'), 'host-side'],
+    ['a reply to another request', echo('fail', 'check.network.echo.wrong-stan', 'wrong-stan'), 'host-side'],
+    ['no reply in time', echo('timeout', 'check.network.echo.timeout', 'timeout'), 'host-slow'],
+    ['the host closed the connection', echo('fail', 'check.network.echo.reset', 'reset'), 'host-unreachable'],
+    ['the host refused the echo connection', echo('fail', 'check.network.echo.refused', 'refused'), 'host-unreachable'],
+  ])('96 when the echo was %s', (_what, devices, cause) => {
+    expect(run('96', devices).cause.id).toBe(cause);
   });
 
   test('a device that is not configured is neither a fault nor checked', () => {

@@ -136,3 +136,61 @@ test.each([
 ])('a timing option out of range is refused and named: %j', (partial, field) => {
   expect(() => resolveTiming(partial)).toThrow(field);
 });
+
+describe('the line bound counts every byte since the last complete delimiter', () => {
+  test.each([
+    ['bare LF on a CRLF line', 'x\n'],
+    ['bare CR on a CRLF line', 'x\r'],
+    ['LF CR (the delimiter reversed)', 'x\n\r'],
+  ])('%s cannot reset it: the stream is an overflow, counted, and never held beyond the limit', async (_name, piece) => {
+    const { sim, line } = await open();
+    sim.override(() => true);
+    let outcome = 'pending';
+    void line.request('PING 1\r\n', { name: 'PING', timeoutMs: 60_000, accept: pongFor('1') }).catch((e) => (outcome = e.code));
+    await settle();
+    let most = 0;
+    for (let i = 0; i < 3000; i++) {
+      sim.reply(piece);
+      if (i % 100 === 0) {
+        await settle();
+        most = Math.max(most, line.bufferedBytes());
+      }
+    }
+    await settle(20);
+    most = Math.max(most, line.bufferedBytes());
+    expect(outcome).toBe('Transport_Overflow');
+    expect(line.stats.overflows).toBeGreaterThanOrEqual(1);
+    expect(most).toBeLessThanOrEqual(4096);
+    await line.close();
+  });
+
+  test('a delimiter split across chunks still ends the line, and the next line is read', async () => {
+    const { sim, line } = await open();
+    sim.override(() => true);
+    const got: string[] = [];
+    line.onUnsolicited((l) => got.push(l));
+    sim.reply('A'.repeat(4000) + '\r');
+    await settle();
+    sim.reply('\n' + 'B'.repeat(4000) + '\r');
+    await settle();
+    sim.reply('\nC\r\n');
+    await settle(20);
+    expect(got).toEqual(['A'.repeat(4000), 'B'.repeat(4000), 'C']);
+    expect(line.stats.overflows).toBe(0);
+    await line.close();
+  });
+
+  test('after an overflow the tail is skipped up to a complete delimiter, not a bare LF', async () => {
+    const { sim, line } = await open();
+    sim.override(() => true);
+    const got: string[] = [];
+    line.onUnsolicited((l) => got.push(l));
+    sim.reply('Z'.repeat(5000));
+    await settle();
+    sim.reply('tail\nstill tail\r\nOK\r\n');
+    await settle(20);
+    expect(line.stats.overflows).toBe(1);
+    expect(got).toEqual(['OK']);
+    await line.close();
+  });
+});

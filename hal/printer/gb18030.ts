@@ -63,7 +63,7 @@ function tablesFromFile(): [string, string] {
         : (require('./gb18030-table-codegen') as typeof import('./gb18030-table-codegen')).gb18030TableFile();
     if (bytes.length !== GB18030_TABLE_BYTES) throw new Error(`${bytes.length} bytes, not ${GB18030_TABLE_BYTES}`);
   } catch (err) {
-    throw new HalError('Printer_NoGb18030', `no GB18030 for Chinese printing: this Node.js has no ICU decoder for it, and ${path}: ${(err as Error).message}`, { table: path }, { cause: err });
+    throw new HalError('Printer_NoGb18030', `no GB18030 for Chinese printing: this Node.js has no ICU decoder for it, and ${path ?? 'the table'}: ${(err as Error).message}`, { table: path }, { cause: err });
   }
   return (fileTables = [bytes.toString('utf16le', 0, TWO_BYTE_CODES * 2), bytes.toString('utf16le', TWO_BYTE_CODES * 2)]);
 }

@@ -14,6 +14,7 @@ import { explain } from '../../../src/codes/explain';
 import { devicesFor, runDiagnosis } from '../../../src/run-diagnosis';
 import type { Environment } from '../../../src/runtime';
 import { openJournal } from '../../../src/journal';
+import { loadWithoutGb18030 } from '../../helpers/without-gb18030';
 
 let dataDir: string;
 beforeEach(() => {
@@ -65,25 +66,9 @@ test.each([
 });
 
 test('a slip that cannot be made (no GB18030 on this Node, no table file) costs the slip alone: hint, cause and record stand', async () => {
-  let isolated: typeof import('../../../src/run-diagnosis') | undefined;
-  jest.isolateModules(() => {
-    jest.doMock('node:util', () => ({
-      ...jest.requireActual('node:util'),
-      TextDecoder: class {
-        constructor(label: string) {
-          throw new RangeError(`The "${label}" encoding is not supported`);
-        }
-      },
-    }));
-    jest.doMock('../../../hal/printer/gb18030-table-codegen', () => ({
-      gb18030TableFile: () => {
-        throw new Error('ENOENT: no such file');
-      },
-    }));
-    isolated = require('../../../src/run-diagnosis');
-  });
+  const { module: isolated, restore } = loadWithoutGb18030(() => require('../../../src/run-diagnosis') as typeof import('../../../src/run-diagnosis'), { table: false });
   try {
-    const report = await isolated!.runDiagnosis(environment('generic-58'), { code: '51', locale: 'zh-CN', dataDir, now: () => new Date('2024-05-01T10:00:00Z') });
+    const report = await isolated.runDiagnosis(environment('generic-58'), { code: '51', locale: 'zh-CN', dataDir, now: () => new Date('2024-05-01T10:00:00Z') });
     expect(report.cause.hint.title).toMatch(/余额不足/);
     expect(report.slip).toMatchObject({ bytes: 0, printed: false, state: 'not-printed', reason: 'not-made', error: expect.stringMatching(/GB18030/), preview: '' });
     expect(report.journalId).toMatch(/^J\d+$/);
@@ -91,7 +76,6 @@ test('a slip that cannot be made (no GB18030 on this Node, no table file) costs 
     const [record] = await openJournal(dataDir).list();
     expect(record).toMatchObject({ kind: 'diagnosis', code: '51', slip: { bytes: 0, state: 'not-printed', reason: 'not-made' } });
   } finally {
-    jest.dontMock('node:util');
-    jest.dontMock('../../../hal/printer/gb18030-table-codegen');
+    restore();
   }
 });

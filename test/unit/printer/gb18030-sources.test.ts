@@ -9,30 +9,13 @@ import { HalError } from '../../../hal/errors';
 import * as icu from '../../../hal/printer/gb18030';
 import { gb18030TableFile } from '../../../hal/printer/gb18030-table-codegen';
 import { HINTS } from '../../../src/i18n/hints';
+import { loadWithoutGb18030 } from '../../helpers/without-gb18030';
 
 type Gb = typeof import('../../../hal/printer/gb18030');
 
-/** hal/printer/gb18030 on a Node whose TextDecoder knows no GB18030. */
-function withoutGb18030Decoder(): Gb {
-  let gb: Gb | undefined;
-  jest.isolateModules(() => {
-    const util = jest.requireActual('node:util') as typeof import('node:util');
-    jest.doMock('node:util', () => ({
-      ...util,
-      TextDecoder: class extends util.TextDecoder {
-        constructor(label?: string, options?: ConstructorParameters<typeof util.TextDecoder>[1]) {
-          if (!/^utf-?(8|16)/i.test(String(label))) throw new RangeError(`The "${label}" encoding is not supported`);
-          super(label, options);
-        }
-      },
-    }));
-    gb = require('../../../hal/printer/gb18030') as Gb;
-  });
-  jest.dontMock('node:util');
-  return gb!;
-}
-
-const table = withoutGb18030Decoder();
+const load = () => require('../../../hal/printer/gb18030') as Gb;
+// From the sources the table file's contents are made in memory, as build.mjs makes the file.
+const table = loadWithoutGb18030(load, { table: true }).module;
 const hex = (b: ArrayLike<number> | null) => (b ? Buffer.from(Array.from(b)).toString('hex') : 'null');
 
 test('each module reports its source', () => {
@@ -103,33 +86,16 @@ describe('decoding without TextDecoder, as TextDecoder does (the WHATWG decoder,
 });
 
 test('without the table file either: Printer_NoGb18030 saying what is missing; ASCII still decodes', () => {
-  let gb: Gb | undefined;
-  jest.isolateModules(() => {
-    jest.doMock('node:util', () => ({
-      ...jest.requireActual('node:util'),
-      TextDecoder: class {
-        constructor(label: string) {
-          throw new RangeError(`The "${label}" encoding is not supported`);
-        }
-      },
-    }));
-    jest.doMock('../../../hal/printer/gb18030-table-codegen', () => ({
-      gb18030TableFile: () => {
-        throw new Error('ENOENT: no such file');
-      },
-    }));
-    gb = require('../../../hal/printer/gb18030') as Gb;
-  });
+  const { module: gb, restore } = loadWithoutGb18030(load, { table: false });
   let err: unknown;
   try {
-    expect(gb!.gb18030Source()).toBe('unavailable');
-    expect(gb!.decodeGb18030(Uint8Array.of(0x41, 0x42))).toBe('AB');
-    gb!.gb18030TwoBytes(0x4fe1);
+    expect(gb.gb18030Source()).toBe('unavailable');
+    expect(gb.decodeGb18030(Uint8Array.of(0x41, 0x42))).toBe('AB');
+    gb.gb18030TwoBytes(0x4fe1);
   } catch (e) {
     err = e;
   } finally {
-    jest.dontMock('node:util');
-    jest.dontMock('../../../hal/printer/gb18030-table-codegen');
+    restore();
   }
   expect(err).toBeInstanceOf(HalError);
   expect(err).toMatchObject({ code: 'Printer_NoGb18030', message: expect.stringMatching(/GB18030.*ENOENT/) });

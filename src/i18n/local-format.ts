@@ -32,7 +32,6 @@ export function formatDecimal(n: number, minFrac: number, maxFrac: number): stri
 const CURRENCIES: Readonly<Record<string, readonly [string, string, string, 0?]>> = {
   CNY: ['¥', 'CN¥', 'CN¥'],
   HKD: ['HK$', 'HK$', 'HK$'],
-  MOP: ['MOP\u00a0', 'MOP\u00a0', 'MOP\u00a0'],
   TWD: ['NT$', '$', 'NT$'],
   USD: ['US$', 'US$', '$'],
   EUR: ['€', '€', '€'],
@@ -42,7 +41,7 @@ const LOCALE_INDEX: Readonly<Record<Locale, 0 | 1 | 2>> = { 'zh-CN': 0, 'zh-TW':
 
 /**
  * An amount in major units: `¥128.50` (zh-CN), `CN¥128.50` (en). A currency posdiag has no symbol for
- * is left to Intl where there is one, else written as its code (`SGD 128.50`, what ICU does for many).
+ * is left to Intl where there is one, else written as its code (`MOP 128.50`, what ICU does for many).
  */
 export function formatCurrency(n: number, currency: string, locale: Locale): string {
   const known = CURRENCIES[currency];
@@ -53,15 +52,11 @@ export function formatCurrency(n: number, currency: string, locale: Locale): str
   return text.startsWith('-') ? `-${symbol}${text.slice(1)}` : symbol + text;
 }
 
+const FIELDS = ['year', 'month', 'day', 'hour', 'minute', 'second'] as const;
+const GETTERS = ['FullYear', 'Month', 'Date', 'Hours', 'Minutes', 'Seconds'] as const;
+
 /** The calendar fields of a moment on a wall clock; month 1–12, hour 0–23. */
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+export type WallClock = Record<(typeof FIELDS)[number], number>;
 
 /**
  * `time` on the clock of `timeZone` (an IANA name), or of the process when none is given. A named zone
@@ -70,22 +65,13 @@ export interface WallClock {
  */
 export function wallClock(time: Date, timeZone?: string): WallClock {
   if (timeZone !== undefined && typeof Intl === 'object') {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    }).formatToParts(time);
-    const field = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    return { year: field('year'), month: field('month'), day: field('day'), hour: field('hour'), minute: field('minute'), second: field('second') };
+    // en-US and numeric fields: what small ICU has too.
+    const options = { timeZone, hourCycle: 'h23', ...Object.fromEntries(FIELDS.map((f) => [f, 'numeric'])) } as Intl.DateTimeFormatOptions;
+    const parts = new Intl.DateTimeFormat('en-US', options).formatToParts(time);
+    return Object.fromEntries(FIELDS.map((f) => [f, Number(parts.find((p) => p.type === f)!.value)])) as WallClock;
   }
-  const utc = timeZone !== undefined && /^(Etc\/)?(UTC|GMT|UCT|Zulu)$/i.test(timeZone);
-  const get = (field: 'FullYear' | 'Month' | 'Date' | 'Hours' | 'Minutes' | 'Seconds') => time[`get${utc ? 'UTC' : ''}${field}`]();
-  return { year: get('FullYear'), month: get('Month') + 1, day: get('Date'), hour: get('Hours'), minute: get('Minutes'), second: get('Seconds') };
+  const utc = timeZone !== undefined && /^(Etc\/)?(UTC|GMT|UCT|Zulu)$/i.test(timeZone) ? 'UTC' : '';
+  return Object.fromEntries(FIELDS.map((f, i) => [f, time[`get${utc}${GETTERS[i]!}`]() + (i === 1 ? 1 : 0)])) as WallClock;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

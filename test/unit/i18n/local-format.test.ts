@@ -81,6 +81,7 @@ describe('without Intl (a Node built without it)', () => {
 
   test('a currency without a symbol here is written with its code, as ICU writes many', () => {
     expect(formatCurrency(128.5, 'SGD', 'zh-CN')).toBe('SGD\u00a0128.50');
+    expect(formatCurrency(-1234.5, 'MOP', 'en')).toBe('-MOP\u00a01,234.50');
   });
 
   test('a named zone other than UTC reads as the process\'s own clock', () => {

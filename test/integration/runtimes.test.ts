@@ -7,7 +7,8 @@
  * ICU) Node.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { buildSync } from 'esbuild';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -125,6 +126,22 @@ describe.each(Object.keys(PRELOADS) as (keyof typeof PRELOADS)[])('%s', (runtime
     });
   }, 60_000);
 });
+
+test.each(Object.keys(PRELOADS) as (keyof typeof PRELOADS)[])('the library (dist/index.js) on %s: the same slip bytes as on full ICU', async (runtime) => {
+  // The library reads gb18030.bin beside itself, as dist/cli.js does.
+  const index = join(dirname(bundle.cli), 'index.js');
+  if (!existsSync(index)) buildSync({ entryPoints: [join(ROOT, 'src/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', charset: 'utf8', external: ['@serialport/bindings-cpp'], logLevel: 'error', outfile: index, define: { POSDIAG_SIM_BUNDLE: '"sim.js"', POSDIAG_GB18030_TABLE: '"gb18030.bin"' } });
+  const child = join(__dirname, '../helpers/library-slip-child.js');
+  const run = async (preload: string[]) => {
+    const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), TZ: 'Asia/Shanghai' };
+    return JSON.parse((await promisify(execFile)(process.execPath, [...preload, child, index], { env, timeout: 30_000 })).stdout);
+  };
+  const [here, full] = await Promise.all([run(['-r', PRELOADS[runtime]]), run([])]);
+  expect(here.title).toBe('51 可用余额不足');
+  expect(here.journalId).toMatch(/^J\d+$/);
+  expect(here.slip).toBe(full.slip);
+  expect(slipText(Buffer.from(here.slip, 'hex'))).toContain('2026-11-22 10:30:15');
+}, 60_000);
 
 test('dist/cli.js copied without its GB18030 table, on small ICU: the diagnosis, hint and record stand; no slip, and why', async () => {
   const dir = newHome();

@@ -154,6 +154,10 @@ test('dist/cli.js copied without its GB18030 table, on small ICU: the diagnosis,
   expect(text.stdout).toMatch(/journal {3}J\d+/);
   const json = await posdiag('small ICU', home, ['diagnose', '--code', '51', '--sim', '--json'], join(dir, 'cli.js'));
   expect(JSON.parse(json.stdout)).toMatchObject({ journalId: expect.stringMatching(/^J\d+$/), slip: { bytes: 0, state: 'not-printed', reason: 'not-made' } });
+  const demo = await posdiag('small ICU', newHome(), ['demo'], join(dir, 'cli.js'));
+  expect([demo.code, demo.stderr.match(/posdiag: .*/)?.[0]]).toEqual([0, undefined]);
+  expect(demo.stdout).toMatch(/slip text not written: no slip was made/);
+  expect(demo.stdout).not.toContain('reprint');
   const selftest = await posdiag('small ICU', newHome(), ['selftest', '--sim', '--json'], join(dir, 'cli.js'));
   expect(JSON.parse(selftest.stdout).devices[0]).toMatchObject({ status: 'warn', findings: [{ params: { gb18030: 'unavailable' } }] });
 }, 120_000);

@@ -4,6 +4,8 @@
 //   dist/sim.js    the simulated terminal: the simulators of mocks/ and the commands that run only on them
 //                  (demo, sim), loaded only to simulate (src/simulators.ts requires it at run time)
 //   dist/png.js    the PNG preview's renderer, loaded only to draw one (src/slip/png-bundle.ts)
+//   dist/gb18030.bin  GB18030 for a Node whose TextDecoder lacks it (small ICU, no Intl), read by
+//                  hal/printer/gb18030.ts only when Chinese is printed there
 // The native serial binding stays external: it finds its prebuilt .node file relative to its own package
 // directory, so it cannot be inlined.
 //
@@ -52,16 +54,20 @@ const common = {
   banner: { js: '"use strict";' },
 };
 
+// Where src/simulators.ts finds the simulators, src/slip/png-bundle.ts the PNG renderer and
+// hal/printer/gb18030.ts its table once bundled (each beside the bundle that runs); from the sources they
+// are imported or made directly.
+const define = { ...LAZY_BUNDLES, POSDIAG_GB18030_TABLE: JSON.stringify('gb18030.bin') };
 const outputs = [
-  // Where src/simulators.ts finds the simulators once bundled; from the sources it imports them directly.
-  { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define: LAZY_BUNDLES },
-  { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define: LAZY_BUNDLES },
-  { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define: { POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE) } },
-  { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}` },
+  { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define },
+  { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define },
+  { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define },
+  { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}`, define },
 ];
 
 const results = [];
 for (const o of outputs) results.push(await build({ ...common, ...o }));
+await writeGb18030Table();
 
 // dist/cli.js must not carry the simulators, nor the commands that run only on them (demo, sim): a stray
 // static import would put them back silently.
@@ -128,10 +134,20 @@ module.exports = createDebug;
   };
 }
 
-/** Rewrites src/config/validate-config.generated.ts when the schema gives different code. */
-async function regenerateConfigValidator() {
+/**
+ * dist/gb18030.bin: GB18030 for a Node whose TextDecoder lacks it (small ICU, no Intl), read only when
+ * Chinese is printed there. Made from iconv-lite's data by hal/printer/gb18030-table-codegen.ts.
+ */
+async function writeGb18030Table() {
+  const { gb18030TableFile, GB18030_TABLE_FILE } = await buildTimeModule('hal/printer/gb18030-table-codegen.ts');
+  if (define.POSDIAG_GB18030_TABLE !== JSON.stringify(GB18030_TABLE_FILE)) throw new Error('build.mjs: the GB18030 table file name differs from the codegen\'s');
+  writeFileSync(join(root, 'dist', GB18030_TABLE_FILE), gb18030TableFile());
+}
+
+/** A TypeScript module of the sources, bundled in memory (its packages left to require) and evaluated. */
+async function buildTimeModule(entry) {
   const out = await build({
-    entryPoints: [join(root, 'src/config/validator-codegen.ts')],
+    entryPoints: [join(root, entry)],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -141,7 +157,12 @@ async function regenerateConfigValidator() {
   });
   const mod = { exports: {} };
   new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
-  const { configValidatorSource, GENERATED_VALIDATOR_PATH } = mod.exports;
+  return mod.exports;
+}
+
+/** Rewrites src/config/validate-config.generated.ts when the schema gives different code. */
+async function regenerateConfigValidator() {
+  const { configValidatorSource, GENERATED_VALIDATOR_PATH } = await buildTimeModule('src/config/validator-codegen.ts');
   const file = join(root, GENERATED_VALIDATOR_PATH);
   const fresh = configValidatorSource();
   let current = '';

@@ -29,7 +29,7 @@ export const HalErrorCodes = [
   // Printer
   'Printer_Offline',
   'Printer_PaperOut',
-  'Printer_NoGb18030', // Chinese text to print or preview, on a Node.js without the GB18030 encoding (small ICU)
+  'Printer_NoGb18030', // Chinese text to print or preview, on a Node.js without GB18030 and without posdiag's dist/gb18030.bin
   // Host link
   'Host_Refused',
   'Host_Timeout',

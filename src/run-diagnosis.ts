@@ -49,8 +49,11 @@ export interface DiagnoseReport extends Omit<ExplainResult, 'checks'> {
   cause: Diagnosis['cause'];
   alsoFound: Diagnosis['alsoFound'];
   terminalClear: boolean;
-  /** `earlier`: slips waiting from before that this print settled (printed first, or given up). */
-  slip: { id: string; bytes: number; printed: boolean; state: SlipState; reason?: string; earlier?: EarlierSlip[]; preview: string };
+  /**
+   * `earlier`: slips waiting from before that this print settled (printed first, or given up). A slip
+   * that could not be made has no bytes, reason `not-made` and the `error` that stopped it.
+   */
+  slip: { id: string; bytes: number; printed: boolean; state: SlipState; reason?: string; error?: string; earlier?: EarlierSlip[]; preview: string };
   /** The journal record's id; null when the record could not be written (see `store`). */
   journalId: string | null;
   /** Whether the slip and the record were kept in the data directory; the diagnosis stands either way. */
@@ -112,14 +115,24 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   const slipLocale = slipLocaleFor(profile, locale);
   const paperWidth = profile.columns >= 48 ? 80 : 58;
   const onSlip = slipLocale === locale ? { entry, diagnosis } : diagnoseIn(slipLocale);
-  const input = slipInputFor(onSlip.diagnosis, { local: onSlip.entry, en: explain(req.code, { acquirer, locale: 'en' }) }, result.devices, {
-    locale: slipLocale,
-    terminal,
-    time: now,
-    pan,
-    amount: req.amount,
-  });
-  const bytes = layoutSlip(input, profile).encode();
+  // A slip that cannot be made (no GB18030 on this Node, say) costs the slip alone: the hint, the
+  // cause and the journal record still come out, saying why there is no slip.
+  let bytes: Uint8Array = new Uint8Array(0);
+  let preview = '';
+  let slipError: string | undefined;
+  try {
+    const input = slipInputFor(onSlip.diagnosis, { local: onSlip.entry, en: explain(req.code, { acquirer, locale: 'en' }) }, result.devices, {
+      locale: slipLocale,
+      terminal,
+      time: now,
+      pan,
+      amount: req.amount,
+    });
+    bytes = layoutSlip(input, profile).encode();
+    preview = previewText(bytes, paperWidth);
+  } catch (err) {
+    slipError = err instanceof Error ? err.message : String(err);
+  }
 
   // Keeping the slip and the record must never sink the diagnosis (a full, read-only or missing data
   // directory): each step's failure is caught and reported, and the slip is printed regardless.
@@ -136,10 +149,13 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   // The slip's own id, not the journal's next one: another process may append first, and two diagnoses
   // at once must never write one slip file. The record names the slip, so `posdiag slip <journal id>` finds it.
   const id = newSlipId(now);
-  const slipKept = await keep(() => saveSlip(req.dataDir, id, bytes, { paperWidth, locale: slipLocale, code: entry.code, time: isoWithOffset(now) }));
+  const slipKept = !slipError && (await keep(() => saveSlip(req.dataDir, id, bytes, { paperWidth, locale: slipLocale, code: entry.code, time: isoWithOffset(now) })));
   // Without a store the print queue lives in memory: the slip still prints now if the printer can.
-  const printed =
-    req.print === false ? { state: 'skipped' as const, reason: undefined } : await printSlip(env.checkEnv, bytes, { id, ...(slipKept ? { dataDir: req.dataDir } : {}) });
+  const printed = slipError
+    ? { state: 'not-printed' as const, reason: 'not-made' }
+    : req.print === false
+      ? { state: 'skipped' as const, reason: undefined }
+      : await printSlip(env.checkEnv, bytes, { id, ...(slipKept ? { dataDir: req.dataDir } : {}) });
 
   const record: NewJournalRecord = {
     kind: 'diagnosis',
@@ -177,7 +193,8 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
       state: printed.state,
       ...(printed.reason ? { reason: printed.reason } : {}),
       ...('earlier' in printed && printed.earlier ? { earlier: printed.earlier } : {}),
-      preview: previewText(bytes, paperWidth),
+      ...(slipError ? { error: slipError } : {}),
+      preview,
     },
     journalId,
     store,

@@ -1,62 +1,99 @@
 /**
- * GB18030, the encoding of a Chinese printer's resident font, without a code table of our own: Node's
- * TextDecoder decodes it (ICU), and the encoder is the decoder run backwards: the first character that
- * needs encoding decodes all 23 940 two-byte codes in one call (about 2 ms), and a character found there
- * is encoded by its position. Only a character without a two-byte code decodes the 39 420 four-byte codes
- * of the Basic Multilingual Plane the same way; code points above U+FFFF are arithmetic (GB18030 maps
- * them linearly from 0x90308130). Pure: no I/O; nothing is built until Chinese is printed.
+ * GB18030, the encoding of a Chinese printer's resident font. Encoding and decoding both work from two
+ * strings, the "unit tables": unit i is what code number i decodes to (U+FFFD when that is not a single
+ * UTF-16 unit), one string for the 23 940 two-byte codes and one for the 39 420 four-byte codes of the
+ * Basic Multilingual Plane, in byte order. Encoding a character is a search of a table (native indexOf,
+ * microseconds) and arithmetic on the position; code points above U+FFFF are arithmetic alone (GB18030
+ * maps them linearly from 0x90308130).
+ *
+ * The tables come from Node's TextDecoder where it knows GB18030 (full ICU: one decode call per table,
+ * about 2 ms), else from gb18030.bin beside the bundle (small ICU, or a Node without Intl such as
+ * nodejs-mobile's), which build.mjs writes from iconv-lite's data (gb18030-table-codegen.ts). Both give
+ * the same tables, so the same bytes (a unit test compares them code by code). Nothing is read or built
+ * until Chinese is printed or previewed: never on the way of `posdiag explain`.
  *
  * Byte structure (GB 18030): one byte 0x00–0x7F; two bytes lead 0x81–0xFE, trail 0x40–0x7E or 0x80–0xFE;
  * four bytes 0x81–0xFE, 0x30–0x39, 0x81–0xFE, 0x30–0x39, taken as one linear index (10·126·10 per lead).
  * The BMP uses four-byte indexes 0–39419 (0x81308130–0x8431A439) for what has no two-byte code.
- *
- * Node built with small ICU (--with-intl=small-icu) has no GB18030 decoder: then encoding or decoding
- * throws a HalError Printer_NoGb18030 that says so; nothing else in posdiag is affected.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { HalError } from '../errors';
 
-let decoder: TextDecoder | undefined;
-
-/** Node's GB18030 decoder (replacement characters for malformed input, as a printer prints garbage). */
-function gbDecoder(): TextDecoder {
-  if (decoder) return decoder;
-  try {
-    decoder = new TextDecoder('gb18030');
-  } catch (err) {
-    const icu = process.versions.icu ? `ICU ${process.versions.icu}` : 'no ICU';
-    throw new HalError(
-      'Printer_NoGb18030',
-      `Chinese printing needs the GB18030 encoding, which this Node.js (${process.version}, ${icu}) does not have: use a Node.js build with full ICU (the official builds have it)`,
-      { node: process.version, icu: process.versions.icu ?? null },
-      { cause: err },
-    );
-  }
-  return decoder;
-}
-
-/** GB18030 bytes as text. ASCII alone needs no decoder (a Chinese-mode slip with no Chinese on it still previews). */
-export function decodeGb18030(bytes: Uint8Array): string {
-  if (bytes.every((b) => b < 0x80)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-  return gbDecoder().decode(bytes);
-}
-
-const TWO_BYTE_CODES = 126 * 190;
-const BMP_FOUR_BYTE_CODES = 39420;
+export const TWO_BYTE_CODES = 126 * 190;
+export const BMP_FOUR_BYTE_CODES = 39420;
+/** The table file: both unit tables as UTF-16LE, two-byte first. */
+export const GB18030_TABLE_BYTES = (TWO_BYTE_CODES + BMP_FOUR_BYTE_CODES) * 2;
 const REPLACEMENT = 0xfffd;
 /** U+FFFD has a code of its own; every other code that decodes to it is unassigned. */
 const REPLACEMENT_CODE = [0x84, 0x31, 0xa4, 0x37];
 
-/**
- * The decoder's output for every code of one kind, in byte order: unit i is what code number i decodes
- * to, U+FFFD when that is not a single UTF-16 unit. Encoding a character is then a search of this string
- * (native indexOf, microseconds) and arithmetic on the position: no inverse table to build or keep.
- */
-let twoByteUnits: string | null = null;
-let fourByteUnits: string | null = null;
+/** The file name build.mjs gives the table beside the bundle; undefined when running from the sources. */
+declare const POSDIAG_GB18030_TABLE: string | undefined;
+
+/** Where this Node gets GB18030 from: its TextDecoder, posdiag's table file, or nowhere. */
+export type Gb18030Source = 'TextDecoder' | 'table file' | 'unavailable';
+
+let decoder: TextDecoder | null | undefined;
+/** Node's own GB18030 decoder, or null when it has none (small ICU, no Intl). */
+function platformDecoder(): TextDecoder | null {
+  if (decoder === undefined) {
+    try {
+      decoder = new TextDecoder('gb18030');
+    } catch {
+      decoder = null;
+    }
+  }
+  return decoder;
+}
+
+let fileTables: [string, string] | undefined;
+/** The unit tables from the table file (from the sources: made from iconv-lite, as build.mjs makes the file). */
+function tablesFromFile(): [string, string] {
+  if (fileTables) return fileTables;
+  // Beside the running bundle (dist/cli.js, dist/index.js): build.mjs writes it there.
+  const path = typeof POSDIAG_GB18030_TABLE === 'string' ? join(__dirname, POSDIAG_GB18030_TABLE) : null;
+  let bytes: Buffer;
+  try {
+    // The condition is a constant in a bundle, so esbuild drops the build-time branch (and iconv-lite).
+    bytes =
+      typeof POSDIAG_GB18030_TABLE === 'string'
+        ? readFileSync(path!)
+        : (require('./gb18030-table-codegen') as typeof import('./gb18030-table-codegen')).gb18030TableFile();
+    if (bytes.length !== GB18030_TABLE_BYTES) throw new Error(`${bytes.length} bytes, not ${GB18030_TABLE_BYTES}`);
+  } catch (err) {
+    throw new HalError('Printer_NoGb18030', `no GB18030 for Chinese printing: this Node.js has no ICU decoder for it, and ${path ?? 'the table'}: ${(err as Error).message}`, { table: path }, { cause: err });
+  }
+  return (fileTables = [bytes.toString('utf16le', 0, TWO_BYTE_CODES * 2), bytes.toString('utf16le', TWO_BYTE_CODES * 2)]);
+}
+
+/** Where GB18030 comes from on this Node; reads (and checks) the table file when TextDecoder has none. */
+export function gb18030Source(): Gb18030Source {
+  if (platformDecoder()) return 'TextDecoder';
+  try {
+    tablesFromFile();
+    return 'table file';
+  } catch {
+    return 'unavailable';
+  }
+}
+
+let twoByteUnits: string | undefined;
+let fourByteUnits: string | undefined;
+
+function twoUnits(): string {
+  const d = platformDecoder();
+  return (twoByteUnits ??= d ? decodeEach((b) => d.decode(b), twoByteCodes(), 2) : tablesFromFile()[0]);
+}
+
+function fourUnits(): string {
+  const d = platformDecoder();
+  return (fourByteUnits ??= d ? decodeEach((b) => d.decode(b), fourByteCodes(), 4) : tablesFromFile()[1]);
+}
 
 /** Every two-byte code in byte order: lead 0x81–0xFE, then trail 0x40–0x7E, 0x80–0xFE. */
-function twoByteCodes(): Uint8Array {
+export function twoByteCodes(): Uint8Array {
   const bytes = new Uint8Array(TWO_BYTE_CODES * 2);
   let at = 0;
   for (let lead = 0x81; lead <= 0xfe; lead++) {
@@ -70,21 +107,9 @@ function twoByteCodes(): Uint8Array {
 }
 
 /** The first BMP_FOUR_BYTE_CODES four-byte codes in byte order (0x81308130, 0x81308131, …). */
-function fourByteCodes(): Uint8Array {
+export function fourByteCodes(): Uint8Array {
   const bytes = new Uint8Array(BMP_FOUR_BYTE_CODES * 4);
-  let at = 0;
-  for (let b1 = 0x81; at < bytes.length; b1++) {
-    for (let b2 = 0x30; b2 <= 0x39 && at < bytes.length; b2++) {
-      for (let b3 = 0x81; b3 <= 0xfe && at < bytes.length; b3++) {
-        for (let b4 = 0x30; b4 <= 0x39 && at < bytes.length; b4++) {
-          bytes[at++] = b1;
-          bytes[at++] = b2;
-          bytes[at++] = b3;
-          bytes[at++] = b4;
-        }
-      }
-    }
-  }
+  for (let n = 0; n < BMP_FOUR_BYTE_CODES; n++) bytes.set(fourBytes(0x81, n), n * 4);
   return bytes;
 }
 
@@ -93,16 +118,56 @@ function fourByteCodes(): Uint8Array {
  * a result of exactly `count` units means one unit per code (what ICU gives); otherwise (a decoder that
  * yields surrogate pairs or splits a code) the codes are decoded one by one.
  */
-function decodeEach(bytes: Uint8Array, size: number): string {
+export function decodeEach(decode: (bytes: Uint8Array) => string, bytes: Uint8Array, size: number): string {
   const count = bytes.length / size;
-  const all = gbDecoder().decode(bytes);
+  const all = decode(bytes);
   if (all.length === count) return all;
   const units: string[] = [];
   for (let i = 0; i < count; i++) {
-    const one = gbDecoder().decode(bytes.subarray(i * size, (i + 1) * size));
+    const one = decode(bytes.subarray(i * size, (i + 1) * size));
     units.push(one.length === 1 ? one : '\ufffd');
   }
   return units.join('');
+}
+
+/** GB18030 bytes as text. ASCII alone needs no tables (a Chinese-mode slip with no Chinese on it still previews). */
+export function decodeGb18030(bytes: Uint8Array): string {
+  if (bytes.every((b) => b < 0x80)) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+  const d = platformDecoder();
+  return d ? d.decode(bytes) : decodeWithTables(bytes);
+}
+
+const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
+
+/**
+ * The WHATWG Encoding Standard's gb18030 decoder (what Node's ICU decoder does, malformed input
+ * included) over the unit tables: a bad sequence is one U+FFFD, and an ASCII byte or the digit after its
+ * lead is read again; a sequence cut by the end of the input is one U+FFFD.
+ */
+function decodeWithTables(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const [b, b2 = -1, b3 = -1, b4 = -1] = bytes.subarray(i, i + 4) as unknown as number[];
+    let ch = '\ufffd';
+    let n = 1;
+    if (b! < 0x81) ch = b! < 0x80 ? String.fromCharCode(b!) : '\u20ac';
+    else if (b! < 0xff && isDigit(b2)) {
+      if (b3 < 0 || (b3 > 0x80 && b3 < 0xff && b4 < 0)) n = bytes.length - i;
+      else if (b3 > 0x80 && b3 < 0xff && isDigit(b4)) {
+        const p = (b! - 0x81) * 12600 + (b2 - 0x30) * 1260 + (b3 - 0x81) * 10 + b4 - 0x30;
+        if (p < BMP_FOUR_BYTE_CODES) ch = fourUnits()[p]!;
+        else if (p >= 189000 && p <= 1237575) ch = String.fromCodePoint(p - 189000 + 0x10000);
+        n = 4;
+      }
+    } else if (b! < 0xff) {
+      if (b2 >= 0x40 && b2 !== 0x7f && b2 < 0xff) ch = twoUnits()[(b! - 0x81) * 190 + b2 - (b2 < 0x7f ? 0x40 : 0x41)]!;
+      // An ASCII byte after the lead that makes no code is read again as itself.
+      n = ch !== '\ufffd' || b2 > 0x7f ? 2 : 1;
+    }
+    out += ch;
+    i += n;
+  }
+  return out;
 }
 
 /**
@@ -117,19 +182,17 @@ export function gb18030Bytes(codePoint: number): number[] | null {
   if (codePoint === REPLACEMENT) return [...REPLACEMENT_CODE];
   const two = gb18030TwoBytes(codePoint);
   if (two) return two;
-  fourByteUnits ??= decodeEach(fourByteCodes(), 4);
-  const n = fourByteUnits.indexOf(String.fromCharCode(codePoint));
+  const n = fourUnits().indexOf(String.fromCharCode(codePoint));
   return n >= 0 ? fourBytes(0x81, n) : null;
 }
 
 /**
  * The two-byte GB18030 code of a code point, or null when it has none: the printer's question, since a
- * GBK font has only these. Never decodes the four-byte codes.
+ * GBK font has only these. Never touches the four-byte table.
  */
 export function gb18030TwoBytes(codePoint: number): [number, number] | null {
   if (codePoint < 0x80 || codePoint > 0xffff || codePoint === REPLACEMENT || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return null;
-  twoByteUnits ??= decodeEach(twoByteCodes(), 2);
-  const i = twoByteUnits.indexOf(String.fromCharCode(codePoint));
+  const i = twoUnits().indexOf(String.fromCharCode(codePoint));
   if (i < 0) return null;
   const t = i % 190;
   return [0x81 + Math.floor(i / 190), 0x40 + t + (t >= 0x3f ? 1 : 0)]; // trails skip 0x7F

@@ -34,7 +34,11 @@ export function renderDiagnosis(r: DiagnoseReport, color: boolean, dataDir: stri
   lines.push(`checked   ${checked || 'nothing (the code needs no device check)'}`);
   const state = r.slip.state === 'printed' ? 'printed' : `${r.slip.state}${r.slip.reason ? ` (${r.slip.reason})` : ''}`;
   const slipKept = r.store.ok || r.store.slipKept;
-  lines.push(`slip      ${r.slip.id}, ${r.slip.bytes} bytes, ${state}; ${slipKept ? `kept in ${join(dataDir, SLIPS_DIR)}` : 'NOT kept (no reprint)'}`);
+  lines.push(
+    r.slip.error
+      ? paint(color, 31, `slip      not printed: it could not be made (${r.slip.error})`)
+      : `slip      ${r.slip.id}, ${r.slip.bytes} bytes, ${state}; ${slipKept ? `kept in ${join(dataDir, SLIPS_DIR)}` : 'NOT kept (no reprint)'}`,
+  );
   lines.push(...earlierSlipLines(r.slip.earlier));
   lines.push(`journal   ${r.journalId ?? 'NOT recorded'}`);
   if (!r.store.ok) {

@@ -6,8 +6,8 @@
  * Rules (the table in test/unit/codes/normalize.test.ts is the spec):
  * - numbers and bigints: integers 0–99 become two digits ("05"); anything else is not a code;
  * - strings: at most MAX_INPUT characters; surrounding whitespace (incl. CR/LF from a serial line and the
- *   ideographic space) is dropped; any other control character anywhere makes it not a code; NFKC folds
- *   full-width forms; letters are upper-cased;
+ *   ideographic space) is dropped; any other control character anywhere makes it not a code; full-width
+ *   forms fold to ASCII (by hand, then NFKC where the runtime has it); letters are upper-cased;
  * - one or two digits, or two letters/digits, is a field-39 code; `T01`…, `local.*` ids and the texts
  *   terminals show name a local entry;
  * - everything else (other types, empty, too long) is not a code. We never call toString on a value:
@@ -30,10 +30,25 @@ const INVALID: Normalized = Object.freeze({ kind: 'invalid', display: '??' });
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** Upper-case, NFKC-folded, single-spaced, without trailing punctuation: how texts are compared. */
+/**
+ * Full-width ASCII (U+FF01–U+FF5E) and the ideographic space as ASCII, what NFKC makes of them: done here
+ * because a Node without ICU has no NFKC (its normalize() returns the text unchanged, or is missing).
+ */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000]/g, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+function nfkc(text: string): string {
+  try {
+    return text.normalize('NFKC');
+  } catch {
+    return text;
+  }
+}
+
+/** Upper-case, width-folded (NFKC where there is one), single-spaced, without trailing punctuation: how texts are compared. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
+  return nfkc(foldWidth(text))
     .toUpperCase()
     .replace(/\s+/g, ' ')
     .replace(/[.!。！:：]+$/u, '')

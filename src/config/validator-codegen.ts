@@ -24,7 +24,7 @@ export function configValidatorSource(): string {
   const schema = configSchema('generated');
   // Compiled without its descriptions: the validator never reads them (ajv embeds the schema it compiles,
   // for the enum lists and property names it looks up), and load.ts gets them from `descriptions` below.
-  const code = compactErrors(standaloneCode(ajv, ajv.compile(withoutDescriptions(schema))));
+  const code = pruneSchemas(compactErrors(standaloneCode(ajv, ajv.compile(withoutDescriptions(schema)))));
   // The one runtime helper the code needs (string length in code points) is imported, not required,
   // so esbuild and tsc see an ordinary module.
   const ucs2 = 'const func2 = require("ajv/dist/runtime/ucs2length").default;';
@@ -86,3 +86,34 @@ function compactErrors(code: string): string {
   return `${compact.trimEnd()}\n${ERROR_HELPER}`;
 }
 
+
+/**
+ * ajv embeds each schema it compiles whole (`const schema6 = {…}`), but the code reads only a few parts
+ * of it: enum and required lists, and `properties` objects whose names it checks with hasOwnProperty.
+ * Only those parts are kept, a `properties` object's values as 0 (only its names are read): about 2 KB
+ * less in dist/cli.js. A schema the code also uses whole is left whole.
+ */
+function pruneSchemas(code: string): string {
+  return code.replace(/^const (schema\d+) = (\{.*\});$/gm, (line, name: string, json: string) => {
+    const uses = code.match(new RegExp(`\\b${name}\\b(\\.[A-Za-z_$][\\w$]*)*`, 'g')) ?? [];
+    const paths = uses.map((use) => use.split('.').slice(1));
+    if (paths.filter((p) => p.length === 0).length > 1) return line; // the declaration, and a use of the whole
+    const whole = JSON.parse(json) as Record<string, unknown>;
+    const kept: Record<string, unknown> = {};
+    // Deepest first, so a `properties` object's names join the objects its deeper paths made.
+    for (const path of paths.filter((p) => p.length > 0).sort((a, b) => b.length - a.length)) {
+      let value = path.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], whole);
+      if (value === undefined) throw new Error(`the generated validator reads ${name}.${path.join('.')}, which the schema lacks`);
+      const names = path[path.length - 1] === 'properties';
+      let at = kept;
+      for (const key of path.slice(0, -1)) at = (at[key] = typeof at[key] === 'object' && at[key] !== null ? at[key] : {}) as Record<string, unknown>;
+      const last = path[path.length - 1]!;
+      if (names) {
+        const target = (at[last] = typeof at[last] === 'object' && at[last] !== null ? at[last] : {}) as Record<string, unknown>;
+        for (const key of Object.keys(value as object)) target[key] ??= 0;
+      } else at[last] = value;
+      value = undefined;
+    }
+    return `const ${name} = ${JSON.stringify(kept)};`;
+  });
+}

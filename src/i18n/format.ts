@@ -1,5 +1,6 @@
 /**
- * Fills a message template with parameters, formatted for the locale with Intl.
+ * Fills a message template with parameters, formatted for the locale (src/i18n/local-format.ts: the
+ * same on every Node build, with or without Intl).
  *
  * Template syntax (kept small on purpose, the catalogs are written by hand):
  * - `{name}` is replaced by the parameter; `{name:kind}` forces a kind: currency | number | time | text.
@@ -12,6 +13,7 @@
  * `params.timeZone` names another.
  * Text parameters lose control characters (they can reach a printer) and are capped in length. Never throws.
  */
+import { formatCurrency, formatDecimal, shortTime, wallClock } from './local-format';
 import type { Locale } from './locale';
 
 export type ParamValue = string | number | Date | null | undefined;
@@ -24,17 +26,6 @@ const MISSING = '?';
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9_]*)(?::(currency|number|time|text))?\}/g;
 const OPTIONAL = /\[\[([\s\S]*?)\]\]/g;
-
-// Intl formatters cost tens of microseconds to build; one per locale and kind is enough.
-const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-function formatter<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let f = cache.get(key) as T | undefined;
-  if (!f) {
-    f = make();
-    cache.set(key, f);
-  }
-  return f;
-}
 
 function has(value: ParamValue): boolean {
   return value !== undefined && value !== null && value !== '' && !(typeof value === 'number' && Number.isNaN(value));
@@ -63,18 +54,14 @@ function formatValue(value: ParamValue, kind: Kind, locale: Locale, params: Para
     if (kind === 'currency') {
       const n = asNumber(value);
       const currency = typeof params.currency === 'string' && /^[A-Z]{3}$/.test(params.currency) ? params.currency : 'CNY';
-      if (n !== null) return formatter(`c:${locale}:${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency })).format(n);
+      if (n !== null) return formatCurrency(n, currency, locale);
     } else if (kind === 'number') {
       const n = asNumber(value);
-      if (n !== null) return formatter(`n:${locale}`, () => new Intl.NumberFormat(locale)).format(n);
+      if (n !== null) return formatDecimal(n, 0, 3);
     } else if (kind === 'time') {
       const d = asDate(value);
       const tz = typeof params.timeZone === 'string' && params.timeZone.length < 40 ? params.timeZone : undefined;
-      if (d) {
-        return formatter(`t:${locale}:${tz ?? ''}`, () =>
-          new Intl.DateTimeFormat(locale, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: tz }),
-        ).format(d);
-      }
+      if (d) return shortTime(wallClock(d, tz), locale);
     }
   } catch {
     // A bad time zone or currency falls through to plain text.

@@ -11,6 +11,7 @@ import type { ExplainResult } from '../codes/explain';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import { interpolate, type Params } from '../i18n/format';
 import type { Locale } from '../i18n/locale';
+import { fullTime, wallClock } from '../i18n/local-format';
 import { translate } from '../i18n/translate';
 import { SLIP_LABELS } from './labels';
 import type { SlipCheck, SlipInput } from './layout';
@@ -30,9 +31,7 @@ export interface SlipContext {
 
 /** "2026-11-22 10:30:15" in the terminal's zone: what a person reads off a slip and says on the phone. */
 export function slipTime(time: Date, timeZone?: string): string {
-  // The Swedish locale writes ISO-like dates; only the digits matter here, not the language.
-  const f = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
-  return f.format(time).replace('T', ' ');
+  return fullTime(wallClock(time, timeZone));
 }
 
 function withoutCode(title: string, code: string): string {

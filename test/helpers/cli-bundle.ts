@@ -4,9 +4,10 @@
  * a temporary directory, made the way build.mjs makes it (dist/ is left alone: other runs may use it).
  */
 import { buildSync } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GB18030_TABLE_FILE, gb18030TableFile } from '../../hal/printer/gb18030-table-codegen';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -31,7 +32,7 @@ function newestSource(dir: string): number {
 
 export function cliBundle(): CliBundle {
   const dist = join(ROOT, 'dist');
-  const built = ['cli.js', 'sim.js', 'png.js'].map((f) => join(dist, f));
+  const built = ['cli.js', 'sim.js', 'png.js', GB18030_TABLE_FILE].map((f) => join(dist, f));
   if (built.every(existsSync)) {
     const sources = Math.max(...['src', 'hal', 'mocks'].map((d) => newestSource(join(ROOT, d))));
     if (Math.min(...built.map((f) => statSync(f).mtimeMs)) >= sources) return { cli: built[0], env: {}, dispose: () => undefined };
@@ -47,10 +48,15 @@ export function cliBundle(): CliBundle {
     logLevel: 'error' as const,
     absWorkingDir: ROOT,
   };
-  const png = { POSDIAG_PNG_BUNDLE: JSON.stringify('png.js') };
-  buildSync({ ...common, entryPoints: ['src/cli.ts'], outfile: join(out, 'cli.js'), define: { POSDIAG_SIM_BUNDLE: JSON.stringify('sim.js'), ...png } });
-  buildSync({ ...common, entryPoints: ['src/simulators-entry.ts'], outfile: join(out, 'sim.js'), define: png });
-  buildSync({ ...common, entryPoints: ['src/slip/roll-png.ts'], outfile: join(out, 'png.js') });
+  const define = {
+    POSDIAG_SIM_BUNDLE: JSON.stringify('sim.js'),
+    POSDIAG_PNG_BUNDLE: JSON.stringify('png.js'),
+    POSDIAG_GB18030_TABLE: JSON.stringify(GB18030_TABLE_FILE),
+  };
+  buildSync({ ...common, entryPoints: ['src/cli.ts'], outfile: join(out, 'cli.js'), define });
+  buildSync({ ...common, entryPoints: ['src/simulators-entry.ts'], outfile: join(out, 'sim.js'), define });
+  buildSync({ ...common, entryPoints: ['src/slip/roll-png.ts'], outfile: join(out, 'png.js'), define });
+  writeFileSync(join(out, GB18030_TABLE_FILE), gb18030TableFile());
   return {
     cli: join(out, 'cli.js'),
     env: { NODE_PATH: join(ROOT, 'node_modules') },

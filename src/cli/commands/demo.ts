@@ -58,7 +58,7 @@ export const command: CommandSpec = {
         `slip text ${files.text}`,
         `slip png  ${files.png ?? `not written: ${files.pngError}`}`,
         `journal   ${join(dataDir, JOURNAL_FILE)}   (posdiag journal list)`,
-        `reprint   posdiag slip ${report.slip.id} --text`,
+        ...(report.slip.error ? [] : [`reprint   posdiag slip ${report.slip.id} --text`]),
       ].join('\n');
       return { exitCode: EXIT.ok, json: { scenario: scenario.id, code: scenario.code, sim: Object.fromEntries(sim), report, files }, text };
     } finally {
@@ -85,6 +85,8 @@ async function deviceTour(env: Environment, scenario: DemoScenario, ctx: { color
 
 /** The slip as text and as a picture, next to the slip store, so a person can see what was printed. */
 async function writePreviews(dataDir: string, report: DiagnoseReport): Promise<{ text: string; png: string | null; pngError?: string }> {
+  // No slip could be made (the report says why): nothing to preview.
+  if (report.slip.error) return { text: 'not written: no slip was made', png: null, pngError: 'no slip was made' };
   const dir = join(dataDir, 'previews');
   const text = join(dir, `${report.slip.id}.txt`);
   const { ensureDataDir, loadSlip } = await import('../../journal');

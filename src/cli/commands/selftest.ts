@@ -2,6 +2,7 @@
 import { CHECKED_DEVICES, CheckedDevice, CheckEnv, DEVICE_CHECKS } from '../../../hal/devices';
 import { CHECK_LEVELS, CheckLevel, DeviceCheck, runChecks, RunOptions, SelfTestResult } from '../../../hal/selfcheck';
 import { HalError } from '../../../hal/errors';
+import { runtimeResult } from '../../../hal/runtime-check';
 import { openEnvironment } from '../../runtime';
 import { BUDGET_FLAG_HELP, parseBudgetFlag, runBudget } from '../budget';
 import { EXIT } from '../io';
@@ -33,6 +34,8 @@ export const command: CommandSpec = {
     const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, say: ctx.io.stderr });
     try {
       const result = await runSelfTest(wanted, env.checkEnv, opts.level as CheckLevel, runBudget(flagBudget, env.config), ctx.progress);
+      // The whole terminal's test starts with what it runs on (Node, ICU, GB18030).
+      if (args.device === 'all') result.devices.unshift(runtimeResult());
       return { exitCode: EXIT.ok, json: result, text: renderSelfTest(result, ctx.color, ctx.locale) };
     } finally {
       await env.close();

@@ -9,6 +9,7 @@ import { MODEM_MESSAGES } from './modem';
 import { NETWORK_CHECK_MESSAGES } from './network';
 import { PRINTER_MESSAGES } from './printer';
 import { READER_MESSAGES } from './reader';
+import { TERMINAL_MESSAGES } from './terminal';
 import type { CheckMessages } from './types';
 
 export type { CheckMessages } from './types';
@@ -20,6 +21,7 @@ export const CHECK_MESSAGE_SOURCES: Readonly<Record<string, CheckMessages>> = {
   network: NETWORK_CHECK_MESSAGES,
   printer: PRINTER_MESSAGES,
   reader: READER_MESSAGES,
+  terminal: TERMINAL_MESSAGES,
 };
 
 export const CHECK_MESSAGES: CheckMessages = Object.freeze(Object.assign({}, ...Object.values(CHECK_MESSAGE_SOURCES)));

@@ -6,7 +6,7 @@
  */
 import { explain } from '../../../src/codes/explain';
 import { lookup } from '../../../src/codes/lookup';
-import { MAX_INPUT, normalizeCode } from '../../../src/codes/normalize';
+import { foldWidth, MAX_INPUT, normalizeCode } from '../../../src/codes/normalize';
 
 test.each<[string, unknown, string]>([
   ['number', 96, '96'],
@@ -149,4 +149,27 @@ test('property: 20 000 random inputs (any type) never throw and always give an e
     if (failures.length > 5) break;
   }
   expect(failures).toEqual([]);
+});
+
+describe('without NFKC (a Node without ICU: normalize() changes nothing, or is missing)', () => {
+  const original = Object.getOwnPropertyDescriptor(String.prototype, 'normalize')!;
+  afterEach(() => Object.defineProperty(String.prototype, 'normalize', original));
+
+  test('foldWidth gives what NFKC gives for full-width ASCII and the ideographic space', () => {
+    for (let cp = 0xff01; cp <= 0xff5e; cp++) expect(foldWidth(String.fromCharCode(cp))).toBe(String.fromCharCode(cp).normalize('NFKC'));
+    expect(foldWidth('\u3000')).toBe('\u3000'.normalize('NFKC'));
+    expect(foldWidth('交易终止！')).toBe('交易终止!');
+  });
+
+  test.each<[string, (this: string, form?: string) => string]>([
+    ['a no-op', function (this: string) { return String(this); }],
+    ['missing', undefined as unknown as (this: string) => string],
+  ])('normalize() %s: full-width codes and display texts are still found', (_how, normalize) => {
+    Object.defineProperty(String.prototype, 'normalize', { ...original, value: normalize });
+    expect(normalizeCode('９６')).toEqual({ kind: 'field39', code: '96' });
+    expect(normalizeCode('ａ０')).toEqual({ kind: 'field39', code: 'A0' });
+    expect(normalizeCode('\u300096\u3000')).toEqual({ kind: 'field39', code: '96' });
+    expect(normalizeCode('ＮＯ　ＣＯＭＭＵＮＩＣＡＴＩＯＮ')).toMatchObject({ kind: 'local', entry: { display: 'T01' } });
+    expect(lookup('ｎｏ　ｃｏｍｍｕｎｉｃａｔｉｏｎ！')).toMatchObject({ code: 'T01', known: true });
+  });
 });

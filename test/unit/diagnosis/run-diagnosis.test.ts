@@ -13,6 +13,8 @@ import type { PosdiagConfig } from '../../../src/config/types';
 import { explain } from '../../../src/codes/explain';
 import { devicesFor, runDiagnosis } from '../../../src/run-diagnosis';
 import type { Environment } from '../../../src/runtime';
+import { openJournal } from '../../../src/journal';
+import { loadWithoutGb18030 } from '../../helpers/without-gb18030';
 
 let dataDir: string;
 beforeEach(() => {
@@ -61,4 +63,19 @@ test.each([
   ['A0', []], // keys only: no device
 ])('%s is checked on %j', (code, devices) => {
   expect(devicesFor(explain(code))).toEqual(devices);
+});
+
+test('a slip that cannot be made (no GB18030 on this Node, no table file) costs the slip alone: hint, cause and record stand', async () => {
+  const { module: isolated, restore } = loadWithoutGb18030(() => require('../../../src/run-diagnosis') as typeof import('../../../src/run-diagnosis'), { table: false });
+  try {
+    const report = await isolated.runDiagnosis(environment('generic-58'), { code: '51', locale: 'zh-CN', dataDir, now: () => new Date('2024-05-01T10:00:00Z') });
+    expect(report.cause.hint.title).toMatch(/余额不足/);
+    expect(report.slip).toMatchObject({ bytes: 0, printed: false, state: 'not-printed', reason: 'not-made', error: expect.stringMatching(/GB18030/), preview: '' });
+    expect(report.journalId).toMatch(/^J\d+$/);
+    expect(report.store).toEqual({ ok: true });
+    const [record] = await openJournal(dataDir).list();
+    expect(record).toMatchObject({ kind: 'diagnosis', code: '51', slip: { bytes: 0, state: 'not-printed', reason: 'not-made' } });
+  } finally {
+    restore();
+  }
 });

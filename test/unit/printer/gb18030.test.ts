@@ -5,11 +5,11 @@
  * remapped: ICU follows the 2022 edition, iconv-lite 0.7 the 2005 one.
  */
 import * as iconv from 'iconv-lite';
-import { HalError } from '../../../hal/errors';
 import { decodeGb18030, encodeGb18030, gb18030Bytes, gb18030TwoBytes } from '../../../hal/printer/gb18030';
 import { decodeCodePage } from '../../../hal/printer/code-pages';
 import { tokenize } from '../../../hal/printer/escpos-tokenizer';
 import { printerChar, printerChars } from '../../../hal/printer/text';
+import { loadWithoutGb18030 } from '../../helpers/without-gb18030';
 
 const hex = (b: ArrayLike<number> | null) => (b ? Buffer.from(Array.from(b)).toString('hex') : 'null');
 const icuDecode = (b: ArrayLike<number>) => new TextDecoder('gb18030').decode(Uint8Array.from(Array.from(b)));
@@ -170,32 +170,22 @@ describe('single-byte code pages (ESC t n)', () => {
   });
 });
 
-describe('a Node.js without GB18030 (small ICU)', () => {
-  test('Chinese text fails with Printer_NoGb18030 naming the cause; ASCII still works', () => {
-    jest.isolateModules(() => {
-      jest.doMock('node:util', () => ({
-        ...jest.requireActual('node:util'),
-        TextDecoder: class {
-          constructor(label: string) {
-            throw new RangeError(`The "${label}" encoding is not supported`);
-          }
-        },
-      }));
-      const gb = require('../../../hal/printer/gb18030') as typeof import('../../../hal/printer/gb18030');
-      const text = require('../../../hal/printer/text') as typeof import('../../../hal/printer/text');
+describe('a Node.js without GB18030 in TextDecoder (small ICU, no Intl)', () => {
+  test('Chinese text still encodes and decodes (from the table file: gb18030-sources.test.ts); a long ASCII run needs no table', () => {
+    const { module: text, restore } = loadWithoutGb18030(
+      () => [require('../../../hal/printer/gb18030'), require('../../../hal/printer/text')] as [typeof import('../../../hal/printer/gb18030'), typeof import('../../../hal/printer/text')],
+      { table: true },
+    );
+    const [gb, printer] = text;
+    try {
+      expect(gb.gb18030Source()).toBe('table file');
       expect(gb.decodeGb18030(Uint8Array.of(0x41, 0x42))).toBe('AB');
       expect(gb.decodeGb18030(new Uint8Array(300_000).fill(0x41))).toHaveLength(300_000); // a long run, no argument-list limit
-      expect(text.printable('OK 128', { chineseFont: true })).toBe('OK 128');
-      let err: unknown;
-      try {
-        gb.gb18030TwoBytes(0x4fe1);
-      } catch (e) {
-        err = e;
-      }
-      expect(err).toBeInstanceOf(HalError);
-      expect(err).toMatchObject({ code: 'Printer_NoGb18030', message: expect.stringMatching(/GB18030.*full ICU/) });
-      expect(() => gb.decodeGb18030(Uint8Array.of(0xd0, 0xc5))).toThrow(/GB18030/);
-    });
-    jest.dontMock('node:util');
+      expect(printer.printable('OK 128 信号', { chineseFont: true })).toBe('OK 128 信号');
+      expect(hex(gb.gb18030TwoBytes(0x4fe1))).toBe('d0c5');
+      expect(gb.decodeGb18030(Uint8Array.of(0xd0, 0xc5))).toBe('信');
+    } finally {
+      restore();
+    }
   });
 });

@@ -10,8 +10,10 @@
  * Currency amounts are in major units (yuan, not fen); `params.currency` (ISO 4217) defaults to CNY.
  * Times are a Date, epoch milliseconds or an ISO string, shown in the process time zone unless
  * `params.timeZone` names another.
- * Text parameters lose control characters (they can reach a printer) and are capped in length. Never throws.
+ * Text parameters lose control characters (they can reach a printer), have card numbers masked and are
+ * capped in length (cleanText). Never throws.
  */
+import { safeText } from '../../hal/safe-text';
 import type { Locale } from './locale';
 
 export type ParamValue = string | number | Date | null | undefined;
@@ -40,11 +42,9 @@ function has(value: ParamValue): boolean {
   return value !== undefined && value !== null && value !== '' && !(typeof value === 'number' && Number.isNaN(value));
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+/** A text parameter as it may be shown or printed: hal/safe-text.ts safeText, capped at MAX_TEXT. */
 export function cleanText(text: string): string {
-  const s = text.replace(CONTROLS, ' ');
-  return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT - 1) + '…' : s;
+  return safeText(text, { max: MAX_TEXT });
 }
 
 function asNumber(value: ParamValue): number | null {
@@ -77,7 +77,9 @@ function formatValue(value: ParamValue, kind: Kind, locale: Locale, params: Para
       }
     }
   } catch {
-    // A bad time zone or currency falls through to plain text.
+    // A bad time zone or currency falls through to plain text; a time as ISO 8601 (an epoch number would
+    // be a 13-digit run, which cleanText masks as a card number).
+    if (kind === 'time' && asDate(value)) return asDate(value)!.toISOString();
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? MISSING : value.toISOString();
   return cleanText(String(value));

@@ -1,0 +1,125 @@
+/**
+ * The one scrubber for text that leaves posdiag for a person: a screen, a log line, an error message,
+ * the free text of the configuration that a slip prints. Pure. Always these steps, in this order:
+ *
+ *  1. Control characters out: C0, DEL, C1, the bidirectional controls (U+061C, U+200E/F, U+202A–E,
+ *     U+2066–9) and the invisible format characters (U+200B–D, U+2060–4, U+FEFF), lone surrogate halves.
+ *     Tabs and line breaks become a space, or stay as '\n' for a text of several lines (`lines`).
+ *  2. Card numbers masked: any run of 13 or more digits (ASCII, full-width or any other decimal digit)
+ *     whose digit groups are joined by separators of 1–3 characters that are neither letters nor digits
+ *     (space, `.`, `/`, `_`, `,`, `+`, `:`, `-`, a double space, a control byte removed in step 1 …)
+ *     keeps its first 6 and last 4 digits; the others become `*`, separators stay. Checksum or not: a
+ *     card number with one digit mistyped is still one. Letters end a run (ids such as S20261122T042329).
+ *     Not masked, because a card number cannot have their form:
+ *       - a calendar date with a time (2026-11-22 10:30:15, 2026-11-22T10:30:15.000+08:00, 20261122103015):
+ *         year 1970–2099, month, day, hour, minute and second in range — no card number starts with 19
+ *         or 20 and has 14 digits, and a date-time has at most 14 (plus a fraction and an offset);
+ *       - an ICCID (SIM card number): 19 or 20 digits starting with 89, the telecom prefix no card
+ *         network issues under;
+ *       - the exact strings a caller names in `keep` (the terminal and merchant ids, validated as ids);
+ *       - with `phones`, a telephone number written as the ITU says, `+` and at most 15 digits
+ *         (+86 138 0013 8000); for the configuration's free text only, never for error messages.
+ *     This happens before step 3, so no cut can leave more of a card number than 6+4.
+ *  3. Length bounded: at most `max` characters, the last of them '…' when cut.
+ */
+
+export interface SafeTextOptions {
+  /** Most characters kept (SAFE_TEXT_MAX by default); a cut text ends in '…'. */
+  max?: number;
+  /** Keep line breaks (as '\n') for a text of several lines. */
+  lines?: boolean;
+  /** Exact strings (ids) left whole. */
+  keep?: readonly string[];
+  /** Leave `+`-led telephone numbers of up to 15 digits whole. */
+  phones?: boolean;
+}
+
+/** One value or one line on a screen or in a message. */
+export const SAFE_TEXT_MAX = 200;
+/** A whole error message (a configuration's list of problems included). */
+export const MESSAGE_MAX = 4000;
+
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const BREAKS = /\r\n|[\t\n\v\f\r\u2028\u2029]/g;
+
+// eslint-disable-next-line no-control-regex
+const SGR = /\u001b\[[0-9;]{0,16}m/y;
+
+/**
+ * Step 1 alone: control characters removed; tabs and line breaks a space (or '\n' with `lines`). With
+ * `colors`, posdiag's own colour codes (ESC [ digits m, src/cli/io.ts paint) stay: for whole outputs
+ * whose parts from outside have been through safeText already.
+ */
+export function stripControls(text: string, lines = false, colors = false): string {
+  return text
+    .replace(BREAKS, (b) => (lines && b !== '\t' ? '\n' : ' '))
+    .replace(CONTROLS, (c, at: number, s: string) => {
+      if (!colors || c !== '\u001b') return '';
+      SGR.lastIndex = at;
+      return SGR.test(s) ? c : '';
+    });
+}
+
+const RUN = /\p{Nd}+(?:[^\p{L}\p{Nd}]{1,3}\p{Nd}+)*/gu;
+const DIGIT = /\p{Nd}/u;
+const DATE_TIME = /(?<!\d)(19[7-9]\d|20\d\d)([-/.]?)(\d\d)\2(\d\d)(?:[ T]?(\d\d)(:?)(\d\d)\6(\d\d)(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?|[ T](\d\d):(\d\d))(?!\d)/g;
+const ICCID = /(?<!\d)89\d{17,18}F?(?!\d)/g;
+const PHONE = /\+\d{1,3}(?:[ -]?\(?\d+\)?)+/g;
+
+function validDateTime(m: RegExpExecArray): boolean {
+  const [, , , month, day, hour, , minute, second, h2, m2] = m.map(Number);
+  const h = Number.isNaN(hour!) ? h2! : hour!;
+  const min = Number.isNaN(minute!) ? m2! : minute!;
+  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= 31 && h <= 23 && min <= 59 && (Number.isNaN(second!) || second! <= 60);
+}
+
+/** Step 2 alone: card-number-shaped digit runs masked to first 6 / last 4, separators kept. */
+export function maskCardNumbers(text: string, options: Pick<SafeTextOptions, 'keep' | 'phones'> = {}): string {
+  if (!/\p{Nd}(?:\D{0,3}\p{Nd}){12}/u.test(text)) return text; // fewer than 13 digits close enough: nothing to do
+  // What may stay is hidden from the run finder by letters of the same length in a copy of the text.
+  let shadow = text;
+  const hide = (start: number, length: number) => (shadow = shadow.slice(0, start) + 'x'.repeat(length) + shadow.slice(start + length));
+  for (const m of text.matchAll(DATE_TIME)) if (validDateTime(m)) hide(m.index!, m[0].length);
+  for (const m of text.matchAll(ICCID)) hide(m.index!, m[0].length);
+  if (options.phones) for (const m of text.matchAll(PHONE)) if (m[0].replace(/\D/g, '').length <= 15) hide(m.index!, m[0].length);
+  for (const id of options.keep ?? []) {
+    if (!id) continue;
+    for (let at = text.indexOf(id); at >= 0; at = text.indexOf(id, at + id.length)) {
+      if (!DIGIT.test(text[at - 1] ?? '') && !DIGIT.test(text[at + id.length] ?? '')) hide(at, id.length);
+    }
+  }
+  let out = '';
+  let at = 0;
+  for (const m of shadow.matchAll(RUN)) {
+    const run = text.slice(m.index!, m.index! + m[0].length);
+    const digits = run.match(/\p{Nd}/gu)!.length;
+    if (digits < 13) continue;
+    out += text.slice(at, m.index!) + maskDigits(run, digits);
+    at = m.index! + run.length;
+  }
+  return out + text.slice(at);
+}
+
+/** All digits but the first 6 and the last 4 become `*`; everything else stays. */
+export function maskDigits(run: string, total = (run.match(/\p{Nd}/gu) ?? []).length): string {
+  let seen = 0;
+  return run.replace(/\p{Nd}/gu, (d) => (++seen <= 6 || seen > total - 4 ? d : '*'));
+}
+
+/** Step 3 alone: at most `max` characters (code points), ending in '…' when cut. */
+export function bound(text: string, max = SAFE_TEXT_MAX): string {
+  if (text.length <= max) return text;
+  // max + 1 code points take at most 2 * (max + 1) code units.
+  const chars = Array.from(text.slice(0, 2 * max + 2));
+  return chars.length <= max ? chars.join('') : chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+}
+
+/** All three steps: what any text from outside becomes before a person sees it. */
+export function safeText(value: unknown, options: SafeTextOptions = {}): string {
+  const max = options.max ?? SAFE_TEXT_MAX;
+  const clean = stripControls(String(value), options.lines);
+  // Masking looks at a generous prefix only (a huge input costs no more than a long one): a run that
+  // starts inside the kept part and crosses this cut still has 13 digits before it, so it is masked.
+  return bound(maskCardNumbers(clean.length > 2 * max + 64 ? clean.slice(0, 2 * max + 64) : clean, options), max);
+}

@@ -2,8 +2,9 @@
  * The one scrubber for text that leaves posdiag for a person: a screen, a log line, an error message,
  * the free text of the configuration that a slip prints. Pure. Always these steps, in this order:
  *
- *  1. Control characters out: C0, DEL, C1, the bidirectional controls (U+061C, U+200E/F, U+202A–E,
- *     U+2066–9) and the invisible format characters (U+200B–D, U+2060–4, U+FEFF), lone surrogate halves.
+ *  1. Control characters out: C0, DEL, C1, the format characters (Unicode category Cf: the
+ *     bidirectional controls U+061C, U+200E/F, U+202A–E, U+2066–9, the zero-width ones, U+FEFF, the soft
+ *     hyphen), lone surrogate halves.
  *     Tabs and line breaks become a space, or stay as '\n' for a text of several lines (`lines`).
  *  2. Card numbers masked: any run of 13 or more digits (ASCII, full-width or any other decimal digit)
  *     whose digit groups are joined by separators of 1–3 characters that are neither letters nor digits
@@ -39,8 +40,9 @@ export const SAFE_TEXT_MAX = 200;
 /** A whole error message (a configuration's list of problems included). */
 export const MESSAGE_MAX = 4000;
 
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// Cc: C0, DEL, C1. Cf: the format characters, the bidi controls and zero-width ones among them. Cs: in
+// a /u pattern only a lone surrogate half is one (a pair is the character it encodes).
+const CONTROLS = /(?!\n)[\p{Cc}\p{Cf}\p{Cs}]/gu; // a line break left by BREAKS stays
 const BREAKS = /\r\n|[\t\n\v\f\r\u2028\u2029]/g;
 
 // eslint-disable-next-line no-control-regex

@@ -1,7 +1,9 @@
 /**
  * A diagnosis as the person at the counter reads it: the hint in a box (the one calm line, and what
- * to do), then the evidence, what else was found, and where the slip and the record went.
+ * to do), then the evidence, what else was found, and where the slip and the record went. What came
+ * from devices, files or the configuration (values, reasons, ids, paths) goes through safeText (`s`).
  */
+import { safeText as s } from '../../hal/safe-text';
 import { displayWidth, wrapColumns } from '../i18n/width';
 import type { DiagnoseReport } from '../run-diagnosis';
 import type { EarlierSlip } from '../slip/print';
@@ -21,25 +23,25 @@ export function hintBox(title: string, action: string, color: boolean, colorCode
 
 export function renderDiagnosis(r: DiagnoseReport, color: boolean, dataDir: string): string {
   const c = r.cause;
-  const lines = [hintBox(c.hint.title, c.hint.action, color, SIDE_COLOR[c.side] ?? 33), ''];
-  lines.push(`cause     ${c.id} (fault side: ${c.side}, retry: ${c.retry})${r.terminalClear ? ' — terminal checked out' : ''}`);
-  for (const e of c.evidence) lines.push(`  ${e.status.padEnd(7)} ${e.finding}${e.value !== undefined ? ` ${e.value}${e.unit ? ' ' + e.unit : ''}` : ''}  ${e.text}`);
-  for (const a of r.alsoFound) lines.push(`also      ${a.id}: ${a.hint.title.replace(`${r.code} `, '')}`);
+  const lines = [hintBox(s(c.hint.title), s(c.hint.action, { max: 1000 }), color, SIDE_COLOR[c.side] ?? 33), ''];
+  lines.push(`cause     ${s(c.id)} (fault side: ${s(c.side)}, retry: ${s(c.retry)})${r.terminalClear ? ' — terminal checked out' : ''}`);
+  for (const e of c.evidence) lines.push(`  ${s(e.status).padEnd(7)} ${s(e.finding)}${e.value !== undefined ? ` ${s(`${e.value}${e.unit ? ' ' + e.unit : ''}`)}` : ''}  ${s(e.text, { max: 400 })}`);
+  for (const a of r.alsoFound) lines.push(`also      ${s(a.id)}: ${s(a.hint.title.replace(`${r.code} `, ''))}`);
   if (c.steps.length) {
     lines.push('next');
-    c.steps.forEach((s, i) => lines.push(`  ${i + 1}. ${s}`));
+    c.steps.forEach((step, i) => lines.push(`  ${i + 1}. ${s(step, { max: 400 })}`));
   }
-  const checked = r.checks.map((d) => `${d.device} ${d.status}`).join(', ');
+  const checked = r.checks.map((d) => `${s(d.device)} ${s(d.status)}`).join(', ');
   lines.push(`checked   ${checked || 'nothing (the code needs no device check)'}`);
-  const state = r.slip.state === 'printed' ? 'printed' : `${r.slip.state}${r.slip.reason ? ` (${r.slip.reason})` : ''}`;
+  const state = r.slip.state === 'printed' ? 'printed' : `${s(r.slip.state)}${r.slip.reason ? ` (${s(r.slip.reason)})` : ''}`;
   const slipKept = r.store.ok || r.store.slipKept;
-  lines.push(`slip      ${r.slip.id}, ${r.slip.bytes} bytes, ${state}; ${slipKept ? `kept in ${join(dataDir, SLIPS_DIR)}` : 'NOT kept (no reprint)'}`);
+  lines.push(`slip      ${s(r.slip.id)}, ${r.slip.bytes} bytes, ${state}; ${slipKept ? `kept in ${s(join(dataDir, SLIPS_DIR), { max: 400 })}` : 'NOT kept (no reprint)'}`);
   lines.push(...earlierSlipLines(r.slip.earlier));
-  lines.push(`journal   ${r.journalId ?? 'NOT recorded'}`);
+  lines.push(`journal   ${r.journalId ? s(r.journalId) : 'NOT recorded'}`);
   if (!r.store.ok) {
     // The diagnosis above stands; what is lost is the record of it, and a person should know.
     const lost = [!r.store.slipKept && 'the slip', !r.store.journalKept && 'the journal record'].filter(Boolean).join(' and ');
-    lines.push(paint(color, 31, `not kept  ${lost} could not be written: ${r.store.error}`));
+    lines.push(paint(color, 31, `not kept  ${lost} could not be written: ${s(r.store.error, { max: 400 })}`));
   }
   return lines.join('\n');
 }
@@ -48,7 +50,7 @@ export function renderDiagnosis(r: DiagnoseReport, color: boolean, dataDir: stri
 export function earlierSlipLines(earlier: readonly EarlierSlip[] = []): string[] {
   return earlier.map((e) =>
     e.state === 'printed'
-      ? `          also printed slip ${e.id}, which was waiting from before`
-      : `          gave up on slip ${e.id} from before (${e.reason}); posdiag slip ${e.id} prints it again`,
+      ? `          also printed slip ${s(e.id)}, which was waiting from before`
+      : `          gave up on slip ${s(e.id)} from before (${s(e.reason)}); posdiag slip ${s(e.id)} prints it again`,
   );
 }

@@ -1,4 +1,8 @@
-/** The self-test result as a person reads it on a terminal screen. */
+/**
+ * The self-test result as a person reads it on a terminal screen. Ids, values and units come from the
+ * devices (a modem's +CGMI reply is a value): each goes through safeText before it is laid out.
+ */
+import { safeText } from '../../hal/safe-text';
 import type { CheckStatus, SelfTestResult } from '../../hal/selfcheck';
 import { translate } from '../i18n/translate';
 import { paint } from './io';
@@ -15,11 +19,11 @@ export function renderSelfTest(result: SelfTestResult, color: boolean, locale?: 
   const lines: string[] = [];
   for (const d of result.devices) {
     const m = MARK[d.status];
-    lines.push(`${paint(color, m.color, m.sign)} ${d.device.padEnd(8)} ${String(d.ms).padStart(6)} ms`);
+    lines.push(`${paint(color, m.color, m.sign)} ${safeText(d.device).padEnd(8)} ${String(d.ms).padStart(6)} ms`);
     for (const f of d.findings) {
       const fm = MARK[f.status];
-      const value = f.value === undefined ? '' : ` ${f.value}${f.unit ? ' ' + f.unit : ''}`;
-      lines.push(`     ${paint(color, fm.color, fm.sign)} ${f.id}${value}  ${translate(f.message, f.params ?? {}, locale)}`);
+      const value = f.value === undefined ? '' : ` ${safeText(`${f.value}${f.unit ? ' ' + f.unit : ''}`)}`;
+      lines.push(`     ${paint(color, fm.color, fm.sign)} ${safeText(f.id)}${value}  ${safeText(translate(f.message, f.params ?? {}, locale), { max: 400 })}`);
     }
   }
   lines.push(`total ${result.ms} ms`);

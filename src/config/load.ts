@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { HalError } from '../../hal/errors';
+import { safeText } from '../../hal/safe-text';
 import { ruleProblems } from './field-rules';
 import type { PosdiagConfig } from './types';
 // The schema compiled ahead of time (ajv standalone code, see validator-codegen.ts): no ajv compiler at run time.
@@ -15,11 +16,38 @@ const validator = validate as unknown as ((value: unknown) => boolean) & { error
 export function validateConfig(value: unknown, source = 'configuration'): PosdiagConfig {
   // The generated validator's checks, then the fields it leaves to their rules (field-rules.ts).
   const problems = [...(validator(value) ? [] : (validator.errors ?? []).map(describe)), ...ruleProblems(value)];
-  if (problems.length) {
-    throw new HalError('Config_Invalid', `${source} is not valid:\n  - ${[...new Set(problems)].join('\n  - ')}`, { problems });
-  }
+  if (problems.length) throw new HalError('Config_Invalid', problemList(source, problems), { problems: problems.length });
   const config = value as PosdiagConfig;
-  return { ...config, devices: config.devices ?? {} };
+  return { ...config, terminal: freeText(config.terminal), devices: config.devices ?? {} };
+}
+
+/** At most this many problems are listed; a file with thousands of unknown keys gets a screenful, not megabytes. */
+export const MAX_PROBLEMS_SHOWN = 20;
+
+/**
+ * The error's text: each problem scrubbed and cut (it quotes keys and values from the file: control bytes,
+ * a card number, a 1 MB key), the first MAX_PROBLEMS_SHOWN of them, then how many more there are.
+ */
+function problemList(source: string, problems: readonly string[]): string {
+  const unique = [...new Set(problems)];
+  const shown = unique.slice(0, MAX_PROBLEMS_SHOWN).map((p) => safeText(p));
+  if (unique.length > shown.length) shown.push(`and ${unique.length - shown.length} more`);
+  return `${safeText(source)} is not valid:\n  - ${shown.join('\n  - ')}`;
+}
+
+/**
+ * The terminal's free text (merchantName, location) is what the slip, the journal and the screens show
+ * of the configuration: scrubbed once here, card numbers masked (telephone numbers in the + form kept).
+ * The ids (id, merchantId) are not free text: the schema holds them to 8 and 15 letters or digits, and
+ * they are printed whole.
+ */
+function freeText(terminal: PosdiagConfig['terminal']): PosdiagConfig['terminal'] {
+  const out = { ...terminal };
+  for (const key of ['merchantName', 'location'] as const) {
+    const text = out[key];
+    if (typeof text === 'string') out[key] = safeText(text, { phones: true });
+  }
+  return out;
 }
 
 export function loadConfigFile(path: string): PosdiagConfig {

@@ -20,7 +20,8 @@ import { maskDigits } from '../../hal/safe-text';
 export const TRACK_REMOVED = '[track data removed]';
 
 const SENSITIVE_FIELDS = new Set(['pan', 'track', 'track1', 'track2', 'track3', 'trackdata', 'pin', 'pinblock', 'cvv', 'cvv2', 'cvc', 'cvc2']);
-const ID_FIELDS: Record<string, RegExp> = { terminalId: /^[0-9A-Za-z]{8}$/, merchantId: /^[0-9A-Za-z]{15}$/ };
+/** The ids a terminal is known by (ISO 8583 fields 41 and 42), as the configuration's schema has them. */
+export const ID_FIELDS: Record<string, RegExp> = { terminalId: /^[0-9A-Za-z]{8}$/, merchantId: /^[0-9A-Za-z]{15}$/ };
 
 // Track 1 (format B): %B PAN ^ NAME ^ YYMM service code, discretionary data ? — bounded to the 79
 // characters a track 1 holds, end sentinel optional (a caller may have cut it). Track 2: ;PAN=YYMM…?;

@@ -4,7 +4,7 @@
  */
 import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
 import { paint } from '../cli/io';
-import { cleanText } from '../i18n/format';
+import { safeText } from '../../hal/safe-text';
 import { shortTime } from '../journal/render';
 import { pick, resolveLocale, type Locale, type Localized } from '../i18n/locale';
 import { translate } from '../i18n/translate';
@@ -95,15 +95,16 @@ function deviceLine(device: string, status: CheckStatus | 'running', locale: Loc
 
 /** `#12 11-22 10:04 96 network`: sequence, local month-day and time of the record (posdiag journal's, less the year), its summary. */
 function journalLine(l: JournalLine): string {
-  return `#${l.seq} ${shortTime(l.time).slice(5)} ${cleanText(l.summary)}`;
+  return `#${safeText(l.seq)} ${shortTime(l.time).slice(5)} ${safeText(l.summary)}`;
 }
 
 function word(record: Localized | undefined, locale: Locale): string | undefined {
   return pick(record, locale)?.value;
 }
 
+/** A menu text with its parameters, each scrubbed (an error message, a slip id, a printer's reason). */
 function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? safeText(params[name], { max: 400 }) : m));
 }
 
 function pad(text: string, columns: number): string {
@@ -129,13 +130,15 @@ export function fitLine(line: string): string {
 }
 
 /**
- * Wraps a text to MENU_COLUMNS (after `indent` spaces), by the slip's rules (hal/text-wrap.ts), control
- * characters blanked (error messages and printer reasons may carry bytes a device sent). Blanked line
- * by line: cleanText would cut a whole long message at its length limit.
+ * Wraps a text to MENU_COLUMNS (after `indent` spaces), by the slip's rules (hal/text-wrap.ts). The text
+ * is scrubbed whole first (error messages and printer reasons may carry bytes a device sent, or a card
+ * number): wrapping first could split a card number into lines too short to be recognised.
  */
 export function wrap(text: string, indent = 0): string[] {
-  return wrapColumns(text, MENU_COLUMNS - indent)
-    .map(cleanText)
+  return wrapColumns(safeText(text, { max: WRAP_MAX }), MENU_COLUMNS - indent)
     .filter((l) => l.trim())
     .map((l) => ' '.repeat(indent) + l);
 }
+
+/** The most characters of one wrapped text: a dozen lines of the small screen. */
+const WRAP_MAX = 400;

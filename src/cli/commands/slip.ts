@@ -13,6 +13,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { HalError } from '../../../hal/errors';
+import { MESSAGE_MAX, safeText } from '../../../hal/safe-text';
 import { dataDirFor, isSimulatedRun, isSlipId, loadSlip, openJournal, parseId, type StoredSlip } from '../../journal';
 import { openEnvironment } from '../../runtime';
 import { printSlip, type SlipPrintOutcome } from '../../slip/print';
@@ -77,12 +78,12 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
     const png = previewPng(slip.bytes, slip.meta.paperWidth);
     await writeOut(flags.png, png);
     doc.png = flags.png;
-    lines.push(`wrote the PNG preview of slip ${slip.id} to ${flags.png} (${png.length} bytes)`);
+    lines.push(`wrote the PNG preview of slip ${slip.id} to ${safeText(flags.png, { max: 400 })} (${png.length} bytes)`);
   }
   if (flags.escpos) {
     await writeOut(flags.escpos, slip.bytes);
     doc.escpos = flags.escpos;
-    lines.push(`wrote the ${slip.bytes.length} printer bytes of slip ${slip.id} to ${flags.escpos}`);
+    lines.push(`wrote the ${slip.bytes.length} printer bytes of slip ${slip.id} to ${safeText(flags.escpos, { max: 400 })}`);
   }
   if (flags.text || flags.png || flags.escpos) return { exitCode: EXIT.ok, json: doc, text: lines.join('\n') };
 
@@ -98,8 +99,8 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
   if (p.state === 'printed') return { exitCode: EXIT.ok, json: doc, text: `slip ${slip.id} printed again${where} (${slip.bytes.length} bytes)${earlier}` };
   const text =
     p.state === 'queued'
-      ? `slip ${slip.id} is waiting for the printer (${p.reason}); it prints once the printer is ready${where}`
-      : `slip ${slip.id} was not printed (${p.reason})${where}`;
+      ? `slip ${slip.id} is waiting for the printer (${safeText(p.reason)}); it prints once the printer is ready${where}`
+      : `slip ${slip.id} was not printed (${safeText(p.reason)})${where}`;
   return { exitCode: EXIT.failed, json: doc, text: text + earlier };
 }
 
@@ -112,8 +113,9 @@ async function slipOfRecord(dataDir: string, id: string): Promise<StoredSlip | n
 
 /** An answer that is not a slip: one clear line on stderr, or the error document with --json. */
 function failure(ctx: { io: CliIo; json: boolean }, exitCode: ExitCode, code: string, message: string): CommandOutcome {
-  if (!ctx.json) ctx.io.stderr(`posdiag: ${message}\n`);
-  return { exitCode, json: { error: { code, message } }, text: '' };
+  const clean = safeText(message, { max: MESSAGE_MAX });
+  if (!ctx.json) ctx.io.stderr(`posdiag: ${clean}\n`);
+  return { exitCode, json: { error: { code, message: clean } }, text: '' };
 }
 
 async function writeOut(path: string, data: Uint8Array): Promise<void> {

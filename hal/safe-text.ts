@@ -15,9 +15,8 @@
  *       - a calendar date with a time (2026-11-22 10:30:15, 2026-11-22T10:30:15.000+08:00, 20261122103015):
  *         year 1970–2099, month, day, hour, minute and second in range — no card number starts with 19
  *         or 20 and has 14 digits, and a date-time has at most 14 (plus a fraction and an offset);
- *       - an ICCID (SIM card number): 19 or 20 digits starting with 89, the telecom prefix no card
- *         network issues under;
- *       - the exact strings a caller names in `keep` (the terminal and merchant ids, validated as ids);
+ *       - the exact strings a caller names in `keep` (the terminal and merchant ids, validated as ids;
+ *         the SIM's ICCID in the self-test's value column);
  *       - with `phones`, a telephone number written as the ITU says, `+` and at most 15 digits
  *         (+86 138 0013 8000); for the configuration's free text only, never for error messages.
  *     This happens before step 3, so no cut can leave more of a card number than 6+4.
@@ -66,7 +65,6 @@ export function stripControls(text: string, lines = false, colors = false): stri
 const RUN = /\p{Nd}+(?:[^\p{L}\p{Nd}]{1,3}\p{Nd}+)*/gu;
 const DIGIT = /\p{Nd}/u;
 const DATE_TIME = /(?<!\d)(19[7-9]\d|20\d\d)([-/.]?)(\d\d)\2(\d\d)(?:[ T]?(\d\d)(:?)(\d\d)\6(\d\d)(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?|[ T](\d\d):(\d\d))(?!\d)/g;
-const ICCID = /(?<!\d)89\d{17,18}F?(?!\d)/g;
 const PHONE = /\+\d{1,3}(?:[ -]?\(?\d+\)?)+/g;
 
 function validDateTime(m: RegExpExecArray): boolean {
@@ -83,7 +81,6 @@ export function maskCardNumbers(text: string, options: Pick<SafeTextOptions, 'ke
   let shadow = text;
   const hide = (start: number, length: number) => (shadow = shadow.slice(0, start) + 'x'.repeat(length) + shadow.slice(start + length));
   for (const m of text.matchAll(DATE_TIME)) if (validDateTime(m)) hide(m.index!, m[0].length);
-  for (const m of text.matchAll(ICCID)) hide(m.index!, m[0].length);
   if (options.phones) for (const m of text.matchAll(PHONE)) if (m[0].replace(/\D/g, '').length <= 15) hide(m.index!, m[0].length);
   for (const id of options.keep ?? []) {
     if (!id) continue;

@@ -22,7 +22,9 @@ export function renderSelfTest(result: SelfTestResult, color: boolean, locale?: 
     lines.push(`${paint(color, m.color, m.sign)} ${safeText(d.device).padEnd(8)} ${String(d.ms).padStart(6)} ms`);
     for (const f of d.findings) {
       const fm = MARK[f.status];
-      const value = f.value === undefined ? '' : ` ${safeText(`${f.value}${f.unit ? ' ' + f.unit : ''}`)}`;
+      // The SIM's ICCID (19–20 digits) is an id the technician reads out whole; in the message it is masked.
+      const keep = f.id === 'modem.iccid' ? [String(f.value)] : [];
+      const value = f.value === undefined ? '' : ` ${safeText(`${f.value}${f.unit ? ' ' + f.unit : ''}`, { keep })}`;
       lines.push(`     ${paint(color, fm.color, fm.sign)} ${safeText(f.id)}${value}  ${safeText(translate(f.message, f.params ?? {}, locale), { max: 400 })}`);
     }
   }

@@ -17,8 +17,8 @@
  *         or 20 and has 14 digits, and a date-time has at most 14 (plus a fraction and an offset);
  *       - the exact strings a caller names in `keep` (the terminal and merchant ids, validated as ids;
  *         the SIM's ICCID in the self-test's value column);
- *       - with `phones`, a telephone number written as the ITU says, `+` and at most 15 digits
- *         (+86 138 0013 8000); for the configuration's free text only, never for error messages.
+ *       - with `phones`, a telephone number written as the ITU says: a whole run right after a `+`, of
+ *         at most 15 digits (+86 138 0013 8000); for the slip's text only, never for a screen or an error.
  *     This happens before step 3, so no cut can leave more of a card number than 6+4.
  *  3. Length bounded: at most `max` characters, the last of them '…' when cut.
  */
@@ -65,7 +65,6 @@ export function stripControls(text: string, lines = false, colors = false): stri
 const RUN = /\p{Nd}+(?:[^\p{L}\p{Nd}]{1,3}\p{Nd}+)*/gu;
 const DIGIT = /\p{Nd}/u;
 const DATE_TIME = /(?<!\d)(19[7-9]\d|20\d\d)([-/.]?)(\d\d)\2(\d\d)(?:[ T]?(\d\d)(:?)(\d\d)\6(\d\d)(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?|[ T](\d\d):(\d\d))(?!\d)/g;
-const PHONE = /\+\d{1,3}(?:[ -]?\(?\d+\)?)+/g;
 
 function validDateTime(m: RegExpExecArray): boolean {
   const [, , , month, day, hour, , minute, second, h2, m2] = m.map(Number);
@@ -76,12 +75,11 @@ function validDateTime(m: RegExpExecArray): boolean {
 
 /** Step 2 alone: card-number-shaped digit runs masked to first 6 / last 4, separators kept. */
 export function maskCardNumbers(text: string, options: Pick<SafeTextOptions, 'keep' | 'phones'> = {}): string {
-  if (!/\p{Nd}(?:\D{0,3}\p{Nd}){12}/u.test(text)) return text; // fewer than 13 digits close enough: nothing to do
+  if (!longRun(text)) return text;
   // What may stay is hidden from the run finder by letters of the same length in a copy of the text.
   let shadow = text;
   const hide = (start: number, length: number) => (shadow = shadow.slice(0, start) + 'x'.repeat(length) + shadow.slice(start + length));
   for (const m of text.matchAll(DATE_TIME)) if (validDateTime(m)) hide(m.index!, m[0].length);
-  if (options.phones) for (const m of text.matchAll(PHONE)) if (m[0].replace(/\D/g, '').length <= 15) hide(m.index!, m[0].length);
   for (const id of options.keep ?? []) {
     if (!id) continue;
     for (let at = text.indexOf(id); at >= 0; at = text.indexOf(id, at + id.length)) {
@@ -92,16 +90,31 @@ export function maskCardNumbers(text: string, options: Pick<SafeTextOptions, 'ke
   let at = 0;
   for (const m of shadow.matchAll(RUN)) {
     const run = text.slice(m.index!, m.index! + m[0].length);
-    const digits = run.match(/\p{Nd}/gu)!.length;
-    if (digits < 13) continue;
+    const digits = run.length < 13 ? 0 : countDigits(run);
+    // A run that starts right after '+' is a telephone number when it has at most 15 digits (the whole
+    // run: a '+' inside a run is one more separator).
+    if (digits < 13 || (options.phones && digits <= 15 && text[m.index! - 1] === '+')) continue;
     out += text.slice(at, m.index!) + maskDigits(run, digits);
     at = m.index! + run.length;
   }
   return out + text.slice(at);
 }
 
+/** Whether some run has 13 digits or more: most texts have none, and are done with one scan. */
+function longRun(text: string): boolean {
+  let found = false;
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m && !found; m = RUN.exec(text)) found = m[0].length >= 13 && countDigits(m[0]) >= 13;
+  RUN.lastIndex = 0; // matchAll starts where the pattern's lastIndex is
+  return found;
+}
+
+function countDigits(run: string): number {
+  return run.match(/\p{Nd}/gu)?.length ?? 0;
+}
+
 /** All digits but the first 6 and the last 4 become `*`; everything else stays. */
-export function maskDigits(run: string, total = (run.match(/\p{Nd}/gu) ?? []).length): string {
+export function maskDigits(run: string, total = countDigits(run)): string {
   let seen = 0;
   return run.replace(/\p{Nd}/gu, (d) => (++seen <= 6 || seen > total - 4 ? d : '*'));
 }
@@ -109,9 +122,10 @@ export function maskDigits(run: string, total = (run.match(/\p{Nd}/gu) ?? []).le
 /** Step 3 alone: at most `max` characters (code points), ending in '…' when cut. */
 export function bound(text: string, max = SAFE_TEXT_MAX): string {
   if (text.length <= max) return text;
-  // max + 1 code points take at most 2 * (max + 1) code units.
-  const chars = Array.from(text.slice(0, 2 * max + 2));
-  return chars.length <= max ? chars.join('') : chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+  const next = (at: number) => at + (text.codePointAt(at)! > 0xffff ? 2 : 1);
+  let cut = 0; // after max - 1 code points
+  for (let n = 1; n < max && cut < text.length; n++) cut = next(cut);
+  return cut >= text.length || next(cut) >= text.length ? text : text.slice(0, cut) + '…';
 }
 
 /** All three steps: what any text from outside becomes before a person sees it. */

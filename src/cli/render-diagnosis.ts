@@ -3,7 +3,7 @@
  * to do), then the evidence, what else was found, and where the slip and the record went. What came
  * from devices, files or the configuration (values, reasons, ids, paths) goes through safeText (`s`).
  */
-import { safeText as s } from '../../hal/safe-text';
+import { maskCardNumbers, safeText as s } from '../../hal/safe-text';
 import { displayWidth, wrapColumns } from '../i18n/width';
 import type { DiagnoseReport } from '../run-diagnosis';
 import type { EarlierSlip } from '../slip/print';
@@ -43,7 +43,8 @@ export function renderDiagnosis(r: DiagnoseReport, color: boolean, dataDir: stri
     const lost = [!r.store.slipKept && 'the slip', !r.store.journalKept && 'the journal record'].filter(Boolean).join(' and ');
     lines.push(paint(color, 31, `not kept  ${lost} could not be written: ${s(r.store.error, { max: 400 })}`));
   }
-  return lines.join('\n');
+  // Values scrubbed one by one can still meet on a line (a value's last digits, the next one's first).
+  return maskCardNumbers(lines.join('\n'));
 }
 
 /** Slips from before that a print settled: an extra slip came out, or one was given up (and can be reprinted). */

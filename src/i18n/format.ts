@@ -13,7 +13,7 @@
  * Text parameters lose control characters (they can reach a printer), have card numbers masked and are
  * capped in length (cleanText). Never throws.
  */
-import { safeText } from '../../hal/safe-text';
+import { maskCardNumbers, safeText } from '../../hal/safe-text';
 import type { Locale } from './locale';
 
 export type ParamValue = string | number | Date | null | undefined;
@@ -106,7 +106,8 @@ export function interpolate(template: string, params: Params = {}, locale: Local
     }
     return inner;
   });
-  return fill(withOptional, params, locale);
+  // Parameters scrubbed one by one can still meet ("{manufacturer} {model}"): the whole text is masked too.
+  return maskCardNumbers(fill(withOptional, params, locale));
 }
 
 /** The placeholder names a template uses, sorted and unique (tests compare them across locales). */

@@ -5,6 +5,7 @@
  * local time. Pure.
  */
 import { cleanText } from '../i18n/format';
+import { maskCardNumbers } from '../../hal/safe-text';
 import { ID_FIELDS } from './scrub';
 import { resolveLocale, type Locale } from '../i18n/locale';
 import type { JournalDevice, JournalKind, JournalRecord, MenuEvent, SlipState } from './types';
@@ -95,7 +96,8 @@ export function recordLine(r: JournalRecord, locale?: unknown): string {
   } else {
     cols.push(L.kind.selftest.padEnd(4), `${text(r.level)}: ${(r.devices ?? []).map((d) => `${text(d.device)} ${text(d.status)}`).join(', ')}`);
   }
-  return cols.join('  ');
+  // Values scrubbed one by one can still meet on a line (a value's last digits, the next one's first).
+  return maskCardNumbers(cols.join('  '));
 }
 
 /** A block for one record, every field a technician might quote. */
@@ -127,7 +129,7 @@ export function recordDetail(r: JournalRecord, locale?: unknown): string {
     lines.push(`  ${F.level}: ${text(r.level)}`);
     devices(r.devices);
   }
-  return lines.join('\n') + '\n';
+  return maskCardNumbers(lines.join('\n'), { keep: [r.terminalId, r.merchantId].filter((v, i) => isId(v, i ? 'merchantId' : 'terminalId')) }) + '\n';
 }
 
 function finding(id: string, status: string, value?: number | string, unit?: string): string {
@@ -147,5 +149,9 @@ function word(labels: Readonly<Record<string, string>>, key: unknown): string {
 
 /** A terminal or merchant id is shown whole when it has an id's form (a 15-digit merchant id is not a card number). */
 function id(value: unknown, field: 'terminalId' | 'merchantId'): string {
-  return typeof value === 'string' && ID_FIELDS[field]!.test(value) ? value : text(value);
+  return isId(value, field) ? value : text(value);
+}
+
+function isId(value: unknown, field: 'terminalId' | 'merchantId'): value is string {
+  return typeof value === 'string' && ID_FIELDS[field]!.test(value);
 }

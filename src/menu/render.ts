@@ -4,7 +4,7 @@
  */
 import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
 import { paint } from '../cli/io';
-import { safeText } from '../../hal/safe-text';
+import { maskCardNumbers, safeText } from '../../hal/safe-text';
 import { shortTime } from '../journal/render';
 import { pick, resolveLocale, type Locale, type Localized } from '../i18n/locale';
 import { translate } from '../i18n/translate';
@@ -23,6 +23,11 @@ export interface RenderOptions {
 const COLOR: Record<CheckStatus | 'running', number> = { running: 36, pass: 32, warn: 33, fail: 31, absent: 35, timeout: 31 };
 
 export function renderScreen(screen: Screen, options: RenderOptions = {}): string[] {
+  // Texts scrubbed one by one can still meet across a line (a value's last digits, the next one's first).
+  return maskCardNumbers(screenLines(screen, options).join('\n')).split('\n');
+}
+
+function screenLines(screen: Screen, options: RenderOptions): string[] {
   const locale = resolveLocale(options.locale);
   const color = Boolean(options.color);
   const t = (key: MenuText, params: Record<string, string | number> = {}) => fill(MENU_TEXTS[key][locale], params);

@@ -11,7 +11,7 @@
 import { ACQUIRERS, DEFAULT_ACQUIRER } from '../../codes/acquirers';
 import { explain, type ExplainResult } from '../../codes/explain';
 import { acquirerFlag, configOf } from '../context';
-import { safeText } from '../../../hal/safe-text';
+import { maskCardNumbers, safeText } from '../../../hal/safe-text';
 import { EXIT, paint } from '../io';
 import type { CommandSpec } from '../spec';
 
@@ -47,5 +47,5 @@ export function describe(r: ExplainResult, color: boolean): string {
     `  checks:   ${r.checks.length ? r.checks.join(', ') : '(none: nothing on the terminal can confirm this)'}`,
     `  source:   ${r.id} (acquirer ${r.acquirer})${r.retainCard ? '   retain the card' : ''}`,
   ].map((line) => safeText(line, { max: 1000 }));
-  return [paint(color, 1, safeText(r.hint.title)), ...lines].join('\n') + '\n';
+  return maskCardNumbers([paint(color, 1, safeText(r.hint.title)), ...lines].join('\n')) + '\n';
 }

@@ -53,6 +53,8 @@ describe('safeText masks card numbers whatever separates their digits', () => {
     expect(safeText('Tel +86 138 0013 8000', { phones: true })).toBe('Tel +86 138 0013 8000');
     expect(safeText('Tel +86 138 0013 8000')).toBe('Tel +86 138 0*** 8000');
     expect(safeText('+6225113489824091', { phones: true })).toBe('+622511******4091');
+    expect(safeText('Shop 6225+1134+8982+4091', { phones: true })).toBe('Shop 6225+11**+****+4091');
+    expect(safeText('+86 6225 1134 8982 4091', { phones: true })).toBe('+86 6225 **** **** 4091');
   });
 });
 

@@ -192,9 +192,9 @@ describe('configuration errors are scrubbed and bounded', () => {
 
 describe("the configuration's free text on the slip", () => {
   test('a card number in terminal.merchantName or location is masked at load; the ids stay whole', () => {
-    const config = validateConfig({ terminal: { id: '10000001', merchantId: '898310048990001', merchantName: `Shop ${PAN}`, location: `6225.1134.8982.4091 +86 138 0013 8000` } });
+    const config = validateConfig({ terminal: { id: '10000001', merchantId: '898310048990001', merchantName: `Shop ${PAN}`, location: `6225.1134.8982.4091 Tel +86 138 0013 8000` } });
     expect(config.terminal.merchantName).toBe('Shop 622511******4091');
-    expect(config.terminal.location).toBe('6225.11**.****.4091 +86 138 0013 8000');
+    expect(config.terminal.location).toBe('6225.11**.****.4091 Tel +86 138 0013 8000');
     expect(config.terminal.merchantId).toBe('898310048990001');
   });
 

@@ -14,7 +14,8 @@
  *     Not masked, because a card number cannot have their form:
  *       - a calendar date with a time (2026-11-22 10:30:15, 2026-11-22T10:30:15.000+08:00, 20261122103015):
  *         year 1970–2099, month, day, hour, minute and second in range — no card number starts with 19
- *         or 20 and has 14 digits, and a date-time has at most 14 (plus a fraction and an offset);
+ *         or 20 and has 14 digits, and a date-time has at most 14 (plus a fraction and an offset); and the
+ *         short form posdiag's screens use, 11-22 10:30, with exactly these separators;
  *       - the exact strings a caller names in `keep` (the terminal and merchant ids, validated as ids;
  *         the SIM's ICCID in the self-test's value column);
  *       - with `phones`, a telephone number written as the ITU says: a whole run right after a `+`, of
@@ -64,13 +65,15 @@ export function stripControls(text: string, lines = false, colors = false): stri
 
 const RUN = /\p{Nd}+(?:[^\p{L}\p{Nd}]{1,3}\p{Nd}+)*/gu;
 const DIGIT = /\p{Nd}/u;
-const DATE_TIME = /(?<!\d)(19[7-9]\d|20\d\d)([-/.]?)(\d\d)\2(\d\d)(?:[ T]?(\d\d)(:?)(\d\d)\6(\d\d)(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?|[ T](\d\d):(\d\d))(?!\d)/g;
+// A date with a time, year 1970–2099 (2026-11-22 10:30:15, 2026-11-22T10:30:15.000+08:00, 20261122103015),
+// or without the year in exactly posdiag's own short form (11-22 10:30).
+const DATE_TIME = /(?<!\d)(?:(?:19[7-9]|20\d)\d([-/.]?)(\d\d)\1(\d\d)[ T]?|(\d\d)-(\d\d) (?=\d\d:))(\d\d):?(\d\d)(?::?(\d\d)(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)/g;
 
-function validDateTime(m: RegExpExecArray): boolean {
-  const [, , , month, day, hour, , minute, second, h2, m2] = m.map(Number);
-  const h = Number.isNaN(hour!) ? h2! : hour!;
-  const min = Number.isNaN(minute!) ? m2! : minute!;
-  return month! >= 1 && month! <= 12 && day! >= 1 && day! <= 31 && h <= 23 && min <= 59 && (Number.isNaN(second!) || second! <= 60);
+function validDateTime(m: RegExpMatchArray): boolean {
+  const n = m.map(Number);
+  const month = n[2]! || n[4]!;
+  const day = n[3]! || n[5]!;
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && n[6]! <= 23 && n[7]! <= 59 && !(n[8]! > 60);
 }
 
 /** Step 2 alone: card-number-shaped digit runs masked to first 6 / last 4, separators kept. */

@@ -28,7 +28,7 @@ export function renderSelfTest(result: SelfTestResult, color: boolean, locale?: 
       const keep = f.id === 'modem.iccid' && /^89\d{17,18}F?$/.test(String(f.value)) ? [String(f.value)] : [];
       iccids.push(...keep);
       const value = f.value === undefined ? '' : ` ${safeText(`${f.value}${f.unit ? ' ' + f.unit : ''}`, { keep })}`;
-      lines.push(`     ${paint(color, fm.color, fm.sign)} ${safeText(f.id)}${value}  ${safeText(translate(f.message, f.params ?? {}, locale), { max: 400 })}`);
+      lines.push(`     ${paint(color, fm.color, fm.sign)} ${safeText(f.id)}${value}  ${safeText(translate(f.message, f.params ?? {}, locale))}`);
     }
   }
   lines.push(`total ${result.ms} ms`);

@@ -29,18 +29,10 @@ export function previewText(bytes: Uint8Array, paperWidth: 58 | 80 = 58): string
 }
 
 /** The ids on a slip: the value of a line that starts with a terminal or merchant id label, in any locale. */
+const ID_LINE = new RegExp(`^(?:${Object.values(SLIP_LABELS).flatMap((L) => [L.terminalId, L.merchantId]).join('|')}) +([0-9A-Za-z]{15}|[0-9A-Za-z]{8})$`, 'gm');
+
 function printedIds(text: string): string[] {
-  const ids: string[] = [];
-  for (const L of Object.values(SLIP_LABELS)) {
-    for (const [label, size] of [[L.terminalId, 8], [L.merchantId, 15]] as const) {
-      for (const line of text.split('\n')) {
-        if (!line.startsWith(label)) continue;
-        const value = line.slice(label.length).trim();
-        if (value.length === size && /^[0-9A-Za-z]+$/.test(value)) ids.push(value);
-      }
-    }
-  }
-  return ids;
+  return Array.from(text.matchAll(ID_LINE), (m) => m[1]!);
 }
 
 /** PNG bytes; needs GNU Unifont (Debian package `unifont`). */

@@ -78,12 +78,12 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
     const png = previewPng(slip.bytes, slip.meta.paperWidth);
     await writeOut(flags.png, png);
     doc.png = flags.png;
-    lines.push(`wrote the PNG preview of slip ${slip.id} to ${safeText(flags.png, { max: 400 })} (${png.length} bytes)`);
+    lines.push(`wrote the PNG preview of slip ${slip.id} to ${safeText(flags.png)} (${png.length} bytes)`);
   }
   if (flags.escpos) {
     await writeOut(flags.escpos, slip.bytes);
     doc.escpos = flags.escpos;
-    lines.push(`wrote the ${slip.bytes.length} printer bytes of slip ${slip.id} to ${safeText(flags.escpos, { max: 400 })}`);
+    lines.push(`wrote the ${slip.bytes.length} printer bytes of slip ${slip.id} to ${safeText(flags.escpos)}`);
   }
   if (flags.text || flags.png || flags.escpos) return { exitCode: EXIT.ok, json: doc, text: lines.join('\n') };
 

@@ -103,3 +103,10 @@ describe("the slip's real lines survive the slip's rule", () => {
     expect(maskCardNumbers(line, { keep, phones: true })).toBe(out);
   });
 });
+
+test("the short date-time of posdiag's screens (11-22 10:04) stays only in exactly that form", () => {
+  expect(safeText('#1234 11-22 10:04 96 network')).toBe('#1234 11-22 10:04 96 network');
+  // The same digits grouped as a card number's are not a date.
+  expect(safeText('6225 1122 1004 4091')).toBe('6225 11** **** 4091');
+  expect(safeText('6225 11-22 1004 4091')).toBe('6225 11-** **** 4091');
+});

@@ -109,7 +109,8 @@ const EXITS: Record<string, (s: string) => string | string[] | Promise<string>> 
   'message parameters': (s) => interpolate('{a} {b:text}', { a: s, b: s }, 'en'),
   selftest: (s) => renderSelfTest({ devices: devices(s), ms: 12 } as unknown as SelfTestResult, false, 'en'),
   diagnose: (s) => {
-    const cause = { id: s, side: 'terminal', retry: 'later', hint: { title: s, action: s }, evidence: [{ finding: s, status: 'warn', value: s, unit: s, text: s }], steps: [s, s] };
+    // Cause ids, sides, statuses and finding ids are posdiag's own words; the rest may quote a device or a file.
+    const cause = { id: 'host-side', side: 'terminal', retry: 'later', hint: { title: s, action: s }, evidence: [{ finding: 'modem.identity', status: 'warn', value: s, unit: s, text: s }], steps: [s, s] };
     const report = { code: '96', cause, alsoFound: [cause], checks: devices(s), terminalClear: false, slip: { id: s, bytes: 10, state: 'queued', reason: s, earlier: [{ id: s, state: 'dropped', reason: s }] }, journalId: s, store: { ok: false, slipKept: false, journalKept: false, error: s } };
     return [renderDiagnosis(report as unknown as DiagnoseReport, false, `/data/${s}`), earlierSlipLines([{ id: s, state: 'printed' }]).join('\n')];
   },

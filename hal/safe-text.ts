@@ -46,7 +46,7 @@ const CONTROLS = /(?!\n)[\p{Cc}\p{Cf}\p{Cs}]/gu; // a line break left by BREAKS 
 const BREAKS = /\r\n|[\t\n\v\f\r\u2028\u2029]/g;
 
 // eslint-disable-next-line no-control-regex
-const SGR = /\u001b\[[0-9;]{0,16}m/y;
+const SGR = /^\u001b\[[0-9;]{0,16}m/;
 
 /**
  * Step 1 alone: control characters removed; tabs and line breaks a space (or '\n' with `lines`). With
@@ -56,11 +56,7 @@ const SGR = /\u001b\[[0-9;]{0,16}m/y;
 export function stripControls(text: string, lines = false, colors = false): string {
   return text
     .replace(BREAKS, (b) => (lines && b !== '\t' ? '\n' : ' '))
-    .replace(CONTROLS, (c, at: number, s: string) => {
-      if (!colors || c !== '\u001b') return '';
-      SGR.lastIndex = at;
-      return SGR.test(s) ? c : '';
-    });
+    .replace(CONTROLS, (c, at: number, s: string) => (colors && SGR.test(s.slice(at, at + 20)) ? c : ''));
 }
 
 const RUN = /\p{Nd}+(?:[^\p{L}\p{Nd}]{1,3}\p{Nd}+)*/gu;

@@ -32,7 +32,7 @@ function problemList(source: string, problems: readonly string[]): string {
   const unique = [...new Set(problems)];
   const shown = unique.slice(0, MAX_PROBLEMS_SHOWN).map((p) => safeText(p));
   if (unique.length > shown.length) shown.push(`and ${unique.length - shown.length} more`);
-  return `${safeText(source)} is not valid:\n  - ${shown.join('\n  - ')}`;
+  return `${source} is not valid:\n  - ${shown.join('\n  - ')}`; // the path: HalError scrubs the whole message
 }
 
 /**

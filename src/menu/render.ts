@@ -140,10 +140,7 @@ export function fitLine(line: string): string {
  * number): wrapping first could split a card number into lines too short to be recognised.
  */
 export function wrap(text: string, indent = 0): string[] {
-  return wrapColumns(safeText(text, { max: WRAP_MAX }), MENU_COLUMNS - indent)
+  return wrapColumns(safeText(text), MENU_COLUMNS - indent)
     .filter((l) => l.trim())
     .map((l) => ' '.repeat(indent) + l);
 }
-
-/** The most characters of one wrapped text: a dozen lines of the small screen. */
-const WRAP_MAX = 400;

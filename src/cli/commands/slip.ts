@@ -13,7 +13,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { HalError } from '../../../hal/errors';
-import { MESSAGE_MAX, safeText } from '../../../hal/safe-text';
+import { safeText } from '../../../hal/safe-text';
 import { dataDirFor, isSimulatedRun, isSlipId, loadSlip, openJournal, parseId, type StoredSlip } from '../../journal';
 import { openEnvironment } from '../../runtime';
 import { printSlip, type SlipPrintOutcome } from '../../slip/print';
@@ -113,7 +113,7 @@ async function slipOfRecord(dataDir: string, id: string): Promise<StoredSlip | n
 
 /** An answer that is not a slip: one clear line on stderr, or the error document with --json. */
 function failure(ctx: { io: CliIo; json: boolean }, exitCode: ExitCode, code: string, message: string): CommandOutcome {
-  const clean = safeText(message, { max: MESSAGE_MAX });
+  const clean = safeText(message);
   if (!ctx.json) ctx.io.stderr(`posdiag: ${clean}\n`);
   return { exitCode, json: { error: { code, message: clean } }, text: '' };
 }

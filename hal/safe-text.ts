@@ -132,6 +132,8 @@ export function safeText(value: unknown, options: SafeTextOptions = {}): string 
   const max = options.max ?? SAFE_TEXT_MAX;
   const clean = stripControls(String(value), options.lines);
   // Masking looks at a generous prefix only (a huge input costs no more than a long one): a run that
-  // starts inside the kept part and crosses this cut still has 13 digits before it, so it is masked.
-  return bound(maskCardNumbers(clean.length > 2 * max + 64 ? clean.slice(0, 2 * max + 64) : clean, options), max);
+  // starts inside the kept part (at most 2 * max code units in) and crosses this cut has at least 128
+  // code units of digits and separators (3 characters, at most 6 units) before it: over 13 digits, masked.
+  const cut = 4 * max + 128;
+  return bound(maskCardNumbers(clean.length > cut ? clean.slice(0, cut) : clean, options), max);
 }

@@ -110,3 +110,14 @@ test("the short date-time of posdiag's screens (11-22 10:04) stays only in exact
   expect(safeText('6225 1122 1004 4091')).toBe('6225 11** **** 4091');
   expect(safeText('6225 11-22 1004 4091')).toBe('6225 11-** **** 4091');
 });
+
+test('a card number that starts just inside the bound and crosses the look-ahead cut is still masked', () => {
+  for (const [sep, before] of [[' ', 'x'], ['😀😀😀', 'x'], ['😀😀😀', '😀'], ['\u3000', '𠀀']]) {
+    for (let pad = 150; pad < 200; pad++) {
+      // One long run of digit groups from inside the bound to well past the cut: masked as a whole, so
+      // only its first 6 digits can show before the '…'.
+      const text = before!.repeat(pad) + Array.from('6225113489824091'.repeat(40), (d) => d + sep).join('');
+      expect(safeText(text).replace(/[^0-9]/g, '').length).toBeLessThanOrEqual(6);
+    }
+  }
+});

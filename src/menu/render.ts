@@ -109,7 +109,7 @@ function word(record: Localized | undefined, locale: Locale): string | undefined
 
 /** A menu text with its parameters, each scrubbed (an error message, a slip id, a printer's reason). */
 function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (Object.hasOwn(params, name) ? safeText(params[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? safeText(params[name]) : m));
 }
 
 function pad(text: string, columns: number): string {

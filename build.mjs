@@ -106,16 +106,17 @@ if (analyze) {
 /**
  * The serial stack logs through the `debug` package (about 9 KB with its colour detection). This stand-in
  * keeps what a technician uses: DEBUG=serialport* (comma- or space-separated, `*` wildcards, `-` to exclude)
- * prints that stack's traces on stderr.
+ * prints that stack's traces on stderr, through posdiag's scrubber (hal/safe-text.ts: they quote device bytes).
  */
 function smallDebug() {
   const contents = `
+import { safeText } from './hal/safe-text';
 const spec = String(process.env.DEBUG || '').split(/[\\s,]+/).filter(Boolean);
 const rx = (p) => new RegExp('^' + p.replace(/[.+?^\${}()|[\\]\\\\]/g, '\\\\$&').replace(/\\*/g, '.*?') + '$');
 const on = spec.filter((p) => p[0] !== '-').map(rx), off = spec.filter((p) => p[0] === '-').map((p) => rx(p.slice(1)));
 function createDebug(ns) {
   const enabled = on.some((r) => r.test(ns)) && !off.some((r) => r.test(ns));
-  const log = (...args) => { if (enabled) process.stderr.write(new Date().toISOString() + ' ' + ns + ' ' + require('node:util').format(...args) + '\\n'); };
+  const log = (...args) => { if (enabled) process.stderr.write(safeText(new Date().toISOString() + ' ' + ns + ' ' + require('node:util').format(...args)) + '\\n'); };
   log.enabled = enabled;
   log.namespace = ns;
   log.extend = (sub, sep = ':') => createDebug(ns + sep + sub);
@@ -123,13 +124,13 @@ function createDebug(ns) {
 }
 createDebug.default = createDebug;
 createDebug.enabled = (ns) => createDebug(ns).enabled;
-module.exports = createDebug;
+export default createDebug;
 `;
   return {
     name: 'small-debug',
     setup(b) {
       b.onResolve({ filter: /^debug$/ }, () => ({ path: 'debug', namespace: 'small-debug' }));
-      b.onLoad({ filter: /.*/, namespace: 'small-debug' }, () => ({ contents, loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: 'small-debug' }, () => ({ contents, loader: 'js', resolveDir: root }));
     },
   };
 }

@@ -5,6 +5,8 @@
  * Codes are grouped by layer. A new code is added at the end of its group; an existing code is never
  * renamed or reused for another meaning.
  */
+import { MESSAGE_MAX, safeText } from './safe-text';
+
 export const HalErrorCodes = [
   // Transport: the serial line itself.
   'Transport_NotFound', // ENOENT: no such device node
@@ -67,7 +69,9 @@ export class HalError extends Error {
     readonly context: Record<string, unknown> = {},
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    // Messages quote what was typed, read from a file or sent by a device: every one leaves here
+    // scrubbed (hal/safe-text.ts), whichever screen, log or document shows it.
+    super(safeText(message, { max: MESSAGE_MAX, lines: true }), options);
   }
 }
 

@@ -17,6 +17,11 @@ export interface ModemSimOptions extends SimulatorOptions {
   urcIntervalMs?: number;
   /** unplug: the command (without AT, upper case) during whose reply the plug is pulled. Default `+CSQ`. */
   unplugOn?: string;
+  /**
+   * What the modem says it is, instead of MODEM_IDENTITY, and the operator's long name: a hostile or broken
+   * modem (escape sequences, a card number, a megabyte) for the tests of what reaches the screen.
+   */
+  identity?: Partial<Record<keyof typeof MODEM_IDENTITY | 'operator', string>>;
 }
 
 interface Operator {
@@ -124,6 +129,7 @@ export class ModemSimulator extends DeviceSimulator {
   private readonly unplugOn: string;
   /** The last command line's body, for A/; before any, the empty line (which answers OK). */
   private lastBody = '';
+  private readonly identity: Record<keyof typeof MODEM_IDENTITY, string>;
 
   constructor(readonly fault: ModemFault = 'healthy', options: ModemSimOptions = {}) {
     super({
@@ -133,6 +139,8 @@ export class ModemSimulator extends DeviceSimulator {
     this.state = { ...powerUpState(), ...FAULT_STATE[fault] };
     this.stormInterval = options.urcIntervalMs ?? 5;
     this.unplugOn = options.unplugOn ?? '+CSQ';
+    this.identity = { ...MODEM_IDENTITY, ...options.identity };
+    if (options.identity?.operator !== undefined) this.state.operator = { ...HOME, long: options.identity.operator };
   }
 
   override stop(): void {
@@ -239,12 +247,12 @@ export class ModemSimulator extends DeviceSimulator {
     if (upper === '+GCAP') return ok('+GCAP: +CGSM');
 
     // Identity.
-    if (/^\+C?GMI$/.test(upper)) return ok(MODEM_IDENTITY.manufacturer);
-    if (/^\+C?GMM$/.test(upper)) return ok(MODEM_IDENTITY.model);
-    if (/^\+C?GMR$/.test(upper)) return ok(MODEM_IDENTITY.revision);
-    if (/^\+C?GSN$/.test(upper)) return ok(MODEM_IDENTITY.imei);
-    if (upper === '+CIMI') return s.sim === 'absent' ? cme(10) : s.sim === 'pin' ? cme(11) : ok(MODEM_IDENTITY.imsi);
-    if (upper === '+CCID' || upper === '+ICCID') return s.sim === 'absent' ? cme(10) : ok(MODEM_IDENTITY.iccid);
+    if (/^\+C?GMI$/.test(upper)) return ok(this.identity.manufacturer);
+    if (/^\+C?GMM$/.test(upper)) return ok(this.identity.model);
+    if (/^\+C?GMR$/.test(upper)) return ok(this.identity.revision);
+    if (/^\+C?GSN$/.test(upper)) return ok(this.identity.imei);
+    if (upper === '+CIMI') return s.sim === 'absent' ? cme(10) : s.sim === 'pin' ? cme(11) : ok(this.identity.imsi);
+    if (upper === '+CCID' || upper === '+ICCID') return s.sim === 'absent' ? cme(10) : ok(this.identity.iccid);
     if (upper.startsWith('+CRSM=')) {
       if (s.sim === 'absent') return cme(10);
       if (upper.replace(/\s/g, '') === '+CRSM=176,12258,0,0,10') return ok(`+CRSM: 144,0,"${swap(MODEM_IDENTITY.iccid)}"`);

@@ -1,6 +1,6 @@
 /** The `posdiag` executable. */
 import { main } from './cli/program';
-import { scrubTyped } from './journal/scrub';
+import { MESSAGE_MAX, safeText } from '../hal/safe-text';
 
 main(process.argv.slice(2)).then(
   (code) => {
@@ -8,7 +8,7 @@ main(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     // Nothing should get here (main answers every error); if something does, it may quote what was typed.
-    process.stderr.write(`posdiag: ${scrubTyped(err instanceof Error ? String(err.stack) : String(err))}\n`);
+    process.stderr.write(`posdiag: ${safeText(err instanceof Error ? String(err.stack) : String(err), { max: MESSAGE_MAX, lines: true })}\n`);
     process.exitCode = 1;
   },
 );

@@ -7,20 +7,17 @@
  * stays one column. Characters whose GB18030 form is four bytes (¥ U+00A5, ✓) print wrongly on printers
  * that implement only GBK, so they are replaced before measuring.
  */
+import { stripControls } from '../safe-text';
 import { wrapCells } from '../text-wrap';
 import { gb18030TwoBytes } from './gb18030';
 
-/** Removes C0 controls, DEL and C1 controls; tabs and line breaks become spaces. */
+/**
+ * Removes control characters (C0, DEL, C1, bidi and invisible format controls, lone surrogate halves);
+ * tabs and line breaks become spaces. The shared step of hal/safe-text.ts; well-formed surrogate pairs
+ * stay (they are dropped later as unprintable).
+ */
 export function sanitizeText(input: string): string {
-  return String(input)
-    .replace(/[\t\n\r\v\f\u2028\u2029]/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '')
-    .replace(/[\ud800-\udfff]/g, (ch, at: number, s: string) => {
-      // Keep well-formed surrogate pairs (they are dropped later as unprintable); drop lone halves.
-      const code = ch.charCodeAt(0);
-      if (code < 0xdc00) return /[\udc00-\udfff]/.test(s[at + 1] ?? '') ? ch : '';
-      return /[\ud800-\udbff]/.test(s[at - 1] ?? '') ? ch : '';
-    });
+  return stripControls(String(input));
 }
 
 /** Characters that print better as another: the yen/yuan sign the GB font has, plain quotes and dashes. */

@@ -8,7 +8,7 @@ import { parseSimSpec, SimSpec } from '../config/sim-spec';
 import type { PosdiagConfig } from '../config/types';
 import { isLocaleTag } from '../i18n/locale';
 import type { GlobalOptions } from './args';
-import { CliIo, useColor } from './io';
+import { CliIo, screenText, useColor } from './io';
 
 export interface CliContext {
   io: CliIo;
@@ -38,7 +38,7 @@ export function contextFrom(g: GlobalOptions, io: CliIo): CliContext {
     configPath: g.config ?? (io.env.POSDIAG_CONFIG || undefined),
     sim: parseSimSpec(g.sim),
     progress: (line) => {
-      if (!g.json) io.stderr(line);
+      if (!g.json) io.stderr(screenText(line));
     },
   };
 }

@@ -1,3 +1,5 @@
+import { stripControls } from '../../hal/safe-text';
+
 /**
  * How a command's result reaches the user. With --json, stdout carries exactly one JSON document and
  * nothing else; text goes to stdout otherwise. Progress and warnings go to stderr in both modes.
@@ -34,8 +36,17 @@ export function emit(outcome: CommandOutcome, asJson: boolean, io: CliIo): ExitC
   if (asJson) {
     if (outcome.json !== null) io.stdout(JSON.stringify(outcome.json, null, 2) + '\n');
   }
-  else if (outcome.text) io.stdout(outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n');
+  else if (outcome.text) io.stdout(screenText(outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n'));
   return outcome.exitCode;
+}
+
+/**
+ * The last guard before a terminal: no control character but line breaks and posdiag's own colours.
+ * The renderers have put every text from outside through hal/safe-text.ts safeText (which also masks card
+ * numbers: that needs to know which part is a value, so it cannot be done on the whole screen).
+ */
+export function screenText(text: string): string {
+  return stripControls(text, true, true);
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org) or --no-color given. */

@@ -5,7 +5,7 @@
  */
 import { HalError, isHalError } from '../../hal/errors';
 import { readsAsSimSpec } from '../config/sim-spec';
-import { scrubTyped } from '../journal/scrub';
+import { MESSAGE_MAX, safeText } from '../../hal/safe-text';
 import { attachOptionalValues, findCommandWord, parseCommandLine, peekGlobals } from './args';
 import { COMMANDS } from './commands';
 import { contextFrom } from './context';
@@ -66,8 +66,9 @@ function findEntry(name: string): CommandEntry {
 /** Bad input exits 2, anything else 1, both with one clear line (or the error document with --json). */
 function reportError(err: unknown, json: boolean, usageHint: string, io: CliIo): ExitCode {
   const usage = isHalError(err, 'Usage_Invalid') || isHalError(err, 'Config_Invalid');
-  // Messages may quote what was typed; a card number typed into the wrong flag must not come back whole.
-  const message = scrubTyped(err instanceof Error ? err.message : String(err));
+  // Messages may quote what was typed; a card number typed into the wrong flag must not come back whole
+  // (a HalError's message is scrubbed already, anything else is here).
+  const message = safeText(err instanceof Error ? err.message : String(err), { max: MESSAGE_MAX, lines: true });
   const code = err instanceof HalError ? err.code : 'Unexpected';
   if (json) io.stdout(JSON.stringify({ error: { code, message } }, null, 2) + '\n');
   else io.stderr(`posdiag: ${message}\n${usage && usageHint ? usageHint + '\n' : ''}`);

@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { HalError } from '../../hal/errors';
+import { safeText } from '../../hal/safe-text';
 import { readBounded } from '../files/bounded-read';
 import { FILE_LIMITS } from '../files/limits';
 import { ruleProblems } from './field-rules';
@@ -16,11 +17,38 @@ const validator = validate as unknown as ((value: unknown) => boolean) & { error
 export function validateConfig(value: unknown, source = 'configuration'): PosdiagConfig {
   // The generated validator's checks, then the fields it leaves to their rules (field-rules.ts).
   const problems = [...(validator(value) ? [] : (validator.errors ?? []).map(describe)), ...ruleProblems(value)];
-  if (problems.length) {
-    throw new HalError('Config_Invalid', `${source} is not valid:\n  - ${[...new Set(problems)].join('\n  - ')}`, { problems });
-  }
+  if (problems.length) throw new HalError('Config_Invalid', problemList(source, problems), { problems: problems.length });
   const config = value as PosdiagConfig;
-  return { ...config, devices: config.devices ?? {} };
+  return { ...config, terminal: freeText(config.terminal), devices: config.devices ?? {} };
+}
+
+/** At most this many problems are listed; a file with thousands of unknown keys gets a screenful, not megabytes. */
+export const MAX_PROBLEMS_SHOWN = 20;
+
+/**
+ * The error's text: each problem scrubbed and cut (it quotes keys and values from the file: control bytes,
+ * a card number, a 1 MB key), the first MAX_PROBLEMS_SHOWN of them, then how many more there are.
+ */
+function problemList(source: string, problems: readonly string[]): string {
+  const unique = [...new Set(problems)];
+  const shown = unique.slice(0, MAX_PROBLEMS_SHOWN).map((p) => safeText(p));
+  if (unique.length > shown.length) shown.push(`and ${unique.length - shown.length} more`);
+  return `${source} is not valid:\n  - ${shown.join('\n  - ')}`; // the path: HalError scrubs the whole message
+}
+
+/**
+ * The terminal's free text (merchantName, location) is what the slip, the journal and the screens show
+ * of the configuration: scrubbed once here, card numbers masked (telephone numbers in the + form kept).
+ * The ids (id, merchantId) are not free text: the schema holds them to 8 and 15 letters or digits, and
+ * they are printed whole.
+ */
+function freeText(terminal: PosdiagConfig['terminal']): PosdiagConfig['terminal'] {
+  const out = { ...terminal };
+  for (const key of ['merchantName', 'location'] as const) {
+    const text = out[key];
+    if (typeof text === 'string') out[key] = safeText(text, { phones: true });
+  }
+  return out;
 }
 
 export function loadConfigFile(path: string): PosdiagConfig {

@@ -11,8 +11,10 @@
  * Currency amounts are in major units (yuan, not fen); `params.currency` (ISO 4217) defaults to CNY.
  * Times are a Date, epoch milliseconds or an ISO string, shown in the process time zone unless
  * `params.timeZone` names another.
- * Text parameters lose control characters (they can reach a printer) and are capped in length. Never throws.
+ * Text parameters lose control characters (they can reach a printer), have card numbers masked and are
+ * capped in length (cleanText). Never throws.
  */
+import { maskCardNumbers, safeText } from '../../hal/safe-text';
 import { formatCurrency, formatDecimal, shortTime, wallClock } from './local-format';
 import type { Locale } from './locale';
 
@@ -31,11 +33,9 @@ function has(value: ParamValue): boolean {
   return value !== undefined && value !== null && value !== '' && !(typeof value === 'number' && Number.isNaN(value));
 }
 
-// eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+/** A text parameter as it may be shown or printed: hal/safe-text.ts safeText, capped at MAX_TEXT. */
 export function cleanText(text: string): string {
-  const s = text.replace(CONTROLS, ' ');
-  return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT - 1) + '…' : s;
+  return safeText(text, { max: MAX_TEXT });
 }
 
 function asNumber(value: ParamValue): number | null {
@@ -64,7 +64,9 @@ function formatValue(value: ParamValue, kind: Kind, locale: Locale, params: Para
       if (d) return shortTime(wallClock(d, tz), locale);
     }
   } catch {
-    // A bad time zone or currency falls through to plain text.
+    // A bad time zone or currency falls through to plain text; a time as ISO 8601 (an epoch number would
+    // be a 13-digit run, which cleanText masks as a card number).
+    if (kind === 'time' && asDate(value)) return asDate(value)!.toISOString();
   }
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? MISSING : value.toISOString();
   return cleanText(String(value));
@@ -91,7 +93,8 @@ export function interpolate(template: string, params: Params = {}, locale: Local
     }
     return inner;
   });
-  return fill(withOptional, params, locale);
+  // Parameters scrubbed one by one can still meet ("{manufacturer} {model}"): the whole text is masked too.
+  return maskCardNumbers(fill(withOptional, params, locale));
 }
 
 /** The placeholder names a template uses, sorted and unique (tests compare them across locales). */

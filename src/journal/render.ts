@@ -5,6 +5,8 @@
  * local time. Pure.
  */
 import { cleanText } from '../i18n/format';
+import { maskCardNumbers } from '../../hal/safe-text';
+import { ID_FIELDS } from './scrub';
 import { resolveLocale, type Locale } from '../i18n/locale';
 import type { JournalDevice, JournalKind, JournalRecord, MenuEvent, SlipState } from './types';
 
@@ -86,22 +88,23 @@ export function shortTime(iso: string): string {
 /** One line: time, id, code, cause (or what happened), slip state. */
 export function recordLine(r: JournalRecord, locale?: unknown): string {
   const L = journalLabels(locale);
-  const cols: string[] = [shortTime(r.time), r.id];
+  const cols: string[] = [shortTime(r.time), text(r.id)];
   if (r.kind === 'diagnosis') {
-    cols.push(text(r.code).padEnd(4), text(r.cause?.id), L.slip[r.slip?.state] ?? text(r.slip?.state));
+    cols.push(text(r.code).padEnd(4), text(r.cause?.id), word(L.slip, r.slip?.state));
   } else if (r.kind === 'menu') {
-    cols.push(L.kind.menu.padEnd(4), [L.event[r.event] ?? text(r.event), r.detail ? text(r.detail) : ''].filter(Boolean).join(' '));
+    cols.push(L.kind.menu.padEnd(4), [word(L.event, r.event), r.detail ? text(r.detail) : ''].filter(Boolean).join(' '));
   } else {
     cols.push(L.kind.selftest.padEnd(4), `${text(r.level)}: ${(r.devices ?? []).map((d) => `${text(d.device)} ${text(d.status)}`).join(', ')}`);
   }
-  return cols.join('  ');
+  // Values scrubbed one by one can still meet on a line (a value's last digits, the next one's first).
+  return maskCardNumbers(cols.join('  '));
 }
 
 /** A block for one record, every field a technician might quote. */
 export function recordDetail(r: JournalRecord, locale?: unknown): string {
   const L = journalLabels(locale);
   const F = L.field;
-  const lines = [`${r.id}  ${L.kind[r.kind] ?? text(r.kind)}  #${r.seq}`, `  ${F.time}: ${text(r.time)}`, `  ${F.terminal}: ${text(r.terminalId)}   ${F.merchant}: ${text(r.merchantId)}`];
+  const lines = [`${text(r.id)}  ${word(L.kind, r.kind)}  #${text(r.seq)}`, `  ${F.time}: ${text(r.time)}`, `  ${F.terminal}: ${id(r.terminalId, 'terminalId')}   ${F.merchant}: ${id(r.merchantId, 'merchantId')}`];
   if (r.location) lines.push(`  ${F.location}: ${text(r.location)}`);
   const devices = (list: JournalDevice[] | undefined) => {
     lines.push(`  ${F.checks}:`);
@@ -117,16 +120,16 @@ export function recordDetail(r: JournalRecord, locale?: unknown): string {
     for (const e of r.cause?.evidence ?? []) lines.push(`    ${finding(e.finding, e.status, e.value, e.unit)}`);
     devices(r.devices);
     const slip = r.slip;
-    if (slip) lines.push(`  ${F.slip}: ${text(slip.id)}  ${L.slip[slip.state] ?? text(slip.state)}  ${slip.bytes} ${F.bytes}${slip.reason ? `  (${text(slip.reason)})` : ''}`);
+    if (slip) lines.push(`  ${F.slip}: ${text(slip.id)}  ${word(L.slip, slip.state)}  ${text(slip.bytes)} ${F.bytes}${slip.reason ? `  (${text(slip.reason)})` : ''}`);
     if (r.pan) lines.push(`  ${F.card}: ${text(r.pan)}`);
     if (r.amount) lines.push(`  ${F.amount}: ${text(r.amount)}`);
   } else if (r.kind === 'menu') {
-    lines.push(`  ${F.event}: ${L.event[r.event] ?? text(r.event)}${r.detail ? `  ${text(r.detail)}` : ''}`);
+    lines.push(`  ${F.event}: ${word(L.event, r.event)}${r.detail ? `  ${text(r.detail)}` : ''}`);
   } else {
     lines.push(`  ${F.level}: ${text(r.level)}`);
     devices(r.devices);
   }
-  return lines.join('\n') + '\n';
+  return maskCardNumbers(lines.join('\n'), { keep: [r.terminalId, r.merchantId].filter((v, i) => isId(v, i ? 'merchantId' : 'terminalId')) }) + '\n';
 }
 
 function finding(id: string, status: string, value?: number | string, unit?: string): string {
@@ -134,7 +137,21 @@ function finding(id: string, status: string, value?: number | string, unit?: str
   return `${text(id)} ${text(status)}${v}`;
 }
 
-/** Records come from disk: whatever is in them reaches the screen without control characters. */
+/** Records come from disk: whatever is in them reaches the screen scrubbed (hal/safe-text.ts, via cleanText). */
 function text(value: unknown): string {
   return value === undefined || value === null ? '—' : cleanText(String(value));
+}
+
+/** A label for a value read from disk, or the value itself (scrubbed) when it is not one we know ("constructor" included). */
+function word(labels: Readonly<Record<string, string>>, key: unknown): string {
+  return typeof key === 'string' && Object.hasOwn(labels, key) ? labels[key]! : text(key);
+}
+
+/** A terminal or merchant id is shown whole when it has an id's form (a 15-digit merchant id is not a card number). */
+function id(value: unknown, field: 'terminalId' | 'merchantId'): string {
+  return isId(value, field) ? value : text(value);
+}
+
+function isId(value: unknown, field: 'terminalId' | 'merchantId'): value is string {
+  return typeof value === 'string' && ID_FIELDS[field]!.test(value);
 }

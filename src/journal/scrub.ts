@@ -10,13 +10,18 @@
  *    masked PAN.
  * The terminal and merchant ids (fields 41/42) are exempt from the PAN rule: a 15-digit merchant id
  * passes Luhn one time in ten and must stay readable.
+ * This is the rule for data at rest, where dates, ids and amounts sit in fields of their own. Text shown
+ * to a person (screens, error messages, logs) goes through hal/safe-text.ts safeText, which masks every
+ * run of 13 or more digits, checksum or not.
  */
 import { isMaskedPan } from '../../hal/reader/card-mask';
+import { maskDigits } from '../../hal/safe-text';
 
 export const TRACK_REMOVED = '[track data removed]';
 
 const SENSITIVE_FIELDS = new Set(['pan', 'track', 'track1', 'track2', 'track3', 'trackdata', 'pin', 'pinblock', 'cvv', 'cvv2', 'cvc', 'cvc2']);
-const ID_FIELDS: Record<string, RegExp> = { terminalId: /^[0-9A-Za-z]{8}$/, merchantId: /^[0-9A-Za-z]{15}$/ };
+/** The ids a terminal is known by (ISO 8583 fields 41 and 42), as the configuration's schema has them. */
+export const ID_FIELDS: Record<string, RegExp> = { terminalId: /^[0-9A-Za-z]{8}$/, merchantId: /^[0-9A-Za-z]{15}$/ };
 
 // Track 1 (format B): %B PAN ^ NAME ^ YYMM service code, discretionary data ? — bounded to the 79
 // characters a track 1 holds, end sentinel optional (a caller may have cut it). Track 2: ;PAN=YYMM…?;
@@ -85,7 +90,7 @@ export function scrubText(text: string): string {
   let at = 0;
   for (const s of spans) {
     out += text.slice(at, s.start);
-    out += s.kind === 'track' ? TRACK_REMOVED : starMiddleDigits(text.slice(s.start, s.end));
+    out += s.kind === 'track' ? TRACK_REMOVED : maskDigits(text.slice(s.start, s.end));
     at = s.end;
   }
   return out + text.slice(at);
@@ -101,7 +106,7 @@ export function scrubBytes(bytes: Uint8Array): Uint8Array {
   if (spans.length === 0) return bytes;
   const out = Uint8Array.from(bytes);
   for (const s of spans) {
-    const masked = s.kind === 'track' ? '*'.repeat(s.end - s.start) : starMiddleDigits(text.slice(s.start, s.end));
+    const masked = s.kind === 'track' ? '*'.repeat(s.end - s.start) : maskDigits(text.slice(s.start, s.end));
     out.set(Buffer.from(masked, 'latin1'), s.start);
   }
   return out;
@@ -115,25 +120,6 @@ function hasCardNumber(digits: string): boolean {
   return false;
 }
 
-/** All digits but the first 6 and the last 4 become `*`; separators stay. For a bare PAN this is maskPan's form. */
-function starMiddleDigits(run: string): string {
-  const total = run.replace(/[^0-9]/g, '').length;
-  let seen = 0;
-  return run.replace(/\d/g, (d) => {
-    seen++;
-    return seen <= 6 || seen > total - 4 ? d : '*';
-  });
-}
-
-/**
- * For messages a person typed into: every run of 13 or more digits (spaces or dashes between them
- * allowed) keeps only its first 6 and last 4, checksum or not — a card number with one digit mistyped is
- * still a card number, and one glued to other digits is masked with the whole run, as in scrubText.
- * Stricter than scrubText, which the journal needs to leave merchant ids alone.
- */
-export function scrubTyped(text: string): string {
-  return scrubText(text).replace(/\d(?:[ -]?\d){12,}/g, starMiddleDigits);
-}
 
 /** A number that holds a card number (a caller passed the PAN as a number) becomes the masked text. */
 function scrubNumber(n: number): number | string {

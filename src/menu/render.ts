@@ -4,7 +4,7 @@
  */
 import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
 import { paint } from '../cli/io';
-import { cleanText } from '../i18n/format';
+import { maskCardNumbers, safeText } from '../../hal/safe-text';
 import { shortTime } from '../journal/render';
 import { pick, resolveLocale, type Locale, type Localized } from '../i18n/locale';
 import { translate } from '../i18n/translate';
@@ -23,6 +23,11 @@ export interface RenderOptions {
 const COLOR: Record<CheckStatus | 'running', number> = { running: 36, pass: 32, warn: 33, fail: 31, absent: 35, timeout: 31 };
 
 export function renderScreen(screen: Screen, options: RenderOptions = {}): string[] {
+  // Texts scrubbed one by one can still meet across a line (a value's last digits, the next one's first).
+  return maskCardNumbers(screenLines(screen, options).join('\n')).split('\n');
+}
+
+function screenLines(screen: Screen, options: RenderOptions): string[] {
   const locale = resolveLocale(options.locale);
   const color = Boolean(options.color);
   const t = (key: MenuText, params: Record<string, string | number> = {}) => fill(MENU_TEXTS[key][locale], params);
@@ -95,15 +100,16 @@ function deviceLine(device: string, status: CheckStatus | 'running', locale: Loc
 
 /** `#12 11-22 10:04 96 network`: sequence, local month-day and time of the record (posdiag journal's, less the year), its summary. */
 function journalLine(l: JournalLine): string {
-  return `#${l.seq} ${shortTime(l.time).slice(5)} ${cleanText(l.summary)}`;
+  return `#${safeText(l.seq)} ${shortTime(l.time).slice(5)} ${safeText(l.summary)}`;
 }
 
 function word(record: Localized | undefined, locale: Locale): string | undefined {
   return pick(record, locale)?.value;
 }
 
+/** A menu text with its parameters, each scrubbed (an error message, a slip id, a printer's reason). */
 function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? safeText(params[name]) : m));
 }
 
 function pad(text: string, columns: number): string {
@@ -129,13 +135,12 @@ export function fitLine(line: string): string {
 }
 
 /**
- * Wraps a text to MENU_COLUMNS (after `indent` spaces), by the slip's rules (hal/text-wrap.ts), control
- * characters blanked (error messages and printer reasons may carry bytes a device sent). Blanked line
- * by line: cleanText would cut a whole long message at its length limit.
+ * Wraps a text to MENU_COLUMNS (after `indent` spaces), by the slip's rules (hal/text-wrap.ts). The text
+ * is scrubbed whole first (error messages and printer reasons may carry bytes a device sent, or a card
+ * number): wrapping first could split a card number into lines too short to be recognised.
  */
 export function wrap(text: string, indent = 0): string[] {
-  return wrapColumns(text, MENU_COLUMNS - indent)
-    .map(cleanText)
+  return wrapColumns(safeText(text), MENU_COLUMNS - indent)
     .filter((l) => l.trim())
     .map((l) => ' '.repeat(indent) + l);
 }

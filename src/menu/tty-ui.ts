@@ -7,6 +7,7 @@
  * Keys: 0–9; Enter; Esc (Cancel on a POS keypad) to go back, stop a test or leave; Backspace (Clear)
  * to correct the PIN; Ctrl-C leaves from anywhere.
  */
+import { screenText } from '../cli/io';
 import { emitKeypressEvents } from 'node:readline';
 import type { MenuKey, MenuModel, Screen } from './model';
 import { renderScreen } from './render';
@@ -68,7 +69,8 @@ export async function runTtyMenu(model: MenuModel, o: TtyUiOptions): Promise<'us
   const draw = (screen: Screen) => {
     if (failure) return;
     try {
-      const text = renderScreen(screen, { locale: o.locale, color: o.color }).join('\n') + '\n';
+      // The same last guard as every command's text output: no control character but colours and line breaks.
+      const text = screenText(renderScreen(screen, { locale: o.locale, color: o.color }).join('\n') + '\n');
       o.output.write(tty ? CLEAR + text : (first ? '' : '\n') + text);
       first = false;
     } catch (err) {

@@ -5,8 +5,12 @@
  * Layout, top to bottom: heading; terminal, merchant, time, masked card; the host code with its title
  * in the slip's locale and in English beneath it (for the support desk); the cause; each check with its
  * status; next steps; a QR with a compact summary; the footer. Every text from outside goes through the
- * builder, which strips control bytes; the card number is masked here again, whatever the caller did.
+ * builder, which strips control bytes; the card number is masked here again, whatever the caller did,
+ * and so is any card number in the texts (the merchant's name from the configuration, a cause or detail
+ * quoting a device), by hal/safe-text.ts's rule for slips: the terminal and merchant ids, dates and
+ * times, and `+` telephone numbers print whole.
  */
+import { maskCardNumbers } from '../../hal/safe-text';
 import { EscPosBuilder, BuilderOptions } from '../../hal/printer/builder';
 import type { PrinterProfile } from '../../hal/printer/profiles';
 import type { CheckStatus } from '../../hal/selfcheck';
@@ -67,6 +71,7 @@ export function layoutSlip(input: SlipInput, profile: PrinterProfile, options: S
   const L = SLIP_LABELS[locale];
   const b = new EscPosBuilder(profile, options);
   const wide = profile.columns >= 48;
+  const t = (text: string) => maskCardNumbers(text, { phones: true, keep: [input.terminalId, input.merchantId] });
 
   b.init().align('center').bold().size(1, 2).line(L.heading).size(1).bold(false);
   if (locale !== 'en') b.line(SLIP_LABELS.en.heading);
@@ -74,7 +79,7 @@ export function layoutSlip(input: SlipInput, profile: PrinterProfile, options: S
 
   b.pair(L.terminalId, input.terminalId);
   b.pair(L.merchantId, input.merchantId);
-  b.pair(L.merchantName, input.merchantName);
+  b.pair(L.merchantName, t(input.merchantName));
   b.pair(L.time, input.time);
   const compact = input.pan === undefined ? '' : String(input.pan).replace(/[\s-]/g, '');
   // A PAN masked upstream (the diagnose flow masks first) prints as it is; anything else is masked here.
@@ -84,22 +89,22 @@ export function layoutSlip(input: SlipInput, profile: PrinterProfile, options: S
   b.rule();
 
   b.bold().size(wide ? 2 : 1, 2).line(`${L.code} ${input.code}`).size(1).bold(false);
-  b.line(locale === 'en' ? input.titleEn : input.title);
-  if (locale !== 'en' && input.titleEn) b.line(input.titleEn);
+  b.line(t(locale === 'en' ? input.titleEn : input.title));
+  if (locale !== 'en' && input.titleEn) b.line(t(input.titleEn));
   b.rule();
 
-  b.bold().line(L.cause).bold(false).line(input.cause).rule();
+  b.bold().line(L.cause).bold(false).line(t(input.cause)).rule();
 
   b.bold().line(L.checks).bold(false);
   for (const c of input.checks) {
     b.pair(c.label, L.status[c.status]);
-    if (c.status !== 'pass' && c.detail) b.line(` ${c.detail}`);
+    if (c.status !== 'pass' && c.detail) b.line(` ${t(c.detail)}`);
   }
   b.rule();
 
   if (input.nextSteps.length) {
     b.bold().line(L.nextSteps).bold(false);
-    input.nextSteps.forEach((s, i) => b.line(`${i + 1}.${s}`));
+    input.nextSteps.forEach((s, i) => b.line(`${i + 1}.${t(s)}`));
   }
 
   if (options.qr !== false) {

@@ -5,6 +5,8 @@
  */
 import { EscPosTokenizer } from '../../hal/printer/escpos-tokenizer';
 import { GEOMETRY_58, GEOMETRY_80, PaperRoll, rollToText } from '../../hal/printer/paper-roll';
+import { safeText } from '../../hal/safe-text';
+import { SLIP_LABELS } from './labels';
 import { loadPngRenderer } from './png-bundle';
 
 function roll(bytes: Uint8Array, paperWidth: 58 | 80): PaperRoll {
@@ -13,8 +15,24 @@ function roll(bytes: Uint8Array, paperWidth: 58 | 80): PaperRoll {
   return r;
 }
 
+/** The most characters of a text preview: a long slip is a few thousand; a damaged store may hold anything. */
+export const PREVIEW_MAX = 20_000;
+
+/**
+ * The slip as text for a screen. Stored bytes may be damaged, so the text is scrubbed like any text from
+ * outside (hal/safe-text.ts), by the slip's rule: dates, times and `+` telephone numbers stay, and so do
+ * the terminal and merchant ids where the slip prints them (the value of their labelled line).
+ */
 export function previewText(bytes: Uint8Array, paperWidth: 58 | 80 = 58): string {
-  return rollToText(roll(bytes, paperWidth));
+  const text = rollToText(roll(bytes, paperWidth));
+  return safeText(text, { lines: true, max: PREVIEW_MAX, phones: true, keep: printedIds(text) });
+}
+
+/** The ids on a slip: the value of a line that starts with a terminal or merchant id label, in any locale. */
+const ID_LINE = new RegExp(`^(?:${Object.values(SLIP_LABELS).flatMap((L) => [L.terminalId, L.merchantId]).join('|')}) +([0-9A-Za-z]{15}|[0-9A-Za-z]{8})$`, 'gm');
+
+function printedIds(text: string): string[] {
+  return Array.from(text.matchAll(ID_LINE), (m) => m[1]!);
 }
 
 /** PNG bytes; needs GNU Unifont (Debian package `unifont`). */

@@ -6,6 +6,7 @@
  * box, prints the slip on the simulated printer, writes the slip's text and PNG previews next to the
  * journal, and says where everything is. The `devices` scenario only checks that every device answers.
  */
+import { maskCardNumbers } from '../../../hal/safe-text';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JOURNAL_FILE } from '../../journal/journal';
@@ -52,14 +53,15 @@ export const command: CommandSpec = {
         progress: ctx.progress,
       });
       const files = await writePreviews(dataDir, report);
-      const text = [
+      // The data directory's path may hold anything (a card number too): the lines that name it are scrubbed.
+      const text = maskCardNumbers([
         renderDiagnosis(report, ctx.color, dataDir),
         '',
         `slip text ${files.text}`,
         `slip png  ${files.png ?? `not written: ${files.pngError}`}`,
         `journal   ${join(dataDir, JOURNAL_FILE)}   (posdiag journal list)`,
         ...(report.slip.error ? [] : [`reprint   posdiag slip ${report.slip.id} --text`]),
-      ].join('\n');
+      ].join('\n'));
       return { exitCode: EXIT.ok, json: { scenario: scenario.id, code: scenario.code, sim: Object.fromEntries(sim), report, files }, text };
     } finally {
       await env.close();

@@ -29,7 +29,7 @@ export function parseAmount(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const t = text.trim().replace(/^[¥￥]/, '');
   if (!/^\d{1,9}(\.\d{1,2})?$/.test(t)) {
-    throw new HalError('Usage_Invalid', `--amount must be an amount in yuan such as 128 or 128.50, got "${text.slice(0, 20)}"`);
+    throw new HalError('Usage_Invalid', `--amount must be an amount in yuan such as 128 or 128.50, got "${text}"`);
   }
   return Number(t);
 }

@@ -11,6 +11,7 @@
 import { ACQUIRERS, DEFAULT_ACQUIRER } from '../../codes/acquirers';
 import { explain, type ExplainResult } from '../../codes/explain';
 import { acquirerFlag, configOf } from '../context';
+import { maskCardNumbers, safeText } from '../../../hal/safe-text';
 import { EXIT, paint } from '../io';
 import type { CommandSpec } from '../spec';
 
@@ -33,16 +34,18 @@ export const command: CommandSpec = {
   },
 };
 
-/** The human-readable answer: the hint as the cashier sees it, then the facts a technician wants. */
+/**
+ * The human-readable answer: the hint as the cashier sees it, then the facts a technician wants. An
+ * unknown code is quoted as typed, so every line goes through safeText (the catalog's own lines pass unchanged).
+ */
 export function describe(r: ExplainResult, color: boolean): string {
   const lines = [
-    paint(color, 1, r.hint.title),
     `  ${r.hint.action}`,
     '',
     `  meaning:  ${r.meaning}${r.reserved ? ' (reserved)' : ''}${r.known ? '' : ' — not in the catalog'}`,
     `  category: ${r.category}   retry: ${r.retry}   severity: ${r.severity}   fault side: ${r.side}`,
     `  checks:   ${r.checks.length ? r.checks.join(', ') : '(none: nothing on the terminal can confirm this)'}`,
     `  source:   ${r.id} (acquirer ${r.acquirer})${r.retainCard ? '   retain the card' : ''}`,
-  ];
-  return lines.join('\n') + '\n';
+  ].map((line) => safeText(line, { max: 1000 }));
+  return maskCardNumbers([paint(color, 1, safeText(r.hint.title)), ...lines].join('\n')) + '\n';
 }

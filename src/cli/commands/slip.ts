@@ -13,6 +13,7 @@
  * 2 an id that is not in the store.
  */
 import { HalError } from '../../../hal/errors';
+import { safeText } from '../../../hal/safe-text';
 import { dataDirFor, isSimulatedRun, isSlipId, loadSlip, openJournal, parseId, type StoredSlip } from '../../journal';
 import { openEnvironment } from '../../runtime';
 import { printSlip, type SlipPrintOutcome } from '../../slip/print';
@@ -82,12 +83,12 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
     const png = previewPng(slip.bytes, slip.meta.paperWidth);
     await writeOutputFile('png', flags.png, png);
     doc.png = flags.png;
-    lines.push(`wrote the PNG preview of slip ${slip.id} to ${flags.png} (${png.length} bytes)`);
+    lines.push(`wrote the PNG preview of slip ${slip.id} to ${safeText(flags.png)} (${png.length} bytes)`);
   }
   if (flags.escpos) {
     await writeOutputFile('escpos', flags.escpos, slip.bytes);
     doc.escpos = flags.escpos;
-    lines.push(`wrote the ${slip.bytes.length} printer bytes of slip ${slip.id} to ${flags.escpos}`);
+    lines.push(`wrote the ${slip.bytes.length} printer bytes of slip ${slip.id} to ${safeText(flags.escpos)}`);
   }
   if (flags.text || flags.png || flags.escpos) return { exitCode: EXIT.ok, json: doc, text: lines.join('\n') };
 
@@ -103,8 +104,8 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
   if (p.state === 'printed') return { exitCode: EXIT.ok, json: doc, text: `slip ${slip.id} printed again${where} (${slip.bytes.length} bytes)${earlier}` };
   const text =
     p.state === 'queued'
-      ? `slip ${slip.id} is waiting for the printer (${p.reason}); it prints once the printer is ready${where}`
-      : `slip ${slip.id} was not printed (${p.reason})${where}`;
+      ? `slip ${slip.id} is waiting for the printer (${safeText(p.reason)}); it prints once the printer is ready${where}`
+      : `slip ${slip.id} was not printed (${safeText(p.reason)})${where}`;
   return { exitCode: EXIT.failed, json: doc, text: text + earlier };
 }
 
@@ -117,6 +118,7 @@ async function slipOfRecord(dataDir: string, id: string): Promise<StoredSlip | n
 
 /** An answer that is not a slip: one clear line on stderr, or the error document with --json. */
 function failure(ctx: { io: CliIo; json: boolean }, exitCode: ExitCode, code: string, message: string): CommandOutcome {
-  if (!ctx.json) ctx.io.stderr(`posdiag: ${message}\n`);
-  return { exitCode, json: { error: { code, message } }, text: '' };
+  const clean = safeText(message);
+  if (!ctx.json) ctx.io.stderr(`posdiag: ${clean}\n`);
+  return { exitCode, json: { error: { code, message: clean } }, text: '' };
 }

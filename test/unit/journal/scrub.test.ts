@@ -5,7 +5,8 @@
  */
 import { isMaskedPan, maskPan } from '../../../hal/reader/card-mask';
 import { decodeLine, encodeRecord } from '../../../src/journal/record-codec';
-import { luhnValid, scrubBytes, scrubRecord, scrubText, scrubTyped, TRACK_REMOVED } from '../../../src/journal/scrub';
+import { luhnValid, scrubBytes, scrubRecord, scrubText, TRACK_REMOVED } from '../../../src/journal/scrub';
+import { safeText } from '../../../hal/safe-text';
 import type { JournalRecord } from '../../../src/journal/types';
 import { diagnosisRecord, randomPan, seeded } from '../../helpers/journal-fixtures';
 
@@ -155,7 +156,7 @@ test.each(Array.from({ length: 40 }, (_, i) => i + 1))('property: seed %i leaves
   expect(decoded.pan === undefined || isMaskedPan(String(decoded.pan))).toBe(true);
 });
 
-describe('scrubTyped (messages a person typed into)', () => {
+describe('safeText (messages a person typed into) against the journal rule', () => {
   test.each([
     ['--acquirer 6228480402564890019 unknown', '--acquirer 622848*********0019 unknown'], // checksum wrong: still masked
     ['got "6228 4804 0256 4890 019"', 'got "6228 48** **** ***0 019"'],
@@ -164,10 +165,10 @@ describe('scrubTyped (messages a person typed into)', () => {
     // 22 digits with no Luhn-valid stretch (scrubText keeps it): masked as one run, not as 19 digits and 3 left bare
     ['ref 1540848518526007677321 end', 'ref 154084************7321 end'],
   ])('%s', (text, expected) => {
-    expect(scrubTyped(text)).toBe(expected);
+    expect(safeText(text)).toBe(expected);
   });
 
-  test('the 22-digit run above holds no Luhn-valid stretch: only scrubTyped masks it', () => {
+  test('the 22-digit run above holds no Luhn-valid stretch: only safeText masks it', () => {
     expect(scrubText('1540848518526007677321')).toBe('1540848518526007677321');
   });
 });

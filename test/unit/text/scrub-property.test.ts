@@ -111,7 +111,7 @@ const EXITS: Record<string, (s: string) => string | string[] | Promise<string>> 
   diagnose: (s) => {
     // Cause ids, sides, statuses and finding ids are posdiag's own words; the rest may quote a device or a file.
     const cause = { id: 'host-side', side: 'terminal', retry: 'later', hint: { title: s, action: s }, evidence: [{ finding: 'modem.identity', status: 'warn', value: s, unit: s, text: s }], steps: [s, s] };
-    const report = { code: '96', cause, alsoFound: [cause], checks: devices(s), terminalClear: false, slip: { id: s, bytes: 10, state: 'queued', reason: s, earlier: [{ id: s, state: 'dropped', reason: s }] }, journalId: s, store: { ok: false, slipKept: false, journalKept: false, error: s } };
+    const report = { code: '96', cause, alsoFound: [cause], checks: devices(s), terminalClear: false, slip: { id: s, bytes: 10, state: 'queued', reason: s, earlier: [{ id: s, state: 'dropped', reason: s }] }, journalId: s, store: { ok: false, slipKept: false, journalKept: false, error: s }, setAside: [{ file: s, reason: s, movedTo: s }] };
     return [renderDiagnosis(report as unknown as DiagnoseReport, false, `/data/${s}`), earlierSlipLines([{ id: s, state: 'printed' }]).join('\n')];
   },
   'hint box': (s) => hintBox(safeText(s), safeText(s), false),

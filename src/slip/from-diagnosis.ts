@@ -12,7 +12,7 @@ import type { Diagnosis } from '../diagnosis/diagnose';
 import { interpolate, type Params } from '../i18n/format';
 import type { Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
-import { SLIP_LABELS } from './labels';
+import { slipLabels } from './labels';
 import type { SlipCheck, SlipInput } from './layout';
 
 export interface SlipContext {
@@ -45,7 +45,7 @@ export function slipInputFor(
   devices: readonly DeviceResult[],
   ctx: SlipContext,
 ): SlipInput {
-  const L = SLIP_LABELS[ctx.locale];
+  const L = slipLabels(ctx.locale);
   const zh = ctx.locale !== 'en';
   const sep = zh ? '。' : '. ';
   const cause = diagnosis.cause;
@@ -72,7 +72,7 @@ export function slipInputFor(
 }
 
 export function slipChecks(devices: readonly DeviceResult[], locale: Locale): SlipCheck[] {
-  const L = SLIP_LABELS[locale];
+  const L = slipLabels(locale);
   const lines: SlipCheck[] = [];
   const signal = devices.find((d) => d.device === 'modem')?.findings.find((f) => f.id === 'modem.signal');
   if (signal) {

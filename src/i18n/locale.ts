@@ -8,15 +8,20 @@
  */
 export const LOCALE_LIST = [
   // `serves`: tag prefixes (lower case, `-` separated) this locale is chosen for; the longest match wins.
-  { tag: 'zh-CN', fallback: 'en', serves: ['zh'] },
+  // `config`: the tags the configuration file's terminal.locale accepts for it (src/config/schema.ts).
+  { tag: 'zh-CN', fallback: 'en', serves: ['zh'], config: ['zh-CN'] },
   // Traditional script: explicit Hant, or the regions that write it.
-  { tag: 'zh-TW', fallback: 'zh-CN', serves: ['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'] },
-  { tag: 'en', fallback: null, serves: ['en'] },
+  { tag: 'zh-TW', fallback: 'zh-CN', serves: ['zh-hant', 'zh-tw', 'zh-hk', 'zh-mo'], config: ['zh-TW', 'zh-HK'] },
+  { tag: 'en', fallback: null, serves: ['en'], config: ['en'] },
 ] as const;
 
 export type Locale = (typeof LOCALE_LIST)[number]['tag'];
 
 export const LOCALES: readonly Locale[] = LOCALE_LIST.map((l) => l.tag);
+
+/** A locale a configuration file may name (terminal.locale). */
+export type ConfigLocale = (typeof LOCALE_LIST)[number]['config'][number];
+export const CONFIG_LOCALES: readonly ConfigLocale[] = LOCALE_LIST.flatMap((l) => l.config);
 
 /** A text in every locale. */
 export type Localized<T = string> = Record<Locale, T>;

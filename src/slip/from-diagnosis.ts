@@ -46,8 +46,7 @@ export function slipInputFor(
   ctx: SlipContext,
 ): SlipInput {
   const L = slipLabels(ctx.locale);
-  const zh = ctx.locale !== 'en';
-  const sep = zh ? '。' : '. ';
+  const sep = L.sentenceSeparator;
   const cause = diagnosis.cause;
   const causeTitle = withoutCode(cause.hint.title, diagnosis.code);
   const codeTitle = withoutCode(entry.local.hint.title, diagnosis.code);

@@ -24,9 +24,11 @@ export interface SlipLabels {
   devices: Record<'modem' | 'signal' | 'reader' | 'printer' | 'network', string>;
   /** The line that says the checks found nothing wrong with the terminal. */
   terminalClear: string;
+  /** Between two sentences run together (a cause's title and its action): `。`, `. `. */
+  sentenceSeparator: string;
 }
 
-const FIELDS = ['heading', 'terminalId', 'merchantId', 'merchantName', 'time', 'card', 'amount', 'code', 'cause', 'checks', 'nextSteps', 'footer', 'terminalClear'] as const;
+const FIELDS = ['heading', 'terminalId', 'merchantId', 'merchantName', 'time', 'card', 'amount', 'code', 'cause', 'checks', 'nextSteps', 'footer', 'terminalClear', 'sentenceSeparator'] as const;
 const STATUSES = ['pass', 'warn', 'fail', 'absent', 'timeout'] as const;
 const DEVICES = ['modem', 'signal', 'reader', 'printer', 'network'] as const;
 

@@ -52,8 +52,8 @@ test('ids are namespaced by what they name', () => {
   expect(ids.filter((id) => !/^(hint|cause|step|check|menu|slip|journal)\.[a-z0-9]/i.test(id))).toEqual([]);
 });
 
-/** Latin-only zh is allowed for these tokens only (codes, units, brands, device names). */
-const LATIN_OK = /^(?:[\s\d{}[\]().:;,/%+-]|ms|dBm|MAC|PIN|SIM|IC|POS|Wi-?Fi|4G|5G|APN|ICCID|IMEI|UnionPay|[A-Z]\d)*$/;
+/** Latin-only zh is allowed for these tokens only (codes, units, brands, device names), and a full stop alone. */
+const LATIN_OK = /^(?:[\s\d{}[\]().:;,/%+-]|。|ms|dBm|MAC|PIN|SIM|IC|POS|Wi-?Fi|4G|5G|APN|ICCID|IMEI|UnionPay|[A-Z]\d)*$/;
 /**
  * Characters that exist only in Simplified Chinese (their Traditional forms differ): a zh-TW text
  * containing one was most likely pasted from zh-CN. Deliberately conservative (no characters that are

@@ -42,10 +42,12 @@ function parse(locale: Locale): Catalog {
     return EMPTY;
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return EMPTY;
-  // Only non-empty strings count: a damaged entry falls back like a missing one.
-  const texts: Record<string, string> = {};
-  for (const [id, text] of Object.entries(raw)) if (typeof text === 'string' && text.trim() !== '') texts[id] = text;
-  return Object.freeze(texts);
+  // Only non-empty strings count: a damaged entry falls back like a missing one. A sound file (the usual
+  // case) is used as parsed, without a copy.
+  const usable = (text: unknown): text is string => typeof text === 'string' && text.trim() !== '';
+  const entries = Object.entries(raw);
+  if (entries.every(([, text]) => usable(text))) return Object.freeze(raw as Record<string, string>);
+  return Object.freeze(Object.fromEntries(entries.filter(([, text]) => usable(text))) as Record<string, string>);
 }
 
 /** The locales whose file has been read so far, in the order they were. */

@@ -49,7 +49,7 @@ test('a missing zh-TW file: zh-HK reads zh-CN; missing zh-CN too: en', () => {
 });
 
 test.each([
-  ['not JSON (require throws SyntaxError)', () => JSON.parse('{"hint.unknown.title": ')],
+  ['not JSON (the parse throws)', () => JSON.parse('{"hint.unknown.title": ')],
   ['an array', () => ['交易未完成']],
   ['a string', () => 'hint.unknown.title'],
   ['null', () => null],

@@ -6,6 +6,8 @@
 //   dist/png.js    the PNG preview's renderer, loaded only to draw one (src/slip/png-bundle.ts)
 //   dist/gb18030.bin  GB18030 for a Node whose TextDecoder lacks it (small ICU, no Intl), read by
 //                  hal/printer/gb18030.ts only when Chinese is printed there
+//   dist/locales/<tag>.json  the texts of each locale (src/i18n/locales/, whitespace dropped), read at run
+//                  time by src/i18n/locale-files.ts, only those of the active locale's fallback chain
 // The native serial binding stays external: it finds its prebuilt .node file relative to its own package
 // directory, so it cannot be inlined.
 //
@@ -16,7 +18,7 @@
 // Before bundling, the configuration validator is regenerated from src/config/schema.ts when the schema
 // changed (src/config/validate-config.generated.ts, committed; a unit test fails when it is stale).
 import { analyzeMetafile, build } from 'esbuild';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +31,7 @@ const SIM_BUNDLE = 'sim.js';
 // The PNG preview's renderer, required by src/slip/png-bundle.ts on first use.
 const PNG_BUNDLE = 'png.js';
 const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE) };
+const LOCALES_SRC = 'src/i18n/locales';
 
 await regenerateConfigValidator();
 
@@ -68,6 +71,7 @@ const outputs = [
 const results = [];
 for (const o of outputs) results.push(await build({ ...common, ...o }));
 await writeGb18030Table();
+const localeFiles = writeLocales();
 
 // dist/cli.js must not carry the simulators, nor the commands that run only on them (demo, sim): a stray
 // static import would put them back silently.
@@ -77,6 +81,14 @@ const strays = cliInputs.filter((p) => p.startsWith('mocks/') || SIM_ONLY_COMMAN
 if (strays.length) {
   console.error(`build.mjs: dist/cli.js bundles simulator code (${strays.join(', ')}); load it through src/simulators.ts`);
   process.exit(1);
+}
+// Nor the texts: each locale is its own file, read only when the locale is in use.
+for (const [i, o] of outputs.entries()) {
+  const texts = Object.keys(results[i].metafile.inputs).filter((p) => p.startsWith(`${LOCALES_SRC}/`));
+  if (texts.length) {
+    console.error(`build.mjs: ${o.outfile} bundles locale texts (${texts.join(', ')}); look them up through src/i18n/catalog.ts`);
+    process.exit(1);
+  }
 }
 
 // The terminal's bundle has a size budget (a small ARM terminal's flash and the time V8 takes to read it):
@@ -90,6 +102,7 @@ if (cliBytes > CLI_BUDGET_BYTES) {
 
 if (!quiet) {
   for (const o of outputs) console.log(`${o.outfile.padEnd(14)} ${(statSync(join(root, o.outfile)).size / 1024).toFixed(1)} KiB`);
+  for (const f of localeFiles) console.log(`${f.padEnd(14)} ${(statSync(join(root, f)).size / 1024).toFixed(1)} KiB`);
 }
 if (analyze) {
   console.log(await analyzeMetafile(results[0].metafile, { verbose: false }));
@@ -133,6 +146,28 @@ export default createDebug;
       b.onLoad({ filter: /.*/, namespace: 'small-debug' }, () => ({ contents, loader: 'js', resolveDir: root }));
     },
   };
+}
+
+/**
+ * Writes every locale's texts to dist/locales/ as compact JSON (a file that does not parse fails the
+ * build, naming it). Returns the paths written.
+ */
+function writeLocales() {
+  const dir = join(root, 'dist', 'locales');
+  mkdirSync(dir, { recursive: true });
+  const written = [];
+  for (const name of readdirSync(join(root, LOCALES_SRC)).filter((f) => f.endsWith('.json')).sort()) {
+    let texts;
+    try {
+      texts = JSON.parse(readFileSync(join(root, LOCALES_SRC, name), 'utf8'));
+    } catch (e) {
+      console.error(`build.mjs: ${LOCALES_SRC}/${name} is not valid JSON: ${e.message}`);
+      process.exit(1);
+    }
+    writeFileSync(join(dir, name), JSON.stringify(texts));
+    written.push(`dist/locales/${name}`);
+  }
+  return written;
 }
 
 /**

@@ -6,7 +6,7 @@
 // node_modules/.cache/posdiag-bench/, packages left external so serialport and the peers load normally.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,8 @@ async function bundled(name) {
   mkdirSync(cache, { recursive: true });
   const outfile = join(cache, `${name}.cjs`);
   await build({ entryPoints: [join(root, `bench/${name}.ts`)], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
+  // The texts beside the bundle, where src/i18n/locale-files.ts reads them.
+  cpSync(join(root, 'src/i18n/locales'), join(cache, 'locales'), { recursive: true });
   return require(outfile);
 }
 

@@ -14,7 +14,7 @@ export { openEnvironment } from './runtime';
 export { explain, lookup, normalizeCode, ACQUIRERS, LOCAL_CODES, UNKNOWN_ENTRY } from './codes';
 export type { ExplainOptions, ExplainResult, CodeEntry, LocalCodeEntry, Resolved, Category, Retry, CheckName, Severity, FaultSide } from './codes';
 export { translate, renderHint, resolveLocale, localeChain, LOCALES } from './i18n';
-export type { Locale, RenderedHint, CheckMessages } from './i18n';
+export type { Locale, RenderedHint } from './i18n';
 export * from './journal';
 export { diagnose, codeSteps, CAUSE_RULES } from './diagnosis';
 export type { Diagnosis, DiagnoseInput, Cause, Evidence, CauseRule } from './diagnosis';

@@ -3,7 +3,7 @@
  *   internal     real-time status (DLE EOT 1–4): link, paper, cover, cutter, head temperature, errors
  *   external     + a test page, printed only when the status says it can be
  *   interactive  same as external (the technician looks at the page)
- * Finding ids are `printer.<what>`; messages are keys of src/i18n/checks/printer.ts; `value` carries the
+ * Finding ids are `printer.<what>`; messages are `check.printer.*` ids of src/i18n/locales/; `value` carries the
  * UnifiedPOS code name (EPTR_REC_EMPTY, JPOS_E_OFFLINE…) where one applies.
  */
 import type { CheckEnv } from '../devices';

@@ -5,7 +5,7 @@
  *   external     + antenna self-test (PN532)
  *   interactive  + a tap (PN532) or a swipe (MSR605) within the interactive window
  *
- * Finding ids are `reader.<step>`; messages are keys of src/i18n/checks/reader.ts. The card number is
+ * Finding ids are `reader.<step>`; messages are `check.reader.*` ids of src/i18n/locales/. The card number is
  * only ever reported masked (first 6 / last 4); no track data leaves the driver.
  *
  * A step that gets no reply stops the run: a device that is silent once will be silent for every

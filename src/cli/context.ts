@@ -6,7 +6,7 @@ import { HalError } from '../../hal/errors';
 import { ACQUIRERS, findAcquirer } from '../codes/acquirers';
 import { parseSimSpec, SimSpec } from '../config/sim-spec';
 import type { PosdiagConfig } from '../config/types';
-import { isLocaleTag } from '../i18n/locale';
+import { CONFIG_LOCALES, isLocaleTag } from '../i18n/locale';
 import type { GlobalOptions } from './args';
 import { CliIo, screenText, useColor } from './io';
 
@@ -28,7 +28,7 @@ export function contextFrom(g: GlobalOptions, io: CliIo): CliContext {
   const locale = g.locale ?? (io.env.POSDIAG_LOCALE || undefined);
   if (locale !== undefined && !isLocaleTag(locale)) {
     // A typo a person can fix; the configuration's locale is checked by its schema.
-    throw new HalError('Usage_Invalid', `${g.locale !== undefined ? '--locale' : 'POSDIAG_LOCALE'}: "${locale}" is not a locale tag (e.g. zh-CN, zh-TW, zh-HK, en)`, { locale });
+    throw new HalError('Usage_Invalid', `${g.locale !== undefined ? '--locale' : 'POSDIAG_LOCALE'}: "${locale}" is not a locale tag (e.g. ${CONFIG_LOCALES.join(', ')})`, { locale });
   }
   return {
     io,

@@ -1,7 +1,7 @@
 /**
  * The shape of the response-code catalog. Everything here is data about a code: what it means, whose
  * side the fault is on, whether the cashier should try again, which self-checks can confirm or rule out
- * a terminal-side cause, and which hint (src/i18n/hints) the cashier sees.
+ * a terminal-side cause, and which hint (`hint.<key>.*` in src/i18n/locales/) the cashier sees.
  *
  * The value sets of `category`, `retry` and `checks` are the ones DESIGN.md fixes for `explain --json`.
  */
@@ -41,7 +41,7 @@ export interface CodeEntry {
   readonly checks: readonly CheckName[];
   readonly severity: Severity;
   readonly side: FaultSide;
-  /** Key into the hint catalog (src/i18n/hints): a title and an action line per locale. */
+  /** Key of the hint texts (`hint.<key>.title` and `.action` in src/i18n/locales/), in every locale. */
   readonly hint: string;
   /** ISO marks the code reserved (for ISO, national or private use): the scheme gives it no meaning. */
   readonly reserved?: boolean;

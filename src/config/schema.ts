@@ -10,6 +10,7 @@ import { PRINTER_TIMING } from '../../hal/printer/driver';
 import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
+import { CONFIG_LOCALES } from '../i18n/locale';
 import { FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema } from './field-rules';
 
 /**
@@ -40,7 +41,7 @@ export function configSchema(form: 'documented' | 'generated') {
           merchantName: { type: 'string', maxLength: 40 },
           location: { type: 'string', maxLength: 60 },
           acquirer: { type: 'string', pattern: '^[a-z0-9-]{2,20}$' },
-          locale: { type: 'string', enum: ['zh-CN', 'zh-TW', 'zh-HK', 'en'] },
+          locale: { type: 'string', enum: [...CONFIG_LOCALES] },
         },
       },
       devices: {

@@ -1,4 +1,5 @@
 import type { DevicesConfig, HostConfig } from '../../hal/config';
+import type { ConfigLocale } from '../i18n/locale';
 
 export interface TerminalConfig {
   id: string;
@@ -7,7 +8,8 @@ export interface TerminalConfig {
   location?: string;
   /** Acquirer profile id (`cup`, `lakala`, …); default `cup`. */
   acquirer?: string;
-  locale?: 'zh-CN' | 'zh-TW' | 'zh-HK' | 'en';
+  /** A tag of the locale list (src/i18n/locale.ts). */
+  locale?: ConfigLocale;
 }
 
 export interface PosdiagConfig {

@@ -13,7 +13,7 @@ import type { Category, FaultSide, Retry } from '../codes/types';
 export type CauseDevice = 'modem' | 'reader' | 'printer' | 'network';
 
 export interface CauseRule {
-  /** Stable id: the journal, the JSON output and the texts (src/i18n/causes.ts) use it. */
+  /** Stable id: the journal, the JSON output and the texts (`cause.<id>.*` in src/i18n/locales/) use it. */
   id: string;
   device: CauseDevice;
   side: FaultSide;
@@ -29,7 +29,7 @@ export interface CauseRule {
    * cannot: it is reported, but it never becomes the cause of a host code.
    */
   online: boolean;
-  /** Next steps (src/i18n/causes.ts STEP_TEXTS), most useful first. */
+  /** Next steps (`step.<id>` texts in src/i18n/locales/), most useful first. */
   steps: readonly string[];
   /** The finding whose value the hint quotes, and the parameter it becomes ("dbm", "ms"). */
   quote?: { finding: string; param: string };

@@ -1,11 +1,11 @@
 /**
  * Renders a hint for the cashier: the code in front of the title (so it is always on screen), the action
  * line with its parameters formatted for the locale. Never throws; an unknown key gets the generic hint.
+ * The texts are the catalog's `hint.<key>.*` and `cause.<id>.*` (./catalog.ts).
  */
+import { lookup } from './catalog';
 import { interpolate, type Params } from './format';
-import { CAUSE_HINTS, STEP_TEXTS } from './causes';
-import { HINTS, type HintText } from './hints';
-import { pick, type Locale } from './locale';
+import type { Locale } from './locale';
 
 export interface RenderedHint {
   /** The locale the text is actually in, after fallback (zh-HK -> zh-TW). */
@@ -14,14 +14,37 @@ export interface RenderedHint {
   action: string;
 }
 
-export function renderHint(key: string, code: string, locale?: unknown, params: Params = {}): RenderedHint {
-  const record = Object.hasOwn(HINTS, key) ? HINTS[key] : HINTS.unknown;
-  return render(pick(record, locale) ?? pick(HINTS.unknown, locale)!, code, params);
+/** What a title and an action line are: the catalog holds them as `<prefix>.title` and `<prefix>.action`. */
+export interface HintText {
+  title: string;
+  action: string;
 }
 
-/** A cause's hint (src/i18n/causes.ts), rendered like a code hint: the code in front of the title. */
+/**
+ * The generic hint in English, kept in the bundle: with every locale file of the chain missing or
+ * damaged, the cashier still reads the code and what to do.
+ */
+const LAST_RESORT: { locale: Locale; value: HintText } = {
+  locale: 'en',
+  value: { title: 'Transaction not completed', action: 'Note code {code} and the time[[ ({time})]], retry once later; if it fails, call support.' },
+};
+
+/** A title and its action line along the chain; the action from the title's locale where it has one. */
+function hintText(prefix: string, tag: unknown): { locale: Locale; value: HintText } | undefined {
+  const title = lookup(`${prefix}.title`, tag);
+  if (!title) return undefined;
+  const action = lookup(`${prefix}.action`, title.locale) ?? lookup(`${prefix}.action`, tag);
+  return action ? { locale: title.locale, value: { title: title.value, action: action.value } } : undefined;
+}
+
+export function renderHint(key: string, code: string, locale?: unknown, params: Params = {}): RenderedHint {
+  const chosen = hintText(`hint.${key}`, locale) ?? hintText('hint.unknown', locale) ?? LAST_RESORT;
+  return render(chosen, code, params);
+}
+
+/** A cause's hint (`cause.<id>.*`), rendered like a code hint: the code in front of the title. */
 export function renderCauseHint(causeId: string, code: string, locale?: unknown, params: Params = {}): RenderedHint | null {
-  const chosen = Object.hasOwn(CAUSE_HINTS, causeId) ? pick(CAUSE_HINTS[causeId], locale) : undefined;
+  const chosen = hintText(`cause.${causeId}`, locale);
   return chosen ? render(chosen, code, params) : null;
 }
 
@@ -34,8 +57,8 @@ function render(chosen: { locale: Locale; value: HintText }, code: string, param
   };
 }
 
-/** One next step for the slip; an unknown step id comes back as itself (traceable, never empty). */
+/** One next step for the slip (`step.<id>`); an unknown step id comes back as itself (traceable, never empty). */
 export function renderStep(stepId: string, locale?: unknown, params: Params = {}): string {
-  const chosen = Object.hasOwn(STEP_TEXTS, stepId) ? pick(STEP_TEXTS[stepId], locale) : undefined;
+  const chosen = lookup(`step.${stepId}`, locale);
   return chosen ? interpolate(chosen.value, params, chosen.locale) : stepId;
 }

@@ -4,10 +4,11 @@
  * they are (a technician quotes them to support). Times are shown as recorded, in the terminal's own
  * local time. Pure.
  */
-import { cleanText } from '../i18n/format';
 import { maskCardNumbers } from '../../hal/safe-text';
+import { fill, text as catalogText } from '../i18n/catalog';
+import { cleanText, type Params } from '../i18n/format';
+import { resolveLocale } from '../i18n/locale';
 import { ID_FIELDS } from './scrub';
-import { resolveLocale, type Locale } from '../i18n/locale';
 import type { JournalDevice, JournalKind, JournalRecord, MenuEvent, SlipState } from './types';
 
 interface JournalLabels {
@@ -36,47 +37,27 @@ interface JournalLabels {
   };
 }
 
-const LABELS: Record<Locale, JournalLabels> = {
-  'zh-CN': {
-    kind: { diagnosis: '诊断', menu: '菜单', selftest: '自检' },
-    slip: { printed: '已打印', queued: '待打印', 'not-printed': '未打印', skipped: '不打印' },
-    event: { 'pin-ok': '密码正确', 'pin-wrong': '密码错误', lockout: '已锁定', test: '测试', reprint: '重打', exit: '退出' },
-    noRecords: '日志中没有记录 (no records)',
-    skipped: (n) => `有 ${n} 行损坏，已跳过`,
-    exported: (n, file) => `已导出 ${n} 条记录到 ${file}`,
-    field: {
-      time: '时间', terminal: '终端号', merchant: '商户号', location: '地点', code: '响应码', category: '类别', hint: '提示',
-      cause: '原因', checks: '检查', slip: '诊断单', card: '卡号', amount: '金额', level: '级别', event: '事件', bytes: '字节',
-    },
-  },
-  'zh-TW': {
-    kind: { diagnosis: '診斷', menu: '選單', selftest: '自我檢測' },
-    slip: { printed: '已列印', queued: '待列印', 'not-printed': '未列印', skipped: '不列印' },
-    event: { 'pin-ok': '密碼正確', 'pin-wrong': '密碼錯誤', lockout: '已鎖定', test: '測試', reprint: '重印', exit: '離開' },
-    noRecords: '日誌中沒有記錄 (no records)',
-    skipped: (n) => `有 ${n} 行損壞，已略過`,
-    exported: (n, file) => `已匯出 ${n} 筆記錄到 ${file}`,
-    field: {
-      time: '時間', terminal: '終端機號', merchant: '商店代號', location: '地點', code: '回應碼', category: '類別', hint: '提示',
-      cause: '原因', checks: '檢查', slip: '診斷單', card: '卡號', amount: '金額', level: '等級', event: '事件', bytes: '位元組',
-    },
-  },
-  en: {
-    kind: { diagnosis: 'diagnosis', menu: 'menu', selftest: 'self-test' },
-    slip: { printed: 'printed', queued: 'waiting for paper', 'not-printed': 'not printed', skipped: 'not requested' },
-    event: { 'pin-ok': 'PIN ok', 'pin-wrong': 'wrong PIN', lockout: 'locked out', test: 'test', reprint: 'reprint', exit: 'exit' },
-    noRecords: 'no records',
-    skipped: (n) => `${n} damaged line${n === 1 ? '' : 's'} skipped`,
-    exported: (n, file) => `exported ${n} record${n === 1 ? '' : 's'} to ${file}`,
-    field: {
-      time: 'Time', terminal: 'Terminal', merchant: 'Merchant', location: 'Location', code: 'Code', category: 'Category', hint: 'Hint',
-      cause: 'Cause', checks: 'Checks', slip: 'Slip', card: 'Card', amount: 'Amount', level: 'Level', event: 'Event', bytes: 'bytes',
-    },
-  },
-};
+const KINDS: readonly JournalKind[] = ['diagnosis', 'menu', 'selftest'];
+const SLIP_STATES: readonly SlipState[] = ['printed', 'queued', 'not-printed', 'skipped'];
+const EVENTS: readonly MenuEvent[] = ['pin-ok', 'pin-wrong', 'lockout', 'test', 'reprint', 'exit'];
+const FIELDS = ['time', 'terminal', 'merchant', 'location', 'code', 'category', 'hint', 'cause', 'checks', 'slip', 'card', 'amount', 'level', 'event', 'bytes'] as const;
 
+/** The journal's words in the terminal's language: the catalog's `journal.*` texts. */
 export function journalLabels(locale?: unknown): JournalLabels {
-  return LABELS[resolveLocale(locale)];
+  const lang = resolveLocale(locale);
+  const say = (id: string) => catalogText(`journal.${id}`, lang);
+  const of = <K extends string>(prefix: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, say(`${prefix}.${k}`)])) as Record<K, string>;
+  // A count of one has its own text where the language marks the plural (en); the others say it twice.
+  const count = (id: string, n: number, params: Params = {}) => fill(say(`${id}.${n === 1 ? 'one' : 'other'}`), { ...params, n });
+  return {
+    kind: of('kind', KINDS),
+    slip: of('slip', SLIP_STATES),
+    event: of('event', EVENTS),
+    noRecords: say('noRecords'),
+    skipped: (n) => count('skipped', n),
+    exported: (n, file) => count('exported', n, { file }),
+    field: of('field', FIELDS),
+  };
 }
 
 /** `2024-05-01T10:15:00.000+08:00` -> `2024-05-01 10:15`: the time the terminal showed when it happened. */

@@ -6,12 +6,12 @@ import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
 import { paint } from '../cli/io';
 import { maskCardNumbers, safeText } from '../../hal/safe-text';
 import { shortTime } from '../journal/render';
-import { pick, resolveLocale, type Locale, type Localized } from '../i18n/locale';
+import { resolveLocale, type Locale } from '../i18n/locale';
 import { translate } from '../i18n/translate';
 import { displayWidth, wrapColumns } from '../i18n/width';
 import type { ItemResult, Screen } from './model';
 import type { DeviceProgress, JournalLine } from './services';
-import { DEVICE_NAMES, ITEM_TITLES, MENU_TEXTS, MenuText, STATUS_WORDS } from './texts';
+import { deviceName, ITEM_TITLES, menuText, type MenuText, statusWord } from './texts';
 
 export const MENU_COLUMNS = 32;
 
@@ -30,7 +30,7 @@ export function renderScreen(screen: Screen, options: RenderOptions = {}): strin
 function screenLines(screen: Screen, options: RenderOptions): string[] {
   const locale = resolveLocale(options.locale);
   const color = Boolean(options.color);
-  const t = (key: MenuText, params: Record<string, string | number> = {}) => fill(MENU_TEXTS[key][locale], params);
+  const t = (key: MenuText, params: Record<string, string | number> = {}) => menuText(key, locale, scrubbed(params));
   const title = (text: string) => [paint(color, 1, fitLine(text)), '-'.repeat(MENU_COLUMNS)];
 
   switch (screen.kind) {
@@ -93,9 +93,9 @@ function progressLine(p: DeviceProgress, locale: Locale, color: boolean): string
 }
 
 function deviceLine(device: string, status: CheckStatus | 'running', locale: Locale, color: boolean, ms?: number): string {
-  const name = pad(word(DEVICE_NAMES[device], locale) ?? device, 10);
+  const name = pad(deviceName(device, locale), 10);
   const time = ms === undefined ? '' : ` ${(ms / 1000).toFixed(1)}s`;
-  return `${name}${paint(color, COLOR[status], word(STATUS_WORDS[status], locale) ?? status)}${time}`;
+  return `${name}${paint(color, COLOR[status], statusWord(status, locale))}${time}`;
 }
 
 /** `#12 11-22 10:04 96 network`: sequence, local month-day and time of the record (posdiag journal's, less the year), its summary. */
@@ -103,13 +103,9 @@ function journalLine(l: JournalLine): string {
   return `#${safeText(l.seq)} ${shortTime(l.time).slice(5)} ${safeText(l.summary)}`;
 }
 
-function word(record: Localized | undefined, locale: Locale): string | undefined {
-  return pick(record, locale)?.value;
-}
-
-/** A menu text with its parameters, each scrubbed (an error message, a slip id, a printer's reason). */
-function fill(text: string, params: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? safeText(params[name]) : m));
+/** A menu text's parameters, each scrubbed (an error message, a slip id, a printer's reason). */
+function scrubbed(params: Record<string, string | number>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, safeText(value)]));
 }
 
 function pad(text: string, columns: number): string {

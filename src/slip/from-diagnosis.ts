@@ -13,7 +13,7 @@ import { interpolate, type Params } from '../i18n/format';
 import type { Locale } from '../i18n/locale';
 import { fullTime, wallClock } from '../i18n/local-format';
 import { translate } from '../i18n/translate';
-import { SLIP_LABELS } from './labels';
+import { slipLabels } from './labels';
 import type { SlipCheck, SlipInput } from './layout';
 
 export interface SlipContext {
@@ -44,9 +44,8 @@ export function slipInputFor(
   devices: readonly DeviceResult[],
   ctx: SlipContext,
 ): SlipInput {
-  const L = SLIP_LABELS[ctx.locale];
-  const zh = ctx.locale !== 'en';
-  const sep = zh ? '。' : '. ';
+  const L = slipLabels(ctx.locale);
+  const sep = L.sentenceSeparator;
   const cause = diagnosis.cause;
   const causeTitle = withoutCode(cause.hint.title, diagnosis.code);
   const codeTitle = withoutCode(entry.local.hint.title, diagnosis.code);
@@ -71,7 +70,7 @@ export function slipInputFor(
 }
 
 export function slipChecks(devices: readonly DeviceResult[], locale: Locale): SlipCheck[] {
-  const L = SLIP_LABELS[locale];
+  const L = slipLabels(locale);
   const lines: SlipCheck[] = [];
   const signal = devices.find((d) => d.device === 'modem')?.findings.find((f) => f.id === 'modem.signal');
   if (signal) {

@@ -16,7 +16,7 @@ import type { PrinterProfile } from '../../hal/printer/profiles';
 import type { CheckStatus } from '../../hal/selfcheck';
 import { isMaskedPan, maskPan } from '../../hal/reader/card-mask';
 import type { Locale } from '../i18n/locale';
-import { SLIP_LABELS } from './labels';
+import { slipLabels } from './labels';
 import { slipSummary } from './summary';
 
 export interface SlipCheck {
@@ -68,13 +68,13 @@ export function slipLocaleFor(profile: PrinterProfile, wanted: Locale): Locale {
 export function layoutSlip(input: SlipInput, profile: PrinterProfile, options: SlipOptions = {}): EscPosBuilder {
   // Without a Chinese font a Chinese slip would print as '?': fall back to the English words.
   const locale = slipLocaleFor(profile, input.locale);
-  const L = SLIP_LABELS[locale];
+  const L = slipLabels(locale);
   const b = new EscPosBuilder(profile, options);
   const wide = profile.columns >= 48;
   const t = (text: string) => maskCardNumbers(text, { phones: true, keep: [input.terminalId, input.merchantId] });
 
   b.init().align('center').bold().size(1, 2).line(L.heading).size(1).bold(false);
-  if (locale !== 'en') b.line(SLIP_LABELS.en.heading);
+  if (locale !== 'en') b.line(slipLabels('en').heading);
   b.align('left').rule('=');
 
   b.pair(L.terminalId, input.terminalId);

@@ -6,7 +6,8 @@
 import { EscPosTokenizer } from '../../hal/printer/escpos-tokenizer';
 import { GEOMETRY_58, GEOMETRY_80, PaperRoll, rollToText } from '../../hal/printer/paper-roll';
 import { safeText } from '../../hal/safe-text';
-import { SLIP_LABELS } from './labels';
+import { LOCALES } from '../i18n/locale';
+import { slipLabels } from './labels';
 import { loadPngRenderer } from './png-bundle';
 
 function roll(bytes: Uint8Array, paperWidth: 58 | 80): PaperRoll {
@@ -28,11 +29,15 @@ export function previewText(bytes: Uint8Array, paperWidth: 58 | 80 = 58): string
   return safeText(text, { lines: true, max: PREVIEW_MAX, phones: true, keep: printedIds(text) });
 }
 
-/** The ids on a slip: the value of a line that starts with a terminal or merchant id label, in any locale. */
-const ID_LINE = new RegExp(`^(?:${Object.values(SLIP_LABELS).flatMap((L) => [L.terminalId, L.merchantId]).join('|')}) +([0-9A-Za-z]{15}|[0-9A-Za-z]{8})$`, 'gm');
+/**
+ * The ids on a slip: the value of a line that starts with a terminal or merchant id label, in any locale
+ * (a stored slip may be in any of them). Built on first use: it reads every locale's texts.
+ */
+let idLine: RegExp | undefined;
 
 function printedIds(text: string): string[] {
-  return Array.from(text.matchAll(ID_LINE), (m) => m[1]!);
+  idLine ??= new RegExp(`^(?:${LOCALES.map(slipLabels).flatMap((L) => [L.terminalId, L.merchantId]).join('|')}) +([0-9A-Za-z]{15}|[0-9A-Za-z]{8})$`, 'gm');
+  return Array.from(text.matchAll(idLine), (m) => m[1]!);
 }
 
 /** PNG bytes; needs GNU Unifont (Debian package `unifont`). */

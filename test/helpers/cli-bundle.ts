@@ -1,10 +1,11 @@
 /**
  * The `posdiag` bundle for tests that run the real command in a child process. dist/cli.js when it is
  * there and newer than every source file (CI builds first); otherwise a fresh bundle of the sources in
- * a temporary directory, made the way build.mjs makes it (dist/ is left alone: other runs may use it).
+ * a temporary directory, made the way build.mjs makes it, the locale files beside it (dist/ is left alone:
+ * other runs may use it).
  */
 import { buildSync } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GB18030_TABLE_FILE, gb18030TableFile } from '../../hal/printer/gb18030-table-codegen';
@@ -25,7 +26,7 @@ function newestSource(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -57,6 +58,8 @@ export function cliBundle(): CliBundle {
   buildSync({ ...common, entryPoints: ['src/simulators-entry.ts'], outfile: join(out, 'sim.js'), define });
   buildSync({ ...common, entryPoints: ['src/slip/roll-png.ts'], outfile: join(out, 'png.js'), define });
   writeFileSync(join(out, GB18030_TABLE_FILE), gb18030TableFile());
+  // The texts beside the bundle, where src/i18n/locale-files.ts looks for them.
+  cpSync(join(ROOT, 'src', 'i18n', 'locales'), join(out, 'locales'), { recursive: true });
   return {
     cli: join(out, 'cli.js'),
     env: { NODE_PATH: join(ROOT, 'node_modules') },

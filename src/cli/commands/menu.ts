@@ -4,7 +4,7 @@
  */
 import { systemClock, type Clock } from '../../../hal/clock';
 import { HalError } from '../../../hal/errors';
-import { localized, pick } from '../../i18n/locale';
+import { text } from '../../i18n/catalog';
 import { openJournal } from '../../journal';
 import { deviceServices } from '../../menu/device-services';
 import { resolveLockoutOptions } from '../../menu/lockout';
@@ -25,12 +25,8 @@ export interface MenuStreams {
 /** The lockout is kept in absolute time, so the menu runs on the wall clock (timers from the system clock). */
 const wallClock: Clock = { now: () => Date.now(), setTimeout: systemClock.setTimeout, clearTimeout: systemClock.clearTimeout };
 
-const PROMPTS = {
-  enter: localized('新技术员密码（4至12位数字）：', '新技術員密碼（4至12位數字）：', 'New technician PIN (4 to 12 digits): '),
-  again: localized('再输入一次：', '再輸入一次：', 'Once more: '),
-  mismatch: localized('两次输入的密码不一致', '兩次輸入的密碼不一致', 'the two PINs differ'),
-  paste: localized('将下面一行填入配置的 technician.pinHash：', '將下面一行填入設定的 technician.pinHash：', 'Put this line in the configuration as technician.pinHash:'),
-};
+/** The prompts of --hash-pin, `menu.hash-pin.<id>` in the catalog. */
+type Prompt = 'enter' | 'again' | 'mismatch' | 'paste';
 
 export const command: CommandSpec = {
   name: 'menu',
@@ -41,7 +37,7 @@ export const command: CommandSpec = {
     // Tests hand in the keyboard and the screen with the io.
     const io = ctx.io as CliIo & MenuStreams;
     const stdin = io.stdin ?? (process.stdin as TtyInput);
-    const say = (key: keyof typeof PROMPTS) => pick(PROMPTS[key], ctx.locale)!.value;
+    const say = (key: Prompt) => text(`menu.hash-pin.${key}`, ctx.locale);
     if (opts.hashPin) {
       // Prompts on stderr, so that stdout holds the hash (or the JSON document) alone.
       const pin = await readNewPin(stdin, { isTTY: false, write: (s: string) => io.stderr(s) }, { enter: say('enter'), again: say('again'), mismatch: say('mismatch') });

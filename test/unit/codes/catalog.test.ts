@@ -9,7 +9,8 @@ import { ISO8583 } from '../../../src/codes/iso8583';
 import { LOCAL_CODES } from '../../../src/codes/local';
 import { lookup, UNKNOWN_ENTRY } from '../../../src/codes/lookup';
 import { CATEGORIES, CHECK_NAMES, FAULT_SIDES, RETRY_ADVICE, SEVERITIES, type CodeEntry } from '../../../src/codes/types';
-import { HINTS } from '../../../src/i18n/hints';
+import { catalogOf } from '../../../src/i18n/catalog';
+import { LOCALES } from '../../../src/i18n/locale';
 
 const twoDigits = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'));
 
@@ -65,7 +66,7 @@ test.each(allEntries())('%s uses only the DESIGN.md value sets and a hint that e
   expect(FAULT_SIDES).toContain(e.side);
   for (const c of e.checks) expect(CHECK_NAMES).toContain(c);
   expect(new Set(e.checks).size).toBe(e.checks.length);
-  expect(HINTS[e.hint]).toBeDefined();
+  for (const locale of LOCALES) expect(catalogOf(locale)[`hint.${e.hint}.title`]).toBeDefined();
   expect(e.meaning.trim()).not.toBe('');
 });
 
@@ -80,7 +81,11 @@ test('pick-up codes say to retain the card, and their hint says so without fraud
   for (const code of ['04', '07', '34', '35', '36', '37', '41', '43', '67']) {
     expect(lookup(code).entry).toMatchObject({ retainCard: true, hint: 'retain-card' });
   }
-  for (const text of Object.values(HINTS['retain-card']!)) expect(`${text.title} ${text.action}`).not.toMatch(/fraud|stolen|欺诈|作弊|被窃|盗/i);
+  for (const locale of LOCALES) {
+    const text = { title: catalogOf(locale)['hint.retain-card.title'], action: catalogOf(locale)['hint.retain-card.action'] };
+    expect(text.title).toBeDefined();
+    expect(`${text.title} ${text.action}`).not.toMatch(/fraud|stolen|欺诈|作弊|被窃|盗/i);
+  }
 });
 
 // reference §5.1: the national-use codes mean different things per profile.

@@ -1,48 +1,59 @@
 /**
- * Locale completeness of every text posdiag shows: the cashier's hints (src/i18n/hints.ts) and the
- * self-check finding messages of every device (src/i18n/checks/*). A key that lacks a locale, has an
- * empty text, uses different placeholders in different locales, writes zh in Latin letters only, or
- * writes zh-TW in Simplified characters fails here, named by its key and source file.
+ * Locale completeness of every text posdiag shows, looping over the locale list (src/i18n/locale.ts) and
+ * each locale's file (src/i18n/locales/<tag>.json): the cashier's hints, the cause hints and next steps,
+ * the self-check finding messages, the menu's, the slip's and the journal's words. An id that a locale
+ * lacks, an empty text, different placeholders in different locales, zh written in Latin letters only,
+ * or zh-TW written in Simplified characters fails here, named by its id and locale.
  * Titles are measured as rendered (with the code in front) for every catalog entry.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HalErrorCodes } from '../../../hal/errors';
 import { ACQUIRERS } from '../../../src/codes/acquirers';
 import { explain } from '../../../src/codes/explain';
 import { LOCAL_CODES } from '../../../src/codes/local';
 import { UNKNOWN_ENTRY } from '../../../src/codes/lookup';
-import { CHECK_MESSAGE_SOURCES, CHECK_MESSAGES } from '../../../src/i18n/checks';
 import { placeholders } from '../../../src/i18n/format';
-import { CAUSE_HINTS, STEP_TEXTS } from '../../../src/i18n/causes';
 import { renderCauseHint } from '../../../src/i18n/hint';
-import { HINTS } from '../../../src/i18n/hints';
-import { LOCALES } from '../../../src/i18n/locale';
+import { LOCALE_LIST, LOCALES, localeChain } from '../../../src/i18n/locale';
 import { displayWidth, TITLE_MAX_COLUMNS } from '../../../src/i18n/width';
 
-/** Every text: [where, key, field, locale, text]. */
-type TextRow = [string, string, string, string, unknown];
-const rows: TextRow[] = [];
-for (const [key, record] of Object.entries(HINTS)) {
-  for (const locale of LOCALES) {
-    const t = (record as Record<string, { title?: unknown; action?: unknown } | undefined>)[locale];
-    rows.push(['hints', key, 'title', locale, t?.title]);
-    rows.push(['hints', key, 'action', locale, t?.action]);
-  }
-}
-for (const [source, messages] of Object.entries(CHECK_MESSAGE_SOURCES)) {
-  for (const [key, record] of Object.entries(messages)) {
-    for (const locale of LOCALES) rows.push([`checks/${source}`, key, 'text', locale, (record as Record<string, unknown>)[locale]]);
-  }
-}
-for (const [key, record] of Object.entries(CAUSE_HINTS)) {
-  for (const locale of LOCALES) {
-    rows.push(['causes', key, 'title', locale, record[locale]?.title]);
-    rows.push(['causes', key, 'action', locale, record[locale]?.action]);
-  }
-}
-for (const [key, record] of Object.entries(STEP_TEXTS)) for (const locale of LOCALES) rows.push(['steps', key, 'text', locale, record[locale]]);
+const DIR = join(__dirname, '..', '..', '..', 'src', 'i18n', 'locales');
+const raw = Object.fromEntries(LOCALES.map((l) => [l, readFileSync(join(DIR, `${l}.json`), 'utf8')]));
+const files: Record<string, Record<string, unknown>> = Object.fromEntries(LOCALES.map((l) => [l, JSON.parse(raw[l]) as Record<string, unknown>]));
+/** Every id any locale has: each must be in every locale. */
+const ids = [...new Set(LOCALES.flatMap((l) => Object.keys(files[l])))].sort();
+/** Ids under a prefix, the prefix and suffix cut off (`hint.` … `.title` -> hint keys). */
+const under = (prefix: string, suffix = '') => [...new Set(ids.filter((id) => id.startsWith(prefix) && id.endsWith(suffix)).map((id) => id.slice(prefix.length, id.length - suffix.length)))];
+const HINT_KEYS = under('hint.', '.title');
+const CAUSE_IDS = under('cause.', '.title');
+const CHECK_KEYS = ids.filter((id) => id.startsWith('check.'));
 
-/** Latin-only zh is allowed for these tokens only (codes, units, brands, device names). */
-const LATIN_OK = /^(?:[\s\d{}[\]().:;,/%+-]|ms|dBm|MAC|PIN|SIM|IC|POS|Wi-?Fi|4G|5G|APN|ICCID|IMEI|UnionPay|[A-Z]\d)*$/;
+/** Every text: [group, id, locale, text]. */
+type TextRow = [string, string, string, unknown];
+const rows: TextRow[] = [];
+for (const id of ids) for (const locale of LOCALES) rows.push([id.split('.')[0], id, locale, files[locale][id]]);
+
+test.each(LOCALES)('%s is a flat JSON map of ids to texts, no id written twice', (locale) => {
+  expect(files[locale]).toEqual(expect.any(Object));
+  expect(Array.isArray(files[locale])).toBe(false);
+  // JSON.parse keeps the last of two equal keys silently; the file's text shows both.
+  const keys = [...raw[locale].matchAll(/^\s*"((?:[^"\\]|\\.)*)"\s*:/gm)].map((m) => m[1]);
+  expect(keys.length).toBe(Object.keys(files[locale]).length);
+  expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+});
+
+test('every locale in the list falls back, in the end, to en', () => {
+  for (const { tag } of LOCALE_LIST) expect(localeChain(tag).at(-1)).toBe('en');
+});
+
+test('ids are namespaced by what they name', () => {
+  expect(ids.length).toBeGreaterThan(400);
+  expect(ids.filter((id) => !/^(hint|cause|step|check|menu|slip|journal)\.[a-z0-9]/i.test(id))).toEqual([]);
+});
+
+/** Latin-only zh is allowed for these tokens only (codes, units, brands, device names), and a full stop alone. */
+const LATIN_OK = /^(?:[\s\d{}[\]().:;,/%+-]|。|ms|dBm|MAC|PIN|SIM|IC|POS|Wi-?Fi|4G|5G|APN|ICCID|IMEI|UnionPay|[A-Z]\d)*$/;
 /**
  * Characters that exist only in Simplified Chinese (their Traditional forms differ): a zh-TW text
  * containing one was most likely pasted from zh-CN. Deliberately conservative (no characters that are
@@ -54,35 +65,25 @@ function simplifiedChars(text: string): string[] {
   return [...text].filter((ch) => SIMPLIFIED_ONLY.test(ch));
 }
 
-test.each(rows)('%s %s.%s [%s] is non-empty text', (_where, _key, _field, _locale, text) => {
+test.each(rows)('%s %s [%s] is non-empty text', (_group, _id, _locale, text) => {
   expect(typeof text).toBe('string');
   expect((text as string).trim()).not.toBe('');
 });
 
-test.each(rows.filter((r) => r[3] !== 'en' && typeof r[4] === 'string'))('%s %s.%s [%s] is written in Han characters', (_w, _k, _f, _l, text) => {
+test.each(rows.filter((r) => r[2].startsWith('zh') && typeof r[3] === 'string'))('%s %s [%s] is written in Han characters', (_g, _id, _l, text) => {
   const s = (text as string).replace(/\{[^}]*\}/g, '');
   if (!/\p{Script=Han}/u.test(s)) expect(s).toMatch(LATIN_OK);
 });
 
-test.each(rows.filter((r) => r[3] === 'zh-TW' && typeof r[4] === 'string'))('%s %s.%s [zh-TW] uses Traditional characters', (_w, _k, _f, _l, text) => {
+// Written in Traditional characters: zh-TW and every locale that falls back to it first.
+const TRADITIONAL: readonly string[] = LOCALES.filter((l) => localeChain(l).slice(0, 2).includes('zh-TW'));
+test.each(rows.filter((r) => TRADITIONAL.includes(r[2]) && typeof r[3] === 'string'))('%s %s [%s] uses Traditional characters', (_g, _id, _l, text) => {
   expect(simplifiedChars(text as string)).toEqual([]);
 });
 
 describe('same placeholders in every locale', () => {
-  const keys: Array<[string, string, string, Record<string, string>]> = [];
-  for (const [key, record] of Object.entries(HINTS)) {
-    keys.push(['hints', key, 'title', Object.fromEntries(LOCALES.map((l) => [l, record[l]?.title ?? '']))]);
-    keys.push(['hints', key, 'action', Object.fromEntries(LOCALES.map((l) => [l, record[l]?.action ?? '']))]);
-  }
-  for (const [source, messages] of Object.entries(CHECK_MESSAGE_SOURCES)) {
-    for (const [key, record] of Object.entries(messages)) keys.push([`checks/${source}`, key, 'text', Object.fromEntries(LOCALES.map((l) => [l, record[l] ?? '']))]);
-  }
-  for (const [key, record] of Object.entries(CAUSE_HINTS)) {
-    keys.push(['causes', key, 'title', Object.fromEntries(LOCALES.map((l) => [l, record[l]?.title ?? '']))]);
-    keys.push(['causes', key, 'action', Object.fromEntries(LOCALES.map((l) => [l, record[l]?.action ?? '']))]);
-  }
-  for (const [key, record] of Object.entries(STEP_TEXTS)) keys.push(['steps', key, 'text', Object.fromEntries(LOCALES.map((l) => [l, record[l] ?? '']))]);
-  test.each(keys)('%s %s.%s', (_w, _k, _f, byLocale) => {
+  const keys: Array<[string, Record<string, string>]> = ids.map((id) => [id, Object.fromEntries(LOCALES.map((l) => [l, typeof files[l][id] === 'string' ? (files[l][id] as string) : '']))]);
+  test.each(keys)('%s', (_id, byLocale) => {
     const en = placeholders(byLocale.en ?? '');
     for (const locale of LOCALES) expect({ locale, names: placeholders(byLocale[locale] ?? '') }).toEqual({ locale, names: en });
     // Optional segments must pair up too, or a locale drops text the others keep.
@@ -91,33 +92,26 @@ describe('same placeholders in every locale', () => {
   });
 });
 
-test('no finding message key is defined by two source files', () => {
-  const owner = new Map<string, string>();
-  const clashes: string[] = [];
-  for (const [source, messages] of Object.entries(CHECK_MESSAGE_SOURCES)) {
-    for (const key of Object.keys(messages)) {
-      if (owner.has(key)) clashes.push(`${key}: ${owner.get(key)} and ${source}`);
-      owner.set(key, source);
-    }
-  }
-  expect(clashes).toEqual([]);
-});
-
 test('the runner\'s own keys exist: budget, unexpected error, and one per HalError code', () => {
-  expect(CHECK_MESSAGES['check.budget-spent']).toBeDefined();
-  expect(CHECK_MESSAGES['check.error.unexpected']).toBeDefined();
-  const missing = HalErrorCodes.filter((code) => !CHECK_MESSAGES[`check.error.${code}`]);
-  expect(missing).toEqual([]);
+  for (const locale of LOCALES) {
+    expect(files[locale]['check.budget-spent']).toBeDefined();
+    expect(files[locale]['check.error.unexpected']).toBeDefined();
+    const missing = HalErrorCodes.filter((code) => !files[locale][`check.error.${code}`]);
+    expect({ locale, missing }).toEqual({ locale, missing: [] });
+  }
 });
 
 test('finding message keys are namespaced under check.', () => {
-  expect(Object.keys(CHECK_MESSAGES).filter((k) => !/^check\.[a-z0-9]/i.test(k))).toEqual([]);
+  expect(CHECK_KEYS.length).toBeGreaterThan(50);
+  expect(CHECK_KEYS.filter((k) => !/^check\.[a-z0-9]/i.test(k))).toEqual([]);
 });
 
 test('every hint key is used by some catalog entry (no orphan texts)', () => {
   const used = new Set<string>([UNKNOWN_ENTRY.hint, ...LOCAL_CODES.map((e) => e.hint)]);
   for (const p of Object.values(ACQUIRERS)) for (const e of Object.values(p.table)) used.add(e.hint);
-  expect(Object.keys(HINTS).filter((k) => !used.has(k))).toEqual([]);
+  expect(HINT_KEYS.filter((k) => !used.has(k))).toEqual([]);
+  // and every hint key an entry names has its texts
+  expect([...used].filter((k) => !HINT_KEYS.includes(k))).toEqual([]);
 });
 
 describe('rendered titles fit the two-line display, actions stay short', () => {
@@ -164,7 +158,7 @@ describe('cause hints fit the display with the longest code in front and never b
   const params = { dbm: -113, ms: 99999 };
   test.each(LOCALES)('%s', (locale) => {
     const bad: string[] = [];
-    for (const key of Object.keys(CAUSE_HINTS)) {
+    for (const key of CAUSE_IDS) {
       const hint = renderCauseHint(key, 'ZZZZ', locale, params)!;
       if (displayWidth(hint.title) > TITLE_MAX_COLUMNS) bad.push(`${key}: "${hint.title}" too wide`);
       if (displayWidth(hint.action) > 120) bad.push(`${key}: action too long (${displayWidth(hint.action)})`);

@@ -3,7 +3,8 @@ import { displayWidth } from '../../../src/i18n/width';
 import { LOCALES } from '../../../src/i18n/locale';
 import type { Screen } from '../../../src/menu/model';
 import { fitLine, MENU_COLUMNS, renderScreen, wrap } from '../../../src/menu/render';
-import { MENU_TEXTS } from '../../../src/menu/texts';
+import { catalogOf } from '../../../src/i18n/catalog';
+import { MENU_TEXT_IDS } from '../../../src/menu/texts';
 
 const SCREENS: Array<[string, Screen]> = [
   ['pin, 6 digits, wrong', { kind: 'pin', digits: 6, notice: 'wrong', attemptsLeft: 4, lockedMs: 0 }],
@@ -43,9 +44,11 @@ describe.each(LOCALES.map((l) => [l]))('%s', (locale) => {
 });
 
 test('every menu text is there in every locale and fits a line with 3-digit parameters', () => {
-  for (const [key, text] of Object.entries(MENU_TEXTS)) {
+  for (const key of MENU_TEXT_IDS) {
     for (const locale of LOCALES) {
-      const filled = text[locale].replace(/\{\w+\}/g, '999');
+      const text = catalogOf(locale)[`menu.${key}`];
+      expect(`${key} ${locale} ${typeof text}`).toBe(`${key} ${locale} string`);
+      const filled = text.replace(/\{\w+\}/g, '999');
       expect(`${key} ${locale} ${displayWidth(filled) <= MENU_COLUMNS}`).toBe(`${key} ${locale} true`);
     }
   }

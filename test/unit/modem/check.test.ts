@@ -5,7 +5,10 @@ import { CheckLevel, DeviceResult, Finding, runChecks } from '../../../hal/selfc
 import { DEVICE_FAULTS } from '../../../mocks/faults';
 import { InProcessBinding } from '../../../mocks/in-process-binding';
 import { createModemSimulator, ModemSimulator } from '../../../mocks/modem-sim';
-import { MODEM_MESSAGES } from '../../../src/i18n/checks/modem';
+import { catalogOf } from '../../../src/i18n/catalog';
+
+/** The finding messages that have a text (every locale has the same ids: test/unit/i18n/catalogs.test.ts). */
+const MODEM_MESSAGES = catalogOf('en');
 
 const PATH = '/dev/ttyMDM';
 // Short deadlines so that silent and garbled lines cost a fraction of a second; the logic is the same.

@@ -1,7 +1,10 @@
 import { systemClock } from '../../../hal/clock';
 import { createPrinterCheck } from '../../../hal/printer/check';
 import { CheckLevel, runChecks } from '../../../hal/selfcheck';
-import { PRINTER_MESSAGES } from '../../../src/i18n/checks/printer';
+import { catalogOf } from '../../../src/i18n/catalog';
+
+/** The finding messages that have a text (every locale has the same ids: test/unit/i18n/catalogs.test.ts). */
+const PRINTER_MESSAGES = catalogOf('en');
 import { InProcessBinding } from '../../../mocks/in-process-binding';
 import { PrinterFault, PrinterSimulator } from '../../../mocks/printer-sim';
 

@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { buildSync } from 'esbuild';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -146,6 +146,8 @@ test.each(Object.keys(PRELOADS) as (keyof typeof PRELOADS)[])('the library (dist
 test('dist/cli.js copied without its GB18030 table, on small ICU: the diagnosis, hint and record stand; no slip, and why', async () => {
   const dir = newHome();
   for (const f of ['cli.js', 'sim.js']) copyFileSync(join(dirname(bundle.cli), f), join(dir, f));
+  // The texts stay: only the table is missing.
+  cpSync(join(dirname(bundle.cli), 'locales'), join(dir, 'locales'), { recursive: true });
   const home = newHome();
   const text = await posdiag('small ICU', home, ['diagnose', '--code', '96', '--sim', 'modem=weak-signal'], join(dir, 'cli.js'));
   expect([text.code, text.stderr.match(/posdiag: .*/)?.[0]]).toEqual([0, undefined]);

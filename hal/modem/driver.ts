@@ -5,6 +5,9 @@
  * - probe: `AT` up to `probeTries` times; any final result, even an error, proves an AT modem.
  * - init: ATE0, ATV1, AT+CMEE=1 (ModemManager's primary-port init), and notes a modem whose echo stays on.
  * - exec: one command, an absolute deadline, URCs passed on as events and never taken as the reply.
+ * - execBatch: several read-only commands on as few command lines as the modem takes (at-batch.ts splits
+ *   the combined reply); a modem that answers ERROR to a concatenated line gets one command a line from
+ *   then on, for as long as the driver is open.
  * - `goneAfterTimeouts` command timeouts in a row (ModemManager: 10) and the modem is taken as gone:
  *   every later command fails at once with Modem_Gone instead of costing another deadline.
  */
@@ -14,7 +17,8 @@ import { Clock, systemClock } from '../clock';
 import type { SerialLineConfig } from '../config';
 import { HalError, isHalError } from '../errors';
 import { LineTiming, SerialLine } from '../transport/serial-line';
-import { AtFailure, AtReplyCollector, cleanLine, isEcho } from './at-reply';
+import { BatchCommand, CombinedReplyCollector, CommandOutcome, joinCommandLine, planCommandLines } from './at-batch';
+import { AtClassification, AtFailure, AtReplyCollector, cleanLine, isEcho } from './at-reply';
 import { ModemTimeouts, resolveModemTimeouts } from './timeouts';
 
 export interface ModemOpenOptions {
@@ -40,6 +44,20 @@ export type AtResult =
   | { ok: true; lines: string[]; echoed: boolean; connect?: string }
   | { ok: false; error: AtFailure; lines: string[]; echoed: boolean };
 
+/** One command of a batch: what it expects back and its own deadline. */
+export interface BatchItem extends BatchCommand {
+  timeoutMs: number;
+}
+
+/** What a batch learnt about one command: its result, or what was thrown while it was in flight. */
+export type BatchEntry = { result: AtResult } | { thrown: unknown };
+
+/**
+ * The longest command line a batch writes, CR included. V.250 promises 40 characters; modems take far
+ * more (Telit and u-blox manuals 256, SIM800 556). A modem with less answers ERROR and gets one a line.
+ */
+export const MAX_COMMAND_LINE = 256;
+
 export interface Urc {
   line: string;
   /** When it arrived, on the driver's clock. */
@@ -63,8 +81,12 @@ export class ModemDriver {
   readonly path: string;
   /** URCs seen since open. */
   urcCount = 0;
+  /** Command lines written since open (the round trips). */
+  linesSent = 0;
   #timeoutsInRow = 0;
   #gone = false;
+  /** The modem answered ERROR to a concatenated line whose commands it runs alone. */
+  #refusesConcatenation = false;
   readonly #events = new EventEmitter();
   readonly #line: SerialLine<string>;
   readonly #clock: Clock;
@@ -95,6 +117,10 @@ export class ModemDriver {
 
   get isOpen(): boolean {
     return this.#line.isOpen;
+  }
+
+  get refusesConcatenation(): boolean {
+    return this.#refusesConcatenation;
   }
 
   get isGone(): boolean {
@@ -147,14 +173,15 @@ export class ModemDriver {
 
   /** ATE0, ATV1, AT+CMEE=1. A refusal is noted, not fatal: the replies stay readable without them. */
   async init(signal?: AbortSignal): Promise<InitResult> {
-    const refused: string[] = [];
-    let last: AtResult | null = null;
-    for (const command of ['ATE0', 'ATV1', 'AT+CMEE=1']) {
-      last = await this.exec(command, { timeoutMs: this.timeouts.initMs, signal });
-      if (!last.ok) refused.push(command);
-    }
-    // ATE0 itself is echoed (echo turns off after it); the commands after it must not be.
-    return { echoStuck: Boolean(last?.echoed), refused };
+    const { initMs } = this.timeouts;
+    // ATE0V1: basic commands run together on one line, which every AT modem takes.
+    const basic = await this.execBatch([{ command: 'ATE0', timeoutMs: initMs, silent: true }, { command: 'ATV1', timeoutMs: initMs, silent: true }], signal);
+    for (const e of basic) if ('thrown' in e) throw e.thrown;
+    const refused = ['ATE0', 'ATV1'].filter((_, i) => !(basic[i] as { result: AtResult }).result.ok);
+    const last = await this.exec('AT+CMEE=1', { timeoutMs: initMs, signal });
+    if (!last.ok) refused.push('AT+CMEE=1');
+    // ATE0 itself is echoed (echo turns off after it); the command after it must not be.
+    return { echoStuck: last.echoed, refused };
   }
 
   /** One command; resolves with OK or the modem's error; throws on timeout, disconnect, abort or Modem_Gone. */
@@ -173,28 +200,118 @@ export class ModemDriver {
     return this.#line.close().finally(() => this.#events.removeAllListeners());
   }
 
-  async #send(command: string, options: ExecOptions, counted: boolean): Promise<AtResult> {
+  /**
+   * Runs `items` (commands without side effects: they may be asked twice) on as few command lines as fit
+   * and the modem takes, and returns what was learnt of each, in order. Never throws: a command whose
+   * line timed out carries the timeout and the rest go one a line (as one at a time would have done);
+   * a disconnect, an abort or Modem_Gone is carried by the command in flight and every one after it.
+   * The deadline of a combined line is the longest of its commands'.
+   */
+  async execBatch(items: readonly BatchItem[], signal?: AbortSignal): Promise<BatchEntry[]> {
+    const out: Array<BatchEntry | undefined> = items.map(() => undefined);
+    let pending = items.map((_, i) => i);
+    let oneALine = false;
+    const alone = async (i: number): Promise<boolean> => {
+      const item = items[i];
+      try {
+        out[i] = { result: await this.exec(item.command, { timeoutMs: item.timeoutMs, prefixes: item.prefixes, solicited: item.solicited, signal }) };
+        return true;
+      } catch (err) {
+        out[i] = { thrown: err };
+        return isHalError(err, 'Transport_Timeout') && !signal?.aborted;
+      }
+    };
+    while (pending.length > 0) {
+      if (oneALine || this.#refusesConcatenation || pending.length === 1) {
+        const i = pending.shift()!;
+        if (!(await alone(i))) break;
+        continue;
+      }
+      const line = planCommandLines(pending.map((i) => items[i].command), MAX_COMMAND_LINE)[0];
+      const indices = pending.slice(0, line.length);
+      pending = pending.slice(line.length);
+      const batch = indices.map((i) => items[i]);
+      const reply = new CombinedReplyCollector(batch, (urc) => this.#emitUrc(urc));
+      let final: AtClassification | null = null;
+      let thrown: unknown = null;
+      try {
+        final = await this.#request(joinCommandLine(line), Math.max(...batch.map((b) => b.timeoutMs)), signal, true, (frame) => {
+          const r = reply.push(frame);
+          return r.kind === 'incomplete' ? null : r;
+        });
+      } catch (err) {
+        thrown = err;
+      }
+      const outcomes = reply.outcomes();
+      const echoed = reply.echoes > 0;
+      const unknown: number[] = [];
+      outcomes.forEach((o, k) => {
+        if (o.kind === 'unknown') unknown.push(indices[k]);
+        else out[indices[k]] = { result: asResult(o, echoed) };
+      });
+      if (thrown !== null) {
+        if (!isHalError(thrown, 'Transport_Timeout') || signal?.aborted || unknown.length === 0) {
+          pending = [...unknown, ...pending];
+          for (const i of pending) out[i] = { thrown };
+          break;
+        }
+        // The line timed out: the first command not answered takes the timeout, the rest go one a line.
+        out[unknown[0]] = { thrown };
+        pending = [...unknown.slice(1), ...pending];
+        oneALine = true;
+        continue;
+      }
+      if (final?.kind === 'error' && unknown.length > 0) {
+        // Which command failed is not known: the first one not known runs alone, which tells.
+        const first = unknown[0];
+        if (!(await alone(first))) {
+          pending = [...unknown.slice(1), ...pending];
+          for (const i of pending) out[i] = out[first];
+          break;
+        }
+        const r = out[first] as { result: AtResult } | { thrown: unknown };
+        // Nothing on the line ran, and its first command succeeds alone with an answer it would have given:
+        // the modem refuses concatenated lines.
+        if (outcomes.every((o) => o.kind === 'unknown') && first === indices[0] && 'result' in r && r.result.ok && r.result.lines.length > 0) {
+          this.#refusesConcatenation = true;
+        }
+        pending = [...unknown.slice(1), ...pending];
+      } else pending = [...unknown, ...pending]; // OK with a split that was not clear: ask those again
+    }
+    return out.map((e) => e ?? { thrown: new HalError('Transport_Closed', `${this.path}: not asked`, { path: this.path }) });
+  }
+
+  #send(command: string, options: ExecOptions, counted: boolean): Promise<AtResult> {
+    // URCs go out as events while the reply is collected; they never move the deadline.
+    const reply = new AtReplyCollector({ command, prefixes: options.prefixes, solicited: options.solicited }, (urc) => this.#emitUrc(urc));
+    return this.#request(command, options.timeoutMs, options.signal, counted, (frame) => {
+      const r = reply.push(frame);
+      if (r.kind === 'incomplete') return null;
+      const echoed = reply.echoes > 0;
+      return r.kind === 'ok' ? { ok: true, lines: r.lines, echoed, connect: r.connect } : { ok: false, error: r.error, lines: r.lines, echoed };
+    });
+  }
+
+  /** Writes one command line and collects its reply until `done` gives a value; counts timeouts in a row. */
+  async #request<T>(line: string, timeoutMs: number, signal: AbortSignal | undefined, counted: boolean, done: (frame: string) => T | null): Promise<T> {
     if (this.#gone) {
       throw new HalError('Modem_Gone', `${this.path}: the modem stopped answering (${this.timeouts.goneAfterTimeouts} timeouts in a row)`, { path: this.path });
     }
-    // URCs go out as events while the reply is collected; they never move the deadline.
-    const reply = new AtReplyCollector({ command, prefixes: options.prefixes, solicited: options.solicited }, (urc) => this.#emitUrc(urc));
+    this.linesSent++;
     try {
-      const result = await this.#line.request<AtResult>(`${command}\r`, {
-        name: command,
-        timeoutMs: options.timeoutMs,
-        signal: options.signal,
+      const result = await this.#line.request<T>(`${line}\r`, {
+        name: line,
+        timeoutMs,
+        signal,
         accept: (frame) => {
-          const r = reply.push(frame);
-          if (r.kind === 'incomplete') return { kind: 'more' };
-          const echoed = reply.echoes > 0;
-          return { kind: 'done', value: r.kind === 'ok' ? { ok: true, lines: r.lines, echoed, connect: r.connect } : { ok: false, error: r.error, lines: r.lines, echoed } };
+          const value = done(frame);
+          return value === null ? { kind: 'more' } : { kind: 'done', value };
         },
       });
       if (counted) this.#timeoutsInRow = 0;
       return result;
     } catch (err) {
-      if (counted && isHalError(err, 'Transport_Timeout') && !options.signal?.aborted) {
+      if (counted && isHalError(err, 'Transport_Timeout') && !signal?.aborted) {
         this.#timeoutsInRow++;
         if (this.#timeoutsInRow >= this.timeouts.goneAfterTimeouts) {
           this.#gone = true;
@@ -212,6 +329,10 @@ export class ModemDriver {
     this.urcCount++;
     this.#events.emit('urc', { line, at: this.#clock.now() } satisfies Urc);
   }
+}
+
+function asResult(o: Exclude<CommandOutcome, { kind: 'unknown' }>, echoed: boolean): AtResult {
+  return o.kind === 'ok' ? { ok: true, lines: o.lines, echoed } : { ok: false, error: o.error, lines: o.lines, echoed };
 }
 
 export function atError(command: string, error: AtFailure, path: string): HalError {

@@ -44,6 +44,7 @@ const KEY_FINDING: Record<string, [string, string, string | number]> = {
   echo: ['modem.echo', 'warn', 'on'],
   'urc-storm': ['modem.urc', 'warn', expect.any(Number) as unknown as number],
   unplug: ['modem.connection', 'absent', 'Transport_Disconnected'],
+  'no-concat': ['modem.pdp', 'pass', '10.81.23.45'],
 };
 
 describe.each(DEVICE_FAULTS.modem.map((f) => [f]))('%s (pty)', (fault) => {

@@ -52,7 +52,7 @@ describe('ModemDriver over an in-process line', () => {
       expect(await m.init()).toEqual({ echoStuck: false, refused: [] });
       const r = await m.exec('AT+CSQ', { timeoutMs: 500, prefixes: ['+CSQ:'] });
       expect(r).toEqual({ ok: true, lines: ['+CSQ: 21,0'], echoed: false });
-      expect(sim.receivedBytes().toString('latin1')).toBe('AT\rATE0\rATV1\rAT+CMEE=1\rAT+CSQ\r');
+      expect(sim.receivedBytes().toString('latin1')).toBe('AT\rATE0V1\rAT+CMEE=1\rAT+CSQ\r');
     });
   });
 

@@ -28,7 +28,9 @@ const analyze = process.argv.includes('--analyze');
 const SIM_BUNDLE = 'sim.js';
 // The PNG preview's renderer, required by src/slip/png-bundle.ts on first use.
 const PNG_BUNDLE = 'png.js';
-const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE) };
+// The modem's batch runner (combined AT command lines), required by hal/modem/batch-bundle.ts on first use.
+const MODEM_BATCH_BUNDLE = 'modem-batch.js';
+const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE), POSDIAG_MODEM_BATCH_BUNDLE: JSON.stringify(MODEM_BATCH_BUNDLE) };
 
 await regenerateConfigValidator();
 
@@ -63,6 +65,7 @@ const outputs = [
   { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define },
   { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define },
   { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}`, define },
+  { entryPoints: ['hal/modem/batch-run.ts'], outfile: `dist/${MODEM_BATCH_BUNDLE}`, define },
 ];
 
 const results = [];

@@ -35,7 +35,8 @@ import {
   Registration,
 } from './at-parsers';
 import { assessSim, gradeRegistration, gradeSignal } from './assess';
-import { AtResult, BatchEntry, BatchItem, ExecOptions, ModemDriver } from './driver';
+import { loadBatchRunner } from './batch-bundle';
+import { AtResult, BatchEntry, ExecOptions, ModemDriver } from './driver';
 import { MODEM_TIMEOUTS, ModemTimeouts } from './timeouts';
 
 export interface ModemCheckOptions {
@@ -154,7 +155,7 @@ async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: M
     if (init?.echoStuck) report({ id: 'modem.echo', status: 'warn', value: 'on', message: 'check.modem.echo.stuck' });
 
     // The queries of the steps below, read ahead on as few command lines as the modem takes.
-    const items = readAhead(t, ctx.level === 'internal');
+    const items = loadBatchRunner().readAhead(t, ctx.level === 'internal');
     const entries = await modem.execBatch(items, ctx.signal);
     items.forEach((item, i) => ahead.set(item.command, [...(ahead.get(item.command) ?? []), entries[i]]));
 
@@ -350,32 +351,6 @@ async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: M
       report({ id: 'modem.urc', status: 'warn', value: Math.round(perSecond), unit: '/s', message: 'check.modem.urc.storm', params: { count: modem.urcCount, perSecond: Math.round(perSecond) } });
     }
   }
-}
-
-/**
- * What the steps ask whatever the answers, in their order: commands that change nothing (AT+COPS=3,x
- * only picks the reply's format), so asking them ahead is the same as asking them in turn. Above the
- * internal level the PDP queries stay with their step: they come after a possible AT+CGATT=1. +CEREG?
- * goes last: a 2G modem refuses it, and an error at the end of a line leaves nothing to ask again.
- */
-function readAhead(t: ModemTimeouts, internal: boolean): BatchItem[] {
-  const reg = (command: string, prefix: string): BatchItem => ({ command, timeoutMs: t.registrationMs, prefixes: [prefix], solicited: isRegistrationReadReply, single: true });
-  const one = (command: string, timeoutMs: number, prefix: string): BatchItem => ({ command, timeoutMs, prefixes: [prefix], single: true });
-  return [
-    ...['AT+CGMI', 'AT+CGMM', 'AT+CGMR', 'AT+CGSN'].map((command) => ({ command, timeoutMs: t.identityMs })),
-    one('AT+CPIN?', t.simMs, '+CPIN:'),
-    { command: 'AT+CCID', timeoutMs: t.iccidMs },
-    one('AT+CSQ', t.signalMs, '+CSQ:'),
-    reg('AT+CREG?', '+CREG:'),
-    reg('AT+CGREG?', '+CGREG:'),
-    { command: 'AT+COPS=3,0', timeoutMs: t.operatorMs, silent: true },
-    one('AT+COPS?', t.operatorMs, '+COPS:'),
-    { command: 'AT+COPS=3,2', timeoutMs: t.operatorMs, silent: true },
-    one('AT+COPS?', t.operatorMs, '+COPS:'),
-    one('AT+CGATT?', t.packetMs, '+CGATT:'),
-    ...(internal ? [{ command: 'AT+CGDCONT?', timeoutMs: t.packetMs, prefixes: ['+CGDCONT:'] }, { command: 'AT+CGPADDR', timeoutMs: t.packetMs, prefixes: ['+CGPADDR:'] }] : []),
-    reg('AT+CEREG?', '+CEREG:'),
-  ];
 }
 
 /** The +CME ERROR of a refusal as finding params (none for other failures, or a reply). */

@@ -17,8 +17,9 @@ import { Clock, systemClock } from '../clock';
 import type { SerialLineConfig } from '../config';
 import { HalError, isHalError } from '../errors';
 import { LineTiming, SerialLine } from '../transport/serial-line';
-import { BatchCommand, CombinedReplyCollector, CommandOutcome, joinCommandLine, planCommandLines } from './at-batch';
-import { AtClassification, AtFailure, AtReplyCollector, cleanLine, isEcho } from './at-reply';
+import { AtFailure, AtReplyCollector, cleanLine, isEcho } from './at-reply';
+import { loadBatchRunner } from './batch-bundle';
+import type { BatchEntry, BatchItem } from './batch-run';
 import { ModemTimeouts, resolveModemTimeouts } from './timeouts';
 
 export interface ModemOpenOptions {
@@ -44,20 +45,6 @@ export type AtResult =
   | { ok: true; lines: string[]; echoed: boolean; connect?: string }
   | { ok: false; error: AtFailure; lines: string[]; echoed: boolean };
 
-/** One command of a batch: what it expects back and its own deadline. */
-export interface BatchItem extends BatchCommand {
-  timeoutMs: number;
-}
-
-/** What a batch learnt about one command: its result, or what was thrown while it was in flight. */
-export type BatchEntry = { result: AtResult } | { thrown: unknown };
-
-/**
- * The longest command line a batch writes, CR included. V.250 promises 40 characters; modems take far
- * more (Telit and u-blox manuals 256, SIM800 556). A modem with less answers ERROR and gets one a line.
- */
-export const MAX_COMMAND_LINE = 256;
-
 export interface Urc {
   line: string;
   /** When it arrived, on the driver's clock. */
@@ -75,6 +62,8 @@ export interface InitResult {
   /** Init commands the modem refused (some lack AT+CMEE). */
   refused: string[];
 }
+
+export type { BatchEntry, BatchItem } from './batch-run';
 
 export class ModemDriver {
   readonly timeouts: ModemTimeouts;
@@ -207,78 +196,17 @@ export class ModemDriver {
    * a disconnect, an abort or Modem_Gone is carried by the command in flight and every one after it.
    * The deadline of a combined line is the longest of its commands'.
    */
-  async execBatch(items: readonly BatchItem[], signal?: AbortSignal): Promise<BatchEntry[]> {
-    const out: Array<BatchEntry | undefined> = items.map(() => undefined);
-    let pending = items.map((_, i) => i);
-    let oneALine = false;
-    const alone = async (i: number): Promise<boolean> => {
-      const item = items[i];
-      try {
-        out[i] = { result: await this.exec(item.command, { timeoutMs: item.timeoutMs, prefixes: item.prefixes, solicited: item.solicited, signal }) };
-        return true;
-      } catch (err) {
-        out[i] = { thrown: err };
-        return isHalError(err, 'Transport_Timeout') && !signal?.aborted;
-      }
-    };
-    while (pending.length > 0) {
-      if (oneALine || this.#refusesConcatenation || pending.length === 1) {
-        const i = pending.shift()!;
-        if (!(await alone(i))) break;
-        continue;
-      }
-      const line = planCommandLines(pending.map((i) => items[i].command), MAX_COMMAND_LINE)[0];
-      const indices = pending.slice(0, line.length);
-      pending = pending.slice(line.length);
-      const batch = indices.map((i) => items[i]);
-      const reply = new CombinedReplyCollector(batch, (urc) => this.#emitUrc(urc));
-      let final: AtClassification | null = null;
-      let thrown: unknown = null;
-      try {
-        final = await this.#request(joinCommandLine(line), Math.max(...batch.map((b) => b.timeoutMs)), signal, true, (frame) => {
-          const r = reply.push(frame);
-          return r.kind === 'incomplete' ? null : r;
-        });
-      } catch (err) {
-        thrown = err;
-      }
-      const outcomes = reply.outcomes();
-      const echoed = reply.echoes > 0;
-      const unknown: number[] = [];
-      outcomes.forEach((o, k) => {
-        if (o.kind === 'unknown') unknown.push(indices[k]);
-        else out[indices[k]] = { result: asResult(o, echoed) };
-      });
-      if (thrown !== null) {
-        if (!isHalError(thrown, 'Transport_Timeout') || signal?.aborted || unknown.length === 0) {
-          pending = [...unknown, ...pending];
-          for (const i of pending) out[i] = { thrown };
-          break;
-        }
-        // The line timed out: the first command not answered takes the timeout, the rest go one a line.
-        out[unknown[0]] = { thrown };
-        pending = [...unknown.slice(1), ...pending];
-        oneALine = true;
-        continue;
-      }
-      if (final?.kind === 'error' && unknown.length > 0) {
-        // Which command failed is not known: the first one not known runs alone, which tells.
-        const first = unknown[0];
-        if (!(await alone(first))) {
-          pending = [...unknown.slice(1), ...pending];
-          for (const i of pending) out[i] = out[first];
-          break;
-        }
-        const r = out[first] as { result: AtResult } | { thrown: unknown };
-        // Nothing on the line ran, and its first command succeeds alone with an answer it would have given:
-        // the modem refuses concatenated lines.
-        if (outcomes.every((o) => o.kind === 'unknown') && first === indices[0] && 'result' in r && r.result.ok && r.result.lines.length > 0) {
-          this.#refusesConcatenation = true;
-        }
-        pending = [...unknown.slice(1), ...pending];
-      } else pending = [...unknown, ...pending]; // OK with a split that was not clear: ask those again
-    }
-    return out.map((e) => e ?? { thrown: new HalError('Transport_Closed', `${this.path}: not asked`, { path: this.path }) });
+  execBatch(items: readonly BatchItem[], signal?: AbortSignal): Promise<BatchEntry[]> {
+    return loadBatchRunner().runBatch(items, {
+      signal,
+      exec: (item) => this.exec(item.command, { timeoutMs: item.timeoutMs, prefixes: item.prefixes, solicited: item.solicited, signal }),
+      line: (text, timeoutMs, done) => this.#request(text, timeoutMs, signal, true, done),
+      onUrc: (urc) => this.#emitUrc(urc),
+      refused: () => this.#refusesConcatenation,
+      refuse: () => {
+        this.#refusesConcatenation = true;
+      },
+    });
   }
 
   #send(command: string, options: ExecOptions, counted: boolean): Promise<AtResult> {
@@ -329,10 +257,6 @@ export class ModemDriver {
     this.urcCount++;
     this.#events.emit('urc', { line, at: this.#clock.now() } satisfies Urc);
   }
-}
-
-function asResult(o: Exclude<CommandOutcome, { kind: 'unknown' }>, echoed: boolean): AtResult {
-  return o.kind === 'ok' ? { ok: true, lines: o.lines, echoed } : { ok: false, error: o.error, lines: o.lines, echoed };
 }
 
 export function atError(command: string, error: AtFailure, path: string): HalError {

@@ -61,7 +61,9 @@ const EXPECTED: Record<(typeof DEVICE_FAULTS.modem)[number], { status: string; f
 
 describe('every modem fault yields its finding (in-process line)', () => {
   test.each(DEVICE_FAULTS.modem.map((f) => [f]))('%s', async (fault) => {
-    const r = await run(createModemSimulator(fault));
+    // In process the whole check takes some 15 ms (four command lines): the storm must rage faster than
+    // its default 5 ms for the check to see a few of its URCs at all.
+    const r = await run(createModemSimulator(fault, fault === 'urc-storm' ? { urcIntervalMs: 1 } : {}));
     const want = EXPECTED[fault];
     expect(r.status).toBe(want.status);
     const got = byId(r.findings);

@@ -10,8 +10,13 @@ export type BatchRunner = typeof import('./batch-run');
 
 declare const POSDIAG_MODEM_BATCH_BUNDLE: string | undefined;
 
-export function loadBatchRunner(): BatchRunner {
+/** The runner; null when dist/cli.js was copied without it (the modem check then asks one command a line). */
+export function loadBatchRunner(): BatchRunner | null {
   if (typeof POSDIAG_MODEM_BATCH_BUNDLE !== 'string') return require('./batch-run') as BatchRunner;
   // A computed path: the bundler leaves this require alone, Node resolves it next to the running bundle.
-  return require(join(__dirname, POSDIAG_MODEM_BATCH_BUNDLE)) as BatchRunner;
+  try {
+    return require(join(__dirname, POSDIAG_MODEM_BATCH_BUNDLE)) as BatchRunner;
+  } catch {
+    return null;
+  }
 }

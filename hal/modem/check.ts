@@ -155,7 +155,7 @@ async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: M
     if (init?.echoStuck) report({ id: 'modem.echo', status: 'warn', value: 'on', message: 'check.modem.echo.stuck' });
 
     // The queries of the steps below, read ahead on as few command lines as the modem takes.
-    const items = loadBatchRunner().readAhead(t, ctx.level === 'internal');
+    const items = loadBatchRunner()?.readAhead(t, ctx.level === 'internal') ?? [];
     const entries = await modem.execBatch(items, ctx.signal);
     items.forEach((item, i) => ahead.set(item.command, [...(ahead.get(item.command) ?? []), entries[i]]));
 

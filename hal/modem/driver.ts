@@ -196,8 +196,15 @@ export class ModemDriver {
    * a disconnect, an abort or Modem_Gone is carried by the command in flight and every one after it.
    * The deadline of a combined line is the longest of its commands'.
    */
-  execBatch(items: readonly BatchItem[], signal?: AbortSignal): Promise<BatchEntry[]> {
-    return loadBatchRunner().runBatch(items, {
+  async execBatch(items: readonly BatchItem[], signal?: AbortSignal): Promise<BatchEntry[]> {
+    const runner = loadBatchRunner();
+    if (!runner) {
+      // Without its file: one command a line, what a modem refusing concatenation gets.
+      const out: BatchEntry[] = [];
+      for (const item of items) out.push(await this.exec(item.command, { ...item, signal }).then((result) => ({ result }), (thrown: unknown) => ({ thrown })));
+      return out;
+    }
+    return runner.runBatch(items, {
       signal,
       exec: (item) => this.exec(item.command, { timeoutMs: item.timeoutMs, prefixes: item.prefixes, solicited: item.solicited, signal }),
       line: (text, timeoutMs, done) => this.#request(text, timeoutMs, signal, true, done),

@@ -3,6 +3,7 @@
 //   dist/index.js  the library (package.json "main")
 //   dist/sim.js    the simulated terminal: the simulators of mocks/ and the commands that run only on them
 //                  (demo, sim), loaded only to simulate (src/simulators.ts requires it at run time)
+//   dist/modem-batch.js  the modem's combined AT command lines, loaded by the modem check (without it: one a line)
 //   dist/png.js    the PNG preview's renderer, loaded only to draw one (src/slip/png-bundle.ts)
 //   dist/gb18030.bin  GB18030 for a Node whose TextDecoder lacks it (small ICU, no Intl), read by
 //                  hal/printer/gb18030.ts only when Chinese is printed there
@@ -60,12 +61,15 @@ const common = {
 // Where src/simulators.ts finds the simulators, src/slip/png-bundle.ts the PNG renderer and
 // hal/printer/gb18030.ts its table once bundled (each beside the bundle that runs); from the sources they
 // are imported or made directly.
-const define = { ...LAZY_BUNDLES, POSDIAG_GB18030_TABLE: JSON.stringify('gb18030.bin') };
+// The modem's batch runner (combined AT command lines), required by hal/modem/batch-bundle.ts on first use.
+const MODEM_BATCH_BUNDLE = 'modem-batch.js';
+const define = { ...LAZY_BUNDLES, POSDIAG_MODEM_BATCH_BUNDLE: JSON.stringify(MODEM_BATCH_BUNDLE), POSDIAG_GB18030_TABLE: JSON.stringify('gb18030.bin') };
 const outputs = [
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define },
   { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define },
   { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define },
   { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}`, define },
+  { entryPoints: ['hal/modem/batch-run.ts'], outfile: `dist/${MODEM_BATCH_BUNDLE}`, define },
 ];
 
 const results = [];

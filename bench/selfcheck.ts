@@ -37,6 +37,8 @@ interface Traffic {
 export interface DeviceFloor extends Traffic {
   device: Device;
   floorMs: number;
+  /** Command lines the device received (CR-terminated): the round trips of a line-oriented device (the modem). */
+  commandLines: number;
 }
 
 export interface RunFigures {
@@ -64,9 +66,11 @@ export async function timedSelfCheck(devices: readonly Device[], opts: { silent?
     const result = await runChecks(checks, { level: 'internal', totalBudgetMs: opts.totalBudgetMs });
     const wallMs = performance.now() - start;
     const floors = running.map(({ device, sim, traffic }) => {
-      const bytesIn = sim.receivedBytes().length;
+      const received = sim.receivedBytes();
+      const bytesIn = received.length;
       const floorMs = ((bytesIn + traffic.bytesOut) * 10 * 1000) / BAUD + traffic.replies * LATENCY_MS[device];
-      return { device, bytesIn, bytesOut: traffic.bytesOut, replies: traffic.replies, floorMs };
+      const commandLines = received.toString('latin1').split('\r').length - 1;
+      return { device, bytesIn, bytesOut: traffic.bytesOut, replies: traffic.replies, floorMs, commandLines };
     });
     return { wallMs, result, floors };
   } finally {

@@ -3,7 +3,7 @@
  * and `posdiag sim --fault` accept exactly these; each simulator implements every one of its list.
  */
 export const DEVICE_FAULTS = {
-  modem: ['healthy', 'no-sim', 'sim-pin', 'no-signal', 'weak-signal', 'denied', 'searching', 'roaming', 'not-attached', 'silent', 'garbage', 'echo', 'urc-storm', 'unplug'],
+  modem: ['healthy', 'no-sim', 'sim-pin', 'no-signal', 'weak-signal', 'denied', 'searching', 'roaming', 'not-attached', 'silent', 'garbage', 'echo', 'urc-storm', 'unplug', 'no-concat'],
   pn532: ['healthy', 'silent', 'bad-checksum', 'rom-fail', 'ram-fail', 'antenna-fail', 'card-present', 'unplug'],
   msr605: ['healthy', 'silent', 'ram-fail', 'swipe', 'unplug'],
   printer: ['healthy', 'paper-out', 'paper-near-end', 'cover-open', 'cutter-error', 'overheat', 'offline', 'silent', 'unplug'],

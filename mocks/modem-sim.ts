@@ -15,6 +15,8 @@ export type ModemFault = FaultOf<'modem'>;
 export interface ModemSimOptions extends SimulatorOptions {
   /** urc-storm: one URC every this many ms. Default 5. */
   urcIntervalMs?: number;
+  /** False: a line of more than one command is answered ERROR, as some modems do (the no-concat fault). */
+  concatenation?: boolean;
   /** unplug: the command (without AT, upper case) during whose reply the plug is pulled. Default `+CSQ`. */
   unplugOn?: string;
   /**
@@ -127,6 +129,7 @@ export class ModemSimulator extends DeviceSimulator {
   private stormCount = 0;
   private readonly stormInterval: number;
   private readonly unplugOn: string;
+  private readonly concatenation: boolean;
   /** The last command line's body, for A/; before any, the empty line (which answers OK). */
   private lastBody = '';
   private readonly identity: Record<keyof typeof MODEM_IDENTITY, string>;
@@ -139,6 +142,7 @@ export class ModemSimulator extends DeviceSimulator {
     this.state = { ...powerUpState(), ...FAULT_STATE[fault] };
     this.stormInterval = options.urcIntervalMs ?? 5;
     this.unplugOn = options.unplugOn ?? '+CSQ';
+    this.concatenation = fault !== 'no-concat' && options.concatenation !== false;
     this.identity = { ...MODEM_IDENTITY, ...options.identity };
     if (options.identity?.operator !== undefined) this.state.operator = { ...HOME, long: options.identity.operator };
   }
@@ -186,25 +190,46 @@ export class ModemSimulator extends DeviceSimulator {
     this.runBody(body);
   }
 
-  /** A command line's body (after "AT"): its commands in turn, up to the first that fails, then the result. */
+  /**
+   * A command line's body (after "AT"): its commands in turn, each one's information text in order, up to
+   * the first that fails (V.250: the rest of the line is not executed), then one final result. Without
+   * concatenation, a line of more than one command is answered ERROR as a whole and nothing runs.
+   */
   private runBody(body: string): void {
+    const commands = splitCommands(body);
+    if (!this.concatenation && commands.length > 1) {
+      this.respond([], 'ERROR');
+      return;
+    }
     const info: string[] = [];
     let final: Outcome['final'] = 'OK';
-    for (const cmd of splitCommands(body)) {
+    for (const cmd of commands) {
+      if (this.fault === 'unplug' && cmd.toUpperCase().startsWith(this.unplugOn)) {
+        // The plug comes out while this command answers: what the line's earlier commands said goes out whole.
+        if (info.length > 0) this.reply(this.frame(info));
+        const out = this.execute(cmd);
+        void this.flushed().then(() => {
+          this.faults.unplugMidReply = true;
+          this.respond(out.info, out.final);
+        });
+        return;
+      }
       const out = this.execute(cmd);
       info.push(...out.info);
       final = out.final;
       if (final !== 'OK') break;
     }
-    const upper = body.toUpperCase();
-    if (this.fault === 'unplug' && upper.startsWith(this.unplugOn)) this.faults.unplugMidReply = true;
     this.respond(info, final);
+  }
+
+  /** Information text as the modem frames it: `\r\n<line>\r\n` verbose, `<line>\r\n` after ATV0. */
+  private frame(info: string[]): string {
+    return info.map((l) => (this.state.verbose ? `\r\n${l}\r\n` : `${l}\r\n`)).join('');
   }
 
   private respond(info: string[], final: Outcome['final']): void {
     const s = this.state;
-    let out = '';
-    for (const l of info) out += s.verbose ? `\r\n${l}\r\n` : `${l}\r\n`;
+    let out = this.frame(info);
     if (final === 'OK') out += s.verbose ? '\r\nOK\r\n' : '0\r';
     else if (final === 'ERROR' || s.cmee === 0) out += s.verbose ? '\r\nERROR\r\n' : '4\r';
     else {

@@ -2,6 +2,7 @@
 # Installs the Debian/Ubuntu packages posdiag's tests and simulated terminal use:
 #   socat                 pseudo-terminal pairs for the device simulators
 #   ppp                   /usr/sbin/chat, a third-party AT client run against the modem simulator
+#   gammu                 gammu --identify, another AT client (a phone/modem manager) run against it
 #   libnfc-bin, libnfc-examples, libnfc-pn53x-examples
 #                         nfc-list, nfc-scan-device, pn53x-diagnose run against the PN532 simulator
 #   unifont               the bitmap font the printer simulator renders slips with (Hanzi included)
@@ -22,6 +23,7 @@ have_cmd socat || need+=(socat)
 [ -f /usr/share/unifont/unifont.hex ] || need+=(unifont)
 if [ "$scope" != "demo" ]; then
   have_cmd /usr/sbin/chat || need+=(ppp)
+  have_cmd gammu || need+=(gammu)
   have_cmd nfc-list || need+=(libnfc-bin)
   have_cmd nfc-scan-device || need+=(libnfc-examples)
   have_cmd pn53x-diagnose || need+=(libnfc-pn53x-examples)

@@ -35,7 +35,8 @@ import {
   Registration,
 } from './at-parsers';
 import { assessSim, gradeRegistration, gradeSignal } from './assess';
-import { AtResult, ExecOptions, ModemDriver } from './driver';
+import { loadBatchRunner } from './batch-bundle';
+import { AtResult, BatchEntry, ExecOptions, ModemDriver } from './driver';
 import { MODEM_TIMEOUTS, ModemTimeouts } from './timeouts';
 
 export interface ModemCheckOptions {
@@ -85,12 +86,16 @@ async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: M
   const t = modem.timeouts;
   const report = (f: Finding) => ctx.report(f);
   let current = 'open';
+  /** Replies read ahead on combined command lines, per command, in the order the steps ask for them. */
+  const ahead = new Map<string, BatchEntry[]>();
 
   /** Runs one command; transport trouble ends the check with a finding, a timeout is a finding for `id`. */
   const exec = async (id: string, command: string, opts: Omit<ExecOptions, 'signal'>): Promise<AtResult | null> => {
     current = command;
     try {
-      return await modem.exec(command, { ...opts, signal: ctx.signal });
+      const read = ahead.get(command)?.shift();
+      if (read && 'thrown' in read) throw read.thrown;
+      return read ? read.result : await modem.exec(command, { ...opts, signal: ctx.signal });
     } catch (err) {
       if (ctx.signal.aborted) throw new Stop();
       if (isHalError(err, 'Transport_Timeout')) {
@@ -148,6 +153,11 @@ async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: M
       throw err;
     });
     if (init?.echoStuck) report({ id: 'modem.echo', status: 'warn', value: 'on', message: 'check.modem.echo.stuck' });
+
+    // The queries of the steps below, read ahead on as few command lines as the modem takes.
+    const items = loadBatchRunner()?.readAhead(t, ctx.level === 'internal') ?? [];
+    const entries = await modem.execBatch(items, ctx.signal);
+    items.forEach((item, i) => ahead.set(item.command, [...(ahead.get(item.command) ?? []), entries[i]]));
 
     await identity();
     const sim = await simCard();

@@ -5,6 +5,9 @@
  * - probe: `AT` up to `probeTries` times; any final result, even an error, proves an AT modem.
  * - init: ATE0, ATV1, AT+CMEE=1 (ModemManager's primary-port init), and notes a modem whose echo stays on.
  * - exec: one command, an absolute deadline, URCs passed on as events and never taken as the reply.
+ * - execBatch: several read-only commands on as few command lines as the modem takes (at-batch.ts splits
+ *   the combined reply); a modem that answers ERROR to a concatenated line gets one command a line from
+ *   then on, for as long as the driver is open.
  * - `goneAfterTimeouts` command timeouts in a row (ModemManager: 10) and the modem is taken as gone:
  *   every later command fails at once with Modem_Gone instead of costing another deadline.
  */
@@ -15,6 +18,8 @@ import type { SerialLineConfig } from '../config';
 import { HalError, isHalError } from '../errors';
 import { LineTiming, SerialLine } from '../transport/serial-line';
 import { AtFailure, AtReplyCollector, cleanLine, isEcho } from './at-reply';
+import { loadBatchRunner } from './batch-bundle';
+import type { BatchEntry, BatchItem } from './batch-run';
 import { ModemTimeouts, resolveModemTimeouts } from './timeouts';
 
 export interface ModemOpenOptions {
@@ -58,13 +63,19 @@ export interface InitResult {
   refused: string[];
 }
 
+export type { BatchEntry, BatchItem } from './batch-run';
+
 export class ModemDriver {
   readonly timeouts: ModemTimeouts;
   readonly path: string;
   /** URCs seen since open. */
   urcCount = 0;
+  /** Command lines written since open (the round trips). */
+  linesSent = 0;
   #timeoutsInRow = 0;
   #gone = false;
+  /** The modem answered ERROR to a concatenated line whose commands it runs alone. */
+  #refusesConcatenation = false;
   readonly #events = new EventEmitter();
   readonly #line: SerialLine<string>;
   readonly #clock: Clock;
@@ -95,6 +106,10 @@ export class ModemDriver {
 
   get isOpen(): boolean {
     return this.#line.isOpen;
+  }
+
+  get refusesConcatenation(): boolean {
+    return this.#refusesConcatenation;
   }
 
   get isGone(): boolean {
@@ -147,14 +162,15 @@ export class ModemDriver {
 
   /** ATE0, ATV1, AT+CMEE=1. A refusal is noted, not fatal: the replies stay readable without them. */
   async init(signal?: AbortSignal): Promise<InitResult> {
-    const refused: string[] = [];
-    let last: AtResult | null = null;
-    for (const command of ['ATE0', 'ATV1', 'AT+CMEE=1']) {
-      last = await this.exec(command, { timeoutMs: this.timeouts.initMs, signal });
-      if (!last.ok) refused.push(command);
-    }
-    // ATE0 itself is echoed (echo turns off after it); the commands after it must not be.
-    return { echoStuck: Boolean(last?.echoed), refused };
+    const { initMs } = this.timeouts;
+    // ATE0V1: basic commands run together on one line, which every AT modem takes.
+    const basic = await this.execBatch([{ command: 'ATE0', timeoutMs: initMs, silent: true }, { command: 'ATV1', timeoutMs: initMs, silent: true }], signal);
+    for (const e of basic) if ('thrown' in e) throw e.thrown;
+    const refused = ['ATE0', 'ATV1'].filter((_, i) => !(basic[i] as { result: AtResult }).result.ok);
+    const last = await this.exec('AT+CMEE=1', { timeoutMs: initMs, signal });
+    if (!last.ok) refused.push('AT+CMEE=1');
+    // ATE0 itself is echoed (echo turns off after it); the command after it must not be.
+    return { echoStuck: last.echoed, refused };
   }
 
   /** One command; resolves with OK or the modem's error; throws on timeout, disconnect, abort or Modem_Gone. */
@@ -173,28 +189,64 @@ export class ModemDriver {
     return this.#line.close().finally(() => this.#events.removeAllListeners());
   }
 
-  async #send(command: string, options: ExecOptions, counted: boolean): Promise<AtResult> {
+  /**
+   * Runs `items` (commands without side effects: they may be asked twice) on as few command lines as fit
+   * and the modem takes, and returns what was learnt of each, in order. Never throws: a command whose
+   * line timed out carries the timeout and the rest go one a line (as one at a time would have done);
+   * a disconnect, an abort or Modem_Gone is carried by the command in flight and every one after it.
+   * The deadline of a combined line is the longest of its commands'.
+   */
+  async execBatch(items: readonly BatchItem[], signal?: AbortSignal): Promise<BatchEntry[]> {
+    const runner = loadBatchRunner();
+    if (!runner) {
+      // Without its file: one command a line, what a modem refusing concatenation gets.
+      const out: BatchEntry[] = [];
+      for (const item of items) out.push(await this.exec(item.command, { ...item, signal }).then((result) => ({ result }), (thrown: unknown) => ({ thrown })));
+      return out;
+    }
+    return runner.runBatch(items, {
+      signal,
+      exec: (item) => this.exec(item.command, { timeoutMs: item.timeoutMs, prefixes: item.prefixes, solicited: item.solicited, signal }),
+      line: (text, timeoutMs, done) => this.#request(text, timeoutMs, signal, true, done),
+      onUrc: (urc) => this.#emitUrc(urc),
+      refused: () => this.#refusesConcatenation,
+      refuse: () => {
+        this.#refusesConcatenation = true;
+      },
+    });
+  }
+
+  #send(command: string, options: ExecOptions, counted: boolean): Promise<AtResult> {
+    // URCs go out as events while the reply is collected; they never move the deadline.
+    const reply = new AtReplyCollector({ command, prefixes: options.prefixes, solicited: options.solicited }, (urc) => this.#emitUrc(urc));
+    return this.#request(command, options.timeoutMs, options.signal, counted, (frame) => {
+      const r = reply.push(frame);
+      if (r.kind === 'incomplete') return null;
+      const echoed = reply.echoes > 0;
+      return r.kind === 'ok' ? { ok: true, lines: r.lines, echoed, connect: r.connect } : { ok: false, error: r.error, lines: r.lines, echoed };
+    });
+  }
+
+  /** Writes one command line and collects its reply until `done` gives a value; counts timeouts in a row. */
+  async #request<T>(line: string, timeoutMs: number, signal: AbortSignal | undefined, counted: boolean, done: (frame: string) => T | null): Promise<T> {
     if (this.#gone) {
       throw new HalError('Modem_Gone', `${this.path}: the modem stopped answering (${this.timeouts.goneAfterTimeouts} timeouts in a row)`, { path: this.path });
     }
-    // URCs go out as events while the reply is collected; they never move the deadline.
-    const reply = new AtReplyCollector({ command, prefixes: options.prefixes, solicited: options.solicited }, (urc) => this.#emitUrc(urc));
+    this.linesSent++;
     try {
-      const result = await this.#line.request<AtResult>(`${command}\r`, {
-        name: command,
-        timeoutMs: options.timeoutMs,
-        signal: options.signal,
+      const result = await this.#line.request<T>(`${line}\r`, {
+        name: line,
+        timeoutMs,
+        signal,
         accept: (frame) => {
-          const r = reply.push(frame);
-          if (r.kind === 'incomplete') return { kind: 'more' };
-          const echoed = reply.echoes > 0;
-          return { kind: 'done', value: r.kind === 'ok' ? { ok: true, lines: r.lines, echoed, connect: r.connect } : { ok: false, error: r.error, lines: r.lines, echoed } };
+          const value = done(frame);
+          return value === null ? { kind: 'more' } : { kind: 'done', value };
         },
       });
       if (counted) this.#timeoutsInRow = 0;
       return result;
     } catch (err) {
-      if (counted && isHalError(err, 'Transport_Timeout') && !options.signal?.aborted) {
+      if (counted && isHalError(err, 'Transport_Timeout') && !signal?.aborted) {
         this.#timeoutsInRow++;
         if (this.#timeoutsInRow >= this.timeouts.goneAfterTimeouts) {
           this.#gone = true;

@@ -7,7 +7,7 @@ import { systemClock } from '../../hal/clock';
 import { createModemCheck, ModemCheckOptions } from '../../hal/modem/check';
 import { ModemDriver } from '../../hal/modem/driver';
 import { isHalError } from '../../hal/errors';
-import { runChecks } from '../../hal/selfcheck';
+import { Finding, runChecks } from '../../hal/selfcheck';
 import { nativeBinding } from '../../hal/transport/native-binding';
 import { DEVICE_FAULTS } from '../../mocks/faults';
 import { createModemSimulator, ModemSimulator } from '../../mocks/modem-sim';
@@ -44,6 +44,7 @@ const KEY_FINDING: Record<string, [string, string, string | number]> = {
   echo: ['modem.echo', 'warn', 'on'],
   'urc-storm': ['modem.urc', 'warn', expect.any(Number) as unknown as number],
   unplug: ['modem.connection', 'absent', 'Transport_Disconnected'],
+  'no-concat': ['modem.pdp', 'pass', '10.81.23.45'],
 };
 
 describe.each(DEVICE_FAULTS.modem.map((f) => [f]))('%s (pty)', (fault) => {
@@ -95,4 +96,25 @@ test('silent modem: the probe finding arrives within probeTries × probeMs plus 
   const t0 = performance.now();
   await runChecks([check], { level: 'internal' });
   expect(performance.now() - t0).toBeLessThan(3 * 150 + 3 * 150 + 500);
+});
+
+/** Findings as compared across runs: the URC storm's rate and count vary with timing, its verdict does not. */
+const comparable = (findings: Finding[]) => findings.map((f) => (f.id === 'modem.urc' ? { id: f.id, status: f.status, message: f.message } : f));
+
+describe('a modem that refuses concatenated lines is diagnosed exactly as one that takes them (pty)', () => {
+  const faults = DEVICE_FAULTS.modem.filter((f) => !['no-concat', 'silent', 'garbage'].includes(f));
+  test.each(faults.map((f) => [f]))('%s', async (fault) => {
+    const findings: Finding[][] = [];
+    const lines: number[] = [];
+    for (const concatenation of [true, false]) {
+      const { hostPath, sim } = await start(fault, { concatenation });
+      const check = createModemCheck({ binding, clock: systemClock }, { path: hostPath, baudRate: 115200 }, FAST);
+      findings.push(comparable((await runChecks([check], { level: 'internal' })).devices[0].findings));
+      lines.push(sim.receivedBytes().toString('latin1').split('\r').length - 1);
+      await running?.close();
+      running = null;
+    }
+    expect(findings[1]).toEqual(findings[0]);
+    if (fault !== 'unplug') expect(lines[1]).toBeGreaterThan(lines[0] + 10); // the refusing modem really got one command a line
+  });
 });

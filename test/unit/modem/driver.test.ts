@@ -52,7 +52,7 @@ describe('ModemDriver over an in-process line', () => {
       expect(await m.init()).toEqual({ echoStuck: false, refused: [] });
       const r = await m.exec('AT+CSQ', { timeoutMs: 500, prefixes: ['+CSQ:'] });
       expect(r).toEqual({ ok: true, lines: ['+CSQ: 21,0'], echoed: false });
-      expect(sim.receivedBytes().toString('latin1')).toBe('AT\rATE0\rATV1\rAT+CMEE=1\rAT+CSQ\r');
+      expect(sim.receivedBytes().toString('latin1')).toBe('AT\rATE0V1\rAT+CMEE=1\rAT+CSQ\r');
     });
   });
 
@@ -188,6 +188,64 @@ describe('ModemDriver over an in-process line', () => {
       setTimeout(() => ac.abort(new Error('budget')), 20);
       await expect(m.exec('AT', { timeoutMs: 5000, signal: ac.signal })).rejects.toBeDefined();
       expect(m.isGone).toBe(false);
+    });
+  });
+});
+
+describe('execBatch: read-only queries on combined lines', () => {
+  const ITEMS = [
+    { command: 'AT+CGMI', timeoutMs: 500 },
+    { command: 'AT+CPIN?', timeoutMs: 500, prefixes: ['+CPIN:'], single: true },
+    { command: 'AT+CCID', timeoutMs: 500 },
+    { command: 'AT+CSQ', timeoutMs: 500, prefixes: ['+CSQ:'], single: true },
+    { command: 'AT+CEREG?', timeoutMs: 500, prefixes: ['+CEREG:'], single: true },
+  ];
+  const lines = (sim: ModemSimulator) => sim.receivedBytes().toString('latin1').split('\r').filter(Boolean);
+  const summary = (entries: Awaited<ReturnType<ModemDriver['execBatch']>>) =>
+    entries.map((e) => ('thrown' in e ? 'thrown' : e.result.ok ? e.result.lines.join('|') : `${e.result.error.kind}:${e.result.error.text}`));
+
+  test('one line for all; the 2G modem\'s ERROR to the last command is that command\'s', async () => {
+    const sim = new ModemSimulator('healthy');
+    await withModem(sim, {}, async (m) => {
+      await m.init();
+      const before = m.linesSent;
+      expect(summary(await m.execBatch(ITEMS))).toEqual(['SIMCOM_Ltd', '+CPIN: READY', '89860012345678901234', '+CSQ: 21,0', 'error:ERROR']);
+      expect(m.linesSent - before).toBe(1);
+      expect(lines(sim).slice(-1)).toEqual(['AT+CGMI;+CPIN?;+CCID;+CSQ;+CEREG?']);
+    });
+  });
+
+  test('no SIM: +CPIN? stops the line; it is asked alone, the rest again (CCID fails too), nothing lost', async () => {
+    const sim = new ModemSimulator('no-sim');
+    await withModem(sim, {}, async (m) => {
+      await m.init();
+      expect(summary(await m.execBatch(ITEMS))).toEqual(['SIMCOM_Ltd', 'cme:10', 'cme:10', '+CSQ: 21,0', 'error:ERROR']);
+      expect(lines(sim).slice(2)).toEqual(['AT+CGMI;+CPIN?;+CCID;+CSQ;+CEREG?', 'AT+CPIN?', 'AT+CCID;+CSQ;+CEREG?', 'AT+CCID', 'AT+CSQ;+CEREG?']);
+      expect(m.refusesConcatenation).toBe(false);
+    });
+  });
+
+  test('a modem that answers ERROR to any combined line: one a line, remembered for the next batch', async () => {
+    const sim = new ModemSimulator('no-concat');
+    await withModem(sim, {}, async (m) => {
+      await m.init();
+      expect(summary(await m.execBatch(ITEMS))).toEqual(['SIMCOM_Ltd', '+CPIN: READY', '89860012345678901234', '+CSQ: 21,0', 'error:ERROR']);
+      expect(m.refusesConcatenation).toBe(true);
+      const before = m.linesSent;
+      await m.execBatch(ITEMS.slice(1, 3));
+      expect(m.linesSent - before).toBe(2); // no combined line tried again
+      expect(lines(sim).slice(-2)).toEqual(['AT+CPIN?', 'AT+CCID']);
+    });
+  });
+
+  test('a timeout on a combined line: the first command not answered carries it, the rest go one a line', async () => {
+    const sim = new ModemSimulator('healthy');
+    sim.override((chunk) => chunk.toString('latin1').includes(';')); // combined lines are never answered
+    await withModem(sim, {}, async (m) => {
+      await m.init();
+      const out = await m.execBatch(ITEMS.map((i) => ({ ...i, timeoutMs: 150 })));
+      expect(isHalError((out[0] as { thrown: unknown }).thrown, 'Transport_Timeout')).toBe(true);
+      expect(summary(out).slice(1)).toEqual(['+CPIN: READY', '89860012345678901234', '+CSQ: 21,0', 'error:ERROR']);
     });
   });
 });

@@ -66,6 +66,13 @@ describe('the simulated SIM800', () => {
     ['roaming', [...QUIET, 'AT+CREG?\r'], '\r\n+CREG: 0,5\r\n\r\nOK\r\n'],
     ['not-attached', [...QUIET, 'AT+CGATT?\r'], '\r\n+CGATT: 0\r\n\r\nOK\r\n'],
     ['echo', ['ATE0\r', 'AT+CSQ\r'], 'AT+CSQ\r\r\n+CSQ: 21,0\r\n\r\nOK\r\n'], // ATE0 is accepted but echo stays on
+    // V.250 §5.2.1: each command's information text in order, one final result; the first failure ends the line.
+    ['healthy', [...QUIET, 'AT+CGMI;+CPIN?;+CSQ;+CREG?\r'], '\r\nSIMCOM_Ltd\r\n\r\n+CPIN: READY\r\n\r\n+CSQ: 21,0\r\n\r\n+CREG: 0,1\r\n\r\nOK\r\n'],
+    ['healthy', [...QUIET, 'AT+CSQ;+CEREG?;+CREG?\r'], '\r\n+CSQ: 21,0\r\n\r\nERROR\r\n'],
+    ['no-sim', [...QUIET, 'AT+CGMI;+CPIN?;+CSQ\r'], '\r\nSIMCOM_Ltd\r\n\r\n+CME ERROR: 10\r\n'],
+    ['no-concat', [...QUIET, 'AT+CGMI;+CPIN?\r'], '\r\nERROR\r\n'], // a combined line is refused whole…
+    ['no-concat', ['ATE0V1\r'], 'ATE0V1\r\r\nERROR\r\n'], // …basic commands run together too, and nothing ran (echo stays on)
+    ['no-concat', [...QUIET, 'AT+CPIN?\r'], '\r\n+CPIN: READY\r\n\r\nOK\r\n'], // …one command a line is answered
   ])('%s: %j', async (fault, lines, reply) => {
     expect(await lastReply(fault, lines)).toBe(reply);
   });

@@ -19,6 +19,8 @@ import { ownedTempDir } from '../../mocks/owned-temp-dir';
 import { RunningSimulator, startOnPty } from '../../mocks/pty-attach';
 import { requireSystemTool } from '../../mocks/pty-pair';
 
+jest.setTimeout(45_000); // a pcscd start-up, clients and a stop per case, slower under load
+
 for (const tool of ['pcscd', 'libccidtwin', 'pcsc_scan', 'opensc-tool']) requireSystemTool(tool);
 
 const SOCKET = '/run/pcscd/pcscd.comm';
@@ -76,6 +78,12 @@ async function startPcscd(hostPath: string): Promise<NonNullable<typeof daemon>>
 async function withPcscd(fault: CcidFault) {
   running = await startOnPty(new CcidSimulator(fault));
   daemon = await startPcscd(running.hostPath);
+  if (fault !== 'silent') {
+    // On a loaded machine the reader's start-up can outlast "daemon ready": wait until a client sees it.
+    const t0 = Date.now();
+    while (!/GemPC Twin sim/.test(await run('pcsc_scan', ['-r'], 3000)) && Date.now() - t0 < 10_000) await sleep(200);
+    await sleep(500); // a first slot poll and, with a card, its power-on
+  }
   return { hostPath: running.hostPath, sim: running.sim };
 }
 

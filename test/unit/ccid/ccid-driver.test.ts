@@ -166,3 +166,21 @@ describe('what a failed power-on means', () => {
     expect(atrProblemFinding(parseAtr(Buffer.from('3B670000866022222780 01'.replace(/ /g, ''), 'hex')), 'x')).toBeNull();
   });
 });
+
+test('a reader without echo (SEC1210-type parts) is driven with echo off; with echo on its answers are refused', async () => {
+  const sim = new CcidSimulator('no-echo');
+  const binding = bindingFor(sim);
+  reader = await Ccid.open({ binding, path: PATH, timing: FAST, proc: '/nonexistent', echo: false });
+  await expect(reader.firmware()).resolves.toBe('GemTwRC2-V2.00-GL03');
+  await reader.close();
+  reader = await Ccid.open({ binding, path: PATH, timing: FAST, proc: '/nonexistent' });
+  await expect(reader.firmware()).rejects.toMatchObject({ code: 'Reader_Status', context: { problem: 'no-echo' } });
+});
+
+test('timing options out of range are refused by their full name', async () => {
+  const sim = new CcidSimulator('healthy');
+  await expect(Ccid.open({ binding: bindingFor(sim), path: PATH, timing: { apduTimeoutMs: 10 } })).rejects.toMatchObject({
+    code: 'Config_Invalid',
+    message: expect.stringContaining('ccid.apduTimeoutMs must be a number from 100 to 60000'),
+  });
+});

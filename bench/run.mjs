@@ -56,6 +56,15 @@ figure('selfcheck.floorRatio', 'self-check wall / floor', sc.floorRatio, 'x', '<
 figure('selfcheck.concurrency', `all devices / slowest alone (${sc.slowest})`, sc.concurrencyRatio, 'x', '<= 1.15', sc.concurrencyRatio <= 1.15, `${sc.allWallMs.toFixed(0)} / ${sc.aloneWallMs[sc.slowest].toFixed(0)} ms`);
 figure('dead.wall', 'dead modem (silent): run time', sc.dead.wallMs, 'ms', `<= ${sc.dead.budgetMs + 100}`, sc.dead.wallMs <= sc.dead.budgetMs + 100, `budget ${sc.dead.budgetMs} ms (totalBudgetMs), modem status ${sc.dead.status}, ${sc.dead.overMs.toFixed(0)} ms over`);
 
+// --- 2b: the contact chip reader (CCID) check against its wire floor ----------------------------------------
+const { benchChipReader, CCID_LATENCY_MS } = await bundled('ccid');
+for (const f of await benchChipReader(quick ? 2 : 5)) {
+  const ratio = f.wallMs / f.floorMs;
+  figure(`ccid.${f.level}.wall`, `chip reader check (${f.level}, ${f.fault})`, f.wallMs, 'ms', null, null, `median; status ${f.status}`);
+  figure(`ccid.${f.level}.floor`, `  its floor: ${f.bytesIn} B in, ${f.bytesOut} B out, ${f.replies} replies`, f.floorMs, 'ms', null, null, `${BAUD} baud, ${CCID_LATENCY_MS} ms a reply (echoes included)`);
+  figure(`ccid.${f.level}.floorRatio`, '  wall / floor', ratio, 'x', '<= 1.5', ratio <= 1.5);
+}
+
 // --- 3: the reference slip and its peers ------------------------------------------------------------------
 const { benchSlip } = await bundled('slip');
 const slip = benchSlip();

@@ -79,7 +79,7 @@ export async function timedSelfCheck(devices: readonly Device[], opts: { silent?
 }
 
 /** Counts what the simulator answers: every reply goes through `reply`, before pacing and faults. */
-function countReplies(sim: DeviceSimulator): Traffic {
+export function countReplies(sim: DeviceSimulator): Traffic {
   const traffic: Traffic = { bytesIn: 0, bytesOut: 0, replies: 0 };
   const reply = sim.reply.bind(sim);
   sim.reply = (bytes: Buffer | string) => {
@@ -92,7 +92,7 @@ function countReplies(sim: DeviceSimulator): Traffic {
   return traffic;
 }
 
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };

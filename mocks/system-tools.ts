@@ -21,6 +21,10 @@ export const SYSTEM_TOOLS: Record<string, SystemTool> = {
   chat: { pkg: 'ppp', probe: ['/usr/sbin/chat', '-V'] },
   'nfc-list': { pkg: 'libnfc-bin', probe: ['nfc-list', '--help'] },
   unifont: { pkg: 'unifont', file: '/usr/share/unifont/unifont.hex' },
+  pcscd: { pkg: 'pcscd', probe: ['/usr/sbin/pcscd', '--version'] },
+  libccidtwin: { pkg: 'libccid', file: '/usr/lib/pcsc/drivers/serial/libccidtwin.so' },
+  pcsc_scan: { pkg: 'pcsc-tools', probe: ['pcsc_scan', '-V'] },
+  'opensc-tool': { pkg: 'opensc', probe: ['opensc-tool', '--version'] },
 };
 
 function specOf(tool: string): SystemTool {

@@ -5,6 +5,9 @@
 #   gammu                 gammu --identify, another AT client (a phone/modem manager) run against it
 #   libnfc-bin, libnfc-examples, libnfc-pn53x-examples
 #                         nfc-list, nfc-scan-device, pn53x-diagnose run against the PN532 simulator
+#   pcscd, libccid, pcsc-tools, opensc
+#                         Debian's PC/SC daemon with libccidtwin.so, pcsc_scan and opensc-tool, run
+#                         against the chip reader (CCID) simulator
 #   unifont               the bitmap font the printer simulator renders slips with (Hanzi included)
 # Only what is missing is installed. Run as root (or with sudo).
 #
@@ -27,6 +30,10 @@ if [ "$scope" != "demo" ]; then
   have_cmd nfc-list || need+=(libnfc-bin)
   have_cmd nfc-scan-device || need+=(libnfc-examples)
   have_cmd pn53x-diagnose || need+=(libnfc-pn53x-examples)
+  have_cmd /usr/sbin/pcscd || need+=(pcscd)
+  [ -f /usr/lib/pcsc/drivers/serial/libccidtwin.so ] || need+=(libccid)
+  have_cmd pcsc_scan || need+=(pcsc-tools)
+  have_cmd opensc-tool || need+=(opensc)
 fi
 
 if [ -n "$check" ]; then

@@ -210,6 +210,22 @@ export class SerialLine<F = string> {
   }
 
   /**
+   * Sets modem-control lines (e.g. RTS low, which libccid does so that a serial chip reader does not send
+   * its plug-and-play string). A pseudo-terminal has no such lines and the ioctl fails with ENOTTY
+   * ("Inappropriate ioctl for device"): that is reported as false, not thrown. Other failures throw.
+   */
+  async setSignals(flags: { rts?: boolean; dtr?: boolean }): Promise<boolean> {
+    this.#assertUsable();
+    return new Promise<boolean>((resolve, reject) => {
+      this.#port.set(flags, (err) => {
+        if (!err) return resolve(true);
+        if (/ENOTTY|Inappropriate ioctl/i.test(`${(err as NodeJS.ErrnoException).code ?? ''} ${err.message}`)) return resolve(false);
+        reject(new HalError('Transport_OpenFailed', `cannot set the control lines of ${this.path}: ${err.message}`, { path: this.path }, { cause: err }));
+      });
+    });
+  }
+
+  /**
    * Sends `out` (or nothing, to wait for a frame) and collects frames until `accept` says done or fail,
    * or the deadline passes. Requests are served one at a time, in call order.
    */

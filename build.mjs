@@ -4,6 +4,8 @@
 //   dist/sim.js    the simulated terminal: the simulators of mocks/ and the commands that run only on them
 //                  (demo, sim), loaded only to simulate (src/simulators.ts requires it at run time)
 //   dist/png.js    the PNG preview's renderer, loaded only to draw one (src/slip/png-bundle.ts)
+//   dist/fleet.js  the fleet side (`posdiag fleet ingest|report`, on the acquirer's servers), loaded only then
+//                  (src/fleet-bundle.ts); its native and database drivers (better-sqlite3, pg) stay external
 //   dist/gb18030.bin  GB18030 for a Node whose TextDecoder lacks it (small ICU, no Intl), read by
 //                  hal/printer/gb18030.ts only when Chinese is printed there
 // The native serial binding stays external: it finds its prebuilt .node file relative to its own package
@@ -28,7 +30,9 @@ const analyze = process.argv.includes('--analyze');
 const SIM_BUNDLE = 'sim.js';
 // The PNG preview's renderer, required by src/slip/png-bundle.ts on first use.
 const PNG_BUNDLE = 'png.js';
-const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE) };
+// The fleet side, required by src/fleet-bundle.ts when `posdiag fleet` runs.
+const FLEET_BUNDLE = 'fleet.js';
+const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE), POSDIAG_FLEET_BUNDLE: JSON.stringify(FLEET_BUNDLE) };
 
 await regenerateConfigValidator();
 
@@ -63,6 +67,8 @@ const outputs = [
   { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define },
   { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define },
   { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}`, define },
+  // better-sqlite3 is a native addon found from its package directory; pg's optional pg-native is not installed.
+  { entryPoints: ['src/fleet/entry.ts'], outfile: `dist/${FLEET_BUNDLE}`, define, external: [...common.external, 'better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate'] },
 ];
 
 const results = [];
@@ -76,6 +82,12 @@ const cliInputs = Object.keys(results[0].metafile.inputs);
 const strays = cliInputs.filter((p) => p.startsWith('mocks/') || SIM_ONLY_COMMANDS.includes(p));
 if (strays.length) {
   console.error(`build.mjs: dist/cli.js bundles simulator code (${strays.join(', ')}); load it through src/simulators.ts`);
+  process.exit(1);
+}
+// Nor the fleet side (its MQTT client, report and database code): a stray import would carry it in.
+const fleetStrays = cliInputs.filter((p) => p.startsWith('src/fleet/') || p.startsWith('node_modules/mqtt'));
+if (fleetStrays.length) {
+  console.error(`build.mjs: dist/cli.js bundles fleet code (${fleetStrays.slice(0, 5).join(', ')}); load it through src/fleet-bundle.ts`);
   process.exit(1);
 }
 

@@ -11,6 +11,7 @@ import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
 import { FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema } from './field-rules';
+import { FLEET_SCHEMA } from './fleet-schema';
 
 /**
  * `documented`: the whole schema (CONFIG_SCHEMA).
@@ -84,6 +85,8 @@ export function configSchema(form: 'documented' | 'generated') {
       checks: group(RUN_BUDGET),
       journal: { type: 'object', additionalProperties: false, properties: { dir: { type: 'string', minLength: 1 } } },
       technician: { type: 'object', additionalProperties: false, properties: { pinHash: { type: 'string', minLength: 1 } } },
+      // Read by the fleet commands only, which check it against its schema themselves (fleet-schema.ts).
+      fleet: documented ? FLEET_SCHEMA : { type: 'object' },
     },
     $defs: {
       serial: {

@@ -21,6 +21,10 @@ export const SYSTEM_TOOLS: Record<string, SystemTool> = {
   chat: { pkg: 'ppp', probe: ['/usr/sbin/chat', '-V'] },
   'nfc-list': { pkg: 'libnfc-bin', probe: ['nfc-list', '--help'] },
   unifont: { pkg: 'unifont', file: '/usr/share/unifont/unifont.hex' },
+  // The fleet side's tests: the broker, the database server, the browser that screenshots the report.
+  mosquitto: { pkg: 'mosquitto', probe: ['mosquitto', '-h'] },
+  postgres: { pkg: 'postgresql', file: '/usr/lib/postgresql' },
+  chromium: { pkg: 'chromium', probe: ['chromium', '--version'] },
 };
 
 function specOf(tool: string): SystemTool {

@@ -5,6 +5,9 @@
 #   libnfc-bin, libnfc-examples, libnfc-pn53x-examples
 #                         nfc-list, nfc-scan-device, pn53x-diagnose run against the PN532 simulator
 #   unifont               the bitmap font the printer simulator renders slips with (Hanzi included)
+#   mosquitto, postgresql, chromium
+#                         the fleet side's tests (not demo): the MQTT broker, the database server they
+#                         start, and the headless browser that screenshots the fleet report
 # Only what is missing is installed. Run as root (or with sudo).
 #
 #   scripts/install-system-deps.sh [demo]          install what is missing (all of them, or only what
@@ -25,6 +28,9 @@ if [ "$scope" != "demo" ]; then
   have_cmd nfc-list || need+=(libnfc-bin)
   have_cmd nfc-scan-device || need+=(libnfc-examples)
   have_cmd pn53x-diagnose || need+=(libnfc-pn53x-examples)
+  have_cmd mosquitto || have_cmd /usr/sbin/mosquitto || need+=(mosquitto)
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+  have_cmd chromium || need+=(chromium)
 fi
 
 if [ -n "$check" ]; then

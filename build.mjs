@@ -68,7 +68,8 @@ const outputs = [
   { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define },
   { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}`, define },
   // better-sqlite3 is a native addon found from its package directory; pg's optional pg-native is not installed.
-  { entryPoints: ['src/fleet/entry.ts'], outfile: `dist/${FLEET_BUNDLE}`, define, external: [...common.external, 'better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate'] },
+  // The small debug stand-in is an ES module; mqtt.js requires `debug` as CommonJS and calls it: the real one.
+  { entryPoints: ['src/fleet/entry.ts'], outfile: `dist/${FLEET_BUNDLE}`, define, plugins: [], external: [...common.external, 'better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate'] },
 ];
 
 const results = [];

@@ -44,9 +44,8 @@ export const HalErrorCodes = [
   'Usage_Invalid',
   // Files the user names for output (--png, --escpos, --out)
   'Output_WriteFailed', // the system refused the write (no such directory, read-only, full): exit 1
-  // The fleet side (posdiag fleet): its database cannot be opened or written, its broker cannot be reached
+  // The fleet side (posdiag fleet): its database cannot be opened
   'Fleet_Database',
-  'Fleet_Broker',
 ] as const;
 
 export type HalErrorCode = (typeof HalErrorCodes)[number];

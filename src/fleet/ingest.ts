@@ -66,6 +66,8 @@ export class Ingest {
   private records: RecordRow[] = [];
   private statuses: StatusRow[] = [];
   private batchTimer: unknown = null;
+  /** Set while a failed commit waits for its retry (`committing` stays set meanwhile: no other commit starts). */
+  private retryTimer: unknown = null;
   private committing: Promise<void> | null = null;
   private readonly acks = new Map<string, PendingAck>();
   private readonly prefix: string;
@@ -111,18 +113,32 @@ export class Ingest {
     this.schedule();
   }
 
-  /** Commits what is pending and publishes the due acks at once (shutdown). */
+  /**
+   * Commits what is pending and publishes the due acks at once (shutdown). A database that fails now is
+   * not waited for: what could not be stored was never acknowledged, and the terminals send it again.
+   */
   async drain(): Promise<void> {
     this.clearBatchTimer();
-    while (this.committing || this.records.length || this.statuses.length) {
+    this.cancelRetry();
+    const failed = this.stats.failedCommits;
+    while (this.stats.failedCommits === failed && (this.committing || this.records.length || this.statuses.length)) {
       if (this.committing) await this.committing;
       else await this.flush();
     }
+    if (this.cancelRetry()) this.opts.log?.(`${this.records.length} records not stored at shutdown (never acknowledged: the terminals send them again)`);
     for (const [tid, a] of this.acks) {
       if (a.timer !== null) this.clock.clearTimeout(a.timer);
       a.timer = null;
       if (a.dirty) this.publishAck(tid, a);
     }
+  }
+
+  private cancelRetry(): boolean {
+    if (this.retryTimer === null) return false;
+    this.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.committing = null;
+    return true;
   }
 
   async close(): Promise<void> {
@@ -175,7 +191,8 @@ export class Ingest {
         // Back in front, in order: nothing of them was acknowledged.
         this.records.unshift(...records);
         this.statuses.unshift(...statuses);
-        this.clock.setTimeout(() => {
+        this.retryTimer = this.clock.setTimeout(() => {
+          this.retryTimer = null;
           this.committing = null;
           void this.flush();
         }, this.retryMs);

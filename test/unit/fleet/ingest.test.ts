@@ -150,3 +150,13 @@ test('statuses: the newest wins, a will without a time counts from its arrival, 
   [s] = await store.query('select online, gap, last_seq from terminal_status');
   expect(s).toEqual({ online: 0, gap: 2, last_seq: 4 });
 });
+
+test('shutting down while the database fails ends at once, acknowledging nothing (the terminals send those records again)', async () => {
+  store.commit = () => Promise.reject(new Error('database is down'));
+  ingest.handle(topic('10000001'), wirePayload({ terminalId: '10000001', seq: 1 }));
+  await clock.advance(20); // the first commit failed; its retry waits
+  const closed = ingest.close().then(() => 'closed');
+  const timeout = new Promise((r) => setTimeout(() => r('still draining'), 500));
+  expect(await Promise.race([closed, timeout])).toBe('closed');
+  expect(published).toEqual([]);
+});

@@ -44,8 +44,6 @@ export const HalErrorCodes = [
   'Usage_Invalid',
   // Files the user names for output (--png, --escpos, --out)
   'Output_WriteFailed', // the system refused the write (no such directory, read-only, full): exit 1
-  // The fleet side (posdiag fleet): its database cannot be opened
-  'Fleet_Database',
 ] as const;
 
 export type HalErrorCode = (typeof HalErrorCodes)[number];

@@ -35,6 +35,14 @@ async function main() {
   const pki = makePki(join(dir, 'pki'), ['posdiag-ingest', ...ids]);
   console.log(`certificates for ${N} terminals: ${Date.now() - t0} ms`);
   const broker = await startMosquitto(join(dir, 'broker'), pki, fleetAcl('posdiag-ingest'));
+  // A failed run must not leave its broker behind.
+  process.once('exit', () => {
+    try {
+      process.kill(broker.pid, 'SIGKILL');
+    } catch {
+      // already stopped
+    }
+  });
   const ing = pki.files('posdiag-ingest');
   const ingest = spawn(process.execPath, [join(root, 'dist/cli.js'), 'fleet', 'ingest', '--broker', broker.url, '--cert', ing.cert, '--key', ing.key, '--ca', pki.ca, '--database', join(dir, 'fleet.db'), '--client-id', 'bench', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let ingestOut = '';

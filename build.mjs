@@ -5,6 +5,8 @@
 //                  (demo, sim), loaded only to simulate (src/simulators.ts requires it at run time)
 //   dist/modem-batch.js  the modem's combined AT command lines, loaded by the modem check (without it: one a line)
 //   dist/png.js    the PNG preview's renderer, loaded only to draw one (src/slip/png-bundle.ts)
+//   dist/fleet.js  the fleet side (`posdiag fleet ingest|report`, on the acquirer's servers), loaded only then
+//                  (src/fleet-bundle.ts); its native and database drivers (better-sqlite3, pg) stay external
 //   dist/gb18030.bin  GB18030 for a Node whose TextDecoder lacks it (small ICU, no Intl), read by
 //                  hal/printer/gb18030.ts only when Chinese is printed there
 //   dist/locales/<tag>.json  the texts of each locale (src/i18n/locales/, whitespace dropped), read at run
@@ -31,7 +33,9 @@ const analyze = process.argv.includes('--analyze');
 const SIM_BUNDLE = 'sim.js';
 // The PNG preview's renderer, required by src/slip/png-bundle.ts on first use.
 const PNG_BUNDLE = 'png.js';
-const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE) };
+// The fleet side, required by src/fleet-bundle.ts when `posdiag fleet` runs.
+const FLEET_BUNDLE = 'fleet.js';
+const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE), POSDIAG_FLEET_BUNDLE: JSON.stringify(FLEET_BUNDLE) };
 const LOCALES_SRC = 'src/i18n/locales';
 
 await regenerateConfigValidator();
@@ -70,6 +74,9 @@ const outputs = [
   { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define },
   { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}`, define },
   { entryPoints: ['hal/modem/batch-run.ts'], outfile: `dist/${MODEM_BATCH_BUNDLE}`, define },
+  // better-sqlite3 is a native addon found from its package directory; pg's optional pg-native is not installed.
+  // The small debug stand-in is an ES module; mqtt.js requires `debug` as CommonJS and calls it: the real one.
+  { entryPoints: ['src/fleet/entry.ts'], outfile: `dist/${FLEET_BUNDLE}`, define, plugins: [], external: [...common.external, 'better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate'] },
 ];
 
 const results = [];
@@ -93,6 +100,12 @@ for (const [i, o] of outputs.entries()) {
     console.error(`build.mjs: ${o.outfile} bundles locale texts (${texts.join(', ')}); look them up through src/i18n/catalog.ts`);
     process.exit(1);
   }
+}
+// Nor the fleet side (its MQTT client, report and database code): a stray import would carry it in.
+const fleetStrays = cliInputs.filter((p) => p.startsWith('src/fleet/') || p.startsWith('node_modules/mqtt'));
+if (fleetStrays.length) {
+  console.error(`build.mjs: dist/cli.js bundles fleet code (${fleetStrays.slice(0, 5).join(', ')}); load it through src/fleet-bundle.ts`);
+  process.exit(1);
 }
 
 // The terminal's bundle has a size budget (a small ARM terminal's flash and the time V8 takes to read it):

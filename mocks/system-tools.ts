@@ -25,6 +25,10 @@ export const SYSTEM_TOOLS: Record<string, SystemTool> = {
   libccidtwin: { pkg: 'libccid', file: '/usr/lib/pcsc/drivers/serial/libccidtwin.so' },
   pcsc_scan: { pkg: 'pcsc-tools', probe: ['pcsc_scan', '-V'] },
   'opensc-tool': { pkg: 'opensc', probe: ['opensc-tool', '--version'] },
+  // The fleet side's tests: the broker, the database server, the browser that screenshots the report.
+  mosquitto: { pkg: 'mosquitto', probe: ['mosquitto', '-h'] },
+  postgres: { pkg: 'postgresql', file: '/usr/lib/postgresql' },
+  chromium: { pkg: 'chromium', probe: ['chromium', '--version'] },
 };
 
 function specOf(tool: string): SystemTool {

@@ -9,6 +9,9 @@
 #                         Debian's PC/SC daemon with libccidtwin.so, pcsc_scan and opensc-tool, run
 #                         against the chip reader (CCID) simulator
 #   unifont               the bitmap font the printer simulator renders slips with (Hanzi included)
+#   mosquitto, postgresql, chromium
+#                         the fleet side's tests (not demo): the MQTT broker, the database server they
+#                         start, and the headless browser that screenshots the fleet report
 # Only what is missing is installed. Run as root (or with sudo).
 #
 #   scripts/install-system-deps.sh [demo]          install what is missing (all of them, or only what
@@ -34,6 +37,9 @@ if [ "$scope" != "demo" ]; then
   [ -f /usr/lib/pcsc/drivers/serial/libccidtwin.so ] || need+=(libccid)
   have_cmd pcsc_scan || need+=(pcsc-tools)
   have_cmd opensc-tool || need+=(opensc)
+  have_cmd mosquitto || have_cmd /usr/sbin/mosquitto || need+=(mosquitto)
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
+  have_cmd chromium || need+=(chromium)
 fi
 
 if [ -n "$check" ]; then

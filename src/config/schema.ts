@@ -12,6 +12,7 @@ import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
 import { CONFIG_LOCALES } from '../i18n/locale';
 import { FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema } from './field-rules';
+import { FLEET_SCHEMA } from './fleet-schema';
 
 /**
  * `documented`: the whole schema (CONFIG_SCHEMA).
@@ -85,6 +86,8 @@ export function configSchema(form: 'documented' | 'generated') {
       checks: group(RUN_BUDGET),
       journal: { type: 'object', additionalProperties: false, properties: { dir: { type: 'string', minLength: 1 } } },
       technician: { type: 'object', additionalProperties: false, properties: { pinHash: { type: 'string', minLength: 1 } } },
+      // Read by the fleet commands only, which check it against its schema themselves (fleet-schema.ts).
+      fleet: documented ? FLEET_SCHEMA : { type: 'object' },
     },
     $defs: {
       serial: {

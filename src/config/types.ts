@@ -20,4 +20,6 @@ export interface PosdiagConfig {
   checks?: { budgetMs?: number };
   journal?: { dir?: string };
   technician?: { pinHash?: string };
+  /** The fleet server's section (src/config/fleet-schema.ts), checked by the fleet commands. */
+  fleet?: unknown;
 }

@@ -72,7 +72,7 @@ vErrors = addError(vErrors, instancePath, "#/required", {missingProperty: "termi
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "terminal") || (key0 === "devices")) || (key0 === "host")) || (key0 === "checks")) || (key0 === "journal")) || (key0 === "technician"))){
+if(!(((((((key0 === "terminal") || (key0 === "devices")) || (key0 === "host")) || (key0 === "checks")) || (key0 === "journal")) || (key0 === "technician")) || (key0 === "fleet"))){
 vErrors = addError(vErrors, instancePath, "#/additionalProperties", {additionalProperty: key0});
 errors++;
 }
@@ -385,6 +385,13 @@ errors++;
 }
 else {
 vErrors = addError(vErrors, instancePath+"/technician", "#/properties/technician/type", {type: "object"});
+errors++;
+}
+}
+if(data.fleet !== undefined){
+let data24 = data.fleet;
+if(!(data24 && typeof data24 == "object" && !Array.isArray(data24))){
+vErrors = addError(vErrors, instancePath+"/fleet", "#/properties/fleet/type", {type: "object"});
 errors++;
 }
 }

@@ -35,7 +35,7 @@ async function run(argv: string[]): Promise<{ code: number; doc: unknown }> {
 
 test('every command with --json has a schema, and every schema is valid draft-07', () => {
   const names = readdirSync(SCHEMAS).map((f) => f.replace(/\.json$/, '')).sort();
-  expect(names).toEqual(['demo', 'diagnose', 'explain', 'help', 'journal', 'menu', 'selftest', 'sim', 'slip']);
+  expect(names).toEqual(['demo', 'diagnose', 'explain', 'fleet', 'help', 'journal', 'menu', 'selftest', 'sim', 'slip']);
   for (const n of names) expect(() => schema(n)).not.toThrow();
 });
 

@@ -5,8 +5,10 @@
  * code (cold start), and `posdiag --help` evaluates none.
  *
  * (require, not import: the bundle evaluates a module reached this way only when load() is called.)
- * demo and sim run only on simulators, so they travel with them in dist/sim.js (src/simulators.ts).
+ * demo and sim run only on simulators, so they travel with them in dist/sim.js (src/simulators.ts);
+ * fleet runs on the acquirer's servers, in dist/fleet.js (src/fleet-bundle.ts).
  */
+import { loadFleet } from '../../fleet-bundle';
 import { loadSimulators } from '../../simulators';
 import type { CommandEntry, CommandSpec } from '../spec';
 
@@ -21,4 +23,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'slip', summary: 'preview or reprint a diagnostic slip from the slip store', load: () => spec(require('./slip')) },
   { name: 'menu', summary: 'the technician menu (PIN): device tests, test page, reprint, journal', load: () => spec(require('./menu')) },
   { name: 'journal', summary: 'the diagnostic journal: list records, show one, or export them all', load: () => spec(require('./journal')) },
+  { name: 'fleet', summary: "the fleet's servers: ingest terminals' records over MQTT, report what fails where", load: async () => (await loadFleet()).fleetCommand },
 ];

@@ -9,6 +9,7 @@ import { loadSimulators } from '../../simulators';
 import { wholeNumber } from '../args';
 import { EXIT } from '../io';
 import type { CommandSpec } from '../spec';
+import { untilSignal } from '../until-signal';
 
 export const command: CommandSpec = {
   name: 'sim',
@@ -52,15 +53,3 @@ export const command: CommandSpec = {
     return { exitCode: EXIT.ok, json: null, text: '' };
   },
 };
-
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const onSignal = () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
-}

@@ -1,0 +1,22 @@
+// The fleet side's bench (never part of npm test): N simulated terminals × M records through Mosquitto
+// and `posdiag fleet ingest` into SQLite; records/s, end-to-end latency percentiles, broker CPU per record.
+//   node build.mjs && node bench/fleet.mjs [--terminals N] [--records M] [--window W]
+// Needs mosquitto and openssl (scripts/install-system-deps.sh). bench/fleet.ts is bundled with esbuild
+// into node_modules/.cache/posdiag-bench/, packages left external.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+if (!existsSync(join(root, 'dist/fleet.js'))) {
+  console.error('dist/fleet.js is missing: run `node build.mjs` first');
+  process.exit(1);
+}
+const cache = join(root, 'node_modules/.cache/posdiag-bench');
+mkdirSync(cache, { recursive: true });
+const outfile = join(cache, 'fleet.cjs');
+await build({ entryPoints: [join(root, 'bench/fleet.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
+const r = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

@@ -10,7 +10,7 @@ import { PRINTER_TIMING } from '../../hal/printer/driver';
 import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
-import { FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema } from './field-rules';
+import { FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema, TELEMETRY_RULES } from './field-rules';
 
 /**
  * `documented`: the whole schema (CONFIG_SCHEMA).
@@ -84,6 +84,8 @@ export function configSchema(form: 'documented' | 'generated') {
       checks: group(RUN_BUDGET),
       journal: { type: 'object', additionalProperties: false, properties: { dir: { type: 'string', minLength: 1 } } },
       technician: { type: 'object', additionalProperties: false, properties: { pinHash: { type: 'string', minLength: 1 } } },
+      // The fleet link (README "Telemetry"): checked by field-rules.ts, a placeholder in the generated validator.
+      telemetry: documented ? { ...groupSchema(TELEMETRY_RULES), required: ['broker', 'cert', 'key', 'ca'] } : {},
     },
     $defs: {
       serial: {

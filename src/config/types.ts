@@ -18,4 +18,24 @@ export interface PosdiagConfig {
   checks?: { budgetMs?: number };
   journal?: { dir?: string };
   technician?: { pinHash?: string };
+  /** The fleet link (README "Telemetry"); numeric settings in src/fleet/options.ts. */
+  telemetry?: TelemetryConfig;
+}
+
+export interface TelemetryConfig {
+  broker: string;
+  cert: string;
+  key: string;
+  ca: string;
+  topicPrefix?: string;
+  heartbeatMs?: number;
+  flushTimeoutMs?: number;
+  maxUnackedRecords?: number;
+  connectTimeoutMs?: number;
+  keepaliveS?: number;
+  rewindMs?: number;
+  backoffMinMs?: number;
+  backoffMaxMs?: number;
+  window?: number;
+  holdBackMs?: number;
 }

@@ -4,6 +4,7 @@
 //   dist/sim.js    the simulated terminal: the simulators of mocks/ and the commands that run only on them
 //                  (demo, sim), loaded only to simulate (src/simulators.ts requires it at run time)
 //   dist/png.js    the PNG preview's renderer, loaded only to draw one (src/slip/png-bundle.ts)
+//   dist/telemetry.js  the fleet link: mqtt.js and the shipper, loaded only by `posdiag telemetry` (src/fleet/load-telemetry.ts)
 //   dist/gb18030.bin  GB18030 for a Node whose TextDecoder lacks it (small ICU, no Intl), read by
 //                  hal/printer/gb18030.ts only when Chinese is printed there
 // The native serial binding stays external: it finds its prebuilt .node file relative to its own package
@@ -28,7 +29,9 @@ const analyze = process.argv.includes('--analyze');
 const SIM_BUNDLE = 'sim.js';
 // The PNG preview's renderer, required by src/slip/png-bundle.ts on first use.
 const PNG_BUNDLE = 'png.js';
-const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE) };
+// The fleet link: mqtt.js and the shipper, required by src/fleet/load-telemetry.ts for `posdiag telemetry`.
+const TELEMETRY_BUNDLE = 'telemetry.js';
+const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE), POSDIAG_TELEMETRY_BUNDLE: JSON.stringify(TELEMETRY_BUNDLE) };
 
 await regenerateConfigValidator();
 
@@ -63,6 +66,16 @@ const outputs = [
   { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define },
   { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define },
   { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}`, define },
+  // mqtt.js without its browser and stream polyfills: Node's own stream for readable-stream, native
+  // timers for worker-timers (timerVariant 'native'), and its debug traces off (mqtt-packet calls
+  // require('debug')(…) itself, which smallDebug's ES module does not allow).
+  {
+    entryPoints: ['src/fleet/telemetry-entry.ts'],
+    outfile: `dist/${TELEMETRY_BUNDLE}`,
+    define: { ...define, POSDIAG_VERSION: JSON.stringify(require('./package.json').version) },
+    alias: { 'readable-stream': 'node:stream', 'worker-timers': './src/fleet/worker-timers-stub.ts', debug: './src/fleet/debug-stub.cjs' },
+    plugins: [],
+  },
 ];
 
 const results = [];
@@ -73,7 +86,7 @@ await writeGb18030Table();
 // static import would put them back silently.
 const SIM_ONLY_COMMANDS = ['src/cli/commands/demo.ts', 'src/cli/commands/sim.ts'];
 const cliInputs = Object.keys(results[0].metafile.inputs);
-const strays = cliInputs.filter((p) => p.startsWith('mocks/') || SIM_ONLY_COMMANDS.includes(p));
+const strays = cliInputs.filter((p) => p.startsWith('mocks/') || SIM_ONLY_COMMANDS.includes(p) || p.startsWith('node_modules/mqtt') || p === 'src/fleet/shipper.ts');
 if (strays.length) {
   console.error(`build.mjs: dist/cli.js bundles simulator code (${strays.join(', ')}); load it through src/simulators.ts`);
   process.exit(1);

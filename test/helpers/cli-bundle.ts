@@ -32,7 +32,7 @@ function newestSource(dir: string): number {
 
 export function cliBundle(): CliBundle {
   const dist = join(ROOT, 'dist');
-  const built = ['cli.js', 'sim.js', 'png.js', GB18030_TABLE_FILE].map((f) => join(dist, f));
+  const built = ['cli.js', 'sim.js', 'png.js', 'telemetry.js', GB18030_TABLE_FILE].map((f) => join(dist, f));
   if (built.every(existsSync)) {
     const sources = Math.max(...['src', 'hal', 'mocks'].map((d) => newestSource(join(ROOT, d))));
     if (Math.min(...built.map((f) => statSync(f).mtimeMs)) >= sources) return { cli: built[0], env: {}, dispose: () => undefined };
@@ -51,11 +51,13 @@ export function cliBundle(): CliBundle {
   const define = {
     POSDIAG_SIM_BUNDLE: JSON.stringify('sim.js'),
     POSDIAG_PNG_BUNDLE: JSON.stringify('png.js'),
+    POSDIAG_TELEMETRY_BUNDLE: JSON.stringify('telemetry.js'),
     POSDIAG_GB18030_TABLE: JSON.stringify(GB18030_TABLE_FILE),
   };
   buildSync({ ...common, entryPoints: ['src/cli.ts'], outfile: join(out, 'cli.js'), define });
   buildSync({ ...common, entryPoints: ['src/simulators-entry.ts'], outfile: join(out, 'sim.js'), define });
   buildSync({ ...common, entryPoints: ['src/slip/roll-png.ts'], outfile: join(out, 'png.js'), define });
+  buildSync({ ...common, entryPoints: ['src/fleet/telemetry-entry.ts'], outfile: join(out, 'telemetry.js'), define, alias: { 'readable-stream': 'node:stream', debug: './src/fleet/debug-stub.cjs' } });
   writeFileSync(join(out, GB18030_TABLE_FILE), gb18030TableFile());
   return {
     cli: join(out, 'cli.js'),

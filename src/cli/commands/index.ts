@@ -7,6 +7,7 @@
  * (require, not import: the bundle evaluates a module reached this way only when load() is called.)
  * demo and sim run only on simulators, so they travel with them in dist/sim.js (src/simulators.ts).
  */
+import { loadTelemetry } from '../../fleet/load-telemetry';
 import { loadSimulators } from '../../simulators';
 import type { CommandEntry, CommandSpec } from '../spec';
 
@@ -21,4 +22,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'slip', summary: 'preview or reprint a diagnostic slip from the slip store', load: () => spec(require('./slip')) },
   { name: 'menu', summary: 'the technician menu (PIN): device tests, test page, reprint, journal', load: () => spec(require('./menu')) },
   { name: 'journal', summary: 'the diagnostic journal: list records, show one, or export them all', load: () => spec(require('./journal')) },
+  { name: 'telemetry', summary: "the fleet link: send the journal to the acquirer's broker (run, flush, status)", load: async () => (await loadTelemetry()).telemetryCommand },
 ];

@@ -5,6 +5,7 @@
 #   libnfc-bin, libnfc-examples, libnfc-pn53x-examples
 #                         nfc-list, nfc-scan-device, pn53x-diagnose run against the PN532 simulator
 #   unifont               the bitmap font the printer simulator renders slips with (Hanzi included)
+#   mosquitto             the MQTT broker the telemetry tests start (TLS, client certificates, ACL)
 # Only what is missing is installed. Run as root (or with sudo).
 #
 #   scripts/install-system-deps.sh [demo]          install what is missing (all of them, or only what
@@ -25,6 +26,7 @@ if [ "$scope" != "demo" ]; then
   have_cmd nfc-list || need+=(libnfc-bin)
   have_cmd nfc-scan-device || need+=(libnfc-examples)
   have_cmd pn53x-diagnose || need+=(libnfc-pn53x-examples)
+  have_cmd mosquitto || have_cmd /usr/sbin/mosquitto || need+=(mosquitto)
 fi
 
 if [ -n "$check" ]; then

@@ -175,3 +175,54 @@ export async function startFleet(dir: string, port: number, database?: FakeFleet
   });
   return fleet;
 }
+
+export type ProxyMode = 'pass' | 'blackhole' | 'reset' | 'slow';
+
+export interface FaultProxy {
+  port: number;
+  set(mode: ProxyMode): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP proxy in front of the broker: pass; blackhole (connections accepted, bytes dropped both ways,
+ * like a dead cellular link); reset (every connection destroyed, new ones too); slow (each chunk 300 ms late).
+ */
+export async function startProxy(target: number): Promise<FaultProxy> {
+  let mode: ProxyMode = 'pass';
+  const sockets = new Set<import('node:net').Socket>();
+  const relay = (from: import('node:net').Socket, to: import('node:net').Socket) =>
+    from.on('data', (chunk: Buffer) => {
+      if (mode === 'blackhole') return;
+      if (mode === 'slow') setTimeout(() => to.destroyed || to.write(chunk), 300);
+      else to.write(chunk);
+    });
+  const server = createServer((client) => {
+    if (mode === 'reset') return void client.destroy();
+    const upstream = netConnect(target, '127.0.0.1');
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => {
+        sockets.delete(s);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    relay(client, upstream);
+    relay(upstream, client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  return {
+    port: (server.address() as { port: number }).port,
+    set(next) {
+      mode = next;
+      if (next === 'reset') for (const s of sockets) s.destroy();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}

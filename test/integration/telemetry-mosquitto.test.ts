@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { openJournal } from '../../src/journal/journal';
 import { cliBundle, type CliBundle } from '../helpers/cli-bundle';
 import { diagnosisRecord, freshDir, menuRecord, withCheckDigit } from '../helpers/journal-fixtures';
-import { freePort, makeCerts, startBroker, startFleet, type Broker, type FakeFleet } from '../helpers/mqtt-fleet';
+import { freePort, makeCerts, startBroker, startFleet, startProxy, type Broker, type FakeFleet } from '../helpers/mqtt-fleet';
 
 const PAN = withCheckDigit('622848040256489001');
 let tmp: ReturnType<typeof freshDir>;
@@ -37,11 +37,11 @@ afterAll(async () => {
 
 let n = 0;
 /** A terminal's data directory and configuration; `cert` names whose certificate it presents. */
-function terminal(extra: Record<string, unknown> = {}, cert = 'T0000001'): { dataDir: string; config: string } {
+function terminal(extra: Record<string, unknown> = {}, cert = 'T0000001', via = port): { dataDir: string; config: string } {
   const dataDir = join(tmp.dir, `term${++n}`);
   mkdirSync(dataDir);
   const config = join(tmp.dir, `term${n}.json`);
-  const telemetry = { broker: `mqtts://127.0.0.1:${port}`, cert: join(tmp.dir, `${cert}.crt`), key: join(tmp.dir, `${cert}.key`), ca: join(tmp.dir, 'ca.crt'), flushTimeoutMs: 20_000, rewindMs: 1_000, backoffMinMs: 100, backoffMaxMs: 1_000, ...extra };
+  const telemetry = { broker: `mqtts://127.0.0.1:${via}`, cert: join(tmp.dir, `${cert}.crt`), key: join(tmp.dir, `${cert}.key`), ca: join(tmp.dir, 'ca.crt'), flushTimeoutMs: 20_000, rewindMs: 1_000, backoffMinMs: 100, backoffMaxMs: 1_000, ...extra };
   writeFileSync(config, JSON.stringify({ terminal: { id: 'T0000001', merchantId: '123456789012345', acquirer: 'cup' }, devices: {}, journal: { dir: dataDir }, telemetry }));
   return { dataDir, config };
 }
@@ -175,4 +175,32 @@ test('broker restart mid-flush: the shipper reconnects with its back-off and fin
   expect(result.connects).toBeGreaterThanOrEqual(2);
   expect(result).toMatchObject({ complete: true, ack: 300 });
   expect(keysOf(dataDir)).toEqual(expectedKeys(dataDir, 300));
+}, 90_000);
+
+test('a link that blackholes longer than the connect timeout, then resets, then runs slow: the flush still ends with everything', async () => {
+  const proxy = await startProxy(port);
+  try {
+    const { dataDir, config } = terminal({ connectTimeoutMs: 1_000, window: 1 }, 'T0000001', proxy.port);
+    await appendRecords(dataDir, 80);
+    proxy.set('blackhole');
+    const dbBefore = fleet.db.size;
+    const running = flush(config);
+    await new Promise((r) => setTimeout(r, 2_500)); // more than two connect timeouts
+    expect(fleet.db.size).toBe(dbBefore);
+    proxy.set('pass');
+    while (fleet.db.size - dbBefore < 10) await new Promise((r) => setTimeout(r, 5));
+    proxy.set('reset');
+    await new Promise((r) => setTimeout(r, 300));
+    proxy.set('slow');
+    await new Promise((r) => setTimeout(r, 1_000));
+    proxy.set('pass');
+    const r = await running;
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout);
+    expect(result.connects).toBeGreaterThanOrEqual(3);
+    expect(result).toMatchObject({ complete: true, ack: 80 });
+    expect(keysOf(dataDir)).toEqual(expectedKeys(dataDir, 80));
+  } finally {
+    await proxy.close();
+  }
 }, 90_000);

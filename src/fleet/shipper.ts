@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import { createSecureContext, connect as tlsConnect } from 'node:tls';
 import type { IClientOptions, MqttClient } from 'mqtt';
 // The client alone: mqtt's index would bring WebSocket and SOCKS along (reference: ~110 KB against ~380 KB).
 import * as clientModule from 'mqtt/lib/client';
@@ -307,5 +307,12 @@ function tlsFiles(t: TelemetryConfig): { cert: Buffer; key: Buffer; ca: Buffer }
       throw new HalError('Config_Invalid', `telemetry.${field}: cannot read ${t[field]} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { field: `telemetry.${field}` });
     }
   };
-  return { cert: read('cert'), key: read('key'), ca: read('ca') };
+  const files = { cert: read('cert'), key: read('key'), ca: read('ca') };
+  try {
+    createSecureContext(files);
+  } catch (err) {
+    // Said once, up front: otherwise every connection attempt would fail the same way.
+    throw new HalError('Config_Invalid', `telemetry.cert, key or ca: not a usable certificate, key and CA (${(err as Error).message})`, { field: 'telemetry.cert' });
+  }
+  return files;
 }

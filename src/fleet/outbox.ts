@@ -37,8 +37,12 @@ export async function loadEpoch(dir: string, journal: Journal): Promise<Epoch> {
     const again = readEpochFile(dir);
     if (typeof again !== 'string') return again;
     const next = Number((await journal.nextId()).slice(1));
-    const fresh = { epoch: randomBytes(16).toString('hex'), firstSeq: again === 'missing' && !readCursorFile(dir) ? 1 : next };
+    // The first look may have set the damaged one aside already: then it reads as missing here.
+    const damaged = now === 'damaged' || again === 'damaged';
+    const fresh = { epoch: randomBytes(16).toString('hex'), firstSeq: !damaged && !readCursorFile(dir) ? 1 : next };
     await writeFileAtomic(join(dir, JOURNAL_EPOCH), `${fresh.epoch} ${fresh.firstSeq}\n`);
+    // The old epoch's records will not be sent: the journal's rotation guard must not hold them.
+    if (fresh.firstSeq > 1) await saveCursor(dir, fresh, fresh.firstSeq - 1);
     return fresh;
   });
 }

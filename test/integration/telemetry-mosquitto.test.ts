@@ -213,3 +213,30 @@ test('after a diagnosis a flush runs on its own: the diagnosis does not wait for
   for (let i = 0; i < 1_000 && keysOf(dataDir).length < 1; i++) await new Promise((r) => setTimeout(r, 10));
   expect(keysOf(dataDir)).toEqual(expectedKeys(dataDir, 1));
 }, 60_000);
+
+test('run: resident, sends records as they are written, says offline on SIGTERM', async () => {
+  const { dataDir, config } = terminal({ heartbeatMs: 1_000 });
+  const statusesBefore = fleet.statuses.length;
+  const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'run', '--json', '--config', config], { env: { ...process.env, ...bundle.env }, stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise((r) => child.once('exit', r));
+  await appendRecords(dataDir, 3);
+  for (let i = 0; i < 1_000 && keysOf(dataDir).length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+  await appendRecords(dataDir, 2);
+  for (let i = 0; i < 1_000 && keysOf(dataDir).length < 5; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(keysOf(dataDir)).toEqual(expectedKeys(dataDir, 5));
+  // The heartbeat: more than one online status while it runs.
+  for (let i = 0; i < 500 && fleet.statuses.slice(statusesBefore).filter((s) => s.online).length < 2; i++) await new Promise((r) => setTimeout(r, 10));
+  // Stop once the terminal has the fleet's acknowledgement of all five (saved in telemetry.ack).
+  const saved = () => JSON.parse(readFileSync(join(dataDir, 'telemetry.ack'), 'utf8')).seq;
+  for (let i = 0; i < 500 && saved() < 5; i++) await new Promise((r) => setTimeout(r, 10));
+  child.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(JSON.parse(out)).toMatchObject({ ack: 5, lastSeq: 5 });
+  // The broker passes the goodbye status on to the fleet a moment after the shipper's PUBACK.
+  for (let i = 0; i < 500 && fleet.statuses[fleet.statuses.length - 1]?.online !== false; i++) await new Promise((r) => setTimeout(r, 10));
+  const mine = fleet.statuses.slice(statusesBefore);
+  expect(mine.filter((s) => s.online).length).toBeGreaterThanOrEqual(2);
+  expect(mine[mine.length - 1]).toMatchObject({ online: false, ack: 5 });
+}, 60_000);

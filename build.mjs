@@ -7,6 +7,7 @@
 //   dist/png.js    the PNG preview's renderer, loaded only to draw one (src/slip/png-bundle.ts)
 //   dist/fleet.js  the fleet side (`posdiag fleet ingest|report`, on the acquirer's servers), loaded only then
 //                  (src/fleet-bundle.ts); its native and database drivers (better-sqlite3, pg) stay external
+//   dist/telemetry.js  the fleet link: mqtt.js and the shipper, loaded only by `posdiag telemetry` (src/fleet/load-telemetry.ts)
 //   dist/gb18030.bin  GB18030 for a Node whose TextDecoder lacks it (small ICU, no Intl), read by
 //                  hal/printer/gb18030.ts only when Chinese is printed there
 //   dist/locales/<tag>.json  the texts of each locale (src/i18n/locales/, whitespace dropped), read at run
@@ -35,7 +36,14 @@ const SIM_BUNDLE = 'sim.js';
 const PNG_BUNDLE = 'png.js';
 // The fleet side, required by src/fleet-bundle.ts when `posdiag fleet` runs.
 const FLEET_BUNDLE = 'fleet.js';
-const LAZY_BUNDLES = { POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE), POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE), POSDIAG_FLEET_BUNDLE: JSON.stringify(FLEET_BUNDLE) };
+// The fleet link: mqtt.js and the shipper, required by src/fleet/load-telemetry.ts for `posdiag telemetry`.
+const TELEMETRY_BUNDLE = 'telemetry.js';
+const LAZY_BUNDLES = {
+  POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE),
+  POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE),
+  POSDIAG_FLEET_BUNDLE: JSON.stringify(FLEET_BUNDLE),
+  POSDIAG_TELEMETRY_BUNDLE: JSON.stringify(TELEMETRY_BUNDLE),
+};
 const LOCALES_SRC = 'src/i18n/locales';
 
 await regenerateConfigValidator();
@@ -77,6 +85,16 @@ const outputs = [
   // better-sqlite3 is a native addon found from its package directory; pg's optional pg-native is not installed.
   // The small debug stand-in is an ES module; mqtt.js requires `debug` as CommonJS and calls it: the real one.
   { entryPoints: ['src/fleet/entry.ts'], outfile: `dist/${FLEET_BUNDLE}`, define, plugins: [], external: [...common.external, 'better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate'] },
+  // mqtt.js without its browser and stream polyfills: Node's own stream for readable-stream, native
+  // timers for worker-timers (timerVariant 'native'), and its debug traces off (mqtt-packet calls
+  // require('debug')(…) itself, which smallDebug's ES module does not allow).
+  {
+    entryPoints: ['src/fleet/telemetry-entry.ts'],
+    outfile: `dist/${TELEMETRY_BUNDLE}`,
+    define: { ...define, POSDIAG_VERSION: JSON.stringify(require('./package.json').version) },
+    alias: { 'readable-stream': 'node:stream', 'worker-timers': './src/fleet/worker-timers-stub.ts', debug: './src/fleet/debug-stub.cjs' },
+    plugins: [],
+  },
 ];
 
 const results = [];
@@ -88,7 +106,7 @@ const localeFiles = writeLocales();
 // static import would put them back silently.
 const SIM_ONLY_COMMANDS = ['src/cli/commands/demo.ts', 'src/cli/commands/sim.ts'];
 const cliInputs = Object.keys(results[0].metafile.inputs);
-const strays = cliInputs.filter((p) => p.startsWith('mocks/') || SIM_ONLY_COMMANDS.includes(p));
+const strays = cliInputs.filter((p) => p.startsWith('mocks/') || SIM_ONLY_COMMANDS.includes(p) || p.startsWith('node_modules/mqtt') || p === 'src/fleet/shipper.ts');
 if (strays.length) {
   console.error(`build.mjs: dist/cli.js bundles simulator code (${strays.join(', ')}); load it through src/simulators.ts`);
   process.exit(1);
@@ -101,10 +119,13 @@ for (const [i, o] of outputs.entries()) {
     process.exit(1);
   }
 }
-// Nor the fleet side (its MQTT client, report and database code): a stray import would carry it in.
-const fleetStrays = cliInputs.filter((p) => p.startsWith('src/fleet/') || p.startsWith('node_modules/mqtt'));
+// Nor the fleet side or the shipper (the MQTT client, report, database and shipping code): a stray import
+// would carry them in. The terminal's bundle keeps only the telemetry options and the loader that spawns
+// or requires dist/telemetry.js.
+const TERMINAL_FLEET_FILES = ['src/fleet/options.ts', 'src/fleet/load-telemetry.ts'];
+const fleetStrays = cliInputs.filter((p) => (p.startsWith('src/fleet/') && !TERMINAL_FLEET_FILES.includes(p)) || p.startsWith('node_modules/mqtt'));
 if (fleetStrays.length) {
-  console.error(`build.mjs: dist/cli.js bundles fleet code (${fleetStrays.slice(0, 5).join(', ')}); load it through src/fleet-bundle.ts`);
+  console.error(`build.mjs: dist/cli.js bundles fleet code (${fleetStrays.slice(0, 5).join(', ')}); load it through src/fleet-bundle.ts or src/fleet/load-telemetry.ts`);
   process.exit(1);
 }
 

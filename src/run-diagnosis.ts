@@ -39,6 +39,8 @@ export interface DiagnoseRequest {
   now?: () => Date;
   /** A line per device as its checks finish. */
   progress?: (line: string) => void;
+  /** The journal's rotation guard for telemetry (JournalOptions.holdUnacked). */
+  holdUnacked?: number;
 }
 
 /** DESIGN's diagnose shape: explain's fields, but `checks` holds what the checks found (selftest devices). */
@@ -175,7 +177,7 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   };
   let journalId: string | null = null;
   const journalKept = await keep(async () => {
-    journalId = (await openJournal(req.dataDir).append(record)).id;
+    journalId = (await openJournal(req.dataDir, { holdUnacked: req.holdUnacked }).append(record)).id;
   });
   const store: StoreOutcome = storeError === undefined ? { ok: true } : { ok: false, slipKept, journalKept, error: storeError };
 

@@ -17,10 +17,11 @@ import { PRINTER_PROFILES } from '../../hal/printer/profiles';
 import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
+import { TELEMETRY_OPTIONS } from '../fleet/options';
 
 type Json = Record<string, unknown>;
-/** A whole number in a range, or one of a few values. */
-export type FieldRule = OptionRange | readonly (string | number | boolean)[];
+/** A whole number in a range, one of a few values, or a text of a pattern. */
+export type FieldRule = OptionRange | readonly (string | number | boolean)[] | RegExp;
 export type FieldRules = Readonly<Record<string, FieldRule>>;
 
 export interface RuleSet {
@@ -30,6 +31,8 @@ export interface RuleSet {
   rules(config: Json): FieldRules;
   /** Every field of the object must have a rule (an option group); otherwise the schema knows the others. */
   closed?: boolean;
+  /** Fields that must be there when the object is. */
+  required?: readonly string[];
 }
 
 const readerKind = (c: Json) => (at(c, ['devices', 'reader', 'kind']) === 'msr605' ? 'msr605' : 'pn532');
@@ -43,9 +46,22 @@ export const RULE_SETS: readonly RuleSet[] = [
   ...['modem', 'reader', 'printer'].map((d) => ({ path: ['devices', d], rules: () => LINE_CHOICES })),
   { path: ['host'], rules: () => HOST_RULES },
   { path: ['devices', 'printer'], rules: () => PRINTER_RULES },
+  { path: ['telemetry'], rules: () => TELEMETRY_RULES, closed: true, required: ['broker', 'cert', 'key', 'ca'] },
 ];
 
 export const HOST_RULES: FieldRules = { echoForm: ECHO_FORMS, ...ECHO_BATCH };
+/**
+ * The fleet link, checked here rather than by the generated validator (whose code for it would cost the
+ * terminal's bundle about 4 KB): TLS only; file paths; the topic prefix as src/fleet/wire.ts accepts it.
+ */
+export const TELEMETRY_RULES: FieldRules = {
+  broker: /^mqtts:\/\/[^/?#\s]{1,253}$/,
+  cert: /^[^\0]{1,4096}$/,
+  key: /^[^\0]{1,4096}$/,
+  ca: /^[^\0]{1,4096}$/,
+  topicPrefix: /^(?!\$)[0-9A-Za-z_.-]{1,32}(?:\/[0-9A-Za-z_.-]{1,32}){0,3}$/,
+  ...TELEMETRY_OPTIONS,
+};
 /** A printer profile is one of the list (hal/printer/profiles.ts): every command refuses any other when it loads the file. */
 export const PRINTER_RULES: FieldRules = { profile: Object.keys(PRINTER_PROFILES) };
 
@@ -62,6 +78,7 @@ const DEVICE_ONLY = new Set(Object.values(DEVICE_FIELDS).flat());
 
 /** A rule as JSON Schema: a whole number with the minimum, maximum and default, or an enum. */
 export function ruleSchema(rule: FieldRule): Json {
+  if (rule instanceof RegExp) return { type: 'string', pattern: rule.source };
   return isRange(rule) ? { type: 'integer', minimum: rule.min, maximum: rule.max, default: rule.default } : { enum: rule };
 }
 
@@ -74,6 +91,7 @@ export function groupSchema(rules: FieldRules): Json {
 
 /** What a field expects, in the words of load.ts's other messages. */
 export function expected(rule: FieldRule): string {
+  if (rule instanceof RegExp) return `must be a text matching ${rule.source}`;
   return isRange(rule) ? `must be a whole number from ${rule.min} to ${rule.max} (default ${rule.default})` : `expected one of ${rule.map((v) => JSON.stringify(v)).join(', ')}`;
 }
 
@@ -90,11 +108,12 @@ export function ruleProblems(config: unknown): string[] {
       continue;
     }
     const rules = set.rules(config);
+    for (const key of set.required ?? []) if (!Object.hasOwn(value, key)) out.push(`${where}.${key}: required`);
     for (const [key, v] of Object.entries(value)) {
       const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
       if (!rule) {
         if (set.closed) out.push(`${where}.${key}: not a known field`);
-      } else if (isRange(rule) ? !Number.isInteger(v) || (v as number) < rule.min || (v as number) > rule.max : !rule.includes(v as never)) {
+      } else if (rule instanceof RegExp ? typeof v !== 'string' || !rule.test(v) : isRange(rule) ? !Number.isInteger(v) || (v as number) < rule.min || (v as number) > rule.max : !rule.includes(v as never)) {
         out.push(`${where}.${key}: ${expected(rule)}`);
       }
     }
@@ -107,7 +126,7 @@ export function ruleProblems(config: unknown): string[] {
 }
 
 function isRange(rule: FieldRule): rule is OptionRange {
-  return !Array.isArray(rule);
+  return !Array.isArray(rule) && !(rule instanceof RegExp);
 }
 
 function isObject(v: unknown): v is Json {

@@ -11,7 +11,7 @@ import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
 import { CONFIG_LOCALES } from '../i18n/locale';
-import { FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema } from './field-rules';
+import { FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema, TELEMETRY_RULES } from './field-rules';
 import { FLEET_SCHEMA } from './fleet-schema';
 
 /**
@@ -88,6 +88,8 @@ export function configSchema(form: 'documented' | 'generated') {
       technician: { type: 'object', additionalProperties: false, properties: { pinHash: { type: 'string', minLength: 1 } } },
       // Read by the fleet commands only, which check it against its schema themselves (fleet-schema.ts).
       fleet: documented ? FLEET_SCHEMA : { type: 'object' },
+      // The fleet link (README "Telemetry"): checked by field-rules.ts, a placeholder in the generated validator.
+      telemetry: documented ? { ...groupSchema(TELEMETRY_RULES), required: ['broker', 'cert', 'key', 'ca'] } : {},
     },
     $defs: {
       serial: {

@@ -22,4 +22,24 @@ export interface PosdiagConfig {
   technician?: { pinHash?: string };
   /** The fleet server's section (src/config/fleet-schema.ts), checked by the fleet commands. */
   fleet?: unknown;
+  /** The fleet link (README "Telemetry"); numeric settings in src/fleet/options.ts. */
+  telemetry?: TelemetryConfig;
+}
+
+export interface TelemetryConfig {
+  broker: string;
+  cert: string;
+  key: string;
+  ca: string;
+  topicPrefix?: string;
+  heartbeatMs?: number;
+  flushTimeoutMs?: number;
+  maxUnackedRecords?: number;
+  connectTimeoutMs?: number;
+  keepaliveS?: number;
+  rewindMs?: number;
+  backoffMinMs?: number;
+  backoffMaxMs?: number;
+  window?: number;
+  holdBackMs?: number;
 }

@@ -72,7 +72,7 @@ vErrors = addError(vErrors, instancePath, "#/required", {missingProperty: "termi
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "terminal") || (key0 === "devices")) || (key0 === "host")) || (key0 === "checks")) || (key0 === "journal")) || (key0 === "technician")) || (key0 === "fleet"))){
+if(!((((((((key0 === "terminal") || (key0 === "devices")) || (key0 === "host")) || (key0 === "checks")) || (key0 === "journal")) || (key0 === "technician")) || (key0 === "fleet")) || (key0 === "telemetry"))){
 vErrors = addError(vErrors, instancePath, "#/additionalProperties", {additionalProperty: key0});
 errors++;
 }

@@ -34,6 +34,7 @@ import { readDataFile } from '../files/data-file';
 import type { SetAsideFile } from '../files/set-aside';
 import { JOURNAL_RECORD_MAX_BYTES, FILE_LIMITS, journalFileLimit } from '../files/limits';
 import { fsyncDir, writeFileAtomic } from './durable-file';
+import { ackedSeq, makeEpochIfMissing } from './epoch';
 import { formatId, isoWithOffset, isSeq, MAX_SEQ } from './ids';
 import { decodeText, encodeRecord } from './record-codec';
 import { scrubRecord } from './scrub';
@@ -52,6 +53,12 @@ export interface JournalOptions {
   now?: () => Date;
   /** How long an append waits for another process's, and when a left-over lock is taken over. */
   lock?: FileLockOptions;
+  /**
+   * Telemetry's rotation guard: rotation keeps files beyond keepFiles while they hold records the
+   * fleet has not acknowledged (telemetry.ack), as long as that keeps at most this many such records;
+   * past it the oldest go, and the shipper reports them as its status's gap. 0 or absent: no guard.
+   */
+  holdUnacked?: number;
 }
 
 export const JOURNAL_OPTIONS: OptionSpec<'maxBytes' | 'keepFiles'> = {
@@ -100,6 +107,7 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
   const current = join(dir, JOURNAL_FILE);
   const limit = journalFileLimit(maxBytes);
   let state: WriterState | null = null;
+  let epochMade = false;
   // Every write (and nextId) runs after the previous one settled, failed or not.
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -119,14 +127,21 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     return state;
   }
 
-  async function rotate(): Promise<void> {
+  async function rotate(lastSeq: number): Promise<void> {
     // Shift journal.log up to the first free slot; only when every slot is taken is the oldest dropped.
     // A rotation cut short by a crash leaves a gap, which the next rotation fills instead of dropping a file.
     let free = 1;
-    while (free < keepFiles && (await exists(join(dir, rotatedName(free))))) free++;
-    if (free === keepFiles) {
-      free = keepFiles - 1;
-      await unlink(join(dir, rotatedName(free))).catch(ignoreMissing);
+    while ((free < keepFiles || opts.holdUnacked) && (await exists(join(dir, rotatedName(free))))) free++;
+    const acked = opts.holdUnacked ? ackedSeq(dir) : 0;
+    // Oldest first: a file goes unless it holds records the fleet has not acknowledged and keeping it
+    // stays within holdUnacked of them.
+    for (let n = free - 1; n >= keepFiles - 1; n--) {
+      if (opts.holdUnacked) {
+        const seqs = fileSeqs(join(dir, rotatedName(n)), limit);
+        if (seqs && seqs.last > acked && lastSeq - Math.max(acked, seqs.first - 1) <= opts.holdUnacked) break;
+      }
+      await unlink(join(dir, rotatedName(n))).catch(ignoreMissing);
+      free = n;
     }
     for (let n = free - 1; n >= 0; n--) await rename(join(dir, rotatedName(n)), join(dir, rotatedName(n + 1))).catch(ignoreMissing);
     await fsyncDir(dir);
@@ -145,13 +160,17 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     const lineBytes = Buffer.byteLength(line);
     if (lineBytes > JOURNAL_RECORD_MAX_BYTES) throw new Error(`a journal record of ${lineBytes} bytes is over the ${JOURNAL_RECORD_MAX_BYTES}-byte limit`);
     if (s.size > 0 && s.size + lineBytes > maxBytes) {
-      await rotate();
+      await rotate(s.lastSeq);
       s.size = 0;
       s.ino = 0;
       s.needsNewline = false;
     }
     const created = s.size === 0;
-    if (created) await ensureDataDir(dir);
+    if (created || !epochMade) await ensureDataDir(dir);
+    if (!epochMade) {
+      await makeEpochIfMissing(dir, seq);
+      epochMade = true;
+    }
     const data = Buffer.from(s.needsNewline ? '\n' + line : line, 'utf8');
     // Never through a link, and never blocked by a FIFO put in the file's place (ENXIO instead).
     const fh = await open(current, APPEND_FLAGS, 0o600);
@@ -279,6 +298,14 @@ async function scanTail(dir: string, limit: number): Promise<WriterState> {
   }
   const { size, ino } = await currentFile(dir);
   return { lastSeq, size, ino, needsNewline };
+}
+
+/** The first and last seq a journal file holds; null when it holds none or cannot be read. */
+function fileSeqs(path: string, limit: number): { first: number; last: number } | null {
+  const text = readOrSkip(path, limit);
+  if (!text || text === 'unreadable') return null;
+  const { records } = decodeText(text.toString('utf8'));
+  return records.length ? { first: records[0]!.seq, last: records[records.length - 1]!.seq } : null;
 }
 
 /**

@@ -8,6 +8,8 @@
  */
 import { HalError } from '../../../hal/errors';
 import { ACQUIRERS } from '../../codes/acquirers';
+import { flushDetached } from '../../fleet/load-telemetry';
+import { TELEMETRY_OPTIONS } from '../../fleet/options';
 import { runDiagnosis } from '../../run-diagnosis';
 import { openEnvironment } from '../../runtime';
 import { BUDGET_FLAG_HELP, parseBudgetFlag } from '../budget';
@@ -78,7 +80,9 @@ export const command: CommandSpec = {
         dataDir,
         budgetMs: budget,
         progress: ctx.progress,
+        holdUnacked: env.config.telemetry && (env.config.telemetry.maxUnackedRecords ?? TELEMETRY_OPTIONS.maxUnackedRecords.default),
       });
+      if (env.config.telemetry && !env.simulated && ctx.configPath) flushDetached(ctx.configPath);
       return { exitCode: EXIT.ok, json: report, text: renderDiagnosis(report, ctx.color, dataDir) };
     } finally {
       await env.close();

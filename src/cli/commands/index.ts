@@ -9,6 +9,7 @@
  * fleet runs on the acquirer's servers, in dist/fleet.js (src/fleet-bundle.ts).
  */
 import { loadFleet } from '../../fleet-bundle';
+import { loadTelemetry } from '../../fleet/load-telemetry';
 import { loadSimulators } from '../../simulators';
 import type { CommandEntry, CommandSpec } from '../spec';
 
@@ -24,4 +25,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'menu', summary: 'the technician menu (PIN): device tests, test page, reprint, journal', load: () => spec(require('./menu')) },
   { name: 'journal', summary: 'the diagnostic journal: list records, show one, or export them all', load: () => spec(require('./journal')) },
   { name: 'fleet', summary: "the fleet's servers: ingest terminals' records over MQTT, report what fails where", load: async () => (await loadFleet()).fleetCommand },
+  { name: 'telemetry', summary: "the fleet link: send the journal to the acquirer's broker (run, flush, status)", load: async () => (await loadTelemetry()).telemetryCommand },
 ];

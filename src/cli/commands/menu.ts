@@ -3,6 +3,7 @@
  * `posdiag menu --hash-pin`: reads a new PIN and prints the hash for technician.pinHash.
  */
 import { systemClock, type Clock } from '../../../hal/clock';
+import { TELEMETRY_OPTIONS } from '../../fleet/options';
 import { HalError } from '../../../hal/errors';
 import { text } from '../../i18n/catalog';
 import { openJournal } from '../../journal';
@@ -56,7 +57,7 @@ export const command: CommandSpec = {
       parsePinHash(pinHash); // a malformed hash is a configuration error before the screen opens
       const dataDir = env.dataDir;
       const lockout = resolveLockoutOptions();
-      const services = deviceServices({ checkEnv: env.checkEnv, terminal: env.config.terminal, dataDir, journal: openJournal(dataDir), pinHash, lockout, selfTestBudgetMs: env.config.checks?.budgetMs });
+      const services = deviceServices({ checkEnv: env.checkEnv, terminal: env.config.terminal, dataDir, journal: openJournal(dataDir, { holdUnacked: env.config.telemetry && (env.config.telemetry.maxUnackedRecords ?? TELEMETRY_OPTIONS.maxUnackedRecords.default) }), pinHash, lockout, selfTestBudgetMs: env.config.checks?.budgetMs });
       const model = new MenuModel(services, wallClock, { lockout });
       const screen = io.screen ?? (process.stdout as TtyOutput);
       await runTtyMenu(model, { input: stdin, output: screen, locale: ctx.locale ?? env.config.terminal.locale, color: ctx.color });

@@ -82,7 +82,7 @@ test('rotation at the size cap keeps keepFiles files, oldest dropped, numbering 
   const j = openJournal(tmp.dir, { maxBytes: 4096, keepFiles: 3 });
   for (let i = 0; i < 60; i++) await j.append(diagnosisRecord());
   const files = readdirSync(tmp.dir).sort();
-  expect(files).toEqual(['journal.1.log', 'journal.2.log', 'journal.log', 'journal.seq']);
+  expect(files).toEqual(['journal.1.log', 'journal.2.log', 'journal.epoch', 'journal.log', 'journal.seq']);
   files.pop();
   for (const f of files) expect(statSync(join(tmp.dir, f)).size).toBeLessThanOrEqual(4096);
   const { records, skipped } = await j.readAll();
@@ -102,7 +102,7 @@ test('a rotation cut short (a gap in the file names) is filled, not a file dropp
   writeFileSync(join(tmp.dir, 'journal.log'), one(2) + 'x'.repeat(5000) + '\n');
   const j = openJournal(tmp.dir, { maxBytes: 4096, keepFiles: 3 });
   expect((await j.append(menuRecord())).seq).toBe(3);
-  expect(readdirSync(tmp.dir).sort()).toEqual(['journal.1.log', 'journal.2.log', 'journal.log', 'journal.seq']);
+  expect(readdirSync(tmp.dir).sort()).toEqual(['journal.1.log', 'journal.2.log', 'journal.epoch', 'journal.log', 'journal.seq']);
   const { records, skipped } = await j.readAll();
   expect(records.map((r) => r.seq)).toEqual([1, 2, 3]);
   expect(skipped).toBe(1);
@@ -212,7 +212,7 @@ test.each([
   utimesSync(join(tmp.dir, 'journal.lock'), twoSecondsAgo, twoSecondsAgo);
   const j = openJournal(tmp.dir, { lock: { timeoutMs: 2000, ...lock } });
   expect((await j.append(menuRecord())).id).toBe('J00000001');
-  expect(readdirSync(tmp.dir).sort()).toEqual(['journal.log', 'journal.seq']); // lock released, nothing set aside left over
+  expect(readdirSync(tmp.dir).sort()).toEqual(['journal.epoch', 'journal.log', 'journal.seq']); // lock released, nothing set aside left over
 });
 
 test('a directory in a journal file\'s place is set aside into damaged/; appending goes on', async () => {

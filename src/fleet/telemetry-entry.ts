@@ -1,0 +1,2 @@
+/** dist/telemetry.js: the fleet link and its command, loaded by src/fleet/load-telemetry.ts when `posdiag telemetry` runs. */
+export { telemetryCommand } from './telemetry-command';

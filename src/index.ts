@@ -9,7 +9,7 @@ export type { Framer } from '../hal/transport/framer';
 export { DEVICE_CHECKS, CHECKED_DEVICES } from '../hal/devices';
 export { validateConfig, loadConfigFile } from './config/load';
 export type { PosdiagConfig } from './config/types';
-export { runSelfTest } from './cli/commands/selftest';
+export { runSelfTest } from './services/selftest';
 export { openEnvironment } from './runtime';
 export { explain, lookup, normalizeCode, ACQUIRERS, LOCAL_CODES, UNKNOWN_ENTRY } from './codes';
 export type { ExplainOptions, ExplainResult, CodeEntry, LocalCodeEntry, Resolved, Category, Retry, CheckName, Severity, FaultSide } from './codes';

@@ -10,7 +10,7 @@ import { CHECKED_DEVICES, type CheckedDevice } from '../hal/devices';
 import { resolveProfile } from '../hal/printer/profiles';
 import { maskPan } from '../hal/reader/card-mask';
 import type { DeviceResult, SelfTestResult } from '../hal/selfcheck';
-import { runSelfTest } from './cli/commands/selftest';
+import { runSelfTest } from './services/selftest';
 import { explain, type ExplainResult } from './codes/explain';
 import { diagnose, type Diagnosis } from './diagnosis';
 import { checkPosition } from './diagnosis/causes';

@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { HalError } from '../../hal/errors';
+import type { GlobalOptions } from './context';
 import type { CommandInput, CommandSpec, OptionSpec } from './spec';
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -25,16 +26,6 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'json', help: 'print one JSON document on stdout and nothing else' },
   { name: 'no-color', help: 'no colour in the output (NO_COLOR is honoured too)' },
 ];
-
-export interface GlobalOptions {
-  config?: string;
-  /** '' for --sim alone (every device healthy). */
-  sim?: string;
-  locale?: string;
-  json: boolean;
-  /** false with --no-color; undefined lets the terminal decide. */
-  color?: boolean;
-}
 
 const HELP_WORDS = new Set(['--help', '-h']);
 const END_OF_OPTIONS = '--';

@@ -5,7 +5,7 @@
 import { CheckedDevice, CHECKED_DEVICES, CheckEnv } from '../../hal/devices';
 import { createReaderCheck } from '../../hal/reader/reader-check';
 import { DeviceResult, runChecks, SelfTestResult, worstStatus, type CheckStatus } from '../../hal/selfcheck';
-import { abortable, notConfigured, runSelfTest } from '../cli/commands/selftest';
+import { abortable, notConfigured, runSelfTest } from '../services/selftest';
 import type { TerminalConfig } from '../config/types';
 import { journalDevices, loadSlip, type Journal, type JournalRecord } from '../journal';
 import { printSlip } from '../slip/print';

@@ -19,7 +19,7 @@ import { CliIo, EXIT } from '../io';
 import type { CommandSpec } from '../spec';
 import { renderDiagnosis } from '../render-diagnosis';
 import { renderSelfTest } from '../render-selftest';
-import { runSelfTest } from './selftest';
+import { runSelfTest } from '../../services/selftest';
 
 export { DEMO_SCENARIOS };
 

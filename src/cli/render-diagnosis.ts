@@ -3,7 +3,7 @@
  * to do), then the evidence, what else was found, and where the slip and the record went.
  */
 import { displayWidth, wrapColumns } from '../i18n/width';
-import type { DiagnoseReport } from '../run-diagnosis';
+import type { DiagnoseReport } from '../services/diagnose';
 import type { EarlierSlip } from '../slip/print';
 import { SLIPS_DIR } from '../journal/slip-store';
 import { join } from 'node:path';

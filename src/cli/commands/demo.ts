@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { JOURNAL_FILE } from '../../journal/journal';
 import { HalError } from '../../../hal/errors';
 import { CHECKED_DEVICES } from '../../../hal/devices';
-import { runDiagnosis, type DiagnoseReport } from '../../run-diagnosis';
+import { runDiagnosis, type DiagnoseReport } from '../../services/diagnose';
 import { openEnvironment, type Environment } from '../../runtime';
 import { previewPng } from '../../slip/preview';
 import { DEFAULT_SCENARIO, DEMO_SCENARIOS, findScenario, type DemoScenario } from '../demo-scenarios';

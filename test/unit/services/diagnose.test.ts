@@ -11,7 +11,7 @@ import { InProcessBinding } from '../../../mocks/in-process-binding';
 import { SIMULATED_TERMINAL } from '../../../src/config/default';
 import type { PosdiagConfig } from '../../../src/config/types';
 import { explain } from '../../../src/codes/explain';
-import { devicesFor, runDiagnosis } from '../../../src/run-diagnosis';
+import { devicesFor, runDiagnosis } from '../../../src/services/diagnose';
 import type { Environment } from '../../../src/runtime';
 
 let dataDir: string;
@@ -61,4 +61,17 @@ test.each([
   ['A0', []], // keys only: no device
 ])('%s is checked on %j', (code, devices) => {
   expect(devicesFor(explain(code))).toEqual(devices);
+});
+
+// The code is looked up once per diagnosis, whatever the languages of the screen and the slip.
+test('51 in zh-CN on an English-only printer looks the code up once', async () => {
+  jest.resetModules();
+  const actual = jest.requireActual('../../../src/codes/lookup');
+  const lookup = jest.fn(actual.lookup);
+  jest.doMock('../../../src/codes/lookup', () => ({ ...actual, lookup }));
+  const { runDiagnosis: run } = await import('../../../src/services/diagnose');
+  const report = await run(environment('basic-58'), { code: '51', locale: 'zh-CN', print: false, dataDir, now: () => new Date('2024-05-01T10:00:00Z') });
+  jest.dontMock('../../../src/codes/lookup');
+  expect(report.slip.preview).toContain('Not enough funds');
+  expect(lookup).toHaveBeenCalledTimes(1);
 });

@@ -1,0 +1,186 @@
+/**
+ * A failed transaction, end to end: the checks the code calls for, the cause, the slip (kept, and
+ * printed), and the journal record. This file owns the I/O; every decision is made by
+ * decideDiagnosis (./diagnosis-decision.ts), from the code looked up once and what the checks found.
+ *
+ * The card number is masked on the first line of runDiagnosis and only the mask travels further; the
+ * journal scrubs again, so a caller's slip cannot put a whole PAN on disk.
+ */
+import type { CheckedDevice } from '../../hal/devices';
+import { DIAGNOSIS_LEVELS } from '../../hal/diagnosis-levels';
+import { resolveProfile } from '../../hal/printer/profiles';
+import { maskPan } from '../../hal/reader/card-mask';
+import type { CheckLevel, DeviceResult, SelfTestResult } from '../../hal/selfcheck';
+import type { ExplainResult } from '../codes/explain';
+import { lookup } from '../codes/lookup';
+import type { Diagnosis } from '../diagnosis';
+import { setAsideMark, setAsideSince, type SetAsideFile } from '../files/set-aside';
+import { resolveLocale } from '../i18n/locale';
+import { isoWithOffset, journalCause, journalDevices, newSlipId, openJournal, saveSlip, type NewJournalRecord, type SlipState } from '../journal';
+import type { Environment } from '../runtime';
+import { previewText } from '../slip/preview';
+import { printSlip, type EarlierSlip, type SlipPrintOutcome } from '../slip/print';
+import { decideDiagnosis, devicesFor, type DiagnosisDecision } from './diagnosis-decision';
+import { runSelfTest } from './selftest';
+
+export { devicesFor };
+
+export interface DiagnoseRequest {
+  code: string;
+  acquirer?: string;
+  locale?: string;
+  /** As typed or read; masked before anything else sees it. */
+  pan?: string;
+  /** Major units. */
+  amount?: number;
+  /** Print the slip (default true). It is kept in the slip store either way. */
+  print?: boolean;
+  dataDir: string;
+  /** All checks together. Default 30 s. */
+  budgetMs?: number;
+  now?: () => Date;
+  /** A line per device as its checks finish. */
+  progress?: (line: string) => void;
+}
+
+/** DESIGN's diagnose shape: explain's fields, but `checks` holds what the checks found (selftest devices). */
+export interface DiagnoseReport extends Omit<ExplainResult, 'checks'> {
+  /** The checks the catalog asks for this code (explain's `checks`). */
+  checksWanted: ExplainResult['checks'];
+  checks: DeviceResult[];
+  cause: Diagnosis['cause'];
+  alsoFound: Diagnosis['alsoFound'];
+  terminalClear: boolean;
+  /** `earlier`: slips waiting from before that this print settled (printed first, or given up). */
+  slip: { id: string; bytes: number; printed: boolean; state: SlipState; reason?: string; earlier?: EarlierSlip[]; preview: string };
+  /** The journal record's id; null when the record could not be written (see `store`). */
+  journalId: string | null;
+  /** Whether the slip and the record were kept in the data directory; the diagnosis stands either way. */
+  store: StoreOutcome;
+  /** Files of the data directory found damaged on the way (a FIFO, a device, a link, an oversized file) and set aside into damaged/. */
+  setAside: SetAsideFile[];
+  /** The PAN as it may be shown: first 6 / last 4. */
+  pan?: string;
+}
+
+export type StoreOutcome = { ok: true } | { ok: false; slipKept: boolean; journalKept: boolean; error: string };
+
+export const DIAGNOSE_BUDGET_MS = 30_000;
+
+/**
+ * Each device at its diagnosis level (hal/diagnosis-levels.ts); the levels run side by side, and the
+ * results come back in the order of `devices`.
+ */
+async function runChecksFor(devices: CheckedDevice[], env: Environment, budgetMs: number, progress?: (line: string) => void): Promise<SelfTestResult> {
+  const byLevel = new Map<CheckLevel, CheckedDevice[]>();
+  for (const d of devices) byLevel.set(DIAGNOSIS_LEVELS[d], [...(byLevel.get(DIAGNOSIS_LEVELS[d]) ?? []), d]);
+  const runs = await Promise.all([...byLevel].map(([level, wanted]) => runSelfTest(wanted, env.checkEnv, level, budgetMs, progress)));
+  const all = runs.flatMap((r) => r.devices);
+  return { devices: devices.flatMap((d) => all.filter((r) => r.device === d)), ms: Math.max(0, ...runs.map((r) => r.ms)) };
+}
+
+export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Promise<DiagnoseReport> {
+  const mark = setAsideMark();
+  const pan = req.pan === undefined ? undefined : maskPan(String(req.pan).replace(/[\s-]/g, '')) ?? undefined;
+  const now = (req.now ?? (() => new Date()))();
+  const terminal = env.config.terminal;
+  // The code is looked up once; which devices it calls for does not depend on the language.
+  const resolved = lookup(req.code, { acquirer: req.acquirer ?? terminal.acquirer });
+  const checked = devicesFor(resolved.entry);
+  const result = checked.length
+    ? await runChecksFor(checked, env, req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS, req.progress)
+    : { devices: [], ms: 0 };
+  const printer = env.config.devices.printer;
+  const decision = decideDiagnosis({
+    resolved,
+    locale: resolveLocale(req.locale ?? terminal.locale),
+    params: req.amount !== undefined ? { amount: req.amount } : {},
+    devices: result.devices,
+    profile: resolveProfile({ paperWidth: printer?.paperWidth ?? 58, profile: printer?.profile }),
+    terminal,
+    time: now,
+    pan,
+    amount: req.amount,
+  });
+  const kept = await keepDiagnosis(env, req, decision, result.devices, now, pan);
+  const { entry, diagnosis, slip } = decision;
+  const printed = kept.printed;
+  return {
+    ...entry,
+    checksWanted: entry.checks,
+    checks: result.devices,
+    cause: diagnosis.cause,
+    alsoFound: diagnosis.alsoFound,
+    terminalClear: diagnosis.terminalClear,
+    slip: {
+      id: kept.slipId,
+      bytes: slip.bytes.length,
+      printed: printed.state === 'printed',
+      state: printed.state,
+      ...(printed.reason ? { reason: printed.reason } : {}),
+      ...(printed.earlier ? { earlier: printed.earlier } : {}),
+      preview: previewText(slip.bytes, slip.paperWidth),
+    },
+    journalId: kept.journalId,
+    store: kept.store,
+    setAside: setAsideSince(mark, req.dataDir),
+    ...(pan ? { pan } : {}),
+  };
+}
+
+interface Kept {
+  slipId: string;
+  printed: { state: SlipPrintOutcome['state'] | 'skipped'; reason?: string; earlier?: EarlierSlip[] };
+  journalId: string | null;
+  store: StoreOutcome;
+}
+
+/**
+ * The decision's I/O: the slip kept in the slip store, printed, and the journal record written.
+ * Keeping the slip and the record must never sink the diagnosis (a full, read-only or missing data
+ * directory): each step's failure is caught and reported, and the slip is printed regardless.
+ */
+async function keepDiagnosis(env: Environment, req: DiagnoseRequest, decision: DiagnosisDecision, devices: DeviceResult[], now: Date, pan: string | undefined): Promise<Kept> {
+  const { entry, diagnosis, slip } = decision;
+  const terminal = env.config.terminal;
+  let storeError: string | undefined;
+  async function keep(step: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await step();
+      return true;
+    } catch (err) {
+      storeError ??= err instanceof Error ? err.message : String(err);
+      return false;
+    }
+  }
+  // The slip's own id, not the journal's next one: another process may append first, and two diagnoses
+  // at once must never write one slip file. The record names the slip, so `posdiag slip <journal id>` finds it.
+  const id = newSlipId(now);
+  const slipKept = await keep(() => saveSlip(req.dataDir, id, slip.bytes, { paperWidth: slip.paperWidth, locale: slip.locale, code: entry.code, time: isoWithOffset(now) }));
+  // Without a store the print queue lives in memory: the slip still prints now if the printer can.
+  const printed: Kept['printed'] =
+    req.print === false ? { state: 'skipped' } : await printSlip(env.checkEnv, slip.bytes, { id, ...(slipKept ? { dataDir: req.dataDir } : {}) });
+
+  const record: NewJournalRecord = {
+    kind: 'diagnosis',
+    time: isoWithOffset(now),
+    terminalId: terminal.id,
+    merchantId: terminal.merchantId,
+    ...(terminal.location ? { location: terminal.location } : {}),
+    code: entry.code,
+    acquirer: entry.acquirer,
+    category: entry.category,
+    hintTitle: diagnosis.cause.hint.title,
+    cause: journalCause(diagnosis.cause),
+    devices: journalDevices(devices),
+    slip: { id, bytes: slip.bytes.length, state: printed.state, ...(printed.reason ? { reason: printed.reason } : {}) },
+    ...(pan ? { pan } : {}),
+    ...(req.amount !== undefined ? { amount: String(req.amount) } : {}),
+  };
+  let journalId: string | null = null;
+  const journalKept = await keep(async () => {
+    journalId = (await openJournal(req.dataDir).append(record)).id;
+  });
+  const store: StoreOutcome = storeError === undefined ? { ok: true } : { ok: false, slipKept, journalKept, error: storeError };
+  return { slipId: id, printed, journalId, store };
+}

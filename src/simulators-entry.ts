@@ -7,7 +7,7 @@ export { startSimulatedTerminal } from '../mocks/terminal';
 export { SIMULATED_TERMINAL } from './config/default';
 export type { SimulatedTerminal } from '../mocks/terminal';
 export { SERIAL_SIMULATORS, TCP_SIMULATORS } from '../mocks/registry';
-export { DEVICE_FAULTS } from '../mocks/faults';
+export { DEVICE_FAULTS, checkSimFaults } from '../mocks/faults';
 export { startOnPty } from '../mocks/pty-attach';
 // The two commands that run only on simulators: a real terminal's dist/cli.js needs neither.
 export { command as demoCommand } from './cli/commands/demo';

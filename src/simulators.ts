@@ -4,7 +4,7 @@
  * they stay out of dist/cli.js. From the TypeScript sources (jest, tsc) the branch is a plain import.
  */
 import { join } from 'node:path';
-import { checkSimFaults, type SimSpec } from './config/sim-spec';
+import type { SimSpec } from './config/sim-spec';
 
 export type Simulators = typeof import('./simulators-entry');
 
@@ -44,5 +44,5 @@ export async function checkSimSpec(spec: SimSpec): Promise<void> {
   } catch {
     return;
   }
-  checkSimFaults(spec, sims.DEVICE_FAULTS);
+  sims.checkSimFaults(spec);
 }

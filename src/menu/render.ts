@@ -3,7 +3,7 @@
  * (a Hanzi counts two), longer texts wrapped or cut with '…'. Pure; the terminal UI draws the lines.
  */
 import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
-import { paint } from '../cli/io';
+import { paint } from '../paint';
 import { cleanText } from '../i18n/format';
 import { shortTime } from '../journal/render';
 import { pick, resolveLocale, type Locale, type Localized } from '../i18n/locale';

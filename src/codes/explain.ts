@@ -40,7 +40,7 @@ export interface ExplainResult {
 }
 
 export function explain(code: unknown, options: ExplainOptions = {}): ExplainResult {
-  return explainResolved(lookup(code, { acquirer: options.acquirer }), options);
+  return explainResolved(lookup(code, options), options);
 }
 
 /**

@@ -10,14 +10,14 @@ import type { CheckedDevice } from '../../hal/devices';
 import { DIAGNOSIS_LEVELS } from '../../hal/diagnosis-levels';
 import { resolveProfile } from '../../hal/printer/profiles';
 import { maskPan } from '../../hal/reader/card-mask';
-import type { CheckLevel, DeviceResult, SelfTestResult } from '../../hal/selfcheck';
+import type { DeviceResult, SelfTestResult } from '../../hal/selfcheck';
 import type { ExplainResult } from '../codes/explain';
 import { lookup } from '../codes/lookup';
 import type { Diagnosis } from '../diagnosis';
 import { setAsideMark, setAsideSince, type SetAsideFile } from '../files/set-aside';
 import { resolveLocale } from '../i18n/locale';
 import { isoWithOffset, journalCause, journalDevices, newSlipId, openJournal, saveSlip, type NewJournalRecord, type SlipState } from '../journal';
-import type { Environment } from '../runtime';
+import type { Environment } from '../environment';
 import { previewText } from '../slip/preview';
 import { printSlip, type EarlierSlip, type SlipPrintOutcome } from '../slip/print';
 import { decideDiagnosis, devicesFor, type DiagnosisDecision } from './diagnosis-decision';
@@ -72,9 +72,8 @@ export const DIAGNOSE_BUDGET_MS = 30_000;
  * results come back in the order of `devices`.
  */
 async function runChecksFor(devices: CheckedDevice[], env: Environment, budgetMs: number, progress?: (line: string) => void): Promise<SelfTestResult> {
-  const byLevel = new Map<CheckLevel, CheckedDevice[]>();
-  for (const d of devices) byLevel.set(DIAGNOSIS_LEVELS[d], [...(byLevel.get(DIAGNOSIS_LEVELS[d]) ?? []), d]);
-  const runs = await Promise.all([...byLevel].map(([level, wanted]) => runSelfTest(wanted, env.checkEnv, level, budgetMs, progress)));
+  const levels = new Set(devices.map((d) => DIAGNOSIS_LEVELS[d]));
+  const runs = await Promise.all([...levels].map((level) => runSelfTest(devices.filter((d) => DIAGNOSIS_LEVELS[d] === level), env.checkEnv, level, budgetMs, progress)));
   const all = runs.flatMap((r) => r.devices);
   return { devices: devices.flatMap((d) => all.filter((r) => r.device === d)), ms: Math.max(0, ...runs.map((r) => r.ms)) };
 }
@@ -94,7 +93,6 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   const decision = decideDiagnosis({
     resolved,
     locale: resolveLocale(req.locale ?? terminal.locale),
-    params: req.amount !== undefined ? { amount: req.amount } : {},
     devices: result.devices,
     profile: resolveProfile({ paperWidth: printer?.paperWidth ?? 58, profile: printer?.profile }),
     terminal,
@@ -102,9 +100,7 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
     pan,
     amount: req.amount,
   });
-  const kept = await keepDiagnosis(env, req, decision, result.devices, now, pan);
-  const { entry, diagnosis, slip } = decision;
-  const printed = kept.printed;
+  const { entry, diagnosis } = decision;
   return {
     ...entry,
     checksWanted: entry.checks,
@@ -112,27 +108,10 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
     cause: diagnosis.cause,
     alsoFound: diagnosis.alsoFound,
     terminalClear: diagnosis.terminalClear,
-    slip: {
-      id: kept.slipId,
-      bytes: slip.bytes.length,
-      printed: printed.state === 'printed',
-      state: printed.state,
-      ...(printed.reason ? { reason: printed.reason } : {}),
-      ...(printed.earlier ? { earlier: printed.earlier } : {}),
-      preview: previewText(slip.bytes, slip.paperWidth),
-    },
-    journalId: kept.journalId,
-    store: kept.store,
+    ...(await keepDiagnosis(env, req, decision, result.devices, now, pan)),
     setAside: setAsideSince(mark, req.dataDir),
     ...(pan ? { pan } : {}),
   };
-}
-
-interface Kept {
-  slipId: string;
-  printed: { state: SlipPrintOutcome['state'] | 'skipped'; reason?: string; earlier?: EarlierSlip[] };
-  journalId: string | null;
-  store: StoreOutcome;
 }
 
 /**
@@ -140,7 +119,14 @@ interface Kept {
  * Keeping the slip and the record must never sink the diagnosis (a full, read-only or missing data
  * directory): each step's failure is caught and reported, and the slip is printed regardless.
  */
-async function keepDiagnosis(env: Environment, req: DiagnoseRequest, decision: DiagnosisDecision, devices: DeviceResult[], now: Date, pan: string | undefined): Promise<Kept> {
+async function keepDiagnosis(
+  env: Environment,
+  req: DiagnoseRequest,
+  decision: DiagnosisDecision,
+  devices: DeviceResult[],
+  now: Date,
+  pan: string | undefined,
+): Promise<Pick<DiagnoseReport, 'slip' | 'journalId' | 'store'>> {
   const { entry, diagnosis, slip } = decision;
   const terminal = env.config.terminal;
   let storeError: string | undefined;
@@ -158,7 +144,7 @@ async function keepDiagnosis(env: Environment, req: DiagnoseRequest, decision: D
   const id = newSlipId(now);
   const slipKept = await keep(() => saveSlip(req.dataDir, id, slip.bytes, { paperWidth: slip.paperWidth, locale: slip.locale, code: entry.code, time: isoWithOffset(now) }));
   // Without a store the print queue lives in memory: the slip still prints now if the printer can.
-  const printed: Kept['printed'] =
+  const printed: Pick<SlipPrintOutcome, 'reason' | 'earlier'> & { state: SlipState } =
     req.print === false ? { state: 'skipped' } : await printSlip(env.checkEnv, slip.bytes, { id, ...(slipKept ? { dataDir: req.dataDir } : {}) });
 
   const record: NewJournalRecord = {
@@ -181,6 +167,17 @@ async function keepDiagnosis(env: Environment, req: DiagnoseRequest, decision: D
   const journalKept = await keep(async () => {
     journalId = (await openJournal(req.dataDir).append(record)).id;
   });
-  const store: StoreOutcome = storeError === undefined ? { ok: true } : { ok: false, slipKept, journalKept, error: storeError };
-  return { slipId: id, printed, journalId, store };
+  return {
+    slip: {
+      id,
+      bytes: slip.bytes.length,
+      printed: printed.state === 'printed',
+      state: printed.state,
+      ...(printed.reason ? { reason: printed.reason } : {}),
+      ...(printed.earlier ? { earlier: printed.earlier } : {}),
+      preview: previewText(slip.bytes, slip.paperWidth),
+    },
+    journalId,
+    store: storeError === undefined ? { ok: true } : { ok: false, slipKept, journalKept, error: storeError },
+  };
 }

@@ -11,7 +11,6 @@ import type { Resolved } from '../codes/lookup';
 import { CHECKED_DEVICES } from '../../hal/devices';
 import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import { checkPosition } from '../diagnosis/causes';
-import type { Params } from '../i18n/format';
 import type { Locale } from '../i18n/locale';
 import { slipInputFor, type SlipContext } from '../slip/from-diagnosis';
 import { layoutSlip, slipLocaleFor } from '../slip/layout';
@@ -21,22 +20,14 @@ export function devicesFor(entry: { readonly checks: readonly string[] }): Check
   return CHECKED_DEVICES.filter((d) => checkPosition(entry.checks, d) >= 0);
 }
 
-export interface DecisionInput {
+/** The slip's context (terminal, time, masked PAN, amount), with `locale` the screen's language. */
+export interface DecisionInput extends SlipContext {
   /** The code, looked up once; every language is rendered from this. */
   resolved: Resolved;
-  /** The screen's language. */
-  locale: Locale;
-  /** Values for the hint (the amount). */
-  params: Params;
   /** What the checks found. */
   devices: readonly DeviceResult[];
   /** The printer's profile, resolved once by the caller: the slip's language, layout and paper width follow from it. */
   profile: PrinterProfile;
-  terminal: SlipContext['terminal'];
-  time: Date;
-  /** Already masked to first 6 / last 4. */
-  pan?: string;
-  amount?: number;
 }
 
 export interface DiagnosisDecision {
@@ -47,7 +38,8 @@ export interface DiagnosisDecision {
 }
 
 export function decideDiagnosis(input: DecisionInput): DiagnosisDecision {
-  const { resolved, params, devices, profile } = input;
+  const { resolved, devices, profile, amount } = input;
+  const params = amount !== undefined ? { amount } : {};
   const inLocale = (locale: Locale) => {
     const entry = explainResolved(resolved, { locale, params });
     return { entry, diagnosis: diagnose({ explain: entry, devices, locale, resolved }) };
@@ -58,12 +50,6 @@ export function decideDiagnosis(input: DecisionInput): DiagnosisDecision {
   const onSlip = slipLocale === input.locale ? screen : inLocale(slipLocale);
   // The slip's English line for technicians is the catalog's own wording, without the cashier's values.
   const en = explainResolved(resolved, { locale: 'en' });
-  const slipInput = slipInputFor(onSlip.diagnosis, { local: onSlip.entry, en }, devices, {
-    locale: slipLocale,
-    terminal: input.terminal,
-    time: input.time,
-    pan: input.pan,
-    amount: input.amount,
-  });
+  const slipInput = slipInputFor(onSlip.diagnosis, { local: onSlip.entry, en }, devices, { ...input, locale: slipLocale });
   return { ...screen, slip: { locale: slipLocale, paperWidth: profile.paperWidth, bytes: layoutSlip(slipInput, profile).encode() } };
 }

@@ -12,7 +12,9 @@ import { JOURNAL_FILE } from '../../journal/journal';
 import { HalError } from '../../../hal/errors';
 import { CHECKED_DEVICES } from '../../../hal/devices';
 import { runDiagnosis, type DiagnoseReport } from '../../services/diagnose';
-import { openEnvironment, type Environment } from '../../runtime';
+import { startSimulatedTerminal } from '../../../mocks/terminal';
+import { SIMULATED_TERMINAL } from '../../config/default';
+import { simulatedEnvironment, type Environment } from '../../environment';
 import { previewPng } from '../../slip/preview';
 import { DEFAULT_SCENARIO, DEMO_SCENARIOS, findScenario, type DemoScenario } from '../demo-scenarios';
 import { CliIo, EXIT } from '../io';
@@ -39,7 +41,8 @@ export const command: CommandSpec = {
     if (!scenario) throw new HalError('Usage_Invalid', `unknown scenario "${scenarioId}"; posdiag demo --list shows them`);
     // The scenario sets the faults; --sim may add or override some.
     const sim = new Map([...Object.entries(scenario.sim), ...(ctx.sim ?? new Map())]);
-    const env = await openEnvironment({ configPath: undefined, sim, env: io.env, say: io.stderr });
+    // The demo is part of the simulators' bundle: it starts them directly, not through the lazy loader.
+    const env = await simulatedEnvironment({ startSimulatedTerminal, SIMULATED_TERMINAL }, { sim, env: io.env, say: io.stderr });
     try {
       if (!ctx.json) announce(io, scenario, env, sim);
       if (!scenario.code) return await deviceTour(env, scenario, ctx);

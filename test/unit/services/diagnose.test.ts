@@ -12,7 +12,7 @@ import { SIMULATED_TERMINAL } from '../../../src/config/default';
 import type { PosdiagConfig } from '../../../src/config/types';
 import { explain } from '../../../src/codes/explain';
 import { devicesFor, runDiagnosis } from '../../../src/services/diagnose';
-import type { Environment } from '../../../src/runtime';
+import type { Environment } from '../../../src/environment';
 
 let dataDir: string;
 beforeEach(() => {

@@ -15,7 +15,6 @@ const state = (name: string): DeviceResult[] => JSON.parse(readFileSync(join(__d
 const input = (code: string, over: Partial<DecisionInput> = {}): DecisionInput => ({
   resolved: lookup(code, { acquirer: 'cup' }),
   locale: 'zh-CN',
-  params: {},
   devices: [],
   profile: PRINTER_PROFILES['generic-58']!,
   terminal: { id: 'T0000001', merchantId: '123456789012345' },
@@ -39,8 +38,8 @@ test.each([
 });
 
 test('the amount reaches the hint, and the decision is the same given the same input', () => {
-  const a = decideDiagnosis(input('61', { params: { amount: 1234.5 }, amount: 1234.5, locale: 'en' }));
-  const b = decideDiagnosis(input('61', { params: { amount: 1234.5 }, amount: 1234.5, locale: 'en' }));
+  const a = decideDiagnosis(input('61', { amount: 1234.5, locale: 'en' }));
+  const b = decideDiagnosis(input('61', { amount: 1234.5, locale: 'en' }));
   expect(JSON.stringify(a.entry.hint)).toContain('1,234.50');
   expect(Buffer.from(a.slip.bytes).equals(Buffer.from(b.slip.bytes))).toBe(true);
 });

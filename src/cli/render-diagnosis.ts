@@ -4,7 +4,7 @@
  */
 import { displayWidth, wrapColumns } from '../i18n/width';
 import type { DiagnoseReport } from '../services/diagnose';
-import type { EarlierSlip } from '../slip/print';
+import type { EarlierSlip } from '../services/print-slip';
 import { SLIPS_DIR } from '../journal/slip-store';
 import { join } from 'node:path';
 import { paint } from './io';

@@ -19,7 +19,7 @@ import { resolveLocale } from '../i18n/locale';
 import { isoWithOffset, journalCause, journalDevices, newSlipId, openJournal, saveSlip, type NewJournalRecord, type SlipState } from '../journal';
 import type { Environment } from '../environment';
 import { previewText } from '../slip/preview';
-import { printSlip, type EarlierSlip, type SlipPrintOutcome } from '../slip/print';
+import { printSlip, type EarlierSlip, type SlipPrintOutcome } from './print-slip';
 import { decideDiagnosis, devicesFor, type DiagnosisDecision } from './diagnosis-decision';
 import { runSelfTest } from './selftest';
 

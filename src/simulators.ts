@@ -38,11 +38,5 @@ function requireSimBundle(): Simulators {
  * is nothing to check against; a command that needs them says so itself.
  */
 export async function checkSimSpec(spec: SimSpec): Promise<void> {
-  let sims: Simulators;
-  try {
-    sims = await loadSimulators();
-  } catch {
-    return;
-  }
-  sims.checkSimFaults(spec);
+  (await loadSimulators().catch(() => null))?.checkSimFaults(spec);
 }

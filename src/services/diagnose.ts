@@ -23,8 +23,6 @@ import { printSlip, type EarlierSlip, type SlipPrintOutcome } from './print-slip
 import { decideDiagnosis, devicesFor, type DiagnosisDecision } from './diagnosis-decision';
 import { runSelfTest } from './selftest';
 
-export { devicesFor };
-
 export interface DiagnoseRequest {
   code: string;
   acquirer?: string;
@@ -90,16 +88,8 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
     ? await runChecksFor(checked, env, req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS, req.progress)
     : { devices: [], ms: 0 };
   const printer = env.config.devices.printer;
-  const decision = decideDiagnosis({
-    resolved,
-    locale: resolveLocale(req.locale ?? terminal.locale),
-    devices: result.devices,
-    profile: resolveProfile({ paperWidth: printer?.paperWidth ?? 58, profile: printer?.profile }),
-    terminal,
-    time: now,
-    pan,
-    amount: req.amount,
-  });
+  const profile = resolveProfile({ paperWidth: printer?.paperWidth ?? 58, profile: printer?.profile });
+  const decision = decideDiagnosis(resolved, result.devices, profile, { locale: resolveLocale(req.locale ?? terminal.locale), terminal, time: now, pan, amount: req.amount });
   const { entry, diagnosis } = decision;
   return {
     ...entry,

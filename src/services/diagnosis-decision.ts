@@ -20,16 +20,6 @@ export function devicesFor(entry: { readonly checks: readonly string[] }): Check
   return CHECKED_DEVICES.filter((d) => checkPosition(entry.checks, d) >= 0);
 }
 
-/** The slip's context (terminal, time, masked PAN, amount), with `locale` the screen's language. */
-export interface DecisionInput extends SlipContext {
-  /** The code, looked up once; every language is rendered from this. */
-  resolved: Resolved;
-  /** What the checks found. */
-  devices: readonly DeviceResult[];
-  /** The printer's profile, resolved once by the caller: the slip's language, layout and paper width follow from it. */
-  profile: PrinterProfile;
-}
-
 export interface DiagnosisDecision {
   /** The answer about the code in the screen's language. */
   entry: ExplainResult;
@@ -37,9 +27,14 @@ export interface DiagnosisDecision {
   slip: { locale: Locale; paperWidth: PrinterProfile['paperWidth']; bytes: Uint8Array };
 }
 
-export function decideDiagnosis(input: DecisionInput): DiagnosisDecision {
-  const { resolved, devices, profile, amount } = input;
-  const params = amount !== undefined ? { amount } : {};
+/**
+ * `resolved`: the code, looked up once (every language is rendered from it); `devices`: what the checks
+ * found; `profile`: the printer's, resolved once by the caller (the slip's language, layout and paper
+ * width follow from it); `input`: the slip's context (terminal, time, masked PAN, amount), its `locale`
+ * the screen's language.
+ */
+export function decideDiagnosis(resolved: Resolved, devices: readonly DeviceResult[], profile: PrinterProfile, input: SlipContext): DiagnosisDecision {
+  const params = input.amount !== undefined ? { amount: input.amount } : {};
   const inLocale = (locale: Locale) => {
     const entry = explainResolved(resolved, { locale, params });
     return { entry, diagnosis: diagnose({ explain: entry, devices, locale, resolved }) };

@@ -11,7 +11,8 @@ import { InProcessBinding } from '../../../mocks/in-process-binding';
 import { SIMULATED_TERMINAL } from '../../../src/config/default';
 import type { PosdiagConfig } from '../../../src/config/types';
 import { explain } from '../../../src/codes/explain';
-import { devicesFor, runDiagnosis } from '../../../src/services/diagnose';
+import { runDiagnosis } from '../../../src/services/diagnose';
+import { devicesFor } from '../../../src/services/diagnosis-decision';
 import type { Environment } from '../../../src/environment';
 
 let dataDir: string;

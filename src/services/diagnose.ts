@@ -132,14 +132,18 @@ async function keepDiagnosis(
   // The slip's own id, not the journal's next one: another process may append first, and two diagnoses
   // at once must never write one slip file. The record names the slip, so `posdiag slip <journal id>` finds it.
   const id = newSlipId(now);
-  const slipKept = await keep(() => saveSlip(req.dataDir, id, slip.bytes, { paperWidth: slip.paperWidth, locale: slip.locale, code: entry.code, time: isoWithOffset(now) }));
+  const time = isoWithOffset(now);
+  const slipKept = await keep(() => saveSlip(req.dataDir, id, slip.bytes, { paperWidth: slip.paperWidth, locale: slip.locale, code: entry.code, time }));
   // Without a store the print queue lives in memory: the slip still prints now if the printer can.
   const printed: Pick<SlipPrintOutcome, 'reason' | 'earlier'> & { state: SlipState } =
     req.print === false ? { state: 'skipped' } : await printSlip(env.checkEnv, slip.bytes, { id, ...(slipKept ? { dataDir: req.dataDir } : {}) });
+  // What the record and the report both say of the print.
+  const outcome = { state: printed.state, ...(printed.reason ? { reason: printed.reason } : {}) };
+  const bytes = slip.bytes.length;
 
   const record: NewJournalRecord = {
     kind: 'diagnosis',
-    time: isoWithOffset(now),
+    time,
     terminalId: terminal.id,
     merchantId: terminal.merchantId,
     ...(terminal.location ? { location: terminal.location } : {}),
@@ -149,7 +153,7 @@ async function keepDiagnosis(
     hintTitle: diagnosis.cause.hint.title,
     cause: journalCause(diagnosis.cause),
     devices: journalDevices(devices),
-    slip: { id, bytes: slip.bytes.length, state: printed.state, ...(printed.reason ? { reason: printed.reason } : {}) },
+    slip: { id, bytes, ...outcome },
     ...(pan ? { pan } : {}),
     ...(req.amount !== undefined ? { amount: String(req.amount) } : {}),
   };
@@ -160,10 +164,9 @@ async function keepDiagnosis(
   return {
     slip: {
       id,
-      bytes: slip.bytes.length,
+      bytes,
       printed: printed.state === 'printed',
-      state: printed.state,
-      ...(printed.reason ? { reason: printed.reason } : {}),
+      ...outcome,
       ...(printed.earlier ? { earlier: printed.earlier } : {}),
       preview: previewText(slip.bytes, slip.paperWidth),
     },

@@ -25,5 +25,5 @@ export type { DiagnoseRequest, DiagnoseReport } from './services/diagnose';
 export { layoutSlip } from './slip/layout';
 export type { SlipInput, SlipCheck } from './slip/layout';
 export { slipInputFor } from './slip/from-diagnosis';
-export { printSlip } from './services/print-slip';
+export { printSlip, findSlip, reprintSlip } from './services/print-slip';
 export type { SlipPrintOutcome } from './services/print-slip';

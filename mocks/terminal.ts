@@ -3,8 +3,7 @@
  * configuration that points posdiag at them. `--sim` and `posdiag demo` run on this.
  */
 import type { DevicesConfig, HostConfig } from '../hal/config';
-import { checkSimFaults } from '../src/config/sim-spec';
-import { DEVICE_FAULTS } from './faults';
+import { checkSimFaults } from './faults';
 import type { RunningSimulator } from './pty-attach';
 import { plugInto, SERIAL_SIMULATORS, TCP_SIMULATORS, SimulatorEntry } from './registry';
 import { chooseSimWiring, type SimWiring } from './sim-link';
@@ -24,7 +23,7 @@ export interface SimulatedTerminal {
 
 /** `faults`: device name → fault; devices not named run healthy. A fault a device does not know is a usage error. */
 export async function startSimulatedTerminal(faults: ReadonlyMap<string, string> = new Map(), wiring: SimWiring = chooseSimWiring()): Promise<SimulatedTerminal> {
-  checkSimFaults(faults, DEVICE_FAULTS);
+  checkSimFaults(faults);
   const running = new Map<string, RunningSimulator>();
   const closers: Array<() => Promise<void>> = [];
   const devices: DevicesConfig = {};

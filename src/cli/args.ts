@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { HalError } from '../../hal/errors';
 import { CONFIG_LOCALES } from '../i18n/locale';
+import type { GlobalOptions } from './context';
 import type { CommandInput, CommandSpec, OptionSpec } from './spec';
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -26,16 +27,6 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { name: 'json', help: 'print one JSON document on stdout and nothing else' },
   { name: 'no-color', help: 'no colour in the output (NO_COLOR is honoured too)' },
 ];
-
-export interface GlobalOptions {
-  config?: string;
-  /** '' for --sim alone (every device healthy). */
-  sim?: string;
-  locale?: string;
-  json: boolean;
-  /** false with --no-color; undefined lets the terminal decide. */
-  color?: boolean;
-}
 
 const HELP_WORDS = new Set(['--help', '-h']);
 const END_OF_OPTIONS = '--';

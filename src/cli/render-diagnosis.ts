@@ -6,8 +6,8 @@
  */
 import { maskCardNumbers, safeText as s } from '../../hal/safe-text';
 import { displayWidth, wrapColumns } from '../i18n/width';
-import type { DiagnoseReport } from '../run-diagnosis';
-import type { EarlierSlip } from '../slip/print';
+import type { DiagnoseReport } from '../services/diagnose';
+import type { EarlierSlip } from '../services/print-slip';
 import { SLIPS_DIR } from '../journal/slip-store';
 import { join } from 'node:path';
 import { paint } from './io';

@@ -4,7 +4,7 @@
  * those devices and leaves the others healthy. Pure.
  *
  * The command line checks the words (parseSimSpec); whether a device has the fault is the simulators'
- * knowledge (mocks/faults.ts), checked when the simulated terminal starts (checkSimFaults), so the
+ * knowledge (mocks/faults.ts, whose checkSimFaults checks a spec when the simulated terminal starts), so the
  * terminal's own bundle carries no simulator data.
  */
 import { HalError } from '../../hal/errors';
@@ -40,15 +40,4 @@ export function parseSimSpec(value: string | boolean | undefined, devices: reado
     spec.set(device, fault);
   }
   return spec;
-}
-
-/** Every fault in the spec is one its device knows; else the usage error with what was expected. */
-export function checkSimFaults(spec: ReadonlyMap<string, string>, known: Readonly<Record<string, readonly string[]>>): void {
-  for (const [device, fault] of spec) {
-    const faults = known[device];
-    if (!faults) throw new HalError('Usage_Invalid', `--sim: unknown device "${device}"; expected one of ${Object.keys(known).join(', ')}`, { device });
-    if (!faults.includes(fault)) {
-      throw new HalError('Usage_Invalid', `--sim: ${device} has no fault "${fault}"; expected one of ${faults.join(', ')}`, { device, fault });
-    }
-  }
 }

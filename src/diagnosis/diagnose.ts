@@ -19,7 +19,7 @@ import type { Category, FaultSide, Retry } from '../codes/types';
 import type { Params } from '../i18n/format';
 import { renderCauseHint, renderStep, type RenderedHint } from '../i18n/hint';
 import { translate } from '../i18n/translate';
-import { lookup } from '../codes/lookup';
+import { lookup, type Resolved } from '../codes/lookup';
 import { CAUSE_RULES, checkPosition, HINT_STEPS, isNotConfigured, matchesEntry, type CauseRule } from './causes';
 
 export interface Evidence {
@@ -62,6 +62,8 @@ export interface DiagnoseInput {
   devices: readonly DeviceResult[];
   /** Locale for every text; falls back like the hints. Default zh-CN. */
   locale?: string;
+  /** The code as the caller looked it up for `explain`, if it has it: the catalog entry is then not looked up again. */
+  resolved?: Pick<Resolved, 'entry'>;
 }
 
 const STRENGTH: Record<CheckStatus, number> = { pass: 0, warn: 1, timeout: 2, fail: 2, absent: 2 };
@@ -91,7 +93,8 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const top = ranked[0]?.eligible ? ranked[0] : undefined;
   // A check cut off by its budget proved nothing: the terminal is not cleared on its account.
   const unfinished = devices.some((d) => d.findings.some((f) => f.id === `${d.device}.budget`));
-  const cause = top ? deviceCause(top, entry, locale) : codeCause(entry, devices, locale, unfinished);
+  const hintKey = () => (input.resolved ?? lookup(entry.code, { acquirer: entry.acquirer })).entry.hint;
+  const cause = top ? deviceCause(top, entry, locale) : codeCause(entry, hintKey, devices, locale, unfinished);
   const seen = new Set([cause.id]);
   const alsoFound: Cause[] = [];
   for (const c of ranked) {
@@ -153,7 +156,7 @@ function deviceCause(c: Candidate, entry: ExplainResult, locale: string | undefi
   };
 }
 
-function codeCause(entry: ExplainResult, devices: readonly DeviceResult[], locale: string | undefined, unfinished: boolean): Cause {
+function codeCause(entry: ExplainResult, hintKey: () => string, devices: readonly DeviceResult[], locale: string | undefined, unfinished: boolean): Cause {
   const evidence = devices
     .flatMap((d) => d.findings.filter((f) => f.status === 'pass' && HEADLINE.includes(f.id)).map((f) => evidenceOf(d.device, f, locale)))
     .sort((a, b) => HEADLINE.indexOf(a.finding) - HEADLINE.indexOf(b.finding))
@@ -177,7 +180,7 @@ function codeCause(entry: ExplainResult, devices: readonly DeviceResult[], local
     retry: entry.retry,
     evidence,
     hint: entry.hint,
-    steps: renderSteps(HINT_STEPS[lookup(entry.code, { acquirer: entry.acquirer }).entry.hint] ?? codeSteps(entry), entry, locale),
+    steps: renderSteps(HINT_STEPS[hintKey()] ?? codeSteps(entry), entry, locale),
   };
 }
 

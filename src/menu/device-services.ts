@@ -5,10 +5,10 @@
 import { CheckedDevice, CHECKED_DEVICES, CheckEnv } from '../../hal/devices';
 import { createReaderCheck } from '../../hal/reader/reader-check';
 import { DeviceResult, runChecks, SelfTestResult, worstStatus, type CheckStatus } from '../../hal/selfcheck';
-import { abortable, notConfigured, runSelfTest } from '../cli/commands/selftest';
+import { abortable, notConfigured, runSelfTest } from '../services/selftest';
 import type { TerminalConfig } from '../config/types';
-import { journalDevices, loadSlip, type Journal, type JournalRecord } from '../journal';
-import { printSlip } from '../slip/print';
+import { journalDevices, type Journal, type JournalRecord } from '../journal';
+import { findSlip, reprintSlip } from '../services/print-slip';
 import { fileLockStore } from './lock-store';
 import type { LockoutOptions } from './lockout';
 import { verifyPin } from './pin';
@@ -60,9 +60,9 @@ export function deviceServices(o: DeviceServicesOptions): MenuServices {
       return journaled('external', await runSelfTest(['printer'], o.checkEnv, 'external', budget, undefined, hooksFor(['printer'], hooks)));
     },
     async reprintLast(signal) {
-      const slip = await loadSlip(o.dataDir, 'last');
+      const slip = await findSlip(o.dataDir, 'last');
       if (!slip) return { state: 'none' };
-      const out = await printSlip(o.checkEnv, slip.bytes, { id: slip.id, dataDir: o.dataDir, signal });
+      const out = await reprintSlip(o.checkEnv, o.dataDir, slip, signal);
       return { state: out.state, slipId: slip.id, ...(out.reason ? { reason: out.reason } : {}) };
     },
     async listJournal(limit) {

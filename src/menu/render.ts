@@ -3,7 +3,7 @@
  * (a Hanzi counts two), longer texts wrapped or cut with '…'. Pure; the terminal UI draws the lines.
  */
 import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
-import { paint } from '../cli/io';
+import { paint } from '../paint';
 import { maskCardNumbers, safeText } from '../../hal/safe-text';
 import { shortTime } from '../journal/render';
 import { resolveLocale, type Locale } from '../i18n/locale';

@@ -8,7 +8,7 @@
  */
 import { HalError } from '../../../hal/errors';
 import { ACQUIRERS } from '../../codes/acquirers';
-import { runDiagnosis } from '../../run-diagnosis';
+import { runDiagnosis } from '../../services/diagnose';
 import { openEnvironment } from '../../runtime';
 import { BUDGET_FLAG_HELP, parseBudgetFlag } from '../budget';
 import { acquirerFlag } from '../context';

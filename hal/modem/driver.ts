@@ -11,7 +11,7 @@
 import { EventEmitter } from 'node:events';
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, systemClock } from '../clock';
-import type { SerialLineConfig } from '../config';
+import type { SerialLineConfig } from '../transport/serial-config';
 import { HalError, isHalError } from '../errors';
 import { LineTiming, SerialLine } from '../transport/serial-line';
 import { AtFailure, AtReplyCollector, cleanLine, isEcho } from './at-reply';

@@ -15,7 +15,7 @@ export function renderSelfTest(result: SelfTestResult, color: boolean, locale?: 
   const lines: string[] = [];
   for (const d of result.devices) {
     const m = MARK[d.status];
-    lines.push(`${paint(color, m.color, m.sign)} ${d.device.padEnd(8)} ${String(d.ms).padStart(6)} ms`);
+    lines.push(`${paint(color, m.color, m.sign)} ${(d.name ? `${d.device} ${d.name}` : d.device).padEnd(8)} ${String(d.ms).padStart(6)} ms`);
     for (const f of d.findings) {
       const fm = MARK[f.status];
       const value = f.value === undefined ? '' : ` ${f.value}${f.unit ? ' ' + f.unit : ''}`;

@@ -16,12 +16,20 @@ export type SimSpec = Map<string, string>;
 export const SIM_DEVICES: readonly string[] = ['modem', 'pn532', 'msr605', 'printer', 'host'];
 
 /**
+ * The simulator a --sim name starts: the name itself, or for a second one of a kind `pn532-2` the kind
+ * (the simulated terminal allows that for readers only: a terminal has one modem and one printer).
+ */
+export function simKind(name: string): string {
+  return name.replace(/-[2-9]$/, '');
+}
+
+/**
  * Whether a word reads as --sim's value rather than as the command after it: it names simulated devices
  * (modem, or modem=no-signal,printer=paper-out), or is empty (`--sim "$FAULTS"` with none set), whose
  * empty items parseSimSpec skips.
  */
 export function readsAsSimSpec(word: string, devices: readonly string[] = SIM_DEVICES): boolean {
-  return word.includes('=') || word.split(',').every((d) => !d.trim() || devices.includes(d.trim()));
+  return word.includes('=') || word.split(',').every((d) => !d.trim() || devices.includes(simKind(d.trim())));
 }
 
 export function parseSimSpec(value: string | boolean | undefined, devices: readonly string[] = SIM_DEVICES): SimSpec | null {
@@ -34,7 +42,7 @@ export function parseSimSpec(value: string | boolean | undefined, devices: reado
     const eq = item.indexOf('=');
     const device = (eq < 0 ? item : item.slice(0, eq)).trim();
     const fault = (eq < 0 ? 'healthy' : item.slice(eq + 1)).trim();
-    if (!devices.includes(device)) {
+    if (!devices.includes(simKind(device))) {
       throw new HalError('Usage_Invalid', `--sim: unknown device "${device}"; expected one of ${devices.join(', ')}`, { device });
     }
     spec.set(device, fault);
@@ -45,7 +53,7 @@ export function parseSimSpec(value: string | boolean | undefined, devices: reado
 /** Every fault in the spec is one its device knows; else the usage error with what was expected. */
 export function checkSimFaults(spec: ReadonlyMap<string, string>, known: Readonly<Record<string, readonly string[]>>): void {
   for (const [device, fault] of spec) {
-    const faults = known[device];
+    const faults = known[simKind(device)];
     if (!faults) throw new HalError('Usage_Invalid', `--sim: unknown device "${device}"; expected one of ${Object.keys(known).join(', ')}`, { device });
     if (!faults.includes(fault)) {
       throw new HalError('Usage_Invalid', `--sim: ${device} has no fault "${fault}"; expected one of ${faults.join(', ')}`, { device, fault });

@@ -40,8 +40,15 @@ export function deviceServices(o: DeviceServicesOptions): MenuServices {
     return result;
   };
   const hooksFor = (devices: readonly string[], hooks: TestHooks) => {
-    for (const device of devices) hooks.onDevice({ device, state: 'running' });
-    return { signal: hooks.signal, onDeviceDone: (r: DeviceResult) => hooks.onDevice({ device: r.device, state: 'done', status: r.status, ms: r.ms }) };
+    // A row per check: each of several readers has its own, under its name.
+    for (const device of devices) {
+      const names = device === 'reader' ? configuredReaders(o.checkEnv.devices).map((r) => r.name) : [];
+      for (const name of names.length ? names : [undefined]) hooks.onDevice({ device, ...(name ? { name } : {}), state: 'running' });
+    }
+    return {
+      signal: hooks.signal,
+      onDeviceDone: (r: DeviceResult) => hooks.onDevice({ device: r.device, ...(r.name ? { name: r.name } : {}), state: 'done', status: r.status, ms: r.ms }),
+    };
   };
 
   return {

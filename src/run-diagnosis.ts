@@ -6,7 +6,7 @@
  * The card number is masked on the first line of runDiagnosis and only the mask travels further; the
  * journal scrubs again, so a caller's slip cannot put a whole PAN on disk.
  */
-import { CHECKED_DEVICES, type CheckedDevice } from '../hal/devices';
+import { CHECKED_DEVICES, moduleOf, type CheckedDevice } from '../hal/devices';
 import { resolveProfile } from '../hal/printer/profiles';
 import { maskPan } from '../hal/reader/card-mask';
 import type { DeviceResult, SelfTestResult } from '../hal/selfcheck';
@@ -71,19 +71,15 @@ export function devicesFor(entry: Pick<ExplainResult, 'checks'>): CheckedDevice[
 }
 
 /**
- * Every device at the internal level (look, do not act), except the card reader, which runs its external
- * self-test too (the PN532 antenna test takes milliseconds and needs no card): a card code is only put
- * on the card once the reader has shown it can read one. The printer stays internal: no test page.
+ * Each device at the level its module runs at during a diagnosis (hal/<device>/module.ts): most look
+ * without acting; the card reader runs its external self-test too, so a card code is only put on the
+ * card once the reader has shown it can read one. The levels run at the same time.
  */
 async function runChecksFor(devices: CheckedDevice[], env: Environment, budgetMs: number, progress?: (line: string) => void): Promise<SelfTestResult> {
-  const reader = devices.filter((d) => d === 'reader');
-  const others = devices.filter((d) => d !== 'reader');
-  const [a, b] = await Promise.all([
-    others.length ? runSelfTest(others, env.checkEnv, 'internal', budgetMs, progress) : null,
-    reader.length ? runSelfTest(reader, env.checkEnv, 'external', budgetMs, progress) : null,
-  ]);
-  const all = [...(a?.devices ?? []), ...(b?.devices ?? [])];
-  return { devices: devices.flatMap((d) => all.filter((r) => r.device === d)), ms: Math.max(a?.ms ?? 0, b?.ms ?? 0) };
+  const levels = [...new Set(devices.map((d) => moduleOf(d)!.diagnosisLevel))];
+  const runs = await Promise.all(levels.map((level) => runSelfTest(devices.filter((d) => moduleOf(d)!.diagnosisLevel === level), env.checkEnv, level, budgetMs, progress)));
+  const all = runs.flatMap((r) => r.devices);
+  return { devices: devices.flatMap((d) => all.filter((r) => r.device === d)), ms: Math.max(0, ...runs.map((r) => r.ms)) };
 }
 
 export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Promise<DiagnoseReport> {

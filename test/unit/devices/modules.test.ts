@@ -52,3 +52,7 @@ test('every reader kind is in the configuration schema and has a simulator with 
     expect(SIM_DEVICES).toContain(kind);
   }
 });
+
+test('during a diagnosis the reader shows it can read (external level); the others only look', () => {
+  expect(Object.fromEntries(DEVICE_MODULES.map((m) => [m.id, m.diagnosisLevel]))).toEqual({ modem: 'internal', reader: 'external', printer: 'internal', network: 'internal' });
+});

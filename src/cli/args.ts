@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { HalError } from '../../hal/errors';
+import { SIM_DEVICES } from '../config/sim-spec';
 import type { CommandInput, CommandSpec, OptionSpec } from './spec';
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -19,7 +20,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     value: 'devices',
     optionalValue: true,
     multiple: true,
-    help: 'use the simulated terminal: DEVICE=FAULT,… (modem, pn532, msr605, printer, host; a second reader: pn532-2); alone: all healthy; may be repeated',
+    help: `use the simulated terminal: DEVICE=FAULT,… (${SIM_DEVICES.join(', ')}; a second reader: pn532-2); alone: all healthy; may be repeated`,
   },
   { name: 'locale', value: 'locale', help: 'language of hints and slips (zh-CN, zh-TW, zh-HK, en)' },
   { name: 'json', help: 'print one JSON document on stdout and nothing else' },

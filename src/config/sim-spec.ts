@@ -8,6 +8,7 @@
  * terminal's own bundle carries no simulator data.
  */
 import { HalError } from '../../hal/errors';
+import { simKind } from '../../hal/sim-kind';
 
 /** The devices named explicitly, with their faults; a device not named is simulated healthy. */
 export type SimSpec = Map<string, string>;
@@ -15,13 +16,15 @@ export type SimSpec = Map<string, string>;
 /** The simulated devices --sim may name: the keys of mocks/faults.ts's DEVICE_FAULTS (a test keeps them equal). */
 export const SIM_DEVICES: readonly string[] = ['modem', 'pn532', 'msr605', 'printer', 'host'];
 
+export { simKind };
+
 /**
  * Whether a word reads as --sim's value rather than as the command after it: it names simulated devices
  * (modem, or modem=no-signal,printer=paper-out), or is empty (`--sim "$FAULTS"` with none set), whose
  * empty items parseSimSpec skips.
  */
 export function readsAsSimSpec(word: string, devices: readonly string[] = SIM_DEVICES): boolean {
-  return word.includes('=') || word.split(',').every((d) => !d.trim() || devices.includes(d.trim()));
+  return word.includes('=') || word.split(',').every((d) => !d.trim() || devices.includes(simKind(d.trim())));
 }
 
 export function parseSimSpec(value: string | boolean | undefined, devices: readonly string[] = SIM_DEVICES): SimSpec | null {
@@ -34,7 +37,7 @@ export function parseSimSpec(value: string | boolean | undefined, devices: reado
     const eq = item.indexOf('=');
     const device = (eq < 0 ? item : item.slice(0, eq)).trim();
     const fault = (eq < 0 ? 'healthy' : item.slice(eq + 1)).trim();
-    if (!devices.includes(device)) {
+    if (!devices.includes(simKind(device))) {
       throw new HalError('Usage_Invalid', `--sim: unknown device "${device}"; expected one of ${devices.join(', ')}`, { device });
     }
     spec.set(device, fault);

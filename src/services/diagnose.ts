@@ -6,8 +6,7 @@
  * The card number is masked on the first line of runDiagnosis and only the mask travels further; the
  * journal scrubs again, so a caller's slip cannot put a whole PAN on disk.
  */
-import type { CheckedDevice } from '../../hal/devices';
-import { DIAGNOSIS_LEVELS } from '../../hal/diagnosis-levels';
+import { moduleOf, type CheckedDevice } from '../../hal/devices';
 import { resolveProfile } from '../../hal/printer/profiles';
 import { maskPan } from '../../hal/reader/card-mask';
 import type { DeviceResult, SelfTestResult } from '../../hal/selfcheck';
@@ -69,12 +68,14 @@ export type StoreOutcome = { ok: true } | { ok: false; slipKept: boolean; journa
 export const DIAGNOSE_BUDGET_MS = 30_000;
 
 /**
- * Each device at its diagnosis level (hal/diagnosis-levels.ts); the levels run side by side, and the
- * results come back in the order of `devices`.
+ * Each device at the level its module runs at during a diagnosis (hal/<device>/module.ts): most look
+ * without acting; the card reader runs its external self-test too, so a card code is only put on the
+ * card once the reader has shown it can read one. The levels run at the same time, and the results come
+ * back in the order of `devices`.
  */
 async function runChecksFor(devices: CheckedDevice[], env: Environment, budgetMs: number, progress?: (line: string) => void): Promise<SelfTestResult> {
-  const levels = new Set(devices.map((d) => DIAGNOSIS_LEVELS[d]));
-  const runs = await Promise.all([...levels].map((level) => runSelfTest(devices.filter((d) => DIAGNOSIS_LEVELS[d] === level), env.checkEnv, level, budgetMs, progress)));
+  const levels = [...new Set(devices.map((d) => moduleOf(d)!.diagnosisLevel))];
+  const runs = await Promise.all(levels.map((level) => runSelfTest(devices.filter((d) => moduleOf(d)!.diagnosisLevel === level), env.checkEnv, level, budgetMs, progress)));
   const all = runs.flatMap((r) => r.devices);
   return { devices: devices.flatMap((d) => all.filter((r) => r.device === d)), ms: Math.max(0, ...runs.map((r) => r.ms)) };
 }

@@ -22,13 +22,17 @@ export async function runSelfTest(
   progress?: (line: string) => void,
   hooks: SelfTestHooks = {},
 ): Promise<SelfTestResult> {
-  const checks: DeviceCheck[] = wanted.map((device) => abortable(DEVICE_CHECKS[device]?.(env) ?? notConfigured(device), hooks.signal));
+  // One check per configured instance (a terminal may have several readers).
+  const checks: DeviceCheck[] = wanted.flatMap((device) => {
+    const found = DEVICE_CHECKS[device](env);
+    return (found.length ? found : [notConfigured(device)]).map((check) => abortable(check, hooks.signal));
+  });
   return runChecks(checks, {
     level,
     totalBudgetMs,
     onFinding: hooks.onFinding,
     onDeviceDone: (r) => {
-      progress?.(`  ${r.device}: ${r.status} (${r.ms} ms)\n`);
+      progress?.(`  ${r.name ? `${r.device} ${r.name}` : r.device}: ${r.status} (${r.ms} ms)\n`);
       hooks.onDeviceDone?.(r);
     },
   });

@@ -1,34 +1,33 @@
 /**
- * Which checks exist for which device. Each device issue adds its factory; `selftest`, `diagnose`
- * and the menu find checks here, so none of them knows a device by name.
+ * The devices posdiag checks, each described once by its module (hal/<device>/module.ts). `selftest`,
+ * `diagnose`, the menu and the configuration rules find devices here, so none of them knows one by name.
  */
-import type { BindingInterface } from '@serialport/bindings-interface';
-import type { Clock } from './clock';
-import type { DevicesConfig, HostConfig } from './config';
+import type { TerminalEnv } from './check-env';
+import { deviceEnv } from './check-env';
+import type { DeviceModule } from './device-module';
 import type { DeviceCheck } from './selfcheck';
-import { modemCheckFactory } from './modem/check';
-import { createReaderCheck } from './reader/reader-check';
-import { createNetworkCheck } from './network/check';
-import { createPrinterCheck } from './printer/check';
+import { MODEM_MODULE } from './modem/module';
+import { NETWORK_MODULE } from './network/module';
+import { PRINTER_MODULE } from './printer/module';
+import { READER_MODULE } from './reader/module';
 
-export const CHECKED_DEVICES = ['modem', 'reader', 'printer', 'network'] as const;
-export type CheckedDevice = (typeof CHECKED_DEVICES)[number];
+export type { TerminalEnv as CheckEnv, DeviceEnv } from './check-env';
+export { deviceEnv } from './check-env';
 
-export interface CheckEnv {
-  binding: BindingInterface;
-  clock: Clock;
-  devices: DevicesConfig;
-  host?: HostConfig;
-  /** Who this terminal is, for checks that talk to the host (the echo carries fields 41 and 42). */
-  terminal?: { id: string; merchantId: string; acquirer?: string };
+/** In the order checks are listed in reports and on the slip. */
+const MODULES = [MODEM_MODULE, READER_MODULE, PRINTER_MODULE, NETWORK_MODULE] as const;
+export type CheckedDevice = (typeof MODULES)[number]['id'];
+// Each module's check takes its own configuration; the list hands each the configs it produced itself.
+export const DEVICE_MODULES: readonly DeviceModule<unknown, CheckedDevice>[] = MODULES;
+export const CHECKED_DEVICES: readonly CheckedDevice[] = DEVICE_MODULES.map((m) => m.id);
+
+/** A device's checks on this terminal: one per configured instance, none when it has none. */
+export type CheckFactory = (env: TerminalEnv) => DeviceCheck[];
+
+export function moduleOf(device: string): DeviceModule<unknown, CheckedDevice> | undefined {
+  return DEVICE_MODULES.find((m) => m.id === device);
 }
 
-/** Returns null when the device is not configured on this terminal. */
-export type CheckFactory = (env: CheckEnv) => DeviceCheck | null;
-
-export const DEVICE_CHECKS: Partial<Record<CheckedDevice, CheckFactory>> = {
-  modem: modemCheckFactory,
-  reader: (env) => createReaderCheck(env),
-  network: (env) => createNetworkCheck(env),
-  printer: (env) => createPrinterCheck(env),
-};
+export const DEVICE_CHECKS: Record<CheckedDevice, CheckFactory> = Object.fromEntries(
+  DEVICE_MODULES.map((m) => [m.id, (env: TerminalEnv) => m.configs(env).map((config) => m.check(deviceEnv(env, config)))]),
+) as Record<CheckedDevice, CheckFactory>;

@@ -41,6 +41,8 @@ export interface CheckContext {
 export interface DeviceCheck {
   /** `modem`, `reader`, `printer`, `network`, … */
   device: string;
+  /** Which one of several devices of the same kind (a terminal's readers): its configured or derived name. */
+  name?: string;
   /** Default budget for this device, in ms; the run may give less. */
   budgetMs: number;
   run(ctx: CheckContext): Promise<void>;
@@ -48,6 +50,8 @@ export interface DeviceCheck {
 
 export interface DeviceResult {
   device: string;
+  /** The device's name when the terminal has several of its kind (DeviceCheck.name). */
+  name?: string;
   status: CheckStatus;
   ms: number;
   findings: Finding[];
@@ -149,7 +153,7 @@ async function runOne(check: DeviceCheck, o: OneOptions): Promise<DeviceResult> 
     clock.clearTimeout(graceTimer);
   }
   open = false;
-  const result: DeviceResult = { device: check.device, status: worstStatus(findings), ms, findings };
+  const result: DeviceResult = { device: check.device, ...(check.name ? { name: check.name } : {}), status: worstStatus(findings), ms, findings };
   o.options.onDeviceDone?.(result);
   return result;
 }

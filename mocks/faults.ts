@@ -2,6 +2,9 @@
  * The faults each simulated device can be started with, as DESIGN.md names them. `--sim DEVICE=FAULT`
  * and `posdiag sim --fault` accept exactly these; each simulator implements every one of its list.
  */
+import { HalError } from '../hal/errors';
+import { simKind } from '../hal/sim-kind';
+
 export const DEVICE_FAULTS = {
   modem: ['healthy', 'no-sim', 'sim-pin', 'no-signal', 'weak-signal', 'denied', 'searching', 'roaming', 'not-attached', 'silent', 'garbage', 'echo', 'urc-storm', 'unplug', 'no-concat'],
   pn532: ['healthy', 'silent', 'bad-checksum', 'rom-fail', 'ram-fail', 'antenna-fail', 'card-present', 'unplug'],
@@ -19,4 +22,15 @@ export function knownFault<D extends SimDeviceName>(device: D, fault: string): F
   const known: readonly string[] = DEVICE_FAULTS[device];
   if (!known.includes(fault)) throw new RangeError(`${device} simulator has no fault "${fault}"; expected one of ${known.join(', ')}`);
   return fault as FaultOf<D>;
+}
+
+/** Every fault in the spec is one its device knows; else the usage error with what was expected. */
+export function checkSimFaults(spec: ReadonlyMap<string, string>, known: Readonly<Record<string, readonly string[]>> = DEVICE_FAULTS): void {
+  for (const [device, fault] of spec) {
+    const faults = known[simKind(device)];
+    if (!faults) throw new HalError('Usage_Invalid', `--sim: unknown device "${device}"; expected one of ${Object.keys(known).join(', ')}`, { device });
+    if (!faults.includes(fault)) {
+      throw new HalError('Usage_Invalid', `--sim: ${device} has no fault "${fault}"; expected one of ${faults.join(', ')}`, { device, fault });
+    }
+  }
 }

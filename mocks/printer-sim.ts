@@ -12,7 +12,6 @@
 import { EscPosTokenizer, Token } from '../hal/printer/escpos-tokenizer';
 import { DEVICE_FAULTS, FaultOf, knownFault } from './faults';
 import { GEOMETRY_58, GEOMETRY_80, PaperRoll, rollToText } from '../hal/printer/paper-roll';
-import { rollToPng } from '../src/slip/roll-png';
 import { DeviceSimulator, SimulatorOptions } from './simulator';
 
 export const PRINTER_FAULTS = DEVICE_FAULTS.printer;
@@ -42,6 +41,7 @@ const REALTIME_REPLIES: Record<PrinterFault, [number, number, number, number]> =
 const DLE = 0x10;
 
 export class PrinterSimulator extends DeviceSimulator {
+  /** The paper as printed: text() reads it; a picture of it is the slip preview's to draw (src/slip/roll-png.ts). */
   readonly roll: PaperRoll;
   /** Drawer pulses seen (ESC p, DLE DC4 1): a slip must never cause one. */
   pulses = 0;
@@ -98,10 +98,6 @@ export class PrinterSimulator extends DeviceSimulator {
 
   text(): string {
     return rollToText(this.roll);
-  }
-
-  png(): Buffer {
-    return rollToPng(this.roll);
   }
 
   protected onHostBytes(chunk: Buffer): void {

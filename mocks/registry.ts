@@ -4,6 +4,7 @@
  */
 import type { DevicesConfig, SerialDeviceConfig } from '../hal/config';
 import type { DeviceSimulator, SimulatorOptions } from './simulator';
+import { READER_KINDS, readerKind } from '../hal/reader/kinds';
 import { knownFault } from './faults';
 import { createModemSimulator } from './modem-sim';
 import { Msr605Simulator } from './msr605-sim';
@@ -22,17 +23,27 @@ export interface SimulatorEntry {
 
 export const SERIAL_SIMULATORS: Record<string, SimulatorEntry> = {
   modem: { slot: 'modem', baudRate: 115200, create: createModemSimulator },
-  pn532: { slot: 'reader', baudRate: 115200, create: (fault, o) => new Pn532Simulator(knownFault('pn532', fault), o) },
-  msr605: { slot: 'reader', baudRate: 9600, create: (fault, o) => new Msr605Simulator(knownFault('msr605', fault), o) },
+  // A reader simulator is named for the reader kind it plays (hal/reader/kinds.ts), at that kind's speed.
+  pn532: { slot: 'reader', baudRate: READER_KINDS.pn532.baudRate, create: (fault, o) => new Pn532Simulator(knownFault('pn532', fault), o) },
+  msr605: { slot: 'reader', baudRate: READER_KINDS.msr605.baudRate, create: (fault, o) => new Msr605Simulator(knownFault('msr605', fault), o) },
   printer: { slot: 'printer', baudRate: 115200, create: createPrinterSimulator },
 };
 
-/** Configures the slot of simulator `name` (a SERIAL_SIMULATORS key) to talk to it at `serial`. */
+/**
+ * Configures the slot of simulator `name` (a SERIAL_SIMULATORS key) to talk to it at `serial`. A reader
+ * simulator adds a reader of its kind to the terminal's readers (a terminal may have several).
+ */
 export function plugInto(devices: DevicesConfig, name: string, serial: SerialDeviceConfig): void {
   const { slot } = SERIAL_SIMULATORS[name];
   if (slot === 'modem') devices.modem = serial;
-  else if (slot === 'reader') devices.reader = { ...serial, kind: name === 'msr605' ? 'msr605' : 'pn532' };
-  else devices.printer = { ...serial, paperWidth: 58 };
+  else if (slot === 'reader') {
+    readerKind(name, 'simulator'); // a reader simulator plays a kind the HAL knows, or none at all
+    const reader = { ...serial, kind: name };
+    if (devices.readers) devices.readers.push(reader);
+    else if (devices.reader) devices.readers = [devices.reader, reader];
+    else devices.reader = reader;
+    if (devices.readers) delete devices.reader;
+  } else devices.printer = { ...serial, paperWidth: 58 };
 }
 
 /** Simulators that are not on a serial line: the acquirer host, on a loopback TCP port. */

@@ -3,8 +3,9 @@
  * configuration that points posdiag at them. `--sim` and `posdiag demo` run on this.
  */
 import type { DevicesConfig, HostConfig } from '../hal/config';
-import { checkSimFaults } from '../src/config/sim-spec';
-import { DEVICE_FAULTS } from './faults';
+import { HalError } from '../hal/errors';
+import { simKind } from '../hal/sim-kind';
+import { checkSimFaults } from './faults';
 import type { RunningSimulator } from './pty-attach';
 import { plugInto, SERIAL_SIMULATORS, TCP_SIMULATORS, SimulatorEntry } from './registry';
 import { chooseSimWiring, type SimWiring } from './sim-link';
@@ -24,7 +25,7 @@ export interface SimulatedTerminal {
 
 /** `faults`: device name → fault; devices not named run healthy. A fault a device does not know is a usage error. */
 export async function startSimulatedTerminal(faults: ReadonlyMap<string, string> = new Map(), wiring: SimWiring = chooseSimWiring()): Promise<SimulatedTerminal> {
-  checkSimFaults(faults, DEVICE_FAULTS);
+  checkSimFaults(faults);
   const running = new Map<string, RunningSimulator>();
   const closers: Array<() => Promise<void>> = [];
   const devices: DevicesConfig = {};
@@ -38,7 +39,7 @@ export async function startSimulatedTerminal(faults: ReadonlyMap<string, string>
       const sim = await wiring.start(name, entry.create(fault, { baudRate: entry.baudRate }));
       running.set(name, sim);
       closers.push(() => sim.close());
-      plugInto(devices, name, { path: sim.hostPath, baudRate: entry.baudRate });
+      plugInto(devices, simKind(name), { path: sim.hostPath, baudRate: entry.baudRate });
     }
     const hostSim = TCP_SIMULATORS.host;
     if (hostSim) {
@@ -53,7 +54,10 @@ export async function startSimulatedTerminal(faults: ReadonlyMap<string, string>
   return { devices, host, running, close, link: wiring.kind, binding: wiring.binding, notice: wiring.notice };
 }
 
-/** One simulator per slot: the reader is the PN532 unless only the MSR605 was named. */
+/**
+ * One simulator per slot, except the readers: every reader named runs (`msr605,pn532,pn532-2` is a
+ * terminal of three readers); with none named, the reader is the PN532.
+ */
 function chooseSerial(faults: ReadonlyMap<string, string>): Array<[string, SimulatorEntry]> {
   const bySlot = new Map<string, [string, SimulatorEntry]>();
   for (const [name, entry] of Object.entries(SERIAL_SIMULATORS)) {
@@ -61,5 +65,13 @@ function chooseSerial(faults: ReadonlyMap<string, string>): Array<[string, Simul
     const named = faults.has(name);
     if (!current || (named && !faults.has(current[0]))) bySlot.set(entry.slot, [name, entry]);
   }
-  return [...bySlot.values()];
+  const readers: Array<[string, SimulatorEntry]> = [];
+  for (const name of faults.keys()) {
+    const entry = SERIAL_SIMULATORS[simKind(name)];
+    if (!entry) continue; // the host, on TCP
+    if (name !== simKind(name) && entry.slot !== 'reader') throw new HalError('Usage_Invalid', `--sim: only a reader can be started more than once, not "${name}"`, { device: name });
+    if (entry.slot === 'reader') readers.push([name, entry]);
+  }
+  if (readers.length) bySlot.delete('reader');
+  return [...bySlot.values(), ...readers];
 }

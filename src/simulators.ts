@@ -4,7 +4,7 @@
  * they stay out of dist/cli.js. From the TypeScript sources (jest, tsc) the branch is a plain import.
  */
 import { join } from 'node:path';
-import { checkSimFaults, type SimSpec } from './config/sim-spec';
+import type { SimSpec } from './config/sim-spec';
 
 export type Simulators = typeof import('./simulators-entry');
 
@@ -38,11 +38,5 @@ function requireSimBundle(): Simulators {
  * is nothing to check against; a command that needs them says so itself.
  */
 export async function checkSimSpec(spec: SimSpec): Promise<void> {
-  let sims: Simulators;
-  try {
-    sims = await loadSimulators();
-  } catch {
-    return;
-  }
-  checkSimFaults(spec, sims.DEVICE_FAULTS);
+  (await loadSimulators().catch(() => null))?.checkSimFaults(spec);
 }

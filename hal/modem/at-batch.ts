@@ -24,6 +24,11 @@ export interface BatchCommand extends AtExpectation {
   silent?: boolean;
 }
 
+/** A command of a batch with its own deadline (batch-run.ts; here so read-ahead.ts names it without a circle). */
+export interface BatchItem extends BatchCommand {
+  timeoutMs: number;
+}
+
 /** One command's share of a combined reply. */
 export type CommandOutcome =
   | { kind: 'ok'; lines: string[] }

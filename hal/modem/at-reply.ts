@@ -23,6 +23,11 @@ export interface AtExpectation {
   solicited?(line: string): boolean;
 }
 
+/** One command's result: its information lines, and whether the modem echoed it. */
+export type AtResult =
+  | { ok: true; lines: string[]; echoed: boolean; connect?: string }
+  | { ok: false; error: AtFailure; lines: string[]; echoed: boolean };
+
 export type AtFailure =
   | { kind: 'error'; text: string } // plain ERROR / COMMAND NOT SUPPORT
   | { kind: 'cme'; code: number | null; text: string; info: CmeErrorInfo }

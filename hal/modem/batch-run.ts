@@ -5,16 +5,13 @@
  * on the first batch (batch-bundle.ts), which keeps dist/cli.js small.
  */
 import { isHalError } from '../errors';
-import { BatchCommand, CombinedReplyCollector, CommandOutcome, joinCommandLine, planCommandLines } from './at-batch';
-import type { AtClassification } from './at-reply';
-import type { AtResult } from './driver';
+import { type BatchItem, CombinedReplyCollector, CommandOutcome, joinCommandLine, planCommandLines } from './at-batch';
+import type { AtClassification, AtResult } from './at-reply';
 
 export { readAhead } from './read-ahead';
 
 /** One command of a batch: what it expects back and its own deadline. */
-export interface BatchItem extends BatchCommand {
-  timeoutMs: number;
-}
+export type { BatchItem } from './at-batch';
 
 /** What a batch learnt about one command: its result, or what was thrown while it was in flight. */
 export type BatchEntry = { result: AtResult } | { thrown: unknown };

@@ -9,10 +9,11 @@
  * Every misbehaviour becomes a finding; the check stops at the first sign that the modem is gone
  * (unplugged, or too many timeouts in a row) and always closes the port.
  */
-import type { CheckEnv } from '../devices';
+import type { DeviceEnv } from '../check-env';
+import { Stop } from '../check-step';
 import { HalError, isHalError } from '../errors';
 import type { CheckContext, DeviceCheck, Finding } from '../selfcheck';
-import type { ModemConfig } from '../config';
+import type { ModemConfig } from './config';
 import { clampOptions } from '../options';
 import { lineSettingsOf } from '../transport/line-settings';
 import type { LineTiming } from '../transport/serial-line';
@@ -53,12 +54,7 @@ export interface ModemCheckOptions {
 
 export const MODEM_CHECK_DEFAULTS = { budgetMs: 25_000, urcStormPerSecond: 20 } as const;
 
-/** The factory DEVICE_CHECKS holds: null when no modem is configured. */
-export function modemCheckFactory(env: CheckEnv): DeviceCheck | null {
-  return env.devices.modem ? createModemCheck(env, env.devices.modem) : null;
-}
-
-export function createModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: ModemConfig, options: ModemCheckOptions = {}): DeviceCheck {
+export function createModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'clock'>, device: ModemConfig, options: ModemCheckOptions = {}): DeviceCheck {
   // The configured timeouts, then the caller's for this run (a test's short deadlines).
   options = { ...options, timeouts: { ...device.timeouts, ...options.timeouts } };
   const t = clampOptions(MODEM_TIMEOUTS, options.timeouts); // only for the budget: the driver refuses bad values itself
@@ -69,10 +65,7 @@ export function createModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, devic
   };
 }
 
-/** Thrown inside the sequence to end it after the finding that explains why has been reported. */
-class Stop extends Error {}
-
-async function runModemCheck(env: Pick<CheckEnv, 'binding' | 'clock'>, device: ModemConfig, options: ModemCheckOptions, ctx: CheckContext): Promise<void> {
+async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'clock'>, device: ModemConfig, options: ModemCheckOptions, ctx: CheckContext): Promise<void> {
   const clock = ctx.clock ?? env.clock;
   let modem: ModemDriver;
   try {

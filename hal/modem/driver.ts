@@ -14,10 +14,10 @@
 import { EventEmitter } from 'node:events';
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, systemClock } from '../clock';
-import type { SerialLineConfig } from '../config';
+import type { SerialLineConfig } from '../transport/serial-config';
 import { HalError, isHalError } from '../errors';
 import { LineTiming, SerialLine } from '../transport/serial-line';
-import { AtFailure, AtReplyCollector, cleanLine, isEcho } from './at-reply';
+import { AtFailure, AtReplyCollector, cleanLine, isEcho, type AtResult } from './at-reply';
 import { loadBatchRunner } from './batch-bundle';
 import type { BatchEntry, BatchItem } from './batch-run';
 import { ModemTimeouts, resolveModemTimeouts } from './timeouts';
@@ -41,9 +41,9 @@ export interface ExecOptions {
   signal?: AbortSignal;
 }
 
-export type AtResult =
-  | { ok: true; lines: string[]; echoed: boolean; connect?: string }
-  | { ok: false; error: AtFailure; lines: string[]; echoed: boolean };
+// One command's result; declared beside the reply collector so the lazily loaded batch runner can name it
+// without importing the driver that loads it.
+export type { AtResult } from './at-reply';
 
 export interface Urc {
   line: string;

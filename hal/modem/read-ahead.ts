@@ -3,7 +3,7 @@
  * replies in its steps). Bundled with the batch runner, outside dist/cli.js.
  */
 import { isRegistrationReadReply } from './at-parsers';
-import type { BatchItem } from './batch-run';
+import type { BatchItem } from './at-batch';
 import type { ModemTimeouts } from './timeouts';
 
 /**

@@ -15,8 +15,8 @@
  * Where the platform gives no answer (Android without root), the finding says 'unknown' (warn), not fail.
  */
 import { delay } from '../clock';
-import type { HostConfig } from '../config';
-import type { CheckEnv } from '../devices';
+import type { HostConfig } from './config';
+import type { DeviceEnv, TerminalIdentity } from '../check-env';
 import type { CheckContext, CheckStatus, DeviceCheck, Finding } from '../selfcheck';
 import { hexToBytes } from './iso8583/codec';
 import { EchoForm, encodeEchoRequest, judgeEchoReply } from './iso8583/echo';
@@ -41,11 +41,11 @@ export function nextStan(): number {
   return stanCounter;
 }
 
-/** The network check exists on every terminal (DEVICE_CHECKS); the host part needs env.host. */
-export function createNetworkCheck(env: CheckEnv, deps: Partial<NetworkCheckDeps> = {}): DeviceCheck {
+/** The network check exists on every terminal (hal/network/module.ts); the host part needs a configured host. */
+export function createNetworkCheck(env: DeviceEnv<HostConfig | undefined>, deps: Partial<NetworkCheckDeps> = {}): DeviceCheck {
   // The configured options (host.timing), then the caller's for this run.
-  const o = resolveNetworkOptions({ ...env.host?.timing, ...deps.options });
-  const echo = Boolean(env.host?.echo);
+  const o = resolveNetworkOptions({ ...env.config?.timing, ...deps.options });
+  const echo = Boolean(env.config?.echo);
   const d = {
     resolver: deps.resolver ?? systemResolver,
     link: deps.link ?? tcpHostLink,
@@ -57,8 +57,8 @@ export function createNetworkCheck(env: CheckEnv, deps: Partial<NetworkCheckDeps
     budgetMs: budgetFor(o, echo),
     async run(ctx) {
       await checkLocal(ctx, d.local, o);
-      if (!env.host) return; // no host configured: the local settings are all there is to check
-      await checkHost(ctx, env.host, env.terminal, d, o);
+      if (!env.config) return; // no host configured: the local settings are all there is to check
+      await checkHost(ctx, env.config, env.terminal, d, o);
     },
   };
 }
@@ -141,7 +141,7 @@ async function checkLocal(ctx: CheckContext, local: LocalSource, o: NetworkCheck
 
 // ---- host reachability and echo ----
 
-type Terminal = NonNullable<CheckEnv['terminal']>;
+type Terminal = TerminalIdentity;
 
 type HostDeps = Pick<NetworkCheckDeps, 'resolver' | 'link' | 'nextStan'>;
 

@@ -6,9 +6,10 @@
  * Finding ids are `printer.<what>`; messages are `check.printer.*` ids of src/i18n/locales/; `value` carries the
  * UnifiedPOS code name (EPTR_REC_EMPTY, JPOS_E_OFFLINE…) where one applies.
  */
-import type { CheckEnv } from '../devices';
-import { isHalError } from '../errors';
+import type { DeviceEnv } from '../check-env';
+import { transportFinding } from '../check-step';
 import type { CheckContext, DeviceCheck, Finding } from '../selfcheck';
+import type { PrinterConfig } from './config';
 import { PrinterDriver, PrinterTiming } from './driver';
 import { conditionsOf, isReady, PrinterStatus, uposCode } from './status';
 import { testPage } from './test-page';
@@ -22,9 +23,8 @@ export interface PrinterCheckOptions {
 /** Status sweep (4 × 500 ms worst case) plus a test page at 9600 baud (~1.5 s) plus the printing itself. */
 export const PRINTER_CHECK_BUDGET_MS = 15_000;
 
-export function createPrinterCheck(env: CheckEnv, options: PrinterCheckOptions = {}): DeviceCheck | null {
-  const config = env.devices.printer;
-  if (!config) return null;
+export function createPrinterCheck(env: DeviceEnv<PrinterConfig>, options: PrinterCheckOptions = {}): DeviceCheck {
+  const config = env.config;
   return {
     device: 'printer',
     budgetMs: PRINTER_CHECK_BUDGET_MS,
@@ -40,7 +40,7 @@ export function createPrinterCheck(env: CheckEnv, options: PrinterCheckOptions =
         ctx.report(await testPageFinding(driver, status, options, ctx));
       } catch (err) {
         if (ctx.signal.aborted) throw err;
-        ctx.report(linkFinding(err, config.path));
+        ctx.report(transportFinding('printer', 'printer.link', err));
       } finally {
         await driver?.close();
       }
@@ -74,13 +74,4 @@ async function testPageFinding(driver: PrinterDriver, status: PrinterStatus, opt
   if (r.state === 'printed') return { id: 'printer.test-page', status: 'pass', value: r.bytes, unit: 'B', message: 'check.printer.test-page.printed' };
   if (ctx.signal.aborted) throw ctx.signal.reason;
   return { id: 'printer.test-page', status: 'fail', value: r.upos ?? r.reason, message: 'check.printer.test-page.not-printed', params: { reason: r.reason } };
-}
-
-function linkFinding(err: unknown, path: string): Finding {
-  if (isHalError(err, 'Transport_Timeout')) return { id: 'printer.link', status: 'timeout', message: 'check.printer.no-reply' };
-  if (isHalError(err, 'Transport_Disconnected')) return { id: 'printer.link', status: 'absent', message: 'check.printer.unplugged' };
-  if (isHalError(err, 'Transport_NotFound')) return { id: 'printer.link', status: 'absent', message: 'check.printer.not-found', params: { path } };
-  if (isHalError(err, 'Transport_Busy')) return { id: 'printer.link', status: 'fail', message: 'check.printer.busy', params: { path } };
-  const code = isHalError(err) ? err.code : 'Unexpected';
-  return { id: 'printer.link', status: 'fail', value: code, message: 'check.printer.error', params: { error: code } };
 }

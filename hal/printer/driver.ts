@@ -9,7 +9,9 @@
  */
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, systemClock } from '../clock';
-import type { PrinterConfig } from '../config';
+import type { PrinterConfig, PrinterTiming } from './config';
+
+export type { PrinterTiming } from './config';
 import { isHalError } from '../errors';
 import { OptionSpec, resolveOptions } from '../options';
 import { lineSettingsOf } from '../transport/line-settings';
@@ -17,15 +19,6 @@ import { SerialLine } from '../transport/serial-line';
 import { resolveProfile, PrinterProfile } from './profiles';
 import { PrinterReply, PrinterReplyFramer } from './reply-framer';
 import { conditionsOf, isReady, mergeStatus, parseAsb, parsePaperSensor, parseRealtime, PrinterCondition, PrinterStatus, RealtimeQuery, uposCodeOf } from './status';
-
-export interface PrinterTiming {
-  /** Each DLE EOT reply. Real-time commands are answered within milliseconds, even when offline. */
-  statusTimeoutMs: number;
-  /** Bytes per write; between writes the driver looks at ASB, so a paper-out stops the job early. */
-  chunkBytes: number;
-  /** Added to the job's wire time to wait for the end-of-job marker (covers the mechanism's speed). */
-  jobSlackMs: number;
-}
 
 export const PRINTER_TIMING: OptionSpec<keyof PrinterTiming> = {
   statusTimeoutMs: { default: 500, min: 20, max: 10_000 },

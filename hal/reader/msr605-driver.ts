@@ -8,7 +8,7 @@
  */
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, delay, systemClock } from '../clock';
-import type { SerialLineConfig } from '../config';
+import type { SerialLineConfig } from '../transport/serial-config';
 import { OptionSpec, resolveOptions } from '../options';
 import { HalError, isHalError } from '../errors';
 import type { Framer } from '../transport/framer';

@@ -1,5 +1,5 @@
 /** The line settings a device's configuration may choose, and how they reach SerialLine.open. */
-import type { SerialDeviceConfig, SerialLineConfig } from '../config';
+import type { SerialDeviceConfig, SerialLineConfig } from './serial-config';
 import type { LineSettings } from './serial-line';
 
 /** Every value SerialLine (node-serialport) takes for each setting; the configuration offers exactly these. */

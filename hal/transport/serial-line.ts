@@ -21,7 +21,7 @@ import { ReadlineParser } from '@serialport/parser-readline';
 import { Clock, delay, systemClock } from '../clock';
 import { HalError, isHalError, openErrorToHalError } from '../errors';
 import { OptionSpec, resolveOptions } from '../options';
-import type { SerialDeviceConfig } from '../config';
+import type { SerialDeviceConfig } from './serial-config';
 import type { Framer } from './framer';
 import { DelimiterWatch } from './delimiter-watch';
 

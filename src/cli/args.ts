@@ -11,6 +11,8 @@
 import { parseArgs } from 'node:util';
 import { HalError } from '../../hal/errors';
 import { CONFIG_LOCALES } from '../i18n/locale';
+import type { GlobalOptions } from './context';
+import { SIM_DEVICES } from '../config/sim-spec';
 import type { CommandInput, CommandSpec, OptionSpec } from './spec';
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
@@ -20,22 +22,12 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     value: 'devices',
     optionalValue: true,
     multiple: true,
-    help: 'use the simulated terminal: DEVICE=FAULT,… (modem, pn532, msr605, printer, host); alone: all healthy; may be repeated',
+    help: `use the simulated terminal: DEVICE=FAULT,… (${SIM_DEVICES.join(', ')}; a second reader: pn532-2); alone: all healthy; may be repeated`,
   },
   { name: 'locale', value: 'locale', help: `language of hints and slips (${CONFIG_LOCALES.join(', ')})` },
   { name: 'json', help: 'print one JSON document on stdout and nothing else' },
   { name: 'no-color', help: 'no colour in the output (NO_COLOR is honoured too)' },
 ];
-
-export interface GlobalOptions {
-  config?: string;
-  /** '' for --sim alone (every device healthy). */
-  sim?: string;
-  locale?: string;
-  json: boolean;
-  /** false with --no-color; undefined lets the terminal decide. */
-  color?: boolean;
-}
 
 const HELP_WORDS = new Set(['--help', '-h']);
 const END_OF_OPTIONS = '--';

@@ -7,8 +7,18 @@ import { ACQUIRERS, findAcquirer } from '../codes/acquirers';
 import { parseSimSpec, SimSpec } from '../config/sim-spec';
 import type { PosdiagConfig } from '../config/types';
 import { CONFIG_LOCALES, isLocaleTag } from '../i18n/locale';
-import type { GlobalOptions } from './args';
 import { CliIo, screenText, useColor } from './io';
+
+/** The options every command takes, as the parser (args.ts) read them. */
+export interface GlobalOptions {
+  config?: string;
+  /** '' for --sim alone (every device healthy). */
+  sim?: string;
+  locale?: string;
+  json: boolean;
+  /** false with --no-color; undefined lets the terminal decide. */
+  color?: boolean;
+}
 
 export interface CliContext {
   io: CliIo;

@@ -56,6 +56,4 @@ export function useColor(io: CliIo, flag: boolean | undefined): boolean {
   return io.isTty;
 }
 
-export function paint(on: boolean, code: number, text: string): string {
-  return on ? `\u001b[${code}m${text}\u001b[0m` : text;
-}
+export { paint } from '../paint';

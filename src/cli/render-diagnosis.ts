@@ -6,8 +6,8 @@
  */
 import { maskCardNumbers, safeText as s } from '../../hal/safe-text';
 import { displayWidth, wrapColumns } from '../i18n/width';
-import type { DiagnoseReport } from '../run-diagnosis';
-import type { EarlierSlip } from '../slip/print';
+import type { DiagnoseReport } from '../services/diagnose';
+import type { EarlierSlip } from '../services/print-slip';
 import { SLIPS_DIR } from '../journal/slip-store';
 import { join } from 'node:path';
 import { paint } from './io';
@@ -26,14 +26,14 @@ export function hintBox(title: string, action: string, color: boolean, colorCode
 export function renderDiagnosis(r: DiagnoseReport, color: boolean, dataDir: string): string {
   const c = r.cause;
   const lines = [hintBox(s(c.hint.title), s(c.hint.action, { max: 1000 }), color, SIDE_COLOR[c.side] ?? 33), ''];
-  lines.push(`cause     ${c.id} (fault side: ${c.side}, retry: ${c.retry})${r.terminalClear ? ' — terminal checked out' : ''}`);
+  lines.push(`cause     ${c.id}${c.name ? ` in ${c.device} ${s(c.name)}` : ''} (fault side: ${c.side}, retry: ${c.retry})${r.terminalClear ? ' — terminal checked out' : ''}`);
   for (const e of c.evidence) lines.push(`  ${e.status.padEnd(7)} ${e.finding}${e.value !== undefined ? ` ${s(`${e.value}${e.unit ? ' ' + e.unit : ''}`)}` : ''}  ${s(e.text)}`);
   for (const a of r.alsoFound) lines.push(`also      ${a.id}: ${s(a.hint.title.replace(`${r.code} `, ''))}`);
   if (c.steps.length) {
     lines.push('next');
     c.steps.forEach((step, i) => lines.push(`  ${i + 1}. ${s(step)}`));
   }
-  const checked = r.checks.map((d) => `${d.device} ${d.status}`).join(', ');
+  const checked = r.checks.map((d) => `${d.name ? `${d.device} ${s(d.name)}` : d.device} ${d.status}`).join(', ');
   lines.push(`checked   ${checked || 'nothing (the code needs no device check)'}`);
   const state = r.slip.state === 'printed' ? 'printed' : `${r.slip.state}${r.slip.reason ? ` (${s(r.slip.reason)})` : ''}`;
   const slipKept = r.store.ok || r.store.slipKept;

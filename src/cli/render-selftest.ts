@@ -20,7 +20,7 @@ export function renderSelfTest(result: SelfTestResult, color: boolean, locale?: 
   const iccids: string[] = [];
   for (const d of result.devices) {
     const m = MARK[d.status];
-    lines.push(`${paint(color, m.color, m.sign)} ${safeText(d.device).padEnd(8)} ${String(d.ms).padStart(6)} ms`);
+    lines.push(`${paint(color, m.color, m.sign)} ${safeText(d.name ? `${d.device} ${d.name}` : d.device).padEnd(8)} ${String(d.ms).padStart(6)} ms`);
     for (const f of d.findings) {
       const fm = MARK[f.status];
       // The SIM's ICCID is an id the technician reads out whole (in the message it is masked), when it has

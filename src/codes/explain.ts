@@ -5,7 +5,7 @@
  */
 import type { Params } from '../i18n/format';
 import { renderHint, type RenderedHint } from '../i18n/hint';
-import { lookup } from './lookup';
+import { lookup, type Resolved } from './lookup';
 import type { Category, CheckName, FaultSide, Retry, Severity } from './types';
 
 export interface ExplainOptions {
@@ -40,7 +40,14 @@ export interface ExplainResult {
 }
 
 export function explain(code: unknown, options: ExplainOptions = {}): ExplainResult {
-  const r = lookup(code, { acquirer: options.acquirer });
+  return explainResolved(lookup(code, options), options);
+}
+
+/**
+ * The answer for a code already looked up, in one locale: a caller that needs it in several languages
+ * (the screen's and the slip's) looks the code up once and renders it per locale from here.
+ */
+export function explainResolved(r: Resolved, options: Pick<ExplainOptions, 'locale' | 'params'> = {}): ExplainResult {
   const e = r.entry;
   return {
     code: r.code,

@@ -6,4 +6,4 @@ export { ACQUIRERS, DEFAULT_ACQUIRER, findAcquirer, type AcquirerProfile } from 
 export { LOCAL_CODES } from './local';
 export { normalizeCode, MAX_INPUT, type Normalized } from './normalize';
 export { lookup, UNKNOWN_ENTRY, type LookupOptions, type Resolved } from './lookup';
-export { explain, type ExplainOptions, type ExplainResult } from './explain';
+export { explain, explainResolved, type ExplainOptions, type ExplainResult } from './explain';

@@ -1,6 +1,7 @@
 /**
  * Configuration fields checked in code rather than by the generated validator: the numeric option groups
- * (timeouts, timing, budgets) and the few fixed choices (line settings, echo form). Each rule is the one
+ * (timeouts, timing, budgets) and the few fixed choices (line settings, echo form), for every device the
+ * device modules list (hal/devices.ts) wherever the configuration holds one. Each rule is the one
  * the code that uses the field declares (an OptionSpec, LINE_CHOICES, ECHO_FORMS), so a default, a range
  * or a choice is written in one place: the schema's description of a field is derived from it
  * (ruleSchema) and load.ts checks a configuration's values against it (ruleProblems).
@@ -8,13 +9,12 @@
  * Why not in the schema the validator is generated from: ajv's code for these fifty-odd fields would add
  * about 15 KB to the terminal's bundle; one loop over the rules costs a few hundred bytes.
  */
-import { MODEM_TIMEOUTS } from '../../hal/modem/timeouts';
+import { DEVICE_MODULES } from '../../hal/devices';
 import { ECHO_BATCH, ECHO_FORMS } from '../../hal/network/iso8583/echo';
 import { NETWORK_OPTIONS } from '../../hal/network/options';
 import type { OptionRange } from '../../hal/options';
-import { PRINTER_TIMING } from '../../hal/printer/driver';
 import { PRINTER_PROFILES } from '../../hal/printer/profiles';
-import { READER_TIMING } from '../../hal/reader/reader-check';
+import { configuredReaders } from '../../hal/reader/readers';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
 import { TELEMETRY_OPTIONS } from '../fleet/options';
@@ -27,27 +27,50 @@ export type FieldRules = Readonly<Record<string, FieldRule>>;
 export interface RuleSet {
   /** Where the fields sit in the configuration. */
   path: readonly string[];
-  /** The rules; the reader's timing depends on the reader's kind. */
-  rules(config: Json): FieldRules;
+  rules: FieldRules;
   /** Every field of the object must have a rule (an option group); otherwise the schema knows the others. */
   closed?: boolean;
   /** Fields that must be there when the object is. */
   required?: readonly string[];
 }
 
-const readerKind = (c: Json) => (at(c, ['devices', 'reader', 'kind']) === 'msr605' ? 'msr605' : 'pn532');
+/** A serial device's configuration object: `devices.modem`, `devices.reader`, `devices.readers.0`, … */
+interface DeviceAt {
+  path: readonly string[];
+  value: unknown;
+  ownFields: readonly string[];
+  groups: (typeof DEVICE_MODULES)[number]['optionGroups'];
+}
 
-export const RULE_SETS: readonly RuleSet[] = [
-  { path: ['devices', 'modem', 'timeouts'], rules: () => MODEM_TIMEOUTS, closed: true },
-  { path: ['devices', 'reader', 'timing'], rules: (c) => READER_TIMING[readerKind(c)], closed: true },
-  { path: ['devices', 'printer', 'timing'], rules: () => PRINTER_TIMING, closed: true },
-  { path: ['host', 'timing'], rules: () => NETWORK_OPTIONS, closed: true },
-  { path: ['checks'], rules: () => RUN_BUDGET, closed: true },
-  ...['modem', 'reader', 'printer'].map((d) => ({ path: ['devices', d], rules: () => LINE_CHOICES })),
-  { path: ['host'], rules: () => HOST_RULES },
-  { path: ['devices', 'printer'], rules: () => PRINTER_RULES },
-  { path: ['telemetry'], rules: () => TELEMETRY_RULES, closed: true, required: ['broker', 'cert', 'key', 'ca'] },
-];
+/** Every serial device configured, by its module's slot (a list slot holds several; `reader` is one of them). */
+function devicesIn(config: Json): DeviceAt[] {
+  const out: DeviceAt[] = [];
+  for (const m of DEVICE_MODULES) {
+    if (m.slot === null || m.slot === 'host') continue;
+    const of = (path: string[]) => ({ path, value: at(config, path), ownFields: m.ownFields, groups: m.optionGroups });
+    if (m.slot === 'readers') {
+      // A single reader as `devices.reader`, several as the list.
+      out.push(of(['devices', 'reader']));
+      const list = at(config, ['devices', 'readers']);
+      if (Array.isArray(list)) list.forEach((_, i) => out.push(of(['devices', 'readers', String(i)])));
+    } else out.push(of(['devices', m.slot]));
+  }
+  return out.filter((d) => d.value !== undefined);
+}
+
+/** The rule sets that apply to `config`: each configured device's option groups (by its kind) and line settings, and the rest. */
+export function ruleSets(config: Json): RuleSet[] {
+  const devices = devicesIn(config);
+  return [
+    ...devices.flatMap((d) => (isObject(d.value) ? d.groups.map((g) => ({ path: [...d.path, g.field], rules: g.spec(d.value as Json), closed: true })) : [])),
+    { path: ['host', 'timing'], rules: NETWORK_OPTIONS, closed: true },
+    { path: ['checks'], rules: RUN_BUDGET, closed: true },
+    ...devices.map((d) => ({ path: d.path, rules: LINE_CHOICES })),
+    { path: ['host'], rules: HOST_RULES },
+    { path: ['devices', 'printer'], rules: PRINTER_RULES },
+    { path: ['telemetry'], rules: TELEMETRY_RULES, closed: true, required: ['broker', 'cert', 'key', 'ca'] },
+  ];
+}
 
 export const HOST_RULES: FieldRules = { echoForm: ECHO_FORMS, ...ECHO_BATCH };
 /**
@@ -66,15 +89,11 @@ export const TELEMETRY_RULES: FieldRules = {
 export const PRINTER_RULES: FieldRules = { profile: Object.keys(PRINTER_PROFILES) };
 
 /**
- * Fields that only one kind of serial device has. The schema's shared serial definition must let all of
- * them through (JSON Schema draft 7 cannot extend a closed definition), so they are held to their device here.
+ * Fields that only one kind of serial device has (each module's ownFields). The schema's shared serial
+ * definition must let all of them through (JSON Schema draft 7 cannot extend a closed definition), so
+ * they are held to their device here.
  */
-const DEVICE_FIELDS: Record<string, readonly string[]> = {
-  modem: ['timeouts'],
-  reader: ['kind', 'timing'],
-  printer: ['paperWidth', 'profile', 'timing'],
-};
-const DEVICE_ONLY = new Set(Object.values(DEVICE_FIELDS).flat());
+export const DEVICE_ONLY: readonly string[] = [...new Set(DEVICE_MODULES.flatMap((m) => m.ownFields))];
 
 /** A rule as JSON Schema: a whole number with the minimum, maximum and default, or an enum. */
 export function ruleSchema(rule: FieldRule): Json {
@@ -99,7 +118,7 @@ export function expected(rule: FieldRule): string {
 export function ruleProblems(config: unknown): string[] {
   if (!isObject(config)) return [];
   const out: string[] = [];
-  for (const set of RULE_SETS) {
+  for (const set of ruleSets(config)) {
     const value = at(config, set.path);
     if (value === undefined) continue;
     const where = set.path.join('.');
@@ -107,7 +126,7 @@ export function ruleProblems(config: unknown): string[] {
       if (set.closed) out.push(`${where}: must be object`); // else the schema has said so
       continue;
     }
-    const rules = set.rules(config);
+    const rules = set.rules;
     for (const key of set.required ?? []) if (!Object.hasOwn(value, key)) out.push(`${where}.${key}: required`);
     for (const [key, v] of Object.entries(value)) {
       const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
@@ -118,9 +137,17 @@ export function ruleProblems(config: unknown): string[] {
       }
     }
   }
-  for (const [device, own] of Object.entries(DEVICE_FIELDS)) {
-    const d = at(config, ['devices', device]);
-    if (isObject(d)) for (const key of Object.keys(d)) if (DEVICE_ONLY.has(key) && !own.includes(key)) out.push(`devices.${device}.${key}: not a known field`);
+  for (const d of devicesIn(config)) {
+    if (isObject(d.value)) for (const key of Object.keys(d.value)) if (DEVICE_ONLY.includes(key) && !d.ownFields.includes(key)) out.push(`${d.path.join('.')}.${key}: not a known field`);
+  }
+  const devices = config.devices;
+  if (isObject(devices) && devices.reader !== undefined && devices.readers !== undefined) out.push('devices.reader: give one reader as devices.reader or several as devices.readers, not both');
+  else if (isObject(devices) && Array.isArray(devices.readers) && devices.readers.every(isObject)) {
+    try {
+      configuredReaders(devices as never);
+    } catch (err) {
+      out.push((err as Error).message);
+    }
   }
   return out;
 }
@@ -133,7 +160,8 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** The value at `path`, through objects and lists (`devices.readers.0`). */
 function at(v: unknown, path: readonly string[]): unknown {
-  for (const step of path) v = isObject(v) && Object.hasOwn(v, step) ? v[step] : undefined;
+  for (const step of path) v = typeof v === 'object' && v !== null && Object.hasOwn(v, step) ? (v as Json)[step] : undefined;
   return v;
 }

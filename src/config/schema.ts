@@ -7,6 +7,7 @@
 import { MODEM_TIMEOUTS } from '../../hal/modem/timeouts';
 import { NETWORK_OPTIONS } from '../../hal/network/options';
 import { PRINTER_TIMING } from '../../hal/printer/driver';
+import { READER_KIND_IDS } from '../../hal/reader/kinds';
 import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
@@ -26,6 +27,13 @@ export function configSchema(form: 'documented' | 'generated') {
   const group = (rules: FieldRules) => (documented ? groupSchema(rules) : {});
   const fields = (rules: FieldRules) => Object.fromEntries(Object.entries(rules).map(([k, r]: [string, FieldRule]) => [k, documented ? ruleSchema(r) : {}]));
   const serial = { $ref: '#/$defs/serial' };
+  // A card reader, of one of the kinds of hal/reader/kinds.ts; the timing it takes is its kind's.
+  const reader = {
+    allOf: documented ? [serial, ...READER_KIND_IDS.map((k) => ({ if: { properties: { kind: { const: k } } }, then: { properties: { timing: group(READER_TIMING[k]) } } }))] : [serial],
+    type: 'object',
+    required: ['kind'],
+    properties: { kind: { enum: READER_KIND_IDS }, name: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$', description: 'the reader\'s name in reports (1-16 letters, digits, . _ -)' } },
+  };
   return {
     $id: 'https://posdiag.local/config.schema.json',
     type: 'object',
@@ -50,18 +58,8 @@ export function configSchema(form: 'documented' | 'generated') {
         additionalProperties: false,
         properties: {
           modem: documented ? { allOf: [serial], properties: { timeouts: group(MODEM_TIMEOUTS) } } : serial,
-          reader: {
-            allOf: documented
-              ? [
-                  serial,
-                  // The timing a reader takes is its kind's.
-                  { if: { properties: { kind: { const: 'msr605' } } }, then: { properties: { timing: group(READER_TIMING.msr605) } }, else: { properties: { timing: group(READER_TIMING.pn532) } } },
-                ]
-              : [serial],
-            type: 'object',
-            required: ['kind'],
-            properties: { kind: { enum: ['pn532', 'msr605'] } },
-          },
+          reader: { $ref: '#/$defs/reader' },
+          readers: { type: 'array', minItems: 1, items: { $ref: '#/$defs/reader' } },
           printer: {
             allOf: [serial],
             type: 'object',
@@ -92,6 +90,7 @@ export function configSchema(form: 'documented' | 'generated') {
       telemetry: documented ? { ...groupSchema(TELEMETRY_RULES), required: ['broker', 'cert', 'key', 'ca'] } : {},
     },
     $defs: {
+      reader,
       serial: {
         type: 'object',
         required: ['path'],
@@ -101,6 +100,7 @@ export function configSchema(form: 'documented' | 'generated') {
           ...fields(LINE_CHOICES),
           // Fields of one kind of device: checked by their device's schema (and held to it by field-rules.ts).
           kind: {},
+          name: {},
           paperWidth: {},
           profile: {},
           timeouts: {},

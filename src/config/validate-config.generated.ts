@@ -5,13 +5,13 @@
 import ucs2length from 'ajv/dist/runtime/ucs2length';
 export const validate = validate21;
 export default validate21;
-const schema6 = {"properties":{"devices":{"properties":{"reader":{"properties":{"kind":{"enum":["pn532","msr605"]}}},"printer":{"properties":{"paperWidth":{"enum":[58,80]}}}}},"terminal":{"properties":{"locale":{"enum":["zh-CN","zh-TW","zh-HK","en"]}},"required":["id","merchantId"]},"host":{"required":["address","port"]}}};
+const schema6 = {"properties":{"devices":{"properties":{"printer":{"properties":{"paperWidth":{"enum":[58,80]}}}}},"terminal":{"properties":{"locale":{"enum":["zh-CN","zh-TW","zh-HK","en"]}},"required":["id","merchantId"]},"host":{"required":["address","port"]}}};
 const pattern0 = new RegExp("^[0-9A-Za-z]{8}$", "u");
 const pattern1 = new RegExp("^[0-9A-Za-z]{15}$", "u");
 const pattern2 = new RegExp("^[a-z0-9-]{2,20}$", "u");
-const pattern3 = new RegExp("^([0-9A-Fa-f]{2})*$", "u");
+const pattern4 = new RegExp("^([0-9A-Fa-f]{2})*$", "u");
 const func2 = ucs2length;
-const schema7 = {"properties":{"baudRate":{"enum":[1200,2400,4800,9600,19200,38400,57600,115200,230400,460800,921600]},"path":0,"dataBits":0,"parity":0,"stopBits":0,"rtscts":0,"xon":0,"xoff":0,"kind":0,"paperWidth":0,"profile":0,"timeouts":0,"timing":0}};
+const schema7 = {"properties":{"baudRate":{"enum":[1200,2400,4800,9600,19200,38400,57600,115200,230400,460800,921600]},"path":0,"dataBits":0,"parity":0,"stopBits":0,"rtscts":0,"xon":0,"xoff":0,"kind":0,"name":0,"paperWidth":0,"profile":0,"timeouts":0,"timing":0}};
 const func4 = Object.prototype.hasOwnProperty;
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -58,6 +58,50 @@ vErrors = addError(vErrors, instancePath, "#/type", {type: "object"});
 errors++;
 }
 validate22.errors = vErrors;
+return errors === 0;
+}
+
+const schema8 = {"properties":{"kind":{"enum":["pn532","msr605"]}}};
+const pattern3 = new RegExp("^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$", "u");
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+vErrors = addError(vErrors, instancePath, "#/required", {missingProperty: "kind"});
+errors++;
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(!((data0 === "pn532") || (data0 === "msr605"))){
+vErrors = addError(vErrors, instancePath+"/kind", "#/properties/kind/enum", {allowedValues: schema8.properties.kind.enum});
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if(typeof data1 === "string"){
+if(!pattern3.test(data1)){
+vErrors = addError(vErrors, instancePath+"/name", "#/properties/name/pattern", {pattern: "^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$"});
+errors++;
+}
+}
+else {
+vErrors = addError(vErrors, instancePath+"/name", "#/properties/name/type", {type: "string"});
+errors++;
+}
+}
+}
+else {
+vErrors = addError(vErrors, instancePath, "#/type", {type: "object"});
+errors++;
+}
+validate24.errors = vErrors;
 return errors === 0;
 }
 
@@ -178,7 +222,7 @@ if(data.devices !== undefined){
 let data7 = data.devices;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key2 in data7){
-if(!(((key2 === "modem") || (key2 === "reader")) || (key2 === "printer"))){
+if(!((((key2 === "modem") || (key2 === "reader")) || (key2 === "readers")) || (key2 === "printer"))){
 vErrors = addError(vErrors, instancePath+"/devices", "#/properties/devices/additionalProperties", {additionalProperty: key2});
 errors++;
 }
@@ -190,45 +234,47 @@ errors = vErrors.length;
 }
 }
 if(data7.reader !== undefined){
-let data9 = data7.reader;
-if(!(validate22(data9, {instancePath:instancePath+"/devices/reader",parentData:data7,parentDataProperty:"reader",rootData}))){
-vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+if(!(validate24(data7.reader, {instancePath:instancePath+"/devices/reader",parentData:data7,parentDataProperty:"reader",rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
 errors = vErrors.length;
 }
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.kind === undefined){
-vErrors = addError(vErrors, instancePath+"/devices/reader", "#/properties/devices/properties/reader/required", {missingProperty: "kind"});
+}
+if(data7.readers !== undefined){
+let data10 = data7.readers;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+vErrors = addError(vErrors, instancePath+"/devices/readers", "#/properties/devices/properties/readers/minItems", {limit: 1});
 errors++;
 }
-if(data9.kind !== undefined){
-let data10 = data9.kind;
-if(!((data10 === "pn532") || (data10 === "msr605"))){
-vErrors = addError(vErrors, instancePath+"/devices/reader/kind", "#/properties/devices/properties/reader/properties/kind/enum", {allowedValues: schema6.properties.devices.properties.reader.properties.kind.enum});
-errors++;
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate24(data10[i0], {instancePath:instancePath+"/devices/readers/" + i0,parentData:data10,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+errors = vErrors.length;
 }
 }
 }
 else {
-vErrors = addError(vErrors, instancePath+"/devices/reader", "#/properties/devices/properties/reader/type", {type: "object"});
+vErrors = addError(vErrors, instancePath+"/devices/readers", "#/properties/devices/properties/readers/type", {type: "array"});
 errors++;
 }
 }
 if(data7.printer !== undefined){
-let data11 = data7.printer;
-if(!(validate22(data11, {instancePath:instancePath+"/devices/printer",parentData:data7,parentDataProperty:"printer",rootData}))){
+let data12 = data7.printer;
+if(!(validate22(data12, {instancePath:instancePath+"/devices/printer",parentData:data7,parentDataProperty:"printer",rootData}))){
 vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
 errors = vErrors.length;
 }
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.paperWidth !== undefined){
-let data12 = data11.paperWidth;
-if(!((data12 === 58) || (data12 === 80))){
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+if(data12.paperWidth !== undefined){
+let data13 = data12.paperWidth;
+if(!((data13 === 58) || (data13 === 80))){
 vErrors = addError(vErrors, instancePath+"/devices/printer/paperWidth", "#/properties/devices/properties/printer/properties/paperWidth/enum", {allowedValues: schema6.properties.devices.properties.printer.properties.paperWidth.enum});
 errors++;
 }
 }
-if(data11.profile !== undefined){
-if(typeof data11.profile !== "string"){
+if(data12.profile !== undefined){
+if(typeof data12.profile !== "string"){
 vErrors = addError(vErrors, instancePath+"/devices/printer/profile", "#/properties/devices/properties/printer/properties/profile/type", {type: "string"});
 errors++;
 }
@@ -246,28 +292,28 @@ errors++;
 }
 }
 if(data.host !== undefined){
-let data14 = data.host;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+let data15 = data.host;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const prop1 of schema6.properties.host.required){
-if(data14[prop1] === undefined){
+if(data15[prop1] === undefined){
 vErrors = addError(vErrors, instancePath+"/host", "#/properties/host/required", {missingProperty: prop1});
 errors++;
 }
 }
-for(const key3 in data14){
+for(const key3 in data15){
 if(!((((((((key3 === "address") || (key3 === "port")) || (key3 === "echo")) || (key3 === "tpdu")) || (key3 === "header")) || (key3 === "echoForm")) || (key3 === "batch")) || (key3 === "timing"))){
 vErrors = addError(vErrors, instancePath+"/host", "#/properties/host/additionalProperties", {additionalProperty: key3});
 errors++;
 }
 }
-if(data14.address !== undefined){
-let data15 = data14.address;
-if(typeof data15 === "string"){
-if(func2(data15) > 253){
+if(data15.address !== undefined){
+let data16 = data15.address;
+if(typeof data16 === "string"){
+if(func2(data16) > 253){
 vErrors = addError(vErrors, instancePath+"/host/address", "#/properties/host/properties/address/maxLength", {limit: 253});
 errors++;
 }
-if(func2(data15) < 1){
+if(func2(data16) < 1){
 vErrors = addError(vErrors, instancePath+"/host/address", "#/properties/host/properties/address/minLength", {limit: 1});
 errors++;
 }
@@ -277,33 +323,33 @@ vErrors = addError(vErrors, instancePath+"/host/address", "#/properties/host/pro
 errors++;
 }
 }
-if(data14.port !== undefined){
-let data16 = data14.port;
-if(!((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16)))){
+if(data15.port !== undefined){
+let data17 = data15.port;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
 vErrors = addError(vErrors, instancePath+"/host/port", "#/properties/host/properties/port/type", {type: "integer"});
 errors++;
 }
-if(typeof data16 == "number"){
-if(data16 > 65535 || isNaN(data16)){
+if(typeof data17 == "number"){
+if(data17 > 65535 || isNaN(data17)){
 vErrors = addError(vErrors, instancePath+"/host/port", "#/properties/host/properties/port/maximum", {comparison: "<=", limit: 65535});
 errors++;
 }
-if(data16 < 1 || isNaN(data16)){
+if(data17 < 1 || isNaN(data17)){
 vErrors = addError(vErrors, instancePath+"/host/port", "#/properties/host/properties/port/minimum", {comparison: ">=", limit: 1});
 errors++;
 }
 }
 }
-if(data14.echo !== undefined){
-if(typeof data14.echo !== "boolean"){
+if(data15.echo !== undefined){
+if(typeof data15.echo !== "boolean"){
 vErrors = addError(vErrors, instancePath+"/host/echo", "#/properties/host/properties/echo/type", {type: "boolean"});
 errors++;
 }
 }
-if(data14.tpdu !== undefined){
-let data18 = data14.tpdu;
-if(typeof data18 === "string"){
-if(!pattern3.test(data18)){
+if(data15.tpdu !== undefined){
+let data19 = data15.tpdu;
+if(typeof data19 === "string"){
+if(!pattern4.test(data19)){
 vErrors = addError(vErrors, instancePath+"/host/tpdu", "#/properties/host/properties/tpdu/pattern", {pattern: "^([0-9A-Fa-f]{2})*$"});
 errors++;
 }
@@ -313,10 +359,10 @@ vErrors = addError(vErrors, instancePath+"/host/tpdu", "#/properties/host/proper
 errors++;
 }
 }
-if(data14.header !== undefined){
-let data19 = data14.header;
-if(typeof data19 === "string"){
-if(!pattern3.test(data19)){
+if(data15.header !== undefined){
+let data20 = data15.header;
+if(typeof data20 === "string"){
+if(!pattern4.test(data20)){
 vErrors = addError(vErrors, instancePath+"/host/header", "#/properties/host/properties/header/pattern", {pattern: "^([0-9A-Fa-f]{2})*$"});
 errors++;
 }
@@ -333,18 +379,18 @@ errors++;
 }
 }
 if(data.journal !== undefined){
-let data20 = data.journal;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-for(const key4 in data20){
+let data21 = data.journal;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+for(const key4 in data21){
 if(!(key4 === "dir")){
 vErrors = addError(vErrors, instancePath+"/journal", "#/properties/journal/additionalProperties", {additionalProperty: key4});
 errors++;
 }
 }
-if(data20.dir !== undefined){
-let data21 = data20.dir;
-if(typeof data21 === "string"){
-if(func2(data21) < 1){
+if(data21.dir !== undefined){
+let data22 = data21.dir;
+if(typeof data22 === "string"){
+if(func2(data22) < 1){
 vErrors = addError(vErrors, instancePath+"/journal/dir", "#/properties/journal/properties/dir/minLength", {limit: 1});
 errors++;
 }
@@ -361,18 +407,18 @@ errors++;
 }
 }
 if(data.technician !== undefined){
-let data22 = data.technician;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-for(const key5 in data22){
+let data23 = data.technician;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+for(const key5 in data23){
 if(!(key5 === "pinHash")){
 vErrors = addError(vErrors, instancePath+"/technician", "#/properties/technician/additionalProperties", {additionalProperty: key5});
 errors++;
 }
 }
-if(data22.pinHash !== undefined){
-let data23 = data22.pinHash;
-if(typeof data23 === "string"){
-if(func2(data23) < 1){
+if(data23.pinHash !== undefined){
+let data24 = data23.pinHash;
+if(typeof data24 === "string"){
+if(func2(data24) < 1){
 vErrors = addError(vErrors, instancePath+"/technician/pinHash", "#/properties/technician/properties/pinHash/minLength", {limit: 1});
 errors++;
 }
@@ -414,4 +460,4 @@ list.push(error);
 return list;
 }
 /** Each description in the schema, by the schema path of the object that carries it. */
-export const descriptions = {"#/properties/terminal/properties/id":"terminal id, ISO 8583 field 41 (8 characters)","#/properties/terminal/properties/merchantId":"merchant id, field 42 (15 characters)"};
+export const descriptions = {"#/properties/terminal/properties/id":"terminal id, ISO 8583 field 41 (8 characters)","#/properties/terminal/properties/merchantId":"merchant id, field 42 (15 characters)","#/$defs/reader/properties/name":"the reader's name in reports (1-16 letters, digits, . _ -)"};

@@ -7,10 +7,12 @@
  * explains no data. Only the first rule that matches names the device's cause; later matches are
  * consequences and are listed as "also found" only when they are a different cause.
  */
+import type { CheckedDevice } from '../../hal/devices';
 import type { CheckStatus, Finding } from '../../hal/selfcheck';
 import type { Category, FaultSide, Retry } from '../codes/types';
 
-export type CauseDevice = 'modem' | 'reader' | 'printer' | 'network';
+/** The devices of hal/devices.ts (a type only: the diagnosis stays pure). */
+export type CauseDevice = CheckedDevice;
 
 export interface CauseRule {
   /** Stable id: the journal, the JSON output and the texts (`cause.<id>.*` in src/i18n/locales/) use it. */

@@ -19,11 +19,13 @@ import type { Category, FaultSide, Retry } from '../codes/types';
 import type { Params } from '../i18n/format';
 import { renderCauseHint, renderStep, type RenderedHint } from '../i18n/hint';
 import { translate } from '../i18n/translate';
-import { lookup } from '../codes/lookup';
+import { lookup, type Resolved } from '../codes/lookup';
 import { CAUSE_RULES, checkPosition, HINT_STEPS, isNotConfigured, matchesEntry, type CauseRule } from './causes';
 
 export interface Evidence {
   device: string;
+  /** Which of several devices of the kind (a terminal's readers). */
+  name?: string;
   finding: string;
   status: CheckStatus;
   value?: number | string;
@@ -40,6 +42,8 @@ export interface Cause {
   retry: Retry;
   /** The device the cause is in, when it is one. */
   device?: string;
+  /** Its name, when the terminal has several of the kind (which reader). */
+  name?: string;
   evidence: Evidence[];
   hint: RenderedHint;
   /** Next steps, rendered, most useful first; the last one tells whom to call with what. */
@@ -62,6 +66,8 @@ export interface DiagnoseInput {
   devices: readonly DeviceResult[];
   /** Locale for every text; falls back like the hints. Default zh-CN. */
   locale?: string;
+  /** The code as the caller looked it up for `explain`, if it has it: the catalog entry is then not looked up again. */
+  resolved?: Pick<Resolved, 'entry'>;
 }
 
 const STRENGTH: Record<CheckStatus, number> = { pass: 0, warn: 1, timeout: 2, fail: 2, absent: 2 };
@@ -72,6 +78,8 @@ const MAX_STEPS = 4;
 
 interface Candidate {
   rule: CauseRule;
+  /** The device's name, when it is one of several of its kind. */
+  name?: string;
   findings: Finding[];
   strength: number;
   /** Position weight of the device in the code's check list; 0 when the code does not list it. */
@@ -82,7 +90,7 @@ interface Candidate {
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const { explain: entry, locale } = input;
   const devices = input.devices.filter((d) => !d.findings.every((f) => isNotConfigured(f.id)) || d.findings.length === 0);
-  const checked = devices.map((d) => d.device);
+  const checked = [...new Set(devices.map((d) => d.device))];
   const candidates = devices.flatMap((d) => deviceCandidates(d, entry));
   const ranked = candidates.sort(
     (a, b) => Number(b.eligible) - Number(a.eligible) || b.strength - a.strength || b.relevance - a.relevance,
@@ -91,7 +99,8 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   const top = ranked[0]?.eligible ? ranked[0] : undefined;
   // A check cut off by its budget proved nothing: the terminal is not cleared on its account.
   const unfinished = devices.some((d) => d.findings.some((f) => f.id === `${d.device}.budget`));
-  const cause = top ? deviceCause(top, entry, locale) : codeCause(entry, devices, locale, unfinished);
+  const hintKey = () => (input.resolved ?? lookup(entry.code, { acquirer: entry.acquirer })).entry.hint;
+  const cause = top ? deviceCause(top, entry, locale) : codeCause(entry, hintKey, devices, locale, unfinished);
   const seen = new Set([cause.id]);
   const alsoFound: Cause[] = [];
   for (const c of ranked) {
@@ -122,6 +131,7 @@ function deviceCandidates(result: DeviceResult, entry: ExplainResult): Candidate
     const listedFirst = idx === 0;
     out.push({
       rule,
+      ...(result.name ? { name: result.name } : {}),
       findings: out.length === 0 ? orderFirst(hits, consumed) : hits,
       strength: Math.max(...hits.map((f) => STRENGTH[f.status])),
       relevance,
@@ -147,15 +157,16 @@ function deviceCause(c: Candidate, entry: ExplainResult, locale: string | undefi
     category: c.rule.category,
     retry: c.rule.retry,
     device: c.rule.device,
-    evidence: c.findings.slice(0, MAX_EVIDENCE).map((f) => evidenceOf(c.rule.device, f, locale)),
+    ...(c.name ? { name: c.name } : {}),
+    evidence: c.findings.slice(0, MAX_EVIDENCE).map((f) => evidenceOf(c.rule.device, f, locale, c.name)),
     hint: renderCauseHint(c.rule.id, entry.code, locale, params) ?? entry.hint,
     steps: renderSteps(c.rule.steps, entry, locale),
   };
 }
 
-function codeCause(entry: ExplainResult, devices: readonly DeviceResult[], locale: string | undefined, unfinished: boolean): Cause {
+function codeCause(entry: ExplainResult, hintKey: () => string, devices: readonly DeviceResult[], locale: string | undefined, unfinished: boolean): Cause {
   const evidence = devices
-    .flatMap((d) => d.findings.filter((f) => f.status === 'pass' && HEADLINE.includes(f.id)).map((f) => evidenceOf(d.device, f, locale)))
+    .flatMap((d) => d.findings.filter((f) => f.status === 'pass' && HEADLINE.includes(f.id)).map((f) => evidenceOf(d.device, f, locale, d.name)))
     .sort((a, b) => HEADLINE.indexOf(a.finding) - HEADLINE.indexOf(b.finding))
     .slice(0, MAX_EVIDENCE);
   const hostSide = entry.category === 'host' && devices.length > 0 && !unfinished;
@@ -177,7 +188,7 @@ function codeCause(entry: ExplainResult, devices: readonly DeviceResult[], local
     retry: entry.retry,
     evidence,
     hint: entry.hint,
-    steps: renderSteps(HINT_STEPS[lookup(entry.code, { acquirer: entry.acquirer }).entry.hint] ?? codeSteps(entry), entry, locale),
+    steps: renderSteps(HINT_STEPS[hintKey()] ?? codeSteps(entry), entry, locale),
   };
 }
 
@@ -205,9 +216,10 @@ function renderSteps(ids: readonly string[], entry: ExplainResult, locale: strin
   return unique.map((id) => renderStep(id, locale, params));
 }
 
-function evidenceOf(device: string, f: Finding, locale: string | undefined): Evidence {
+function evidenceOf(device: string, f: Finding, locale: string | undefined, name?: string): Evidence {
   return {
     device,
+    ...(name ? { name } : {}),
     finding: f.id,
     status: f.status,
     ...(f.value !== undefined ? { value: f.value } : {}),

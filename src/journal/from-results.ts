@@ -16,7 +16,7 @@ export function journalFinding(f: Finding): JournalFinding {
 }
 
 export function journalDevices(devices: readonly DeviceResult[]): JournalDevice[] {
-  return devices.map((d) => ({ device: d.device, status: d.status, findings: d.findings.map(journalFinding) }));
+  return devices.map((d) => ({ device: d.device, ...(d.name ? { name: d.name } : {}), status: d.status, findings: d.findings.map(journalFinding) }));
 }
 
 export function journalCause(cause: Diagnosis['cause']): { id: string; side: string; evidence: Array<{ finding: string; status: string; value?: number | string; unit?: string }> } {

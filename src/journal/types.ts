@@ -29,6 +29,8 @@ export interface JournalFinding {
 
 export interface JournalDevice {
   device: string;
+  /** One of several readers: its name. */
+  name?: string;
   status: string;
   findings: JournalFinding[];
 }

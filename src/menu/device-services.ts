@@ -4,11 +4,13 @@
  */
 import { CheckedDevice, CHECKED_DEVICES, CheckEnv } from '../../hal/devices';
 import { createReaderCheck } from '../../hal/reader/reader-check';
+import { configuredReaders } from '../../hal/reader/readers';
+import { deviceEnv } from '../../hal/check-env';
 import { DeviceResult, runChecks, SelfTestResult, worstStatus, type CheckStatus } from '../../hal/selfcheck';
-import { abortable, notConfigured, runSelfTest } from '../cli/commands/selftest';
+import { abortable, notConfigured, runSelfTest } from '../services/selftest';
 import type { TerminalConfig } from '../config/types';
-import { journalDevices, loadSlip, type Journal, type JournalRecord } from '../journal';
-import { printSlip } from '../slip/print';
+import { journalDevices, type Journal, type JournalRecord } from '../journal';
+import { findSlip, reprintSlip } from '../services/print-slip';
 import { fileLockStore } from './lock-store';
 import type { LockoutOptions } from './lockout';
 import { verifyPin } from './pin';
@@ -38,8 +40,15 @@ export function deviceServices(o: DeviceServicesOptions): MenuServices {
     return result;
   };
   const hooksFor = (devices: readonly string[], hooks: TestHooks) => {
-    for (const device of devices) hooks.onDevice({ device, state: 'running' });
-    return { signal: hooks.signal, onDeviceDone: (r: DeviceResult) => hooks.onDevice({ device: r.device, state: 'done', status: r.status, ms: r.ms }) };
+    // A row per check: each of several readers has its own, under its name.
+    for (const device of devices) {
+      const names = device === 'reader' ? configuredReaders(o.checkEnv.devices).map((r) => r.name) : [];
+      for (const name of names.length ? names : [undefined]) hooks.onDevice({ device, ...(name ? { name } : {}), state: 'running' });
+    }
+    return {
+      signal: hooks.signal,
+      onDeviceDone: (r: DeviceResult) => hooks.onDevice({ device: r.device, ...(r.name ? { name: r.name } : {}), state: 'done', status: r.status, ms: r.ms }),
+    };
   };
 
   return {
@@ -50,19 +59,21 @@ export function deviceServices(o: DeviceServicesOptions): MenuServices {
       return journaled('internal', await runSelfTest(devices, o.checkEnv, 'internal', budget, undefined, hooksFor(devices, hooks)));
     },
     async readerTest(windowMs, hooks) {
-      const check = abortable(createReaderCheck(o.checkEnv, { interactiveMs: windowMs }) ?? notConfigured('reader'), hooks.signal);
+      // Every reader at once, each waiting for its own tap or swipe, each under its name.
+      const readers = configuredReaders(o.checkEnv.devices).map((r) => createReaderCheck(deviceEnv(o.checkEnv, r), { interactiveMs: windowMs }));
+      const checks = (readers.length ? readers : [notConfigured('reader')]).map((c) => abortable(c, hooks.signal));
       const h = hooksFor(['reader'], hooks);
       // The reader check's own budget already holds the swipe window; the run adds a second of slack.
-      const result = await runChecks([check], { level: 'interactive', totalBudgetMs: check.budgetMs + 1000, onDeviceDone: h.onDeviceDone });
+      const result = await runChecks(checks, { level: 'interactive', totalBudgetMs: Math.max(...checks.map((c) => c.budgetMs)) + 1000, onDeviceDone: h.onDeviceDone });
       return journaled('interactive', result);
     },
     async printerTestPage(hooks) {
       return journaled('external', await runSelfTest(['printer'], o.checkEnv, 'external', budget, undefined, hooksFor(['printer'], hooks)));
     },
     async reprintLast(signal) {
-      const slip = await loadSlip(o.dataDir, 'last');
+      const slip = await findSlip(o.dataDir, 'last');
       if (!slip) return { state: 'none' };
-      const out = await printSlip(o.checkEnv, slip.bytes, { id: slip.id, dataDir: o.dataDir, signal });
+      const out = await reprintSlip(o.checkEnv, o.dataDir, slip, signal);
       return { state: out.state, slipId: slip.id, ...(out.reason ? { reason: out.reason } : {}) };
     },
     async listJournal(limit) {

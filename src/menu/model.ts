@@ -282,8 +282,10 @@ export class MenuModel {
       onDevice: (p: DeviceProgress) => {
         const s = this.#screenNow;
         if (s.kind !== 'running') return;
-        const devices = s.devices.filter((d) => d.device !== p.device);
-        const at = s.devices.findIndex((d) => d.device === p.device);
+        // One row per device, or per reader of several (by its name).
+        const same = (d: DeviceProgress) => d.device === p.device && d.name === p.name;
+        const devices = s.devices.filter((d) => !same(d));
+        const at = s.devices.findIndex(same);
         devices.splice(at < 0 ? devices.length : at, 0, p);
         this.#show({ ...s, devices });
       },

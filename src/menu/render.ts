@@ -3,7 +3,7 @@
  * (a Hanzi counts two), longer texts wrapped or cut with '…'. Pure; the terminal UI draws the lines.
  */
 import type { CheckStatus, DeviceResult, Finding } from '../../hal/selfcheck';
-import { paint } from '../cli/io';
+import { paint } from '../paint';
 import { maskCardNumbers, safeText } from '../../hal/safe-text';
 import { shortTime } from '../journal/render';
 import { resolveLocale, type Locale } from '../i18n/locale';
@@ -64,7 +64,7 @@ function screenLines(screen: Screen, options: RenderOptions): string[] {
 function resultLines(r: ItemResult, locale: Locale, color: boolean, t: (k: MenuText, p?: Record<string, string | number>) => string): string[] {
   switch (r.kind) {
     case 'checks':
-      return r.result.devices.flatMap((d) => [deviceLine(d.device, d.status, locale, color, d.ms), ...notable(d).flatMap((f) => wrap(translate(f.message, f.params ?? {}, locale), 2))]);
+      return r.result.devices.flatMap((d) => [deviceLine(d.device, d.status, locale, color, d.ms, d.name), ...notable(d).flatMap((f) => wrap(translate(f.message, f.params ?? {}, locale), 2))]);
     case 'cancelled':
       return [t('cancelled')];
     case 'error':
@@ -89,11 +89,12 @@ function notable(d: DeviceResult): Finding[] {
 }
 
 function progressLine(p: DeviceProgress, locale: Locale, color: boolean): string {
-  return p.state === 'running' ? deviceLine(p.device, 'running', locale, color) : deviceLine(p.device, p.status, locale, color, p.ms);
+  return p.state === 'running' ? deviceLine(p.device, 'running', locale, color, undefined, p.name) : deviceLine(p.device, p.status, locale, color, p.ms, p.name);
 }
 
-function deviceLine(device: string, status: CheckStatus | 'running', locale: Locale, color: boolean, ms?: number): string {
-  const name = pad(deviceName(device, locale), 10);
+/** A device's line; one of several readers goes by its own name (at most 16 characters, configuration-checked). */
+function deviceLine(device: string, status: CheckStatus | 'running', locale: Locale, color: boolean, ms?: number, own?: string): string {
+  const name = pad(own !== undefined ? safeText(own) : deviceName(device, locale), 10);
   const time = ms === undefined ? '' : ` ${(ms / 1000).toFixed(1)}s`;
   return `${name}${paint(color, COLOR[status], statusWord(status, locale))}${time}`;
 }

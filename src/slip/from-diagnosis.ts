@@ -78,10 +78,12 @@ export function slipChecks(devices: readonly DeviceResult[], locale: Locale): Sl
     lines.push({ id: 'modem.signal', label: L.devices.signal, status: signal.status, detail: level });
   }
   for (const d of devices) {
-    const label = (L.devices as Record<string, string>)[d.device] ?? d.device;
+    // One of several readers is named after its device word: "读卡器 pn532-1".
+    const word = (L.devices as Record<string, string>)[d.device] ?? d.device;
+    const label = d.name ? `${word} ${d.name}` : word;
     const first = d.findings.find((f) => f.status !== 'pass' && f.id !== 'modem.signal');
     lines.push({
-      id: d.device,
+      id: d.name ? `${d.device}:${d.name}` : d.device,
       label,
       status: d.status,
       ...(first ? { detail: translate(first.message, first.params as Params, locale) } : {}),

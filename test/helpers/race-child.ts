@@ -20,7 +20,7 @@ import { PrinterSimulator } from '../../mocks/printer-sim';
 import { openJournal } from '../../src/journal/journal';
 import { fileLockStore } from '../../src/menu/lock-store';
 import { countAttempt, LOCKOUT_DEFAULTS } from '../../src/menu/lockout';
-import { printSlip } from '../../src/slip/print';
+import { printSlip } from '../../src/services/print-slip';
 
 const mode = process.argv[2];
 

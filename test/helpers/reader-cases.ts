@@ -20,8 +20,9 @@ export interface ReaderCase {
 }
 
 const quick = () => 500;
-const pn = (o: ReaderCheckOptions) => o.pn532 ?? {};
-const ms = (o: ReaderCheckOptions) => o.msr605 ?? {};
+type Timing = Partial<Record<string, number>>;
+const pn = (o: ReaderCheckOptions) => (o.pn532 ?? {}) as Timing;
+const ms = (o: ReaderCheckOptions) => (o.msr605 ?? {}) as Timing;
 
 const pnInternalPass: Array<Partial<Finding>> = [
   { id: 'reader.comm', status: 'pass' },

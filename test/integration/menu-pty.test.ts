@@ -137,3 +137,25 @@ test('five wrong PINs lock the menu; killing the process does not unlock it', as
   await expect(again.exited).resolves.toBe(0);
   expect(journal().filter((r) => r.event === 'pin-ok')).toEqual([]);
 });
+
+test('the reader test checks every reader of the terminal and names each', async () => {
+  const menu = new MenuOnPty(' msr605=swipe --sim pn532=card-present --sim pn532-2=antenna-fail'); // socat splits its address at commas
+  await menu.waitFor('请输入技术员密码');
+  menu.type('1234\r');
+  await menu.waitFor('0 退出');
+  menu.type('3');
+  const result = await menu.waitFor('确认键返回', 20_000);
+  expect(result).toMatch(/msr605\s+正常/);
+  expect(result).toMatch(/pn532-1\s+正常/);
+  expect(result).toMatch(/pn532-2\s+故障/);
+  menu.type('\r');
+  await menu.waitFor('0 退出');
+  menu.type('0');
+  await expect(menu.exited).resolves.toBe(0);
+  const run = journal().find((r) => r.kind === 'selftest') as { devices: Array<{ name?: string; status: string }> };
+  expect(run.devices.map((d) => [d.name, d.status])).toEqual([
+    ['msr605', 'pass'],
+    ['pn532-1', 'pass'],
+    ['pn532-2', 'fail'],
+  ]);
+}, 40_000);

@@ -76,7 +76,7 @@ test.each([
   ['unplug', 'printer.link', 'absent'],
 ] as const)('self-check on a pty: %s -> %s %s', async (fault, id, status) => {
   const r = await start(fault);
-  const check = createPrinterCheck({ binding, clock: systemClock, devices: { printer: config(r.hostPath) } }, { timing: TIMING })!;
+  const check = createPrinterCheck({ binding, clock: systemClock, config: config(r.hostPath) }, { timing: TIMING });
   const result = await runChecks([check], { level: 'external' });
   expect(result.devices[0].findings.find((f) => f.id === id)).toMatchObject({ status });
 });

@@ -12,15 +12,17 @@ import { join } from 'node:path';
 import { JOURNAL_FILE } from '../../journal/journal';
 import { HalError } from '../../../hal/errors';
 import { CHECKED_DEVICES } from '../../../hal/devices';
-import { runDiagnosis, type DiagnoseReport } from '../../run-diagnosis';
-import { openEnvironment, type Environment } from '../../runtime';
+import { runDiagnosis, type DiagnoseReport } from '../../services/diagnose';
+import { startSimulatedTerminal } from '../../../mocks/terminal';
+import { SIMULATED_TERMINAL } from '../../config/default';
+import { simulatedEnvironment, type Environment } from '../../environment';
 import { previewPng } from '../../slip/preview';
 import { DEFAULT_SCENARIO, DEMO_SCENARIOS, findScenario, type DemoScenario } from '../demo-scenarios';
 import { CliIo, EXIT } from '../io';
 import type { CommandSpec } from '../spec';
 import { renderDiagnosis } from '../render-diagnosis';
 import { renderSelfTest } from '../render-selftest';
-import { runSelfTest } from './selftest';
+import { runSelfTest } from '../../services/selftest';
 
 export { DEMO_SCENARIOS };
 
@@ -40,7 +42,8 @@ export const command: CommandSpec = {
     if (!scenario) throw new HalError('Usage_Invalid', `unknown scenario "${scenarioId}"; posdiag demo --list shows them`);
     // The scenario sets the faults; --sim may add or override some.
     const sim = new Map([...Object.entries(scenario.sim), ...(ctx.sim ?? new Map())]);
-    const env = await openEnvironment({ configPath: undefined, sim, env: io.env, say: io.stderr });
+    // The demo is part of the simulators' bundle: it starts them directly, not through the lazy loader.
+    const env = await simulatedEnvironment({ startSimulatedTerminal, SIMULATED_TERMINAL }, { sim, env: io.env, say: io.stderr });
     try {
       if (!ctx.json) announce(io, scenario, env, sim);
       if (!scenario.code) return await deviceTour(env, scenario, ctx);

@@ -10,7 +10,7 @@ import { HalError } from '../../../hal/errors';
 import { ACQUIRERS } from '../../codes/acquirers';
 import { flushDetached } from '../../fleet/load-telemetry';
 import { TELEMETRY_OPTIONS } from '../../fleet/options';
-import { runDiagnosis } from '../../run-diagnosis';
+import { runDiagnosis } from '../../services/diagnose';
 import { openEnvironment } from '../../runtime';
 import { BUDGET_FLAG_HELP, parseBudgetFlag } from '../budget';
 import { acquirerFlag } from '../context';

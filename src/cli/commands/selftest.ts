@@ -1,9 +1,10 @@
 /** `posdiag selftest [all|modem|reader|printer|network] [--level L]`: runs the device checks. */
-import { CHECKED_DEVICES, CheckedDevice, CheckEnv, DEVICE_CHECKS } from '../../../hal/devices';
-import { CHECK_LEVELS, CheckLevel, DeviceCheck, runChecks, RunOptions, SelfTestResult } from '../../../hal/selfcheck';
+import { CHECKED_DEVICES, CheckedDevice } from '../../../hal/devices';
+import { CHECK_LEVELS, CheckLevel } from '../../../hal/selfcheck';
 import { HalError } from '../../../hal/errors';
 import { runtimeResult } from '../../../hal/runtime-check';
 import { openEnvironment } from '../../runtime';
+import { runSelfTest } from '../../services/selftest';
 import { BUDGET_FLAG_HELP, parseBudgetFlag, runBudget } from '../budget';
 import { EXIT } from '../io';
 import type { CommandSpec } from '../spec';
@@ -47,60 +48,4 @@ export function selectDevices(device: string): CheckedDevice[] {
   if (device === 'all') return [...CHECKED_DEVICES];
   if ((CHECKED_DEVICES as readonly string[]).includes(device)) return [device as CheckedDevice];
   throw new HalError('Usage_Invalid', `unknown device "${device}"; expected all, ${CHECKED_DEVICES.join(', ')}`);
-}
-
-/** Structured progress for a caller that draws its own screen (the technician menu), and a way to stop. */
-export interface SelfTestHooks {
-  onFinding?: RunOptions['onFinding'];
-  onDeviceDone?: RunOptions['onDeviceDone'];
-  /** Stops the run: each check sees its signal abort, closes its port and returns with what it found. */
-  signal?: AbortSignal;
-}
-
-/** Runs the checks of the wanted devices; a device with no check or no configuration shows as absent. */
-export async function runSelfTest(
-  wanted: readonly CheckedDevice[],
-  env: CheckEnv,
-  level: CheckLevel,
-  totalBudgetMs: number,
-  progress?: (line: string) => void,
-  hooks: SelfTestHooks = {},
-): Promise<SelfTestResult> {
-  const checks: DeviceCheck[] = wanted.map((device) => abortable(DEVICE_CHECKS[device]?.(env) ?? notConfigured(device), hooks.signal));
-  return runChecks(checks, {
-    level,
-    totalBudgetMs,
-    onFinding: hooks.onFinding,
-    onDeviceDone: (r) => {
-      progress?.(`  ${r.device}: ${r.status} (${r.ms} ms)\n`);
-      hooks.onDeviceDone?.(r);
-    },
-  });
-}
-
-/**
- * A check that also stops when `signal` aborts. Stopping this way is not a fault of the device, so the
- * abort is not turned into a finding; the run's own budgets still work as before.
- */
-export function abortable(check: DeviceCheck, signal: AbortSignal | undefined): DeviceCheck {
-  if (!signal) return check;
-  return {
-    ...check,
-    run: async (ctx) => {
-      try {
-        await check.run({ ...ctx, signal: AbortSignal.any([ctx.signal, signal]) });
-      } catch (err) {
-        if (!signal.aborted || ctx.signal.aborted) throw err;
-      }
-    },
-  };
-}
-
-export function notConfigured(device: string): DeviceCheck {
-  return {
-    device,
-    budgetMs: 1000,
-    run: async (ctx) =>
-      ctx.report({ id: `${device}.configured`, status: 'absent', message: 'check.not-configured', params: { device } }),
-  };
 }

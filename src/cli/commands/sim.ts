@@ -5,7 +5,8 @@
  */
 import { HalError } from '../../../hal/errors';
 import { DEVICE_FAULTS } from '../../../mocks/faults';
-import { loadSimulators } from '../../simulators';
+import { startOnPty } from '../../../mocks/pty-attach';
+import { SERIAL_SIMULATORS, TCP_SIMULATORS } from '../../../mocks/registry';
 import { wholeNumber } from '../args';
 import { EXIT } from '../io';
 import type { CommandSpec } from '../spec';
@@ -27,7 +28,6 @@ export const command: CommandSpec = {
     const faults = (DEVICE_FAULTS as Record<string, readonly string[]>)[device];
     if (!faults) throw new HalError('Usage_Invalid', `unknown device "${device}"; expected one of ${Object.keys(DEVICE_FAULTS).join(', ')}`);
     if (!faults.includes(opts.fault)) throw new HalError('Usage_Invalid', `${device} has no fault "${opts.fault}"; expected one of ${faults.join(', ')}`);
-    const { SERIAL_SIMULATORS, TCP_SIMULATORS, startOnPty } = await loadSimulators();
     let where: Record<string, unknown>;
     let stop: () => Promise<void>;
     if (device === 'host') {

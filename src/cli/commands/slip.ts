@@ -14,9 +14,9 @@
  */
 import { HalError } from '../../../hal/errors';
 import { safeText } from '../../../hal/safe-text';
-import { dataDirFor, isSimulatedRun, isSlipId, loadSlip, openJournal, parseId, type StoredSlip } from '../../journal';
+import { dataDirFor, isSimulatedRun, isSlipId, type StoredSlip } from '../../journal';
 import { openEnvironment } from '../../runtime';
-import { printSlip, type SlipPrintOutcome } from '../../slip/print';
+import { findSlip, reprintSlip, type SlipPrintOutcome } from '../../services/print-slip';
 import { previewPng, previewText } from '../../slip/preview';
 import { configOf, type CliContext } from '../context';
 import { CliIo, CommandOutcome, EXIT, ExitCode } from '../io';
@@ -65,7 +65,7 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
   const config = await configOf(ctx);
   const dataDir = dataDirFor(config, isSimulatedRun(ctx), ctx.io.env);
   const mark = setAsideMark();
-  const slip = (await loadSlip(dataDir, id)) ?? (await slipOfRecord(dataDir, id));
+  const slip = await findSlip(dataDir, id);
   const damaged = setAsideSince(mark, dataDir)[0];
   if (!slip && damaged) return failure(ctx, EXIT.failed, 'Slip_Damaged', `slip ${id} is damaged: ${setAsideLine(damaged)}`);
   if (!slip) {
@@ -94,7 +94,7 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
 
   const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: ctx.io.env, say: ctx.io.stderr });
   try {
-    doc.printed = await printSlip(env.checkEnv, slip.bytes, { id: slip.id, dataDir });
+    doc.printed = await reprintSlip(env.checkEnv, dataDir, slip);
   } finally {
     await env.close();
   }
@@ -107,13 +107,6 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
       ? `slip ${slip.id} is waiting for the printer (${safeText(p.reason)}); it prints once the printer is ready${where}`
       : `slip ${slip.id} was not printed (${safeText(p.reason)})${where}`;
   return { exitCode: EXIT.failed, json: doc, text: text + earlier };
-}
-
-/** The slip a journal record names (`posdiag slip J00000042`): slips have their own ids, the record holds it. */
-async function slipOfRecord(dataDir: string, id: string): Promise<StoredSlip | null> {
-  if (parseId(id) === null) return null;
-  const record = await openJournal(dataDir).get(id);
-  return record?.kind === 'diagnosis' && record.slip.id !== id ? loadSlip(dataDir, record.slip.id) : null;
 }
 
 /** An answer that is not a slip: one clear line on stderr, or the error document with --json. */

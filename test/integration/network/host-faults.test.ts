@@ -6,7 +6,7 @@
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { systemClock } from '../../../hal/clock';
 import { createNetworkCheck } from '../../../hal/network/check';
-import type { CheckEnv } from '../../../hal/devices';
+import { deviceEnv, type CheckEnv } from '../../../hal/devices';
 import type { LocalSource } from '../../../hal/network/local-source';
 import { runChecks, DeviceResult } from '../../../hal/selfcheck';
 import { answerRequest, HostFault, RunningHostSim, startHostSim } from '../../../mocks/host-sim';
@@ -32,7 +32,7 @@ async function runAgainst(sim: RunningHostSim, form: 'iso' | 'cup' = 'cup'): Pro
     host: { address: sim.address, port: sim.port, echo: true, ...(form === 'cup' ? { tpdu: '6000030000' } : {}) },
     terminal: { id: '10000001', merchantId: '898310048990001', acquirer: form === 'cup' ? 'cup' : 'other' },
   };
-  const check = createNetworkCheck(env, { local, options: OPTIONS, nextStan: () => 4242 });
+  const check = createNetworkCheck(deviceEnv(env, env.host), { local, options: OPTIONS, nextStan: () => 4242 });
   const run = await runChecks([check], { level: 'internal', totalBudgetMs: 60_000 });
   return { result: run.devices[0], budgetMs: check.budgetMs };
 }
@@ -68,7 +68,7 @@ describe('network check against the mock acquirer host (loopback only)', () => {
     sim = await startHostSim({ fault: 'blackhole' });
     const env: CheckEnv = { binding: {} as BindingInterface, clock: systemClock, devices: {}, host: { address: sim.address, port: sim.port, echo: true } };
     // Default options (2500 ms connects): a 400 ms run budget cuts the check mid-connect.
-    const run = await runChecks([createNetworkCheck(env, { local })], { level: 'internal', totalBudgetMs: 400 });
+    const run = await runChecks([createNetworkCheck(deviceEnv(env, env.host), { local })], { level: 'internal', totalBudgetMs: 400 });
     expect(find(run.devices[0], 'network.budget')).toMatchObject({ status: 'timeout' });
     expect(find(run.devices[0], 'network.tcp')).toBeUndefined();
     // jest's --detectOpenHandles fails the file if the aborted connect left a socket or timer behind.

@@ -1,6 +1,6 @@
 import { validateConfig } from '../../../src/config/load';
-import { checkSimFaults, parseSimSpec, readsAsSimSpec, SIM_DEVICES } from '../../../src/config/sim-spec';
-import { DEVICE_FAULTS } from '../../../mocks/faults';
+import { parseSimSpec, readsAsSimSpec, SIM_DEVICES } from '../../../src/config/sim-spec';
+import { checkSimFaults, DEVICE_FAULTS } from '../../../mocks/faults';
 import { PRINTER_PROFILES, resolveProfile } from '../../../hal/printer/profiles';
 
 const good = {

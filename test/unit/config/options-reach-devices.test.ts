@@ -26,7 +26,7 @@ async function runConfigured(device: 'modem' | 'reader' | 'printer', path: strin
   binding.open = (o) => (opens.push(o), open(o));
   const requests = jest.spyOn(SerialLine.prototype, 'request');
   try {
-    const check = DEVICE_CHECKS[device]!({ binding, clock: systemClock, devices } as CheckEnv)!;
+    const [check] = DEVICE_CHECKS[device]({ binding, clock: systemClock, devices } as CheckEnv);
     const result = await runChecks([check], { level: 'internal', totalBudgetMs: 60_000 });
     const timeouts = requests.mock.calls.map(([, o]) => o.timeoutMs);
     return { check, device: result.devices[0], opens, timeouts };
@@ -45,7 +45,7 @@ test('modem: probeTries 2 against a silent modem gives 2 tries, each of probeMs'
 
 test('modem: the budget grows with the configured probes', () => {
   const env = { binding: new InProcessBinding(), clock: systemClock } as unknown as CheckEnv;
-  const budget = (timeouts: object) => DEVICE_CHECKS.modem!({ ...env, devices: { modem: { path: '/dev/x', baudRate: 115200, timeouts } } })!.budgetMs;
+  const budget = (timeouts: object) => DEVICE_CHECKS.modem!({ ...env, devices: { modem: { path: '/dev/x', baudRate: 115200, timeouts } } })[0].budgetMs;
   expect(budget({})).toBe(25_000);
   expect(budget({ probeTries: 20, probeMs: 3000 })).toBe(67_000);
 });
@@ -87,7 +87,7 @@ test('network: host.timing.tries 2 against a refusing host makes 2 connects', as
   let connects = 0;
   const host: HostConfig = { address: '192.0.2.10', port: 5000, timing: { tries: 2, tryIntervalMs: 0 } };
   const check = createNetworkCheck(
-    { binding: new InProcessBinding(), clock: systemClock, devices: {}, host },
+    { binding: new InProcessBinding(), clock: systemClock, config: host },
     {
       local,
       resolver: { resolve: async () => ({ ok: true, addresses: ['192.0.2.10'], ms: 1 }) },

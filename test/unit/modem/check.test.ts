@@ -131,11 +131,11 @@ describe('external level', () => {
   });
 });
 
-test('registered in DEVICE_CHECKS; null without a configured modem', () => {
+test('registered in DEVICE_CHECKS; none without a configured modem', () => {
   const factory = DEVICE_CHECKS.modem!;
   const binding = new InProcessBinding();
-  expect(factory({ binding, clock: systemClock, devices: {} })).toBeNull();
-  expect(factory({ binding, clock: systemClock, devices: { modem: { path: PATH, baudRate: 115200 } } })).toMatchObject({ device: 'modem', budgetMs: 25_000 });
+  expect(factory({ binding, clock: systemClock, devices: {} })).toEqual([]);
+  expect(factory({ binding, clock: systemClock, devices: { modem: { path: PATH, baudRate: 115200 } } })).toMatchObject([{ device: 'modem', budgetMs: 25_000 }]);
 });
 
 test('a modem streaming without line ends: an overflow finding with the command, not an exception', async () => {

@@ -6,7 +6,8 @@
 import type { BindingInterface } from '@serialport/bindings-interface';
 import { systemClock } from '../../../hal/clock';
 import { createNetworkCheck } from '../../../hal/network/check';
-import type { CheckEnv } from '../../../hal/devices';
+import type { DeviceEnv } from '../../../hal/devices';
+import type { HostConfig } from '../../../hal/config';
 import type { HostLink, Resolver } from '../../../hal/network/host-link';
 import type { LocalSource } from '../../../hal/network/local-source';
 import { budgetFor, NETWORK_OPTIONS, resolveNetworkOptions } from '../../../hal/network/options';
@@ -47,8 +48,8 @@ const linkWith = (tries: TryOutcome[], exchange?: HostLink['exchange']): HostLin
   };
 };
 
-function env(host?: CheckEnv['host']): CheckEnv {
-  return { binding: {} as BindingInterface, clock: systemClock, devices: {}, ...(host ? { host } : {}) };
+function env(host?: HostConfig): DeviceEnv<HostConfig | undefined> {
+  return { binding: {} as BindingInterface, clock: systemClock, config: host };
 }
 
 async function findings(check: ReturnType<typeof createNetworkCheck>): Promise<Finding[]> {

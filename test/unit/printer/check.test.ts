@@ -1,5 +1,6 @@
 import { systemClock } from '../../../hal/clock';
 import { createPrinterCheck } from '../../../hal/printer/check';
+import { DEVICE_CHECKS } from '../../../hal/devices';
 import { CheckLevel, runChecks } from '../../../hal/selfcheck';
 import { catalogOf } from '../../../src/i18n/catalog';
 
@@ -15,7 +16,7 @@ async function run(fault: PrinterFault, level: CheckLevel = 'internal', paperWid
   const binding = new InProcessBinding();
   binding.connect(PATH, sim);
   const check = createPrinterCheck(
-    { binding, clock: systemClock, devices: { printer: { path: PATH, baudRate: 115200, paperWidth } } },
+    { binding, clock: systemClock, config: { path: PATH, baudRate: 115200, paperWidth } },
     { timing: { statusTimeoutMs: 80, jobSlackMs: 300 }, now: () => '2026-11-22 10:30:00' },
   )!;
   const result = await runChecks([check], { level });
@@ -72,5 +73,5 @@ describe('printer self-check, external level', () => {
 });
 
 test('no printer configured: no check', () => {
-  expect(createPrinterCheck({ binding: new InProcessBinding(), clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined }, devices: {} })).toBeNull();
+  expect(DEVICE_CHECKS.printer({ binding: new InProcessBinding(), clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined }, devices: {} })).toEqual([]);
 });

@@ -25,7 +25,7 @@ async function runInProcess(kind: ReaderConfig['kind'], fault: string, level: Ch
   const sim = kind === 'pn532' ? new Pn532Simulator(fault as Pn532Fault) : new Msr605Simulator(fault as Msr605Fault, { swipeAfterMs: 100 });
   binding.connect('/dev/ttyREADER', sim);
   const check = createReaderCheck(
-    { binding, clock: systemClock, devices: { reader: { kind, path: '/dev/ttyREADER', baudRate: kind === 'pn532' ? 115200 : 9600 } } },
+    { binding, clock: systemClock, config: { kind, path: '/dev/ttyREADER', baudRate: kind === 'pn532' ? 115200 : 9600 } },
     FAST,
   )!;
   const t0 = performance.now();
@@ -58,12 +58,12 @@ test('no finding carries the card number or track data, only the masked form', a
 test('the registry builds the reader check from devices.reader, and none without one', () => {
   const binding = new InProcessBinding();
   const factory = DEVICE_CHECKS.reader!;
-  expect(factory({ binding, clock: systemClock, devices: {} })).toBeNull();
-  expect(factory({ binding, clock: systemClock, devices: { reader: { kind: 'msr605', path: '/x', baudRate: 9600 } } })?.device).toBe('reader');
+  expect(factory({ binding, clock: systemClock, devices: {} })).toEqual([]);
+  expect(factory({ binding, clock: systemClock, devices: { reader: { kind: 'msr605', path: '/x', baudRate: 9600 } } })[0]?.device).toBe('reader');
 });
 
 test('a reader that is not there is reported absent, not thrown', async () => {
-  const check = createReaderCheck({ binding: new InProcessBinding(), clock: systemClock, devices: { reader: { kind: 'pn532', path: '/dev/nothing', baudRate: 115200 } } }, FAST)!;
+  const check = createReaderCheck({ binding: new InProcessBinding(), clock: systemClock, config: { kind: 'pn532', path: '/dev/nothing', baudRate: 115200 } }, FAST)!;
   const run = await runChecks([check], { level: 'internal' });
   expect(run.devices[0].findings).toEqual([expect.objectContaining({ id: 'reader.link', status: 'absent', message: 'check.reader.not-found' })]);
 });
@@ -72,7 +72,7 @@ test('a bad checksum is asked for again with a NACK before it fails', async () =
   const binding = new InProcessBinding();
   const sim = new Pn532Simulator('bad-checksum');
   binding.connect('/dev/ttyREADER', sim);
-  const check = createReaderCheck({ binding, clock: systemClock, devices: { reader: { kind: 'pn532', path: '/dev/ttyREADER', baudRate: 115200 } } }, FAST)!;
+  const check = createReaderCheck({ binding, clock: systemClock, config: { kind: 'pn532', path: '/dev/ttyREADER', baudRate: 115200 } }, FAST)!;
   const run = await runChecks([check], { level: 'internal' });
   expect(run.devices[0].findings).toEqual([expect.objectContaining({ id: 'reader.comm', status: 'fail', message: 'check.reader.checksum', value: 2 })]);
   // The wake-up frame, then one NACK (checksumRetries = 1).
@@ -83,7 +83,7 @@ test('a tap arriving during the window is read, and the poll stops there', async
   const binding = new InProcessBinding();
   const sim = new Pn532Simulator('healthy');
   binding.connect('/dev/ttyREADER', sim);
-  const check = createReaderCheck({ binding, clock: systemClock, devices: { reader: { kind: 'pn532', path: '/dev/ttyREADER', baudRate: 115200 } } }, { ...FAST, interactiveMs: 3000 })!;
+  const check = createReaderCheck({ binding, clock: systemClock, config: { kind: 'pn532', path: '/dev/ttyREADER', baudRate: 115200 } }, { ...FAST, interactiveMs: 3000 })!;
   const timer = setTimeout(() => sim.setCardPresent(true), 400);
   const t0 = performance.now();
   const run = await runChecks([check], { level: 'interactive' });

@@ -17,7 +17,7 @@ import { interpolate } from '../../../src/i18n/format';
 import { recordDetail, recordLine } from '../../../src/journal/render';
 import type { JournalRecord } from '../../../src/journal/types';
 import { renderScreen } from '../../../src/menu/render';
-import type { DiagnoseReport } from '../../../src/run-diagnosis';
+import type { DiagnoseReport } from '../../../src/services/diagnose';
 import { previewText } from '../../../src/slip/preview';
 import { safeText } from '../../../hal/safe-text';
 import { capturedIo } from '../../helpers/captured-io';

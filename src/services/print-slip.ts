@@ -1,5 +1,6 @@
 /**
- * Printing a slip on the terminal's printer, with an outcome instead of an exception.
+ * Printing a slip on the terminal's printer, with an outcome instead of an exception: a new slip (the
+ * diagnosis) or a kept one again (findSlip, reprintSlip: `posdiag slip ID|last` and the menu's reprint).
  *
  * The printer is asked for its status before anything is queued: a printer that is not configured,
  * cannot be opened or does not answer gets `not-printed` (the slip is in the slip store, and can be
@@ -14,7 +15,7 @@ import type { CheckEnv } from '../../hal/devices';
 import { isHalError } from '../../hal/errors';
 import { PrinterDriver, PrinterTiming } from '../../hal/printer/driver';
 import { DropReason, JobStore, PrintQueue, PrintQueueOptions } from '../../hal/printer/print-queue';
-import { journalJobStore } from '../journal';
+import { journalJobStore, loadSlip, openJournal, parseId, type StoredSlip } from '../journal';
 
 export interface SlipPrintOutcome {
   state: 'printed' | 'queued' | 'not-printed';
@@ -95,4 +96,20 @@ function reasonOf(err: unknown, signal?: AbortSignal): string {
   if (isHalError(err, 'Transport_Timeout')) return 'no-reply';
   if (isHalError(err, 'Transport_Disconnected') || isHalError(err, 'Transport_Closed')) return 'disconnected';
   return 'error';
+}
+
+/**
+ * A kept slip by its id, `last` for the newest, or the journal id of the diagnosis that made it (slips
+ * have their own ids; the record holds its slip's). Null when there is none.
+ */
+export async function findSlip(dataDir: string, id: string): Promise<StoredSlip | null> {
+  const slip = await loadSlip(dataDir, id);
+  if (slip || parseId(id) === null) return slip;
+  const record = await openJournal(dataDir).get(id);
+  return record?.kind === 'diagnosis' && record.slip.id !== id ? loadSlip(dataDir, record.slip.id) : null;
+}
+
+/** Prints a kept slip again on env's printer; never throws (SlipPrintOutcome says what happened). */
+export function reprintSlip(env: CheckEnv, dataDir: string, slip: StoredSlip, signal?: AbortSignal): Promise<SlipPrintOutcome> {
+  return printSlip(env, slip.bytes, { id: slip.id, dataDir, signal });
 }

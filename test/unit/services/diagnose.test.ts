@@ -11,8 +11,9 @@ import { InProcessBinding } from '../../../mocks/in-process-binding';
 import { SIMULATED_TERMINAL } from '../../../src/config/default';
 import type { PosdiagConfig } from '../../../src/config/types';
 import { explain } from '../../../src/codes/explain';
-import { devicesFor, runDiagnosis } from '../../../src/run-diagnosis';
-import type { Environment } from '../../../src/runtime';
+import { runDiagnosis } from '../../../src/services/diagnose';
+import { devicesFor } from '../../../src/services/diagnosis-decision';
+import type { Environment } from '../../../src/environment';
 import { openJournal } from '../../../src/journal';
 import { loadWithoutGb18030 } from '../../helpers/without-gb18030';
 
@@ -66,7 +67,7 @@ test.each([
 });
 
 test('a slip that cannot be made (no GB18030 on this Node, no table file) costs the slip alone: hint, cause and record stand', async () => {
-  const { module: isolated, restore } = loadWithoutGb18030(() => require('../../../src/run-diagnosis') as typeof import('../../../src/run-diagnosis'), { table: false });
+  const { module: isolated, restore } = loadWithoutGb18030(() => require('../../../src/services/diagnose') as typeof import('../../../src/services/diagnose'), { table: false });
   try {
     const report = await isolated.runDiagnosis(environment('generic-58'), { code: '51', locale: 'zh-CN', dataDir, now: () => new Date('2024-05-01T10:00:00Z') });
     expect(report.cause.hint.title).toMatch(/余额不足/);
@@ -78,4 +79,17 @@ test('a slip that cannot be made (no GB18030 on this Node, no table file) costs 
   } finally {
     restore();
   }
+});
+
+// The code is looked up once per diagnosis, whatever the languages of the screen and the slip.
+test('51 in zh-CN on an English-only printer looks the code up once', async () => {
+  jest.resetModules();
+  const actual = jest.requireActual('../../../src/codes/lookup');
+  const lookup = jest.fn(actual.lookup);
+  jest.doMock('../../../src/codes/lookup', () => ({ ...actual, lookup }));
+  const { runDiagnosis: run } = await import('../../../src/services/diagnose');
+  const report = await run(environment('basic-58'), { code: '51', locale: 'zh-CN', print: false, dataDir, now: () => new Date('2024-05-01T10:00:00Z') });
+  jest.dontMock('../../../src/codes/lookup');
+  expect(report.slip.preview).toContain('Not enough funds');
+  expect(lookup).toHaveBeenCalledTimes(1);
 });

@@ -15,7 +15,9 @@ import type { JobStore } from '../../../hal/printer/print-queue';
 import { PRINTER_PROFILES } from '../../../hal/printer/profiles';
 import { InProcessBinding } from '../../../mocks/in-process-binding';
 import { PrinterFault, PrinterSimulator } from '../../../mocks/printer-sim';
-import { printSlip } from '../../../src/slip/print';
+import { openJournal, saveSlip } from '../../../src/journal';
+import { findSlip, printSlip, reprintSlip } from '../../../src/services/print-slip';
+import { diagnosisRecord, freshDir } from '../../helpers/journal-fixtures';
 
 const PATH = '/dev/ttySIMSLIP';
 const TIMING = { statusTimeoutMs: 80, jobSlackMs: 300 };
@@ -204,5 +206,31 @@ describe('printSlip', () => {
     const t = terminal('paper-out');
     expect(await printSlip(t.env, slip('I'), { id: 'J11', timing: TIMING })).toMatchObject({ state: 'queued', reason: 'paper-end' });
     expect(t.queued()).toEqual([]);
+  });
+});
+
+describe('findSlip and reprintSlip: a kept slip, printed again', () => {
+  const meta = { paperWidth: 58 as const, locale: 'en', code: '96', time: '2026-11-22T10:30:15+08:00' };
+  let home: { dir: string; remove(): void };
+  beforeEach(() => (home = freshDir('posdiag-find-slip-')));
+  afterEach(() => home.remove());
+
+  test('by its id, as last, or by the journal id of its diagnosis; null when there is none', async () => {
+    await expect(findSlip(home.dir, 'last')).resolves.toBeNull();
+    await saveSlip(home.dir, '000000001', Uint8Array.of(1, 2, 3), meta);
+    await saveSlip(home.dir, '000000002', Uint8Array.of(4, 5), meta);
+    const record = await openJournal(home.dir).append(diagnosisRecord({ slip: { id: '000000001', bytes: 3, state: 'printed' } }));
+    expect((await findSlip(home.dir, 'last'))?.id).toBe('000000002');
+    expect((await findSlip(home.dir, '000000001'))?.bytes).toEqual(Uint8Array.of(1, 2, 3));
+    expect((await findSlip(home.dir, record.id))?.id).toBe('000000001');
+    await expect(findSlip(home.dir, 'J00000099')).resolves.toBeNull();
+    await expect(findSlip(home.dir, '000000099')).resolves.toBeNull();
+  });
+
+  test('without a printer the reprint says so and throws nothing', async () => {
+    await saveSlip(home.dir, '000000001', Uint8Array.of(1), meta);
+    const slip = (await findSlip(home.dir, 'last'))!;
+    const env: CheckEnv = { binding: new InProcessBinding(), clock: systemClock, devices: {} };
+    await expect(reprintSlip(env, home.dir, slip)).resolves.toEqual({ state: 'not-printed', reason: 'not-configured', attempts: 0 });
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * How a device describes itself to the rest of posdiag: one module per device (hal/<device>/module.ts),
+ * listed once in hal/devices.ts. The self-test, the diagnosis, the menu and the configuration's field
+ * rules find what they need about a device here instead of naming it.
+ */
+import type { DeviceEnv, TerminalEnv } from './check-env';
+import type { OptionSpec } from './options';
+import type { CheckLevel, DeviceCheck } from './selfcheck';
+
+export interface DeviceModule<C = unknown, Id extends string = string> {
+  /** The device's id: `selftest <id>`, finding ids `<id>.<step>`, message keys `check.<id>.*`. */
+  id: Id;
+  /** Where its configuration sits: `devices.<slot>`, or `host` for the network; null for none. */
+  slot: string | null;
+  /** Its configured instances (none when the terminal does not have the device). */
+  configs(env: TerminalEnv): C[];
+  /** The check of one instance; it sees its own configuration only. */
+  check(env: DeviceEnv<C>): DeviceCheck; // a method: the list holds modules of every configuration type
+  /** The level it runs at during a diagnosis (look, or also act without a person). */
+  diagnosisLevel: CheckLevel;
+  /** Fields of its configuration that no other serial device has. */
+  ownFields: readonly string[];
+  /** Its option groups (timeouts, timing) under its configuration, with their specs (by the instance's config). */
+  optionGroups: readonly { field: string; spec(config: Record<string, unknown>): OptionSpec<string> }[];
+}

@@ -1,0 +1,15 @@
+/** The modem as posdiag's device list knows it. */
+import type { DeviceModule } from '../device-module';
+import { createModemCheck } from './check';
+import type { ModemConfig } from './config';
+import { MODEM_TIMEOUTS } from './timeouts';
+
+export const MODEM_MODULE: DeviceModule<ModemConfig, 'modem'> = {
+  id: 'modem',
+  slot: 'modem',
+  configs: (env) => (env.devices.modem ? [env.devices.modem] : []),
+  check: (env) => createModemCheck(env, env.config),
+  diagnosisLevel: 'internal',
+  ownFields: ['timeouts'],
+  optionGroups: [{ field: 'timeouts', spec: () => MODEM_TIMEOUTS }],
+};

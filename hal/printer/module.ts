@@ -1,0 +1,16 @@
+/** The receipt printer as posdiag's device list knows it. */
+import type { DeviceModule } from '../device-module';
+import { createPrinterCheck } from './check';
+import type { PrinterConfig } from './config';
+import { PRINTER_TIMING } from './driver';
+
+export const PRINTER_MODULE: DeviceModule<PrinterConfig, 'printer'> = {
+  id: 'printer',
+  slot: 'printer',
+  configs: (env) => (env.devices.printer ? [env.devices.printer] : []),
+  check: (env) => createPrinterCheck(env),
+  // No test page during a diagnosis: the status says what a merchant needs to know.
+  diagnosisLevel: 'internal',
+  ownFields: ['paperWidth', 'profile', 'timing'],
+  optionGroups: [{ field: 'timing', spec: () => PRINTER_TIMING }],
+};

@@ -1,0 +1,21 @@
+/**
+ * How a terminal configures its card readers (`devices.readers`, or one `devices.reader`). Which kinds
+ * exist is the kind table's knowledge (hal/reader/kinds.ts), checked when the configuration loads.
+ */
+import type { SerialDeviceConfig } from '../transport/serial-config';
+
+export interface ReaderConfig extends SerialDeviceConfig {
+  /** A key of hal/reader/kinds.ts READER_KINDS: `pn532`, `msr605`. */
+  kind: string;
+  /** What the reader is called in reports, on the slip and in the menu; default from its kind and position. */
+  name?: string;
+  /** The interactive window plus the driver timing of the reader's kind (READER_KINDS[kind].timing). */
+  timing?: ReaderTiming;
+}
+
+export interface ReaderTiming {
+  /** How long the interactive test waits for a tap or a swipe. */
+  interactiveMs?: number;
+  /** The kind's driver timing (commandTimeoutMs, …), held to the kind's spec at load. */
+  [driverOption: string]: number | undefined;
+}

@@ -6,7 +6,8 @@
 #   - every Debian package installed after the image was made is hidden: the files `dpkg -L` lists for it
 #     are whited out (char device 0:0), and so are its /var/lib/dpkg/info entries and its row in
 #     /var/lib/dpkg/status, so dpkg and apt-get see it as not installed and install it again if asked;
-#   - empty tmpfs on /root (HOME: no npm cache, no ~/.npmrc, no git config) and on /tmp;
+#   - a tmpfs on /root (HOME: no npm cache, no git config) holding only the image's own ~/.npmrc (a fresh
+#     machine of this kind comes with it: it points node-gyp at the installed Node's headers), and on /tmp;
 #   - chroot into it. The network is the machine's (Debian's and npm's registries).
 #
 # Nothing outside the namespace changes: the overlay's writes (clones, node_modules, installed
@@ -122,6 +123,9 @@ mount -t proc proc "$root/proc"
 mount --rbind /dev "$root/dev"
 mount --rbind /sys "$root/sys"
 mount -t tmpfs -o mode=0700 fresh-home "$root/root"
+# The machine image's npm settings (nodedir for native addons, the CA file) come with a fresh machine; the
+# cache and everything a session added to HOME do not.
+if [ -f /root/.npmrc ]; then cp /root/.npmrc "$root/root/.npmrc"; fi
 mount -t tmpfs -o mode=1777 fresh-tmp "$root/tmp"
 
 status=0

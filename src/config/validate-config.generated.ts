@@ -435,8 +435,8 @@ errors++;
 }
 }
 if(data.fleet !== undefined){
-let data24 = data.fleet;
-if(!(data24 && typeof data24 == "object" && !Array.isArray(data24))){
+let data25 = data.fleet;
+if(!(data25 && typeof data25 == "object" && !Array.isArray(data25))){
 vErrors = addError(vErrors, instancePath+"/fleet", "#/properties/fleet/type", {type: "object"});
 errors++;
 }

@@ -81,10 +81,14 @@ function run(args: string[], tmp: string): { child: ChildProcess; exited: Promis
 /** A demo that keeps its simulators up for seconds (the host never answers), started and waited for. */
 async function startDemo(tmp: string) {
   const r = run(['demo', '--sim', 'host=blackhole'], tmp);
-  const socats = await until(() => liveChildren(r.child.pid!, 'socat'), (l) => l.length === 3, 10_000);
-  seen.push(...socats);
-  expect(socats).toHaveLength(3);
-  expect(ptyDirs(tmp)).toHaveLength(3);
+  // Both marks of a running simulated terminal, waited for together: its three socat children and their
+  // three temp dirs. Read one after the other they were once seen out of step on a loaded machine (three
+  // socats, two dirs listed); what the test is about is that all of them are gone after the signal.
+  const up = await until(() => ({ socats: liveChildren(r.child.pid!, 'socat'), dirs: ptyDirs(tmp) }), (v) => v.socats.length === 3 && v.dirs.length === 3, 10_000);
+  seen.push(...up.socats);
+  expect(up.socats).toHaveLength(3);
+  expect(up.dirs).toHaveLength(3);
+  const socats = up.socats;
   return { ...r, socats };
 }
 

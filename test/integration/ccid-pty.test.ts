@@ -9,6 +9,7 @@ import { runChecks, CheckLevel, CheckStatus, Finding } from '../../hal/selfcheck
 import { nativeBinding } from '../../hal/transport/native-binding';
 import { CcidFault, CcidSimulator, SIM_PAN } from '../../mocks/ccid-sim';
 import { RunningSimulator, startOnPty } from '../../mocks/pty-attach';
+import { runCheckCase } from '../helpers/check-case';
 
 const binding = nativeBinding();
 let running: RunningSimulator<CcidSimulator> | null = null;
@@ -70,13 +71,7 @@ describe.each(CASES)('ccid $fault at $level (pty)', (c) => {
   test(`→ ${c.expect.map((e) => `${e.id}:${e.value ?? e.status}`).join(', ')}`, async () => {
     running = await startOnPty(new CcidSimulator(c.fault));
     const check = createChipReaderCheck({ binding, clock: systemClock }, { path: running.hostPath }, FAST);
-    const t0 = performance.now();
-    const run = await runChecks([check], { level: c.level });
-    const ms = performance.now() - t0;
-    const result = run.devices[0];
-    for (const e of c.expect) expect(result.findings).toContainEqual(expect.objectContaining(e));
-    for (const id of c.absent ?? []) expect(result.findings.map((f) => f.id)).not.toContain(id);
-    expect(result.status).toBe(c.status);
+    const { run, ms } = await runCheckCase(check, c);
     // Tolerance for a loaded machine (two cores, several test runs at once).
     expect(ms).toBeLessThan(c.withinMs + 1500);
     // The card number of the simulated card, in any form, is nowhere in what the check reports.

@@ -10,6 +10,7 @@ import { Msr605Fault, Msr605Simulator } from '../../mocks/msr605-sim';
 import { Pn532Fault, Pn532Simulator } from '../../mocks/pn532-sim';
 import { RunningSimulator, startOnPty } from '../../mocks/pty-attach';
 import { nativeBinding } from '../../hal/transport/native-binding';
+import { runCheckCase } from '../helpers/check-case';
 import { readerCases, ReaderCase } from '../helpers/reader-cases';
 
 const binding = nativeBinding();
@@ -35,13 +36,7 @@ describe.each(readerCases())('$kind $fault at $level (pty)', (c: ReaderCase) => 
       { binding, clock: systemClock, config: { kind: c.kind, path: running.hostPath, baudRate: c.kind === 'pn532' ? 115200 : 9600 } },
       FAST,
     )!;
-    const t0 = performance.now();
-    const run = await runChecks([check], { level: c.level });
-    const ms = performance.now() - t0;
-    const result = run.devices[0];
-    for (const e of c.expect) expect(result.findings).toContainEqual(expect.objectContaining(e));
-    for (const id of c.absent ?? []) expect(result.findings.map((f) => f.id)).not.toContain(id);
-    expect(result.status).toBe(c.status);
+    const { ms } = await runCheckCase(check, c);
     expect(ms).toBeLessThan(c.withinMs(FAST) + 1500);
   });
 });

@@ -36,6 +36,7 @@ const { LAZY_BUNDLES, GB18030_TABLE, LOCALE_FILES, MAIN_BUNDLES, lazyDefines } =
 const LOCALES_SRC = LOCALE_FILES.source;
 
 await regenerateConfigValidator();
+await regenerateDeviceLists();
 
 const common = {
   bundle: true,
@@ -211,11 +212,33 @@ async function buildTimeModule(entry) {
   return mod.exports;
 }
 
-/** Rewrites src/config/validate-config.generated.ts when the schema gives different code. */
-async function regenerateConfigValidator() {
-  const { configValidatorSource, GENERATED_VALIDATOR_PATH } = await buildTimeModule('src/config/validator-codegen.ts');
-  const file = join(root, GENERATED_VALIDATOR_PATH);
-  const fresh = configValidatorSource();
+/**
+ * Rewrites the lists of devices, reader kinds and simulators where they are derived (scripts/
+ * device-lists-codegen.ts): hal/device-lists.generated.ts, and the marked enums of schemas/*.json (a
+ * schema rewritten is formatted as the repository formats it).
+ */
+async function regenerateDeviceLists() {
+  const { deviceListsSource, withGeneratedLists, GENERATED_LISTS_PATH, SCHEMAS_DIR } = await buildTimeModule('scripts/device-lists-codegen.ts');
+  writeIfChanged(GENERATED_LISTS_PATH, deviceListsSource(), 'from the device modules');
+  for (const name of readdirSync(join(root, SCHEMAS_DIR)).filter((f) => f.endsWith('.json'))) {
+    const file = join(root, SCHEMAS_DIR, name);
+    const { schema, changed } = withGeneratedLists(JSON.parse(readFileSync(file, 'utf8')));
+    if (!changed.length) continue;
+    let text = `${JSON.stringify(schema, null, 2)}\n`;
+    try {
+      const prettier = await import('prettier');
+      text = await prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
+    } catch {
+      // Without Prettier (an install without devDependencies) the plain JSON stands; `npm run lint` says so.
+    }
+    writeFileSync(file, text);
+    if (!quiet) console.log(`${SCHEMAS_DIR}/${name}: ${changed.join(', ')} regenerated from the device modules`);
+  }
+}
+
+/** Writes a generated file when its text differs (a build that changes nothing touches nothing). */
+function writeIfChanged(path, fresh, from = '') {
+  const file = join(root, path);
   let current = '';
   try {
     current = readFileSync(file, 'utf8');
@@ -224,6 +247,12 @@ async function regenerateConfigValidator() {
   }
   if (current !== fresh) {
     writeFileSync(file, fresh);
-    if (!quiet) console.log(`${GENERATED_VALIDATOR_PATH} regenerated from src/config/schema.ts`);
+    if (!quiet) console.log(`${path} regenerated ${from}`.trimEnd());
   }
+}
+
+/** Rewrites src/config/validate-config.generated.ts when the schema gives different code. */
+async function regenerateConfigValidator() {
+  const { configValidatorSource, GENERATED_VALIDATOR_PATH } = await buildTimeModule('src/config/validator-codegen.ts');
+  writeIfChanged(GENERATED_VALIDATOR_PATH, configValidatorSource(), 'from src/config/schema.ts');
 }

@@ -4,7 +4,10 @@
  * ties the layers as much as a value does. test/unit/lint/lint-rules.test.ts plants a breach of each rule
  * and sees it named.
  *
- *   hal-not-src      hal/ (everything that knows a device or a wire) never imports the product (src/).
+ *   hal-not-src      hal/ (everything that knows a device or a wire) never imports the product (src/),
+ *                    nor the simulators (mocks/).
+ *   transport-no-device  the wire (hal/transport/) knows lines, not devices: it imports nothing of hal/
+ *                    but itself, the errors, the clock and the options.
  *   mocks-only-hal   the simulators import hal/ and each other, nothing else of the repository. The slip's
  *                    neutral preview (the paper roll the printer simulator prints on) is hal/printer/
  *                    paper-roll.ts, so no module of src/ is allowed to them.
@@ -59,10 +62,17 @@ module.exports = {
   forbidden: [
     {
       name: 'hal-not-src',
-      comment: 'hal/ knows devices and wires; the product (src/) builds on it, never the other way round',
+      comment: 'hal/ knows devices and wires; the product (src/) and the simulators build on it, never the other way round',
       severity: 'error',
       from: { path: '^hal/' },
-      to: { path: '^src/' },
+      to: { path: '^(?:src|mocks)/' },
+    },
+    {
+      name: 'transport-no-device',
+      comment: "the wire knows lines, not devices: a device's configuration reaches it only as the line's own settings",
+      severity: 'error',
+      from: { path: '^hal/transport/' },
+      to: { path: '^hal/', pathNot: '^hal/(?:transport/|errors\\.ts$|clock\\.ts$|options\\.ts$)' },
     },
     {
       name: 'mocks-only-hal',

@@ -36,7 +36,7 @@ export function cliBundle(): CliBundle {
   const dist = join(ROOT, 'dist');
   const built = ['cli.js', ...LAZY_BUNDLES.map((l) => l.file), GB18030_TABLE.file].map((f) => join(dist, f));
   if (built.every(existsSync)) {
-    const sources = Math.max(...['src', 'hal', 'mocks'].map((d) => newestSource(join(ROOT, d))));
+    const sources = Math.max(...['src', 'hal', 'mocks'].map((d) => newestSource(join(ROOT, d))), statSync(join(ROOT, 'bundles.cjs')).mtimeMs);
     if (Math.min(...built.map((f) => statSync(f).mtimeMs)) >= sources) return { cli: built[0], env: {}, dispose: () => undefined };
   }
   const out = mkdtempSync(join(tmpdir(), 'posdiag-bundle-'));

@@ -31,22 +31,12 @@ const root = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const quiet = process.argv.includes('--quiet');
 const analyze = process.argv.includes('--analyze');
-const SIM_BUNDLE = 'sim.js';
-// The PNG preview's renderer, required by src/slip/png-bundle.ts on first use.
-const PNG_BUNDLE = 'png.js';
-// The fleet side, required by src/fleet-bundle.ts when `posdiag fleet` runs.
-const FLEET_BUNDLE = 'fleet.js';
-// The fleet link: mqtt.js and the shipper, required by src/fleet/load-telemetry.ts for `posdiag telemetry`.
-const TELEMETRY_BUNDLE = 'telemetry.js';
-const LAZY_BUNDLES = {
-  POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE),
-  POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE),
-  POSDIAG_FLEET_BUNDLE: JSON.stringify(FLEET_BUNDLE),
-  POSDIAG_TELEMETRY_BUNDLE: JSON.stringify(TELEMETRY_BUNDLE),
-};
-const LOCALES_SRC = 'src/i18n/locales';
+// The lazily loaded files, their defines and loaders: one list, shared with the tests' bundler and the lint.
+const { LAZY_BUNDLES, GB18030_TABLE, LOCALE_FILES, MAIN_BUNDLES, lazyDefines } = require('./bundles.cjs');
+const LOCALES_SRC = LOCALE_FILES.source;
 
 await regenerateConfigValidator();
+await regenerateDeviceLists();
 
 const common = {
   bundle: true,
@@ -70,31 +60,19 @@ const common = {
   banner: { js: '"use strict";' },
 };
 
-// Where src/simulators.ts finds the simulators, src/slip/png-bundle.ts the PNG renderer and
-// hal/printer/gb18030.ts its table once bundled (each beside the bundle that runs); from the sources they
-// are imported or made directly.
-// The modem's batch runner (combined AT command lines), required by hal/modem/batch-bundle.ts on first use.
-const MODEM_BATCH_BUNDLE = 'modem-batch.js';
-const define = { ...LAZY_BUNDLES, POSDIAG_MODEM_BATCH_BUNDLE: JSON.stringify(MODEM_BATCH_BUNDLE), POSDIAG_GB18030_TABLE: JSON.stringify('gb18030.bin') };
+// Each bundle is told where its lazily loaded files are (beside it); from the sources the loaders import
+// or make them directly.
+const define = lazyDefines();
 const outputs = [
-  { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define },
-  { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define },
-  { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define },
-  { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}`, define },
-  { entryPoints: ['hal/modem/batch-run.ts'], outfile: `dist/${MODEM_BATCH_BUNDLE}`, define },
-  // better-sqlite3 is a native addon found from its package directory; pg's optional pg-native is not installed.
-  // The small debug stand-in is an ES module; mqtt.js requires `debug` as CommonJS and calls it: the real one.
-  { entryPoints: ['src/fleet/entry.ts'], outfile: `dist/${FLEET_BUNDLE}`, define, plugins: [], external: [...common.external, 'better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate'] },
-  // mqtt.js without its browser and stream polyfills: Node's own stream for readable-stream, native
-  // timers for worker-timers (timerVariant 'native'), and its debug traces off (mqtt-packet calls
-  // require('debug')(…) itself, which smallDebug's ES module does not allow).
-  {
-    entryPoints: ['src/fleet/telemetry-entry.ts'],
-    outfile: `dist/${TELEMETRY_BUNDLE}`,
-    define: { ...define, POSDIAG_VERSION: JSON.stringify(require('./package.json').version) },
-    alias: { 'readable-stream': 'node:stream', 'worker-timers': './src/fleet/worker-timers-stub.ts', debug: './src/fleet/debug-stub.cjs' },
-    plugins: [],
-  },
+  ...MAIN_BUNDLES.map((m) => ({ entryPoints: [m.entry], outfile: `dist/${m.file}`, define })),
+  ...LAZY_BUNDLES.map((l) => ({
+    entryPoints: [l.entry],
+    outfile: `dist/${l.file}`,
+    define: l.version ? { ...define, POSDIAG_VERSION: JSON.stringify(require('./package.json').version) } : define,
+    ...(l.external ? { external: [...common.external, ...l.external] } : {}),
+    ...(l.alias ? { alias: l.alias } : {}),
+    ...(l.ownDebug ? { plugins: [] } : {}),
+  })),
 ];
 
 const results = [];
@@ -105,7 +83,7 @@ const localeFiles = writeLocales();
 // dist/cli.js must not carry the simulators, nor the commands that run only on them (demo, sim): a stray
 // static import would put them back silently.
 const SIM_ONLY_COMMANDS = ['src/cli/commands/demo.ts', 'src/cli/commands/sim.ts'];
-const cliInputs = Object.keys(results[0].metafile.inputs);
+const cliInputs = Object.keys(results[MAIN_BUNDLES.findIndex((m) => m.file === 'cli.js')].metafile.inputs);
 const strays = cliInputs.filter((p) => p.startsWith('mocks/') || SIM_ONLY_COMMANDS.includes(p) || p.startsWith('node_modules/mqtt') || p === 'src/fleet/shipper.ts');
 if (strays.length) {
   console.error(`build.mjs: dist/cli.js bundles simulator code (${strays.join(', ')}); load it through src/simulators.ts`);
@@ -191,7 +169,7 @@ export default createDebug;
  * build, naming it). Returns the paths written.
  */
 function writeLocales() {
-  const dir = join(root, 'dist', 'locales');
+  const dir = join(root, 'dist', LOCALE_FILES.dir);
   mkdirSync(dir, { recursive: true });
   const written = [];
   for (const name of readdirSync(join(root, LOCALES_SRC)).filter((f) => f.endsWith('.json')).sort()) {
@@ -203,7 +181,7 @@ function writeLocales() {
       process.exit(1);
     }
     writeFileSync(join(dir, name), JSON.stringify(texts));
-    written.push(`dist/locales/${name}`);
+    written.push(`dist/${LOCALE_FILES.dir}/${name}`);
   }
   return written;
 }
@@ -214,7 +192,7 @@ function writeLocales() {
  */
 async function writeGb18030Table() {
   const { gb18030TableFile, GB18030_TABLE_FILE } = await buildTimeModule('hal/printer/gb18030-table-codegen.ts');
-  if (define.POSDIAG_GB18030_TABLE !== JSON.stringify(GB18030_TABLE_FILE)) throw new Error('build.mjs: the GB18030 table file name differs from the codegen\'s');
+  if (GB18030_TABLE.file !== GB18030_TABLE_FILE) throw new Error('build.mjs: the GB18030 table file name differs from the codegen\'s');
   writeFileSync(join(root, 'dist', GB18030_TABLE_FILE), gb18030TableFile());
 }
 
@@ -234,11 +212,33 @@ async function buildTimeModule(entry) {
   return mod.exports;
 }
 
-/** Rewrites src/config/validate-config.generated.ts when the schema gives different code. */
-async function regenerateConfigValidator() {
-  const { configValidatorSource, GENERATED_VALIDATOR_PATH } = await buildTimeModule('src/config/validator-codegen.ts');
-  const file = join(root, GENERATED_VALIDATOR_PATH);
-  const fresh = configValidatorSource();
+/**
+ * Rewrites the lists of devices, reader kinds and simulators where they are derived (scripts/
+ * device-lists-codegen.ts): hal/device-lists.generated.ts, and the marked enums of schemas/*.json (a
+ * schema rewritten is formatted as the repository formats it).
+ */
+async function regenerateDeviceLists() {
+  const { deviceListsSource, withGeneratedLists, GENERATED_LISTS_PATH, SCHEMAS_DIR } = await buildTimeModule('scripts/device-lists-codegen.ts');
+  writeIfChanged(GENERATED_LISTS_PATH, deviceListsSource(), 'from the device modules');
+  for (const name of readdirSync(join(root, SCHEMAS_DIR)).filter((f) => f.endsWith('.json'))) {
+    const file = join(root, SCHEMAS_DIR, name);
+    const { schema, changed } = withGeneratedLists(JSON.parse(readFileSync(file, 'utf8')));
+    if (!changed.length) continue;
+    let text = `${JSON.stringify(schema, null, 2)}\n`;
+    try {
+      const prettier = await import('prettier');
+      text = await prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
+    } catch {
+      // Without Prettier (an install without devDependencies) the plain JSON stands; `npm run lint` says so.
+    }
+    writeFileSync(file, text);
+    if (!quiet) console.log(`${SCHEMAS_DIR}/${name}: ${changed.join(', ')} regenerated from the device modules`);
+  }
+}
+
+/** Writes a generated file when its text differs (a build that changes nothing touches nothing). */
+function writeIfChanged(path, fresh, from = '') {
+  const file = join(root, path);
   let current = '';
   try {
     current = readFileSync(file, 'utf8');
@@ -247,6 +247,12 @@ async function regenerateConfigValidator() {
   }
   if (current !== fresh) {
     writeFileSync(file, fresh);
-    if (!quiet) console.log(`${GENERATED_VALIDATOR_PATH} regenerated from src/config/schema.ts`);
+    if (!quiet) console.log(`${path} regenerated ${from}`.trimEnd());
   }
+}
+
+/** Rewrites src/config/validate-config.generated.ts when the schema gives different code. */
+async function regenerateConfigValidator() {
+  const { configValidatorSource, GENERATED_VALIDATOR_PATH } = await buildTimeModule('src/config/validator-codegen.ts');
+  writeIfChanged(GENERATED_VALIDATOR_PATH, configValidatorSource(), 'from src/config/schema.ts');
 }

@@ -20,13 +20,14 @@ export async function untilStopped(run: () => Promise<void>): Promise<void> {
 
 /**
  * Runs one step; what went wrong becomes the step's finding (`findingFor`), is reported, and stops the
- * run. A step that got no reply stops it too: a device silent once is silent for every later step.
+ * run. A step that got no reply stops it too: a device silent once is silent for every later step. A
+ * step inside a step that has already stopped the run passes the stop on, with no second finding.
  */
 export async function step<T>(ctx: CheckContext, findingFor: (err: unknown) => Finding, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (ctx.signal.aborted) throw err; // the runner already reports the spent budget
+    if (ctx.signal.aborted || err instanceof Stop) throw err; // the runner already reports the spent budget; a stop is reported
     const f = findingFor(err);
     ctx.report(f);
     throw new Stop(f.message);
@@ -34,16 +35,30 @@ export async function step<T>(ctx: CheckContext, findingFor: (err: unknown) => F
 }
 
 /**
- * A transport error as `device`'s finding: an unplugged, missing or busy port is the `<device>.link`
- * finding; no reply and any other error belong to the step `id`. Messages are `check.<device>.*`.
+ * A transport error as `device`'s finding, the one mapping every check uses: an unplugged (or, after that,
+ * closed), missing, busy or forbidden port is the `<device>.link` finding, its value the error's code; no
+ * reply and any other error belong to the step `id`. Messages are `check.<device>.*`; `extra` adds the
+ * device's own parameters to an unplug (the modem names the command it was asking).
  */
-export function transportFinding(device: string, id: string, err: unknown): Finding {
+export function transportFinding(device: string, id: string, err: unknown, extra: { params?: Finding['params'] } = {}): Finding {
   const link = `${device}.link`;
   const path = isHalError(err) ? String(err.context.path ?? '') : '';
-  if (isHalError(err, 'Transport_Timeout')) return { id, status: 'timeout', message: `check.${device}.no-reply`, ...(id === link ? {} : { params: { step: id } }) };
-  if (isHalError(err, 'Transport_Disconnected')) return { id: link, status: 'absent', message: `check.${device}.unplugged` };
-  if (isHalError(err, 'Transport_NotFound')) return { id: link, status: 'absent', message: `check.${device}.not-found`, params: { path } };
-  if (isHalError(err, 'Transport_Busy')) return { id: link, status: 'fail', message: `check.${device}.busy`, params: { path } };
+  if (isHalError(err, 'Transport_Timeout'))
+    return { id, status: 'timeout', message: `check.${device}.no-reply`, ...(id === link ? {} : { params: { step: id } }) };
+  // A line closed under a request is the same loss as the hang-up that closed it.
+  if (isHalError(err, 'Transport_Disconnected') || isHalError(err, 'Transport_Closed')) {
+    return {
+      id: link,
+      status: 'absent',
+      value: 'Transport_Disconnected',
+      message: `check.${device}.unplugged`,
+      ...(extra.params ? { params: extra.params } : {}),
+    };
+  }
+  if (isHalError(err, 'Transport_NotFound')) return { id: link, status: 'absent', value: err.code, message: `check.${device}.not-found`, params: { path } };
+  if (isHalError(err, 'Transport_Busy')) return { id: link, status: 'fail', value: err.code, message: `check.${device}.busy`, params: { path } };
+  if (isHalError(err, 'Transport_PermissionDenied'))
+    return { id: link, status: 'fail', value: err.code, message: `check.${device}.permission`, params: { path } };
   const code = isHalError(err) ? err.code : 'Unexpected';
   return { id, status: 'fail', value: code, message: `check.${device}.error`, params: { error: code } };
 }

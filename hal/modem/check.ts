@@ -10,8 +10,8 @@
  * (unplugged, or too many timeouts in a row) and always closes the port.
  */
 import type { DeviceEnv } from '../check-env';
-import { Stop } from '../check-step';
-import { HalError, isHalError } from '../errors';
+import { Stop, transportFinding } from '../check-step';
+import { isHalError } from '../errors';
 import type { CheckContext, DeviceCheck, Finding } from '../selfcheck';
 import type { ModemConfig } from './config';
 import { clampOptions } from '../options';
@@ -72,7 +72,7 @@ async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'cloc
     modem = await ModemDriver.open({ binding: env.binding, path: device.path, baudRate: device.baudRate, clock, timeouts: options.timeouts, lineTiming: options.lineTiming, line: lineSettingsOf(device) });
   } catch (err) {
     if (!isHalError(err) || err.code === 'Config_Invalid') throw err;
-    ctx.report(portFinding(err));
+    ctx.report(transportFinding('modem', 'modem.link', err));
     return;
   }
   const started = clock.now();
@@ -105,7 +105,7 @@ async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'cloc
     if (!(err instanceof Stop)) {
       if (ctx.signal.aborted) return; // the runner has already said the budget was spent
       if (isHalError(err, 'Transport_Disconnected') || isHalError(err, 'Transport_Closed')) {
-        report({ id: 'modem.connection', status: 'absent', value: 'Transport_Disconnected', message: 'check.modem.disconnected', params: { command: current } });
+        report(transportFinding('modem', 'modem.link', err, { params: { command: current } }));
       } else if (isHalError(err, 'Modem_Gone')) {
         report({ id: 'modem.connection', status: 'fail', value: 'Modem_Gone', message: 'check.modem.gone', params: { timeouts: t.goneAfterTimeouts } });
       } else if (isHalError(err)) {
@@ -355,14 +355,4 @@ function cmeParams(r: AtResult | null): Record<string, string | number> {
 function rank(r: Registration): number {
   const g = gradeRegistration(r.state).grade;
   return { home: 5, roaming: 4, searching: 2, denied: 1, 'not-registered': 0, unknown: 0 }[g];
-}
-
-function portFinding(err: HalError): Finding {
-  const map: Partial<Record<HalError['code'], [Finding['status'], string]>> = {
-    Transport_NotFound: ['absent', 'check.modem.port.not-found'],
-    Transport_Busy: ['fail', 'check.modem.port.busy'],
-    Transport_PermissionDenied: ['fail', 'check.modem.port.permission'],
-  };
-  const [status, message] = map[err.code] ?? ['fail', 'check.modem.port.open-failed'];
-  return { id: 'modem.port', status, value: err.code, message, params: { path: String(err.context.path ?? ''), error: err.message } };
 }

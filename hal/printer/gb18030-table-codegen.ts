@@ -7,7 +7,7 @@
  * CJK U+9FB4–U+9FBB). The unit test compares every entry with TextDecoder's.
  */
 import * as iconv from 'iconv-lite';
-import { BMP_FOUR_BYTE_CODES, decodeEach, fourByteCodes, GB18030_TABLE_BYTES, TWO_BYTE_CODES, twoByteCodes } from './gb18030';
+import { BMP_FOUR_BYTE_CODES, decodeEach, fourByteCodes, GB18030_TABLE_BYTES, TWO_BYTE_CODES, twoByteCodes } from './gb18030-codes';
 
 export const GB18030_TABLE_FILE = 'gb18030.bin';
 

@@ -16,21 +16,13 @@
  * four bytes 0x81–0xFE, 0x30–0x39, 0x81–0xFE, 0x30–0x39, taken as one linear index (10·126·10 per lead).
  * The BMP uses four-byte indexes 0–39419 (0x81308130–0x8431A439) for what has no two-byte code.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { HalError } from '../errors';
+import { BMP_FOUR_BYTE_CODES, decodeEach, fourByteCodes, fourBytes, twoByteCodes } from './gb18030-codes';
+import { tablesFromFile } from './gb18030-table-file';
 
-export const TWO_BYTE_CODES = 126 * 190;
-export const BMP_FOUR_BYTE_CODES = 39420;
-/** The table file: both unit tables as UTF-16LE, two-byte first. */
-export const GB18030_TABLE_BYTES = (TWO_BYTE_CODES + BMP_FOUR_BYTE_CODES) * 2;
 const REPLACEMENT = 0xfffd;
 /** U+FFFD has a code of its own; every other code that decodes to it is unassigned. */
 const REPLACEMENT_CODE = [0x84, 0x31, 0xa4, 0x37];
-
-/** The file name build.mjs gives the table beside the bundle; undefined when running from the sources. */
-declare const POSDIAG_GB18030_TABLE: string | undefined;
 
 /** Where this Node gets GB18030 from: its TextDecoder, posdiag's table file, or nowhere. */
 export type Gb18030Source = 'TextDecoder' | 'table file' | 'unavailable';
@@ -46,26 +38,6 @@ function platformDecoder(): TextDecoder | null {
     }
   }
   return decoder;
-}
-
-let fileTables: [string, string] | undefined;
-/** The unit tables from the table file (from the sources: made from iconv-lite, as build.mjs makes the file). */
-function tablesFromFile(): [string, string] {
-  if (fileTables) return fileTables;
-  // Beside the running bundle (dist/cli.js, dist/index.js): build.mjs writes it there.
-  const path = typeof POSDIAG_GB18030_TABLE === 'string' ? join(__dirname, POSDIAG_GB18030_TABLE) : null;
-  let bytes: Buffer;
-  try {
-    // The condition is a constant in a bundle, so esbuild drops the build-time branch (and iconv-lite).
-    bytes =
-      typeof POSDIAG_GB18030_TABLE === 'string'
-        ? readFileSync(path!)
-        : (require('./gb18030-table-codegen') as typeof import('./gb18030-table-codegen')).gb18030TableFile();
-    if (bytes.length !== GB18030_TABLE_BYTES) throw new Error(`${bytes.length} bytes, not ${GB18030_TABLE_BYTES}`);
-  } catch (err) {
-    throw new HalError('Printer_NoGb18030', `no GB18030 for Chinese printing: this Node.js has no ICU decoder for it, and ${path ?? 'the table'}: ${(err as Error).message}`, { table: path }, { cause: err });
-  }
-  return (fileTables = [bytes.toString('utf16le', 0, TWO_BYTE_CODES * 2), bytes.toString('utf16le', TWO_BYTE_CODES * 2)]);
 }
 
 /** Where GB18030 comes from on this Node; reads (and checks) the table file when TextDecoder has none. */
@@ -90,44 +62,6 @@ function twoUnits(): string {
 function fourUnits(): string {
   const d = platformDecoder();
   return (fourByteUnits ??= d ? decodeEach((b) => d.decode(b), fourByteCodes(), 4) : tablesFromFile()[1]);
-}
-
-/** Every two-byte code in byte order: lead 0x81–0xFE, then trail 0x40–0x7E, 0x80–0xFE. */
-export function twoByteCodes(): Uint8Array {
-  const bytes = new Uint8Array(TWO_BYTE_CODES * 2);
-  let at = 0;
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      bytes[at++] = lead;
-      bytes[at++] = trail;
-    }
-  }
-  return bytes;
-}
-
-/** The first BMP_FOUR_BYTE_CODES four-byte codes in byte order (0x81308130, 0x81308131, …). */
-export function fourByteCodes(): Uint8Array {
-  const bytes = new Uint8Array(BMP_FOUR_BYTE_CODES * 4);
-  for (let n = 0; n < BMP_FOUR_BYTE_CODES; n++) bytes.set(fourBytes(0x81, n), n * 4);
-  return bytes;
-}
-
-/**
- * Decodes `count` codes of `size` bytes in one call. Each complete code decodes to at least one unit, so
- * a result of exactly `count` units means one unit per code (what ICU gives); otherwise (a decoder that
- * yields surrogate pairs or splits a code) the codes are decoded one by one.
- */
-export function decodeEach(decode: (bytes: Uint8Array) => string, bytes: Uint8Array, size: number): string {
-  const count = bytes.length / size;
-  const all = decode(bytes);
-  if (all.length === count) return all;
-  const units: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const one = decode(bytes.subarray(i * size, (i + 1) * size));
-    units.push(one.length === 1 ? one : '\ufffd');
-  }
-  return units.join('');
 }
 
 /** GB18030 bytes as text. ASCII alone needs no tables (a Chinese-mode slip with no Chinese on it still previews). */
@@ -196,11 +130,6 @@ export function gb18030TwoBytes(codePoint: number): [number, number] | null {
   if (i < 0) return null;
   const t = i % 190;
   return [0x81 + Math.floor(i / 190), 0x40 + t + (t >= 0x3f ? 1 : 0)]; // trails skip 0x7F
-}
-
-/** The four bytes of linear four-byte index `n` counted from lead byte `first` (0x81 BMP, 0x90 beyond). */
-function fourBytes(first: number, n: number): number[] {
-  return [first + Math.floor(n / 12600), 0x30 + (Math.floor(n / 1260) % 10), 0x81 + (Math.floor(n / 10) % 126), 0x30 + (n % 10)];
 }
 
 /** Text as GB18030; what cannot be encoded becomes '?' (0x3F). */

@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { HalError } from '../../hal/errors';
 import { CONFIG_LOCALES } from '../i18n/locale';
 import type { GlobalOptions } from './context';
+import { READER_KIND_NAMES } from '../../hal/device-lists.generated';
 import { SIM_DEVICES } from '../config/sim-spec';
 import type { CommandInput, CommandSpec, OptionSpec } from './spec';
 
@@ -22,7 +23,7 @@ export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
     value: 'devices',
     optionalValue: true,
     multiple: true,
-    help: `use the simulated terminal: DEVICE=FAULT,… (${SIM_DEVICES.join(', ')}; a second reader: pn532-2); alone: all healthy; may be repeated`,
+    help: `use the simulated terminal: DEVICE=FAULT,… (${SIM_DEVICES.join(', ')}; a second reader: ${READER_KIND_NAMES[0]}-2); alone: all healthy; may be repeated`,
   },
   { name: 'locale', value: 'locale', help: `language of hints and slips (${CONFIG_LOCALES.join(', ')})` },
   { name: 'json', help: 'print one JSON document on stdout and nothing else' },

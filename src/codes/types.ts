@@ -5,6 +5,7 @@
  *
  * The value sets of `category`, `retry` and `checks` are the ones DESIGN.md fixes for `explain --json`.
  */
+import { CHECK_IDS } from '../../hal/device-lists.generated';
 
 export const CATEGORIES = ['approved', 'card', 'issuer', 'network', 'config', 'security', 'host', 'terminal', 'unknown'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -15,8 +16,8 @@ export type Category = (typeof CATEGORIES)[number];
 export const RETRY_ADVICE = ['now', 'after-fix', 'later', 'never', 'n/a'] as const;
 export type Retry = (typeof RETRY_ADVICE)[number];
 
-/** The self-checks the catalog can ask for: devices, plus terminal state (keys, parameters, journal). */
-export const CHECK_NAMES = ['modem', 'reader', 'printer', 'network', 'keys', 'params', 'journal'] as const;
+/** The self-checks the catalog can ask for: devices, plus terminal state (keys, parameters, journal), derived from the device modules. */
+export const CHECK_NAMES = CHECK_IDS;
 export type CheckName = (typeof CHECK_NAMES)[number];
 
 /** info: approved (maybe with a note); warning: temporary, usually passes on retry; error: declined or

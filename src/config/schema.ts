@@ -12,7 +12,7 @@ import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
 import { CONFIG_LOCALES } from '../i18n/locale';
-import { FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema, TELEMETRY_RULES } from './field-rules';
+import { DEVICE_ONLY, FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema, TELEMETRY_RULES } from './field-rules';
 import { FLEET_SCHEMA } from './fleet-schema';
 
 /**
@@ -98,13 +98,9 @@ export function configSchema(form: 'documented' | 'generated') {
           path: { type: 'string', minLength: 1 },
           baudRate: { type: 'integer', enum: [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] },
           ...fields(LINE_CHOICES),
-          // Fields of one kind of device: checked by their device's schema (and held to it by field-rules.ts).
-          kind: {},
-          name: {},
-          paperWidth: {},
-          profile: {},
-          timeouts: {},
-          timing: {},
+          // Fields of one kind of device (the modules' own fields): checked by their device's schema (and held
+          // to it by field-rules.ts).
+          ...Object.fromEntries([...DEVICE_ONLY].sort().map((f) => [f, {}])),
         },
         additionalProperties: false,
       },

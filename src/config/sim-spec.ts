@@ -8,13 +8,14 @@
  * terminal's own bundle carries no simulator data.
  */
 import { HalError } from '../../hal/errors';
+import { SIM_DEVICE_IDS } from '../../hal/device-lists.generated';
 import { simKind } from '../../hal/sim-kind';
 
 /** The devices named explicitly, with their faults; a device not named is simulated healthy. */
 export type SimSpec = Map<string, string>;
 
-/** The simulated devices --sim may name: the keys of mocks/faults.ts's DEVICE_FAULTS (a test keeps them equal). */
-export const SIM_DEVICES: readonly string[] = ['modem', 'pn532', 'msr605', 'printer', 'host'];
+/** The simulated devices --sim may name: the keys of mocks/faults.ts's DEVICE_FAULTS, as the build derives them. */
+export const SIM_DEVICES: readonly string[] = SIM_DEVICE_IDS;
 
 export { simKind };
 

@@ -46,7 +46,7 @@ export const CAUSE_RULES: readonly CauseRule[] = [
   // modem
   {
     id: 'modem-unresponsive', device: 'modem', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
-    match: [{ finding: 'modem.port', status: BAD }, { finding: 'modem.connection', status: BAD }, { finding: 'modem.probe', status: BAD }, { finding: 'modem.init', status: BAD }, { finding: 'modem.budget', status: BAD }, { finding: 'modem.error', status: BAD }],
+    match: [{ finding: 'modem.link', status: BAD }, { finding: 'modem.connection', status: BAD }, { finding: 'modem.probe', status: BAD }, { finding: 'modem.init', status: BAD }, { finding: 'modem.budget', status: BAD }, { finding: 'modem.error', status: BAD }],
     steps: ['restart', 'call-service'],
   },
   {

@@ -3,6 +3,7 @@
  * texts. Texts that describe a diagnosis (title, cause, next steps, check details) come in already
  * rendered: the slip does not know the hints.
  */
+import { DEVICE_IDS } from '../../hal/device-lists.generated';
 import { text } from '../i18n/catalog';
 import type { Locale } from '../i18n/locale';
 
@@ -21,7 +22,7 @@ export interface SlipLabels {
   footer: string;
   status: Record<'pass' | 'warn' | 'fail' | 'absent' | 'timeout', string>;
   /** What each check line is about: a device, or the mobile signal (its own line, the hotline asks for it). */
-  devices: Record<'modem' | 'signal' | 'reader' | 'printer' | 'network', string>;
+  devices: Record<(typeof DEVICES)[number], string>;
   /** The line that says the checks found nothing wrong with the terminal. */
   terminalClear: string;
   /** Between two sentences run together (a cause's title and its action): `。`, `. `. */
@@ -30,7 +31,8 @@ export interface SlipLabels {
 
 const FIELDS = ['heading', 'terminalId', 'merchantId', 'merchantName', 'time', 'card', 'amount', 'code', 'cause', 'checks', 'nextSteps', 'footer', 'terminalClear', 'sentenceSeparator'] as const;
 const STATUSES = ['pass', 'warn', 'fail', 'absent', 'timeout'] as const;
-const DEVICES = ['modem', 'signal', 'reader', 'printer', 'network'] as const;
+// The devices of the modules (hal/device-lists.generated.ts), and the modem's signal.
+const DEVICES = [...DEVICE_IDS, 'signal'] as const;
 
 /** The slip's words in a locale: the catalog's `slip.<field>`, `slip.status.<status>`, `slip.devices.<device>`. */
 export function slipLabels(locale: Locale): SlipLabels {

@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GB18030_TABLE_FILE, gb18030TableFile } from '../../hal/printer/gb18030-table-codegen';
+import { GB18030_TABLE, LAZY_BUNDLES, LOCALE_FILES, lazyDefines } from '../../bundles.cjs';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -33,9 +34,9 @@ function newestSource(dir: string): number {
 
 export function cliBundle(): CliBundle {
   const dist = join(ROOT, 'dist');
-  const built = ['cli.js', 'sim.js', 'png.js', 'modem-batch.js', 'fleet.js', 'telemetry.js', GB18030_TABLE_FILE].map((f) => join(dist, f));
+  const built = ['cli.js', ...LAZY_BUNDLES.map((l) => l.file), GB18030_TABLE.file].map((f) => join(dist, f));
   if (built.every(existsSync)) {
-    const sources = Math.max(...['src', 'hal', 'mocks'].map((d) => newestSource(join(ROOT, d))));
+    const sources = Math.max(...['src', 'hal', 'mocks'].map((d) => newestSource(join(ROOT, d))), statSync(join(ROOT, 'bundles.cjs')).mtimeMs);
     if (Math.min(...built.map((f) => statSync(f).mtimeMs)) >= sources) return { cli: built[0], env: {}, dispose: () => undefined };
   }
   const out = mkdtempSync(join(tmpdir(), 'posdiag-bundle-'));
@@ -49,23 +50,23 @@ export function cliBundle(): CliBundle {
     logLevel: 'error' as const,
     absWorkingDir: ROOT,
   };
-  const define = {
-    POSDIAG_SIM_BUNDLE: JSON.stringify('sim.js'),
-    POSDIAG_PNG_BUNDLE: JSON.stringify('png.js'),
-    POSDIAG_MODEM_BATCH_BUNDLE: JSON.stringify('modem-batch.js'),
-    POSDIAG_FLEET_BUNDLE: JSON.stringify('fleet.js'),
-    POSDIAG_TELEMETRY_BUNDLE: JSON.stringify('telemetry.js'),
-    POSDIAG_GB18030_TABLE: JSON.stringify(GB18030_TABLE_FILE),
-  };
+  // The same lazily loaded files, defines, externals and aliases as build.mjs (bundles.cjs); no minifying.
+  const define = lazyDefines();
   buildSync({ ...common, entryPoints: ['src/cli.ts'], outfile: join(out, 'cli.js'), define });
-  buildSync({ ...common, entryPoints: ['src/simulators-entry.ts'], outfile: join(out, 'sim.js'), define });
-  buildSync({ ...common, entryPoints: ['src/slip/roll-png.ts'], outfile: join(out, 'png.js'), define });
-  buildSync({ ...common, entryPoints: ['hal/modem/batch-run.ts'], outfile: join(out, 'modem-batch.js'), define });
-  buildSync({ ...common, entryPoints: ['src/fleet/entry.ts'], outfile: join(out, 'fleet.js'), define, external: [...common.external, 'better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate'] });
-  buildSync({ ...common, entryPoints: ['src/fleet/telemetry-entry.ts'], outfile: join(out, 'telemetry.js'), define, alias: { 'readable-stream': 'node:stream', debug: './src/fleet/debug-stub.cjs' } });
+  for (const l of LAZY_BUNDLES) {
+    buildSync({
+      ...common,
+      entryPoints: [l.entry],
+      outfile: join(out, l.file),
+      define: l.version ? { ...define, POSDIAG_VERSION: JSON.stringify((require('../../package.json') as { version: string }).version) } : define,
+      external: [...common.external, ...(l.external ?? [])],
+      alias: { ...l.alias },
+    });
+  }
+  if (GB18030_TABLE.file !== GB18030_TABLE_FILE) throw new Error('bundles.cjs names the GB18030 table file differently from the codegen');
   writeFileSync(join(out, GB18030_TABLE_FILE), gb18030TableFile());
   // The texts beside the bundle, where src/i18n/locale-files.ts looks for them.
-  cpSync(join(ROOT, 'src', 'i18n', 'locales'), join(out, 'locales'), { recursive: true });
+  cpSync(join(ROOT, LOCALE_FILES.source), join(out, LOCALE_FILES.dir), { recursive: true });
   return {
     cli: join(out, 'cli.js'),
     env: { NODE_PATH: join(ROOT, 'node_modules') },

@@ -43,7 +43,7 @@ const KEY_FINDING: Record<string, [string, string, string | number]> = {
   garbage: ['modem.probe', 'fail', 'garbled'],
   echo: ['modem.echo', 'warn', 'on'],
   'urc-storm': ['modem.urc', 'warn', expect.any(Number) as unknown as number],
-  unplug: ['modem.connection', 'absent', 'Transport_Disconnected'],
+  unplug: ['modem.link', 'absent', 'Transport_Disconnected'],
   'no-concat': ['modem.pdp', 'pass', '10.81.23.45'],
 };
 
@@ -66,7 +66,7 @@ test('unplug mid-command: absent with the disconnected evidence, long before the
   const run = await runChecks([check], { level: 'internal' });
   const ms = performance.now() - t0;
   expect(run.devices[0].status).toBe('absent');
-  expect(run.devices[0].findings).toContainEqual(expect.objectContaining({ id: 'modem.connection', value: 'Transport_Disconnected', params: { command: 'AT+CSQ' } }));
+  expect(run.devices[0].findings).toContainEqual(expect.objectContaining({ id: 'modem.link', value: 'Transport_Disconnected', params: { command: 'AT+CSQ' } }));
   expect(ms).toBeLessThan(2000); // AT+CSQ had 5 s
 });
 

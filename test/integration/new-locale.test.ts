@@ -15,7 +15,7 @@ let copy: string;
 
 beforeAll(() => {
   copy = mkdtempSync(join(tmpdir(), 'posdiag-new-locale-'));
-  for (const entry of ['build.mjs', 'package.json', 'tsconfig.json', 'src', 'hal', 'mocks', 'schemas']) {
+  for (const entry of ['build.mjs', 'bundles.cjs', 'package.json', 'tsconfig.json', 'src', 'hal', 'mocks', 'schemas', 'scripts']) {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(copy, entry), { recursive: true });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir');

@@ -17,6 +17,7 @@ import type { BindingInterface } from '@serialport/bindings-interface';
 import type { Clock } from '../../clock';
 import { delay } from '../../clock';
 import type { SerialLineConfig } from '../../config';
+import { step as checkStep, Stop } from '../../check-step';
 import { isHalError } from '../../errors';
 import { OptionSpec, resolveOptions } from '../../options';
 import type { CheckContext, DeviceCheck, Finding } from '../../selfcheck';
@@ -89,9 +90,6 @@ export function createChipReaderCheck(env: ChipCheckEnv, config: ChipReaderConfi
   };
 }
 
-/** Stops a run after the finding that explains why has been reported. */
-class Stop extends Error {}
-
 function pass(id: string, message: string, extra: Partial<Finding> = {}): Finding {
   return { id, status: 'pass', message, ...extra };
 }
@@ -107,16 +105,7 @@ async function runChipCheck(env: ChipCheckEnv, config: ChipReaderConfig, o: Opts
   let reader: Ccid | null = null;
   let powered = false;
   const { signal } = ctx;
-  const step = async <T>(id: string, fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (err) {
-      if (signal.aborted || err instanceof Stop) throw err;
-      const f = errorFinding(id, err, reader);
-      ctx.report(f);
-      throw new Stop(f.message);
-    }
-  };
+  const step: Step = (id, fn) => checkStep(ctx, (err) => errorFinding(id, err, reader), fn);
   try {
     const { path, baudRate, ...line } = config;
     reader = await step('reader.link', () => Ccid.open({ binding: env.binding, path, baudRate, clock: ctx.clock, timing: o.timing, line }));

@@ -59,7 +59,7 @@ const EXPECTED: Record<(typeof DEVICE_FAULTS.modem)[number], { status: string; f
   echo: { status: 'warn', findings: { 'modem.echo': { status: 'warn', message: 'check.modem.echo.stuck' }, 'modem.signal': { status: 'pass', value: -71 } } },
   'urc-storm': { status: 'warn', findings: { 'modem.urc': { status: 'warn', unit: '/s', message: 'check.modem.urc.storm' }, 'modem.registration.circuit': { status: 'pass', value: 'home' } } },
   'no-concat': { status: 'pass', findings: { 'modem.identity': { status: 'pass', value: 'SIMCOM_Ltd SIMCOM_SIM800L' }, 'modem.pdp': { status: 'pass', value: '10.81.23.45' } } },
-  unplug: { status: 'absent', findings: { 'modem.connection': { status: 'absent', value: 'Transport_Disconnected', params: { command: 'AT+CSQ' } } } },
+  unplug: { status: 'absent', findings: { 'modem.link': { status: 'absent', value: 'Transport_Disconnected', message: 'check.modem.unplugged', params: { command: 'AT+CSQ' } } } },
 };
 
 describe('every modem fault yields its finding (in-process line)', () => {
@@ -85,7 +85,7 @@ test('silent modem: the finding comes within probeTries × probeMs (+ line settl
 
 test('unplug mid-command is reported promptly', async () => {
   const r = await run(createModemSimulator('unplug'), 'internal', { ...FAST, timeouts: { ...FAST.timeouts, signalMs: 3000 } });
-  expect(byId(r.findings)['modem.connection']).toBeDefined();
+  expect(byId(r.findings)['modem.link']).toBeDefined();
   expect(r.took).toBeLessThan(1000); // far inside the 3 s deadline of AT+CSQ
 });
 
@@ -93,7 +93,7 @@ test('no such port is absent, not an exception', async () => {
   const binding = new InProcessBinding();
   const check = createModemCheck({ binding, clock: systemClock }, { path: '/dev/nothing', baudRate: 115200 });
   const r = await runChecks([check], { level: 'internal' });
-  expect(r.devices[0].findings).toEqual([expect.objectContaining({ id: 'modem.port', status: 'absent', value: 'Transport_NotFound', message: 'check.modem.port.not-found' })]);
+  expect(r.devices[0].findings).toEqual([expect.objectContaining({ id: 'modem.link', status: 'absent', value: 'Transport_NotFound', message: 'check.modem.not-found' })]);
 });
 
 test('a budget smaller than the probe: the runner reports the budget and the port is closed', async () => {

@@ -7,6 +7,7 @@
  */
 import { HalError } from '../../../hal/errors';
 import * as icu from '../../../hal/printer/gb18030';
+import * as codes from '../../../hal/printer/gb18030-codes';
 import { gb18030TableFile } from '../../../hal/printer/gb18030-table-codegen';
 import { catalogOf } from '../../../src/i18n/catalog';
 import { LOCALES } from '../../../src/i18n/locale';
@@ -26,10 +27,10 @@ test('each module reports its source', () => {
 
 test('the table file holds what TextDecoder decodes, code by code (two-byte, then BMP four-byte)', () => {
   const file = gb18030TableFile();
-  expect(file.length).toBe(icu.GB18030_TABLE_BYTES);
+  expect(file.length).toBe(codes.GB18030_TABLE_BYTES);
   const d = new TextDecoder('gb18030');
-  const two = icu.decodeEach((b) => d.decode(b), icu.twoByteCodes(), 2);
-  const four = icu.decodeEach((b) => d.decode(b), icu.fourByteCodes(), 4);
+  const two = codes.decodeEach((b) => d.decode(b), codes.twoByteCodes(), 2);
+  const four = codes.decodeEach((b) => d.decode(b), codes.fourByteCodes(), 4);
   const fromFile = file.toString('utf16le');
   const differ: string[] = [];
   for (let i = 0; i < two.length + four.length; i++) {

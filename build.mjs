@@ -4,6 +4,7 @@
 //   dist/sim.js    the simulated terminal: the simulators of mocks/ and the commands that run only on them
 //                  (demo, sim), loaded only to simulate (src/simulators.ts requires it at run time)
 //   dist/modem-batch.js  the modem's combined AT command lines, loaded by the modem check (without it: one a line)
+//   dist/ccid.js   the contact chip reader's driver and check, loaded by its first check (hal/reader/ccid/ccid-bundle.ts)
 //   dist/png.js    the PNG preview's renderer, loaded only to draw one (src/slip/png-bundle.ts)
 //   dist/fleet.js  the fleet side (`posdiag fleet ingest|report`, on the acquirer's servers), loaded only then
 //                  (src/fleet-bundle.ts); its native and database drivers (better-sqlite3, pg) stay external
@@ -75,13 +76,21 @@ const common = {
 // are imported or made directly.
 // The modem's batch runner (combined AT command lines), required by hal/modem/batch-bundle.ts on first use.
 const MODEM_BATCH_BUNDLE = 'modem-batch.js';
-const define = { ...LAZY_BUNDLES, POSDIAG_MODEM_BATCH_BUNDLE: JSON.stringify(MODEM_BATCH_BUNDLE), POSDIAG_GB18030_TABLE: JSON.stringify('gb18030.bin') };
+// The chip reader's driver and check, required by hal/reader/ccid/ccid-bundle.ts on the first chip reader check.
+const CCID_BUNDLE = 'ccid.js';
+const define = {
+  ...LAZY_BUNDLES,
+  POSDIAG_MODEM_BATCH_BUNDLE: JSON.stringify(MODEM_BATCH_BUNDLE),
+  POSDIAG_CCID_BUNDLE: JSON.stringify(CCID_BUNDLE),
+  POSDIAG_GB18030_TABLE: JSON.stringify('gb18030.bin'),
+};
 const outputs = [
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define },
   { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define },
   { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define },
   { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}`, define },
   { entryPoints: ['hal/modem/batch-run.ts'], outfile: `dist/${MODEM_BATCH_BUNDLE}`, define },
+  { entryPoints: ['hal/reader/ccid/ccid-run.ts'], outfile: `dist/${CCID_BUNDLE}`, define },
   // better-sqlite3 is a native addon found from its package directory; pg's optional pg-native is not installed.
   // The small debug stand-in is an ES module; mqtt.js requires `debug` as CommonJS and calls it: the real one.
   { entryPoints: ['src/fleet/entry.ts'], outfile: `dist/${FLEET_BUNDLE}`, define, plugins: [], external: [...common.external, 'better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate'] },

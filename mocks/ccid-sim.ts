@@ -9,40 +9,14 @@
  * with the wrong Le gets `6C xx`. Its records carry a synthetic card number (SIM_PAN), track 2 and a
  * name, so that tests can prove none of them leaves posdiag.
  *
- * Faults: see CCID_FAULTS. They are kept here rather than in mocks/faults.ts until the chip reader is a
- * device of the simulated terminal.
+ * Faults: DEVICE_FAULTS.ccid (mocks/faults.ts).
  */
 import { answer, bStatus, CcidError, CcidMessage, encodeFrame, NAK_FRAME, PcToRdr, RdrToPc, Voltage } from '../hal/reader/ccid/ccid-codec';
 import { CcidFramer } from '../hal/reader/ccid/ccid-framer';
+import type { FaultOf } from './faults';
 import { DeviceSimulator, SimulatorOptions } from './simulator';
 
-export const CCID_FAULTS = [
-  'healthy',
-  'no-card',
-  'mute',
-  'bad-ts',
-  'bad-tck',
-  'short',
-  'parity',
-  'removed',
-  'no-app',
-  'app-blocked',
-  'card-blocked',
-  'expired',
-  'not-yet-valid',
-  'slow',
-  'nak',
-  'bad-lrc',
-  'no-echo',
-  'silent',
-  'unplug',
-] as const;
-export type CcidFault = (typeof CCID_FAULTS)[number];
-
-export function knownCcidFault(fault: string): CcidFault {
-  if (!(CCID_FAULTS as readonly string[]).includes(fault)) throw new RangeError(`ccid simulator has no fault "${fault}"; expected one of ${CCID_FAULTS.join(', ')}`);
-  return fault as CcidFault;
-}
+export type CcidFault = FaultOf<'ccid'>;
 
 /** The synthetic card number in the simulated card's records (never a real one). */
 export const SIM_PAN = '6222021234567890';

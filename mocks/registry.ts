@@ -6,6 +6,7 @@ import type { DevicesConfig, SerialDeviceConfig } from '../hal/config';
 import type { DeviceSimulator, SimulatorOptions } from './simulator';
 import { READER_KINDS, readerKind } from '../hal/reader/kinds';
 import { knownFault } from './faults';
+import { CcidSimulator } from './ccid-sim';
 import { createModemSimulator } from './modem-sim';
 import { Msr605Simulator } from './msr605-sim';
 import { Pn532Simulator } from './pn532-sim';
@@ -26,6 +27,7 @@ export const SERIAL_SIMULATORS: Record<string, SimulatorEntry> = {
   // A reader simulator is named for the reader kind it plays (hal/reader/kinds.ts), at that kind's speed.
   pn532: { slot: 'reader', baudRate: READER_KINDS.pn532.baudRate, create: (fault, o) => new Pn532Simulator(knownFault('pn532', fault), o) },
   msr605: { slot: 'reader', baudRate: READER_KINDS.msr605.baudRate, create: (fault, o) => new Msr605Simulator(knownFault('msr605', fault), o) },
+  ccid: { slot: 'reader', baudRate: READER_KINDS.ccid.baudRate, create: (fault, o) => new CcidSimulator(knownFault('ccid', fault), o) },
   printer: { slot: 'printer', baudRate: 115200, create: createPrinterSimulator },
 };
 

@@ -7,6 +7,7 @@
 import { MODEM_TIMEOUTS } from '../../hal/modem/timeouts';
 import { NETWORK_OPTIONS } from '../../hal/network/options';
 import { PRINTER_TIMING } from '../../hal/printer/driver';
+import { AID_PATTERN, DEFAULT_AIDS } from '../../hal/reader/ccid/ccid-options';
 import { READER_KIND_IDS } from '../../hal/reader/kinds';
 import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
@@ -32,7 +33,19 @@ export function configSchema(form: 'documented' | 'generated') {
     allOf: documented ? [serial, ...READER_KIND_IDS.map((k) => ({ if: { properties: { kind: { const: k } } }, then: { properties: { timing: group(READER_TIMING[k]) } } }))] : [serial],
     type: 'object',
     required: ['kind'],
-    properties: { kind: { enum: READER_KIND_IDS }, name: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$', description: 'the reader\'s name in reports (1-16 letters, digits, . _ -)' } },
+    properties: {
+      kind: { enum: READER_KIND_IDS },
+      name: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$', description: 'the reader\'s name in reports (1-16 letters, digits, . _ -)' },
+      // A chip reader's (kind ccid; field-rules.ts refuses them on the other kinds).
+      aids: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 16,
+        // Each item is held to AID_PATTERN by field-rules.ts (the generated validator's loop over items costs more).
+        ...(documented ? { items: { type: 'string', pattern: AID_PATTERN.source, description: 'an application id, 5-16 bytes in hex, selected in the order given' }, default: DEFAULT_AIDS } : {}),
+      },
+      readExpiry: { type: 'boolean', ...(documented ? { default: false, description: 'read the card\'s expiry (GPO + READ RECORD)' } : {}) },
+    },
   };
   return {
     $id: 'https://posdiag.local/config.schema.json',
@@ -105,6 +118,8 @@ export function configSchema(form: 'documented' | 'generated') {
           profile: {},
           timeouts: {},
           timing: {},
+          aids: {},
+          readExpiry: {},
         },
         additionalProperties: false,
       },

@@ -14,7 +14,7 @@ import { simKind } from '../../hal/sim-kind';
 export type SimSpec = Map<string, string>;
 
 /** The simulated devices --sim may name: the keys of mocks/faults.ts's DEVICE_FAULTS (a test keeps them equal). */
-export const SIM_DEVICES: readonly string[] = ['modem', 'pn532', 'msr605', 'printer', 'host'];
+export const SIM_DEVICES: readonly string[] = ['modem', 'pn532', 'msr605', 'ccid', 'printer', 'host'];
 
 export { simKind };
 

@@ -33,7 +33,7 @@ function newestSource(dir: string): number {
 
 export function cliBundle(): CliBundle {
   const dist = join(ROOT, 'dist');
-  const built = ['cli.js', 'sim.js', 'png.js', 'modem-batch.js', 'fleet.js', 'telemetry.js', GB18030_TABLE_FILE].map((f) => join(dist, f));
+  const built = ['cli.js', 'sim.js', 'png.js', 'modem-batch.js', 'ccid.js', 'fleet.js', 'telemetry.js', GB18030_TABLE_FILE].map((f) => join(dist, f));
   if (built.every(existsSync)) {
     const sources = Math.max(...['src', 'hal', 'mocks'].map((d) => newestSource(join(ROOT, d))));
     if (Math.min(...built.map((f) => statSync(f).mtimeMs)) >= sources) return { cli: built[0], env: {}, dispose: () => undefined };
@@ -53,6 +53,7 @@ export function cliBundle(): CliBundle {
     POSDIAG_SIM_BUNDLE: JSON.stringify('sim.js'),
     POSDIAG_PNG_BUNDLE: JSON.stringify('png.js'),
     POSDIAG_MODEM_BATCH_BUNDLE: JSON.stringify('modem-batch.js'),
+    POSDIAG_CCID_BUNDLE: JSON.stringify('ccid.js'),
     POSDIAG_FLEET_BUNDLE: JSON.stringify('fleet.js'),
     POSDIAG_TELEMETRY_BUNDLE: JSON.stringify('telemetry.js'),
     POSDIAG_GB18030_TABLE: JSON.stringify(GB18030_TABLE_FILE),
@@ -61,6 +62,7 @@ export function cliBundle(): CliBundle {
   buildSync({ ...common, entryPoints: ['src/simulators-entry.ts'], outfile: join(out, 'sim.js'), define });
   buildSync({ ...common, entryPoints: ['src/slip/roll-png.ts'], outfile: join(out, 'png.js'), define });
   buildSync({ ...common, entryPoints: ['hal/modem/batch-run.ts'], outfile: join(out, 'modem-batch.js'), define });
+  buildSync({ ...common, entryPoints: ['hal/reader/ccid/ccid-run.ts'], outfile: join(out, 'ccid.js'), define });
   buildSync({ ...common, entryPoints: ['src/fleet/entry.ts'], outfile: join(out, 'fleet.js'), define, external: [...common.external, 'better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate'] });
   buildSync({ ...common, entryPoints: ['src/fleet/telemetry-entry.ts'], outfile: join(out, 'telemetry.js'), define, alias: { 'readable-stream': 'node:stream', debug: './src/fleet/debug-stub.cjs' } });
   writeFileSync(join(out, GB18030_TABLE_FILE), gb18030TableFile());

@@ -25,6 +25,7 @@ import { findingForError } from '../reader-check';
 import { Atr, AtrProblem, parseAtr, t0Parameters } from './atr';
 import { CcidError, hexOf } from './ccid-codec';
 import { Ccid, CcidTiming, PowerOnResult, VOLTAGE_NAMES } from './ccid-driver';
+import { CHIP_POLL } from './ccid-options';
 import { bcdDate, dateKey, dateText, DEFAULT_AIDS, gpo, parseAfl, readRecord, selectByName, selectPse, swOf, todayKey } from './emv-apdu';
 import { allowedItems, findTag, TlvItem } from './emv-tlv';
 
@@ -61,7 +62,7 @@ export interface ChipCheckOptions {
 
 export const CHIP_CHECK_TIMING: OptionSpec<'interactiveMs' | 'pollIntervalMs'> = {
   interactiveMs: { default: 15_000, min: 1_000, max: 120_000 },
-  pollIntervalMs: { default: 400, min: 50, max: 5_000 },
+  ...CHIP_POLL,
 };
 
 /** The chip reader on its line: where it is and how the line is set. */
@@ -76,7 +77,7 @@ export interface ChipCheckEnv {
 }
 
 /** Worst case of the non-interactive steps: probe, slot, three power-ons, parameters, ~12 APDUs, power off. */
-const BASE_BUDGET_MS = 20_000;
+export const CHIP_BASE_BUDGET_MS = 20_000;
 const CLOSE_MARGIN_MS = 400;
 const MAX_RECORDS = 16;
 
@@ -84,8 +85,8 @@ export function createChipReaderCheck(env: ChipCheckEnv, config: ChipReaderConfi
   const own = resolveOptions(CHIP_CHECK_TIMING, { interactiveMs: options.interactiveMs, pollIntervalMs: options.pollIntervalMs }, 'ccid.');
   return {
     device: 'reader',
-    budgetMs: BASE_BUDGET_MS + 2 * own.interactiveMs,
-    run: (ctx) => runChipCheck(env, config, { ...options, ...own }, ctx),
+    budgetMs: CHIP_BASE_BUDGET_MS + 2 * own.interactiveMs,
+    run: (ctx) => runChipReader(env, config, { ...options, ...own }, ctx),
   };
 }
 
@@ -101,9 +102,11 @@ export function cardFinding(id: string, problem: ChipCardProblem, params: Record
   return { id, status: 'fail', value: problem, message: `check.reader.chip.${problem}`, params };
 }
 
-type Opts = ChipCheckOptions & { interactiveMs: number; pollIntervalMs: number };
+export type ChipRunOptions = ChipCheckOptions & { interactiveMs: number; pollIntervalMs: number };
+type Opts = ChipRunOptions;
 
-async function runChipCheck(env: ChipCheckEnv, config: ChipReaderConfig, o: Opts, ctx: CheckContext): Promise<void> {
+/** The check's steps with its options resolved: createChipReaderCheck's run, and the `ccid` reader kind's. */
+export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig, o: Opts, ctx: CheckContext): Promise<void> {
   let reader: Ccid | null = null;
   let powered = false;
   const { signal } = ctx;

@@ -23,9 +23,9 @@ export interface CauseRule {
   retry: Retry;
   /**
    * Findings that show the cause: an id (exact, or a prefix ending in '.'), the statuses that count and,
-   * where one status covers outcomes with different causes, the finding messages that count.
+   * where one status covers outcomes with different causes, the finding messages or values that count.
    */
-  match: ReadonlyArray<{ finding: string; status: readonly CheckStatus[]; message?: readonly string[] }>;
+  match: ReadonlyArray<{ finding: string; status: readonly CheckStatus[]; message?: readonly string[]; value?: readonly string[] }>;
   /**
    * The fault can make an online transaction fail (no reply, a code from the host). A printer fault
    * cannot: it is reported, but it never becomes the cause of a host code.
@@ -39,6 +39,10 @@ export interface CauseRule {
 
 const BAD: readonly CheckStatus[] = ['fail', 'absent', 'timeout'];
 const WARN: readonly CheckStatus[] = ['warn'];
+/** The chip reader's own failures that are not a dead link (hal/reader/ccid/chip-check.ts). */
+const CHIP_READER_MESSAGES = ['error-path.wrong', 'power-off.still-active', 'parameters.refused', 'protocol.no-echo', 'protocol.echo', 'protocol.sequence', 'protocol.type'].map(
+  (m) => `check.reader.chip.${m}`,
+);
 /** network.echo messages (hal/network/check.ts) for a reply the host did send. */
 const ECHO_ANSWERED = ['declined', 'garbled', 'wrong-stan'].map((outcome) => `check.network.echo.${outcome}`);
 
@@ -110,7 +114,40 @@ export const CAUSE_RULES: readonly CauseRule[] = [
     match: [{ finding: 'network.tcp', status: BAD }, { finding: 'network.echo', status: BAD }],
     steps: ['retry-later', 'check-host-settings', 'call-acquirer'],
   },
-  // reader
+  // reader: the chip reader's findings name what went wrong with the card in their value
+  // (hal/reader/ccid/chip-check.ts CHIP_CARD_PROBLEMS). The reader itself first: when it is dead, or
+  // answers an empty slot wrongly, no card it failed to read says anything about the card.
+  {
+    id: 'chip-reader-fault', device: 'reader', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
+    match: [{ finding: 'reader.', status: BAD, value: ['reader-fault'] }, { finding: 'reader.', status: BAD, message: CHIP_READER_MESSAGES }],
+    steps: ['swipe-instead', 'service-reader'],
+  },
+  {
+    id: 'card-backwards-or-dirty', device: 'reader', side: 'merchant', category: 'card', retry: 'after-fix', online: true,
+    match: [{ finding: 'reader.', status: BAD, value: ['backwards-or-dirty', 'not-inserted', 'removed-early', 'no-card'] }],
+    steps: ['insert-chip-first', 'wipe-chip', 'swipe-instead'],
+  },
+  {
+    id: 'chip-damaged', device: 'reader', side: 'cardholder', category: 'card', retry: 'never', online: true,
+    match: [{ finding: 'reader.', status: BAD, value: ['chip-damaged', 'worn-contacts'] }],
+    steps: ['swipe-instead', 'other-card', 'call-issuer'],
+  },
+  {
+    id: 'card-expired', device: 'reader', side: 'cardholder', category: 'card', retry: 'never', online: true,
+    match: [{ finding: 'reader.', status: BAD, value: ['expired', 'not-yet-valid'] }],
+    steps: ['other-card', 'call-issuer'],
+  },
+  {
+    id: 'card-blocked', device: 'reader', side: 'bank', category: 'card', retry: 'never', online: true,
+    match: [{ finding: 'reader.', status: BAD, value: ['card-blocked', 'app-blocked'] }],
+    steps: ['call-issuer', 'other-card'],
+  },
+  {
+    id: 'no-payment-app', device: 'reader', side: 'cardholder', category: 'card', retry: 'never', online: true,
+    match: [{ finding: 'reader.', status: BAD, value: ['no-payment-app'] }],
+    steps: ['other-card', 'swipe-instead'],
+  },
+  // Any other reader failure (a PN532 or MSR605 that fails, a chip reader finding no rule above names).
   {
     id: 'reader-fault', device: 'reader', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
     match: [{ finding: 'reader.', status: BAD }],
@@ -135,8 +172,13 @@ export function findingMatches(pattern: string, id: string): boolean {
 }
 
 /** True when a finding is one a rule's match entry counts: its id, its status and (if named) its message. */
-export function matchesEntry(m: CauseRule['match'][number], f: Pick<Finding, 'id' | 'status' | 'message'>): boolean {
-  return findingMatches(m.finding, f.id) && m.status.includes(f.status) && (!m.message || m.message.includes(f.message));
+export function matchesEntry(m: CauseRule['match'][number], f: Pick<Finding, 'id' | 'status' | 'message' | 'value'>): boolean {
+  return (
+    findingMatches(m.finding, f.id) &&
+    m.status.includes(f.status) &&
+    (!m.message || m.message.includes(f.message)) &&
+    (!m.value || (typeof f.value === 'string' && m.value.includes(f.value)))
+  );
 }
 
 /** Findings that say only "not configured here": a terminal without a modem is not a faulty one. */

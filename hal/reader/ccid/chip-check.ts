@@ -355,8 +355,20 @@ async function readValidity(r: Ccid, pdol: Uint8Array | null, today: number, sig
   return pass('reader.validity', 'check.reader.chip.validity.ok', { value: month, params: { expiry: month } });
 }
 
-/** What a failed step means: the card's own troubles in the merchant's terms, the rest as the reader family says it. */
+/** Steps whose failure says the reader itself is dead or not speaking CCID: no card can be read. */
+const LINK_STEPS = ['reader.link', 'reader.comm'];
+
+/**
+ * What a failed step means. A dead link is marked `reader-fault` in the merchant's terms like the card's
+ * troubles (the diagnosis tells a dead chip reader from a dead PN532 by it); a tty another program holds is not.
+ */
 function errorFinding(id: string, err: unknown, reader: Ccid | null): Finding {
+  const f = stepFinding(id, err, reader);
+  const linkDead = LINK_STEPS.includes(f.id) && f.message !== 'check.reader.busy' && !f.message.startsWith('check.reader.chip.');
+  return linkDead ? { ...f, value: 'reader-fault' } : f;
+}
+
+function stepFinding(id: string, err: unknown, reader: Ccid | null): Finding {
   if (isHalError(err, 'Reader_Status')) {
     const bError = err.context.bError as number | undefined;
     const icc = err.context.icc as string | undefined;

@@ -45,7 +45,12 @@ export const READER_KINDS: Readonly<Record<string, ReaderKind>> = {
     baseBudgetMs: 20_000,
     windows: 2,
     fields: ['aids', 'readExpiry'],
-    run: (env, options, ctx) => loadCcidRunner().runCcid(env, options, ctx),
+    run: (env, options, ctx) => {
+      const runner = loadCcidRunner();
+      // A dist/cli.js copied without dist/ccid.js cannot check the chip reader: said, never taken for a reader fault.
+      if (!runner) return Promise.resolve(ctx.report({ id: 'reader.link', status: 'warn', value: 'not-installed', message: 'check.reader.chip.not-installed' }));
+      return runner.runCcid(env, options, ctx);
+    },
   },
 };
 

@@ -13,7 +13,8 @@ export const READER_MODULE: DeviceModule<ReaderConfig, 'reader'> = {
   // A card code is only put on the card once the reader has shown it can read one: the external
   // self-test (the PN532 antenna test takes milliseconds and needs no card).
   diagnosisLevel: 'external',
-  ownFields: ['kind', 'name', 'timing', ...new Set(Object.values(READER_KINDS).flatMap((k) => k.fields ?? []))],
-  fieldsOf: (c) => ['kind', 'name', 'timing', ...((typeof c.kind === 'string' && Object.hasOwn(READER_KINDS, c.kind) && READER_KINDS[c.kind].fields) || [])],
+  // Every kind's own fields (a test keeps this list equal to theirs); an instance may have its kind's only.
+  ownFields: ['kind', 'name', 'timing', 'aids', 'readExpiry'],
+  fieldsOf: (c) => ['kind', 'name', 'timing', ...(READER_KINDS[c.kind as string]?.fields ?? [])],
   optionGroups: [{ field: 'timing', spec: (c) => (typeof c.kind === 'string' && READER_TIMING[c.kind]) || READER_CHECK_TIMING }],
 };

@@ -14,7 +14,7 @@ import { ECHO_BATCH, ECHO_FORMS } from '../../hal/network/iso8583/echo';
 import { NETWORK_OPTIONS } from '../../hal/network/options';
 import type { OptionRange } from '../../hal/options';
 import { PRINTER_PROFILES } from '../../hal/printer/profiles';
-import { AID_PATTERN } from '../../hal/reader/ccid/ccid-options';
+import { AID_PATTERN, MAX_AIDS } from '../../hal/reader/ccid/ccid-options';
 import { configuredReaders } from '../../hal/reader/readers';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
@@ -33,8 +33,9 @@ export interface RuleSet {
   closed?: boolean;
   /** Fields that must be there when the object is. */
   required?: readonly string[];
-  /** The value is a list, each item held to this rule (the object rules then do not apply). */
+  /** The value is a list of 1 to maxItems, each item held to this rule (the object rules then do not apply). */
   items?: FieldRule;
+  maxItems?: number;
 }
 
 /** A serial device's configuration object: `devices.modem`, `devices.reader`, `devices.readers.0`, … */
@@ -71,8 +72,8 @@ export function ruleSets(config: Json): RuleSet[] {
     ...devices.flatMap((d) => (isObject(d.value) ? d.groups.map((g) => ({ path: [...d.path, g.field], rules: g.spec(d.value as Json), closed: true })) : [])),
     { path: ['host', 'timing'], rules: NETWORK_OPTIONS, closed: true },
     { path: ['checks'], rules: RUN_BUDGET, closed: true },
-    ...devices.map((d) => ({ path: d.path, rules: LINE_CHOICES })),
-    ...devices.map((d) => ({ path: [...d.path, 'aids'], rules: {}, items: AID_PATTERN })),
+    ...devices.map((d) => ({ path: d.path, rules: { ...LINE_CHOICES, readExpiry: [false, true] } })),
+    ...devices.map((d) => ({ path: [...d.path, 'aids'], rules: {}, items: AID_PATTERN, maxItems: MAX_AIDS })),
     { path: ['host'], rules: HOST_RULES },
     { path: ['devices', 'printer'], rules: PRINTER_RULES },
     { path: ['telemetry'], rules: TELEMETRY_RULES, closed: true, required: ['broker', 'cert', 'key', 'ca'] },
@@ -131,8 +132,9 @@ export function ruleProblems(config: unknown): string[] {
     const where = set.path.join('.');
     if (set.items) {
       const rule = set.items;
-      if (Array.isArray(value)) value.forEach((v, i) => !fitsRule(rule, v) && out.push(`${where}.${i}: ${expected(rule)}`));
-      continue; // not a list: the schema has said so
+      if (!Array.isArray(value) || !value.length || value.length > set.maxItems!) out.push(`${where}: must be a list of 1 to ${set.maxItems}`);
+      else value.forEach((v, i) => !fitsRule(rule, v) && out.push(`${where}.${i}: ${expected(rule)}`));
+      continue;
     }
     if (!isObject(value)) {
       if (set.closed) out.push(`${where}: must be object`); // else the schema has said so

@@ -7,7 +7,7 @@
 import { MODEM_TIMEOUTS } from '../../hal/modem/timeouts';
 import { NETWORK_OPTIONS } from '../../hal/network/options';
 import { PRINTER_TIMING } from '../../hal/printer/driver';
-import { AID_PATTERN, DEFAULT_AIDS } from '../../hal/reader/ccid/ccid-options';
+import { AID_PATTERN, DEFAULT_AIDS, MAX_AIDS } from '../../hal/reader/ccid/ccid-options';
 import { READER_KIND_IDS } from '../../hal/reader/kinds';
 import { READER_TIMING } from '../../hal/reader/reader-check';
 import { RUN_BUDGET } from '../../hal/selfcheck';
@@ -36,15 +36,19 @@ export function configSchema(form: 'documented' | 'generated') {
     properties: {
       kind: { enum: READER_KIND_IDS },
       name: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$', description: 'the reader\'s name in reports (1-16 letters, digits, . _ -)' },
-      // A chip reader's (kind ccid; field-rules.ts refuses them on the other kinds).
-      aids: {
-        type: 'array',
-        minItems: 1,
-        maxItems: 16,
-        // Each item is held to AID_PATTERN by field-rules.ts (the generated validator's loop over items costs more).
-        ...(documented ? { items: { type: 'string', pattern: AID_PATTERN.source, description: 'an application id, 5-16 bytes in hex, selected in the order given' }, default: DEFAULT_AIDS } : {}),
-      },
-      readExpiry: { type: 'boolean', ...(documented ? { default: false, description: 'read the card\'s expiry (GPO + READ RECORD)' } : {}) },
+      // A chip reader's (kind ccid): held to their rules by field-rules.ts, which also refuses them on the other kinds.
+      ...(documented
+        ? {
+            aids: {
+              type: 'array',
+              minItems: 1,
+              maxItems: MAX_AIDS,
+              items: { type: 'string', pattern: AID_PATTERN.source, description: 'an application id, 5-16 bytes in hex, selected in the order given' },
+              default: DEFAULT_AIDS,
+            },
+            readExpiry: { type: 'boolean', default: false, description: 'read the card\'s expiry (GPO + READ RECORD)' },
+          }
+        : {}),
     },
   };
   return {

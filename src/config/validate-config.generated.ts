@@ -96,29 +96,6 @@ vErrors = addError(vErrors, instancePath+"/name", "#/properties/name/type", {typ
 errors++;
 }
 }
-if(data.aids !== undefined){
-let data2 = data.aids;
-if(Array.isArray(data2)){
-if(data2.length > 16){
-vErrors = addError(vErrors, instancePath+"/aids", "#/properties/aids/maxItems", {limit: 16});
-errors++;
-}
-if(data2.length < 1){
-vErrors = addError(vErrors, instancePath+"/aids", "#/properties/aids/minItems", {limit: 1});
-errors++;
-}
-}
-else {
-vErrors = addError(vErrors, instancePath+"/aids", "#/properties/aids/type", {type: "array"});
-errors++;
-}
-}
-if(data.readExpiry !== undefined){
-if(typeof data.readExpiry !== "boolean"){
-vErrors = addError(vErrors, instancePath+"/readExpiry", "#/properties/readExpiry/type", {type: "boolean"});
-errors++;
-}
-}
 }
 else {
 vErrors = addError(vErrors, instancePath, "#/type", {type: "object"});

@@ -39,6 +39,14 @@ export interface CauseRule {
 
 const BAD: readonly CheckStatus[] = ['fail', 'absent', 'timeout'];
 const WARN: readonly CheckStatus[] = ['warn'];
+/**
+ * The card's troubles the chip reader proves, each a cause on the card's side (id, side, retry, the finding
+ * values that show it, steps): written as rows, they are one short table instead of five rule objects.
+ */
+function chipCardRules(rows: ReadonlyArray<[string, FaultSide, Retry, string[], string[]]>): CauseRule[] {
+  return rows.map(([id, side, retry, value, steps]) => ({ id, device: 'reader', side, category: 'card', retry, online: true, match: [{ finding: 'reader.', status: BAD, value }], steps }));
+}
+
 /** The chip reader's own failures that are not a dead link (hal/reader/ccid/chip-check.ts). */
 const CHIP_READER_MESSAGES = ['error-path.wrong', 'power-off.still-active', 'parameters.refused', 'protocol.no-echo', 'protocol.echo', 'protocol.sequence', 'protocol.type'].map(
   (m) => `check.reader.chip.${m}`,
@@ -122,31 +130,13 @@ export const CAUSE_RULES: readonly CauseRule[] = [
     match: [{ finding: 'reader.', status: BAD, value: ['reader-fault'] }, { finding: 'reader.', status: BAD, message: CHIP_READER_MESSAGES }],
     steps: ['swipe-instead', 'service-reader'],
   },
-  {
-    id: 'card-backwards-or-dirty', device: 'reader', side: 'merchant', category: 'card', retry: 'after-fix', online: true,
-    match: [{ finding: 'reader.', status: BAD, value: ['backwards-or-dirty', 'not-inserted', 'removed-early', 'no-card'] }],
-    steps: ['insert-chip-first', 'wipe-chip', 'swipe-instead'],
-  },
-  {
-    id: 'chip-damaged', device: 'reader', side: 'cardholder', category: 'card', retry: 'never', online: true,
-    match: [{ finding: 'reader.', status: BAD, value: ['chip-damaged', 'worn-contacts'] }],
-    steps: ['swipe-instead', 'other-card', 'call-issuer'],
-  },
-  {
-    id: 'card-expired', device: 'reader', side: 'cardholder', category: 'card', retry: 'never', online: true,
-    match: [{ finding: 'reader.', status: BAD, value: ['expired', 'not-yet-valid'] }],
-    steps: ['other-card', 'call-issuer'],
-  },
-  {
-    id: 'card-blocked', device: 'reader', side: 'bank', category: 'card', retry: 'never', online: true,
-    match: [{ finding: 'reader.', status: BAD, value: ['card-blocked', 'app-blocked'] }],
-    steps: ['call-issuer', 'other-card'],
-  },
-  {
-    id: 'no-payment-app', device: 'reader', side: 'cardholder', category: 'card', retry: 'never', online: true,
-    match: [{ finding: 'reader.', status: BAD, value: ['no-payment-app'] }],
-    steps: ['other-card', 'swipe-instead'],
-  },
+  ...chipCardRules([
+    ['card-backwards-or-dirty', 'merchant', 'after-fix', ['backwards-or-dirty', 'not-inserted', 'removed-early', 'no-card'], ['insert-chip-first', 'wipe-chip', 'swipe-instead']],
+    ['chip-damaged', 'cardholder', 'never', ['chip-damaged', 'worn-contacts'], ['swipe-instead', 'other-card', 'call-issuer']],
+    ['card-expired', 'cardholder', 'never', ['expired', 'not-yet-valid'], ['other-card', 'call-issuer']],
+    ['card-blocked', 'bank', 'never', ['card-blocked', 'app-blocked'], ['call-issuer', 'other-card']],
+    ['no-payment-app', 'cardholder', 'never', ['no-payment-app'], ['other-card', 'swipe-instead']],
+  ]),
   // Any other reader failure (a PN532 or MSR605 that fails, a chip reader finding no rule above names).
   {
     id: 'reader-fault', device: 'reader', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,

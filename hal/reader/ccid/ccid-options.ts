@@ -53,5 +53,8 @@ export const DEFAULT_AIDS: readonly string[] = [
   'A0000000651010',
 ];
 
+/** How many AIDs a reader's list may hold. */
+export const MAX_AIDS = 16;
+
 /** An AID as the configuration may give it: 5 to 16 bytes, hex (ISO 7816-5 RID + PIX). */
 export const AID_PATTERN = /^(?:[0-9A-Fa-f]{2}){5,16}$/;

@@ -108,6 +108,13 @@ test('用户异常 now shows the chip reader\'s evidence, not a guess from the c
   expect(doc.report.cause.evidence[0]).toMatchObject({ finding: 'reader.atr', status: 'fail', value: 'backwards-or-dirty' });
 }, 30_000);
 
+test('the simulated terminal lists its two readers, the PN532 and the chip reader, each on its own line', async () => {
+  const r = await demo(['96-bank']);
+  expect(r.err).toMatch(/^ {2}reader pn532 \/\S+\/host$/m);
+  expect(r.err).toMatch(/^ {2}reader ccid \/\S+\/host$/m);
+  expect(r.err).not.toContain('undefined');
+}, 30_000);
+
 test.each([
   ['invalid-card-chip', 'chip-damaged'],
   ['invalid-card-no-app', 'no-payment-app'],

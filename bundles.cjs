@@ -21,6 +21,8 @@ const LAZY_BUNDLES = [
   { file: 'png.js', define: 'POSDIAG_PNG_BUNDLE', entry: 'src/slip/roll-png.ts', loader: 'src/slip/png-bundle.ts' },
   // The modem's combined AT command lines (without it: one command a line).
   { file: 'modem-batch.js', define: 'POSDIAG_MODEM_BATCH_BUNDLE', entry: 'hal/modem/batch-run.ts', loader: 'hal/modem/batch-bundle.ts' },
+  // The chip reader's driver and check, on the first chip reader check (without it: the check says it is not installed).
+  { file: 'ccid.js', define: 'POSDIAG_CCID_BUNDLE', entry: 'hal/reader/ccid/ccid-run.ts', loader: 'hal/reader/ccid/ccid-bundle.ts' },
   // The fleet side (`posdiag fleet ingest|report`, on the acquirer's servers). better-sqlite3 is a native
   // addon found from its package directory; pg's optional pg-native is not installed. mqtt.js requires
   // `debug` as CommonJS and calls it: the real one.

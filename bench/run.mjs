@@ -58,11 +58,15 @@ figure('dead.wall', 'dead modem (silent): run time', sc.dead.wallMs, 'ms', `<= $
 
 // --- 2b: the contact chip reader (CCID) check against its wire floor ----------------------------------------
 const { benchChipReader, CCID_LATENCY_MS } = await bundled('ccid');
+// The simulator's floor is a few milliseconds a round trip; the rig (socat's two PTY hops, timers) costs about as
+// much again, so the check is held to a bare replay of its own frames on the same rig, not to that floor.
 for (const f of await benchChipReader(quick ? 2 : 5)) {
-  const ratio = f.wallMs / f.floorMs;
-  figure(`ccid.${f.level}.wall`, `chip reader check (${f.level}, ${f.fault})`, f.wallMs, 'ms', null, null, `median; status ${f.status}`);
-  figure(`ccid.${f.level}.floor`, `  its floor: ${f.bytesIn} B in, ${f.bytesOut} B out, ${f.replies} replies`, f.floorMs, 'ms', null, null, `${BAUD} baud, ${CCID_LATENCY_MS} ms a reply (echoes included)`);
-  figure(`ccid.${f.level}.floorRatio`, '  wall / floor', ratio, 'x', '<= 1.5', ratio <= 1.5);
+  const ratio = f.wallMs / f.replayMs;
+  figure(`ccid.${f.level}.wall`, `chip reader check (${f.level}, ${f.fault})`, f.wallMs, 'ms', null, null, `median; status ${f.status}; ${f.exchanges} exchanges (echo + answer each), port open and close included`);
+  figure(`ccid.${f.level}.floor`, `  simulator's floor: ${f.replies} replies, ${f.bytesOut} B paced out`, f.simFloorMs, 'ms', null, null, `${CCID_LATENCY_MS} ms a reply, ${BAUD} baud 10 bits a byte, the last ~2 ms piece of a reply unpaced; the host's ${f.bytesIn} B cross the PTY unpaced; wall / floor ${(f.wallMs / f.simFloorMs).toFixed(2)}x`);
+  figure(`ccid.${f.level}.wireFloor`, "  a real reader's wire floor (115200 8N2, both ways)", f.wireFloorMs, 'ms', null, null, `${f.bytesIn + f.bytesOut} B x 11 bits / ${BAUD} + ${f.replies} x ${CCID_LATENCY_MS} ms`);
+  figure(`ccid.${f.level}.replay`, '  the same frames, bare serialport stream, same rig', f.replayMs, 'ms', null, null, `median; each frame sent when the previous answer is in; ${(f.replayMs / f.simFloorMs).toFixed(2)}x the simulator's floor`);
+  figure(`ccid.${f.level}.replayRatio`, '  wall / bare replay', ratio, 'x', '<= 1.5', ratio <= 1.5, `${((f.wallMs - f.replayMs) / f.exchanges).toFixed(1)} ms an exchange: driver, check, open and close`);
 }
 
 // --- 3: the reference slip and its peers ------------------------------------------------------------------

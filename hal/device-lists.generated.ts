@@ -8,6 +8,6 @@ export const DEVICE_IDS = ['modem', 'reader', 'printer', 'network'] as const;
 /** What a catalog entry may ask to check: the devices, then the terminal's own state. */
 export const CHECK_IDS = ['modem', 'reader', 'printer', 'network', 'keys', 'params', 'journal'] as const;
 /** The reader kinds (hal/reader/kinds.ts). */
-export const READER_KIND_NAMES = ['pn532', 'msr605'] as const;
+export const READER_KIND_NAMES = ['pn532', 'msr605', 'ccid'] as const;
 /** The simulated devices --sim may name (mocks/faults.ts). */
-export const SIM_DEVICE_IDS = ['modem', 'pn532', 'msr605', 'printer', 'host'] as const;
+export const SIM_DEVICE_IDS = ['modem', 'pn532', 'msr605', 'ccid', 'printer', 'host'] as const;

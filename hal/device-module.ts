@@ -20,6 +20,8 @@ export interface DeviceModule<C = unknown, Id extends string = string> {
   diagnosisLevel: CheckLevel;
   /** Fields of its configuration that no other serial device has. */
   ownFields: readonly string[];
+  /** Those an instance may have, by its configuration (a reader's by its kind); all of ownFields when not set. */
+  fieldsOf?(config: Record<string, unknown>): readonly string[];
   /** Its option groups (timeouts, timing) under its configuration, with their specs (by the instance's config). */
   optionGroups: readonly { field: string; spec(config: Record<string, unknown>): OptionSpec<string> }[];
 }

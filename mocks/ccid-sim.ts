@@ -9,43 +9,32 @@
  * with the wrong Le gets `6C xx`. Its records carry a synthetic card number (SIM_PAN), track 2 and a
  * name, so that tests can prove none of them leaves posdiag.
  *
- * Faults: see CCID_FAULTS. They are kept here rather than in mocks/faults.ts until the chip reader is a
- * device of the simulated terminal.
+ * Faults: DEVICE_FAULTS.ccid (mocks/faults.ts).
  */
 import { answer, bStatus, CcidError, CcidMessage, encodeFrame, NAK_FRAME, PcToRdr, RdrToPc, Voltage } from '../hal/reader/ccid/ccid-codec';
 import { CcidFramer } from '../hal/reader/ccid/ccid-framer';
+import type { FaultOf } from './faults';
 import { DeviceSimulator, SimulatorOptions } from './simulator';
 
-export const CCID_FAULTS = [
-  'healthy',
-  'no-card',
-  'mute',
-  'bad-ts',
-  'bad-tck',
-  'short',
-  'parity',
-  'removed',
-  'no-app',
-  'app-blocked',
-  'card-blocked',
-  'expired',
-  'not-yet-valid',
-  'slow',
-  'nak',
-  'bad-lrc',
-  'no-echo',
-  'silent',
-  'unplug',
-] as const;
-export type CcidFault = (typeof CCID_FAULTS)[number];
-
-export function knownCcidFault(fault: string): CcidFault {
-  if (!(CCID_FAULTS as readonly string[]).includes(fault)) throw new RangeError(`ccid simulator has no fault "${fault}"; expected one of ${CCID_FAULTS.join(', ')}`);
-  return fault as CcidFault;
-}
+export type CcidFault = FaultOf<'ccid'>;
 
 /** The synthetic card number in the simulated card's records (never a real one). */
 export const SIM_PAN = '6222021234567890';
+/**
+ * The card's other data that must never leave posdiag, by tag, as the card holds it: track 1 and 2
+ * (56, 57), the name and its extension (5F20, 9F0B), the discretionary data (9F1F, 9F20) and the
+ * contactless track 2 (9F6B). Tests look for each of them in everything posdiag writes.
+ */
+export const SIM_SECRETS: Readonly<Record<string, readonly number[]>> = {
+  '5A': Array.from(Buffer.from(SIM_PAN, 'hex')),
+  '57': Array.from(Buffer.from(`${SIM_PAN}D4912201F`, 'hex')),
+  '56': Array.from(Buffer.from(`B${SIM_PAN}^ZHANG/SAN^4912201`)),
+  '5F20': Array.from(Buffer.from('ZHANG/SAN')),
+  '9F0B': Array.from(Buffer.from('ZHANG SANFENG LONGNAME')),
+  '9F1F': Array.from(Buffer.from(SIM_PAN)),
+  '9F20': Array.from(Buffer.from('7391045', 'ascii')),
+  '9F6B': Array.from(Buffer.from(`${SIM_PAN}D49122010000F`, 'hex')),
+};
 export const SIM_ATR = Uint8Array.of(0x3b, 0x67, 0x00, 0x00, 0x86, 0x60, 0x22, 0x22, 0x27, 0x80, 0x01);
 /** The T=1 ATR of a Mega ICBC Debit Mastercard with its TCK off by one: libccid passes it on. */
 export const SIM_BAD_TCK_ATR = Uint8Array.of(0x3b, 0xeb, 0x00, 0x00, 0x81, 0x31, 0xfe, 0x45, 0x00, 0x31, 0xc0, 0x64, 0x3f, 0x68, 0x01, 0x08, 0x07, 0x90, 0x00, 0xbd);
@@ -249,7 +238,6 @@ export class CcidSimulator extends DeviceSimulator {
   }
 
   private record(sfi: number, rec: number): number[] | { sw: number[] } {
-    const pan = Array.from(Buffer.from(SIM_PAN, 'hex'));
     const expiry = this.fault === 'expired' ? [0x20, 0x12, 0x31] : [0x49, 0x12, 0x31];
     const effective = this.fault === 'not-yet-valid' ? [0x49, 0x01, 0x01] : [0x20, 0x01, 0x01];
     if (sfi === 1 && rec === 1) {
@@ -257,11 +245,11 @@ export class CcidSimulator extends DeviceSimulator {
       return tlv(0x70, tlv(0x61, entry));
     }
     if (sfi === 2 && rec === 1) {
-      // Track 2 equivalent: PAN, separator D, YYMM, service code, padded to whole bytes.
-      const t2 = Array.from(Buffer.from(`${SIM_PAN}D4912201F`, 'hex'));
-      return tlv(0x70, [...tlv(0x57, t2), ...tlv([0x5f, 0x20], Array.from(Buffer.from('ZHANG/SAN'))), ...tlv([0x9f, 0x1f], Array.from(Buffer.from(SIM_PAN)))]);
+      // Track 2 equivalent (PAN, separator D, YYMM, service code, padded to whole bytes), the name, track 1.
+      const secret = (tag: string) => tlv(tag.length > 2 ? [parseInt(tag.slice(0, 2), 16), parseInt(tag.slice(2), 16)] : parseInt(tag, 16), [...SIM_SECRETS[tag]]);
+      return tlv(0x70, ['57', '5F20', '9F1F', '56', '9F0B', '9F20', '9F6B'].flatMap(secret));
     }
-    if (sfi === 2 && rec === 2) return tlv(0x70, [...tlv(0x5a, pan), ...tlv([0x5f, 0x24], expiry), ...tlv([0x5f, 0x25], effective), ...tlv([0x5f, 0x34], [0x01])]);
+    if (sfi === 2 && rec === 2) return tlv(0x70, [...tlv(0x5a, [...SIM_SECRETS['5A']]), ...tlv([0x5f, 0x24], expiry), ...tlv([0x5f, 0x25], effective), ...tlv([0x5f, 0x34], [0x01])]);
     if (sfi === 3 && rec === 1) return tlv(0x70, [...tlv([0x9f, 0x07], [0xff, 0x00]), ...tlv([0x5f, 0x28], [0x01, 0x56]), ...tlv([0x9f, 0x08], [0x00, 0x30])]);
     return { sw: [0x6a, 0x83] };
   }

@@ -9,6 +9,8 @@ export const DEVICE_FAULTS = {
   modem: ['healthy', 'no-sim', 'sim-pin', 'no-signal', 'weak-signal', 'denied', 'searching', 'roaming', 'not-attached', 'silent', 'garbage', 'echo', 'urc-storm', 'unplug', 'no-concat'],
   pn532: ['healthy', 'silent', 'bad-checksum', 'rom-fail', 'ram-fail', 'antenna-fail', 'card-present', 'unplug'],
   msr605: ['healthy', 'silent', 'ram-fail', 'swipe', 'unplug'],
+  // The contact chip reader (GemPC Twin mode) and the card in its slot: the card's troubles, then the link's.
+  ccid: ['healthy', 'no-card', 'mute', 'bad-ts', 'bad-tck', 'short', 'parity', 'removed', 'no-app', 'app-blocked', 'card-blocked', 'expired', 'not-yet-valid', 'slow', 'nak', 'bad-lrc', 'no-echo', 'silent', 'unplug'],
   printer: ['healthy', 'paper-out', 'paper-near-end', 'cover-open', 'cutter-error', 'overheat', 'offline', 'silent', 'unplug'],
   host: ['healthy', 'refuse', 'blackhole', 'slow', 'reset', 'decline-96'],
 } as const satisfies Record<string, readonly string[]>;

@@ -54,9 +54,12 @@ export async function startSimulatedTerminal(faults: ReadonlyMap<string, string>
   return { devices, host, running, close, link: wiring.kind, binding: wiring.binding, notice: wiring.notice };
 }
 
+/** The readers of a terminal whose --sim names none. */
+const DEFAULT_READERS = ['pn532', 'ccid'];
+
 /**
  * One simulator per slot, except the readers: every reader named runs (`msr605,pn532,pn532-2` is a
- * terminal of three readers); with none named, the reader is the PN532.
+ * terminal of three readers); with none named, the PN532 and the chip reader (DEFAULT_READERS).
  */
 function chooseSerial(faults: ReadonlyMap<string, string>): Array<[string, SimulatorEntry]> {
   const bySlot = new Map<string, [string, SimulatorEntry]>();
@@ -72,6 +75,8 @@ function chooseSerial(faults: ReadonlyMap<string, string>): Array<[string, Simul
     if (name !== simKind(name) && entry.slot !== 'reader') throw new HalError('Usage_Invalid', `--sim: only a reader can be started more than once, not "${name}"`, { device: name });
     if (entry.slot === 'reader') readers.push([name, entry]);
   }
-  if (readers.length) bySlot.delete('reader');
+  bySlot.delete('reader');
+  // None named: a smart POS terminal's own two, the contactless PN532 and the contact chip reader.
+  if (!readers.length) for (const name of DEFAULT_READERS) readers.push([name, SERIAL_SIMULATORS[name]]);
   return [...bySlot.values(), ...readers];
 }

@@ -1,6 +1,7 @@
 /** The card readers as posdiag's device list knows them: any number, of the kinds of hal/reader/kinds.ts. */
 import type { DeviceModule } from '../device-module';
 import type { ReaderConfig } from './config';
+import { READER_KINDS } from './kinds';
 import { createReaderCheck, READER_CHECK_TIMING, READER_TIMING } from './reader-check';
 import { configuredReaders } from './readers';
 
@@ -12,6 +13,8 @@ export const READER_MODULE: DeviceModule<ReaderConfig, 'reader'> = {
   // A card code is only put on the card once the reader has shown it can read one: the external
   // self-test (the PN532 antenna test takes milliseconds and needs no card).
   diagnosisLevel: 'external',
-  ownFields: ['kind', 'name', 'timing'],
+  // Every kind's own fields (a test keeps this list equal to theirs); an instance may have its kind's only.
+  ownFields: ['kind', 'name', 'timing', 'aids', 'readExpiry'],
+  fieldsOf: (c) => ['kind', 'name', 'timing', ...(READER_KINDS[c.kind as string]?.fields ?? [])],
   optionGroups: [{ field: 'timing', spec: (c) => (typeof c.kind === 'string' && READER_TIMING[c.kind]) || READER_CHECK_TIMING }],
 };

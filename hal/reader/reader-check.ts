@@ -57,7 +57,7 @@ export function createReaderCheck(env: DeviceEnv<ReaderConfig>, options: ReaderC
   return {
     device: 'reader',
     ...(config.name ? { name: config.name } : {}),
-    budgetMs: BASE_BUDGET_MS + interactiveMs,
+    budgetMs: (kind.baseBudgetMs ?? BASE_BUDGET_MS) + (kind.windows ?? 1) * interactiveMs,
     run: (ctx) => kind.run(env, run, ctx),
   };
 }

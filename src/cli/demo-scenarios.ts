@@ -25,7 +25,14 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   { id: 'invalid-card', seed: '001', title: 'Invalid Card, and the reader checks out: the card', code: 'Invalid Card', sim: {}, amount: 25 },
   { id: 'exceeds-limit', seed: '001', title: 'Transaction Exceeds Limit on a large sale', code: 'Transaction Exceeds Limit', sim: {}, amount: 52000 },
   { id: 'terminated', seed: '003', title: '交易终止 while the host is slow at peak hour', code: '交易终止', sim: { host: 'slow' }, amount: 66 },
-  { id: 'user-exception', seed: '004', title: '用户异常, terminal and network fine: the card was inserted wrongly', code: '用户异常', sim: {}, amount: 12.5 },
+  { id: 'user-exception', seed: '004', title: '用户异常, the chip answers at no voltage: the card went in backwards or its chip is dirty', code: '用户异常', sim: { ccid: 'mute' }, amount: 12.5 },
+  // What the contact chip reader proves about the card (or about itself).
+  { id: 'invalid-card-chip', seed: '001', title: 'Invalid Card, the chip\'s answer to reset is malformed: a damaged chip', code: 'Invalid Card', sim: { ccid: 'bad-ts' }, amount: 25 },
+  { id: 'invalid-card-no-app', seed: '001', title: 'Invalid Card, the chip has no payment application: not a bank card', code: 'Invalid Card', sim: { ccid: 'no-app' }, amount: 25 },
+  { id: 'card-frozen', seed: '001', title: 'Transaction Failed, the chip says the card is blocked: the issuer froze it', code: 'Transaction Failed', sim: { ccid: 'card-blocked' }, amount: 80 },
+  { id: '54-expired', seed: '000', title: 'code 54, the chip\'s expiry date has passed', code: '54', sim: { ccid: 'expired' }, amount: 42 },
+  { id: 'terminated-expired', seed: '003', title: '交易终止, the card in the chip reader has expired', code: '交易终止', sim: { ccid: 'expired' }, amount: 66 },
+  { id: 'chip-reader', seed: '001', title: 'chip power-up failed (T11), the chip reader does not answer: the reader, not the card', code: 'T11', sim: { ccid: 'silent' }, amount: 30 },
   { id: 'paper-out', seed: '-', title: 'paper runs out: the slip waits in the queue', code: 'T13', sim: { printer: 'paper-out' } },
   { id: 'devices', seed: '-', title: 'start the simulated terminal and check that every device answers', sim: {} },
 ];

@@ -11,6 +11,7 @@ const EXAMPLES = [
   'posdiag demo                                   the whole flow on the simulated terminal',
   'posdiag selftest --sim                         check every simulated device',
   'posdiag selftest modem --sim modem=no-signal   one device, with a fault',
+  "posdiag diagnose --code 14 --sim ccid=mute     a card code, with the chip reader's proof",
   'posdiag selftest all --json                    one JSON document on stdout',
   'posdiag sim modem --link /tmp/ttyMDM           a simulated modem on a pseudo-terminal',
 ];

@@ -14,6 +14,7 @@ import { ECHO_BATCH, ECHO_FORMS } from '../../hal/network/iso8583/echo';
 import { NETWORK_OPTIONS } from '../../hal/network/options';
 import type { OptionRange } from '../../hal/options';
 import { PRINTER_PROFILES } from '../../hal/printer/profiles';
+import { AID_PATTERN, MAX_AIDS } from '../../hal/reader/ccid/ccid-options';
 import { configuredReaders } from '../../hal/reader/readers';
 import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
@@ -32,6 +33,9 @@ export interface RuleSet {
   closed?: boolean;
   /** Fields that must be there when the object is. */
   required?: readonly string[];
+  /** The value is a list of 1 to maxItems, each item held to this rule (the object rules then do not apply). */
+  items?: FieldRule;
+  maxItems?: number;
 }
 
 /** A serial device's configuration object: `devices.modem`, `devices.reader`, `devices.readers.0`, … */
@@ -47,7 +51,10 @@ function devicesIn(config: Json): DeviceAt[] {
   const out: DeviceAt[] = [];
   for (const m of DEVICE_MODULES) {
     if (m.slot === null || m.slot === 'host') continue;
-    const of = (path: string[]) => ({ path, value: at(config, path), ownFields: m.ownFields, groups: m.optionGroups });
+    const of = (path: string[]) => {
+      const value = at(config, path);
+      return { path, value, ownFields: m.fieldsOf && isObject(value) ? m.fieldsOf(value) : m.ownFields, groups: m.optionGroups };
+    };
     if (m.slot === 'readers') {
       // A single reader as `devices.reader`, several as the list.
       out.push(of(['devices', 'reader']));
@@ -65,7 +72,8 @@ export function ruleSets(config: Json): RuleSet[] {
     ...devices.flatMap((d) => (isObject(d.value) ? d.groups.map((g) => ({ path: [...d.path, g.field], rules: g.spec(d.value as Json), closed: true })) : [])),
     { path: ['host', 'timing'], rules: NETWORK_OPTIONS, closed: true },
     { path: ['checks'], rules: RUN_BUDGET, closed: true },
-    ...devices.map((d) => ({ path: d.path, rules: LINE_CHOICES })),
+    ...devices.map((d) => ({ path: d.path, rules: { ...LINE_CHOICES, readExpiry: [false, true] } })),
+    ...devices.map((d) => ({ path: [...d.path, 'aids'], rules: {}, items: AID_PATTERN, maxItems: MAX_AIDS })),
     { path: ['host'], rules: HOST_RULES },
     { path: ['devices', 'printer'], rules: PRINTER_RULES },
     { path: ['telemetry'], rules: TELEMETRY_RULES, closed: true, required: ['broker', 'cert', 'key', 'ca'] },
@@ -122,6 +130,12 @@ export function ruleProblems(config: unknown): string[] {
     const value = at(config, set.path);
     if (value === undefined) continue;
     const where = set.path.join('.');
+    if (set.items) {
+      const rule = set.items;
+      if (!Array.isArray(value) || !value.length || value.length > set.maxItems!) out.push(`${where}: must be a list of 1 to ${set.maxItems}`);
+      else value.forEach((v, i) => !fitsRule(rule, v) && out.push(`${where}.${i}: ${expected(rule)}`));
+      continue;
+    }
     if (!isObject(value)) {
       if (set.closed) out.push(`${where}: must be object`); // else the schema has said so
       continue;
@@ -132,7 +146,7 @@ export function ruleProblems(config: unknown): string[] {
       const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
       if (!rule) {
         if (set.closed) out.push(`${where}.${key}: not a known field`);
-      } else if (rule instanceof RegExp ? typeof v !== 'string' || !rule.test(v) : isRange(rule) ? !Number.isInteger(v) || (v as number) < rule.min || (v as number) > rule.max : !rule.includes(v as never)) {
+      } else if (!fitsRule(rule, v)) {
         out.push(`${where}.${key}: ${expected(rule)}`);
       }
     }
@@ -150,6 +164,11 @@ export function ruleProblems(config: unknown): string[] {
     }
   }
   return out;
+}
+
+function fitsRule(rule: FieldRule, v: unknown): boolean {
+  if (rule instanceof RegExp) return typeof v === 'string' && rule.test(v);
+  return isRange(rule) ? Number.isInteger(v) && (v as number) >= rule.min && (v as number) <= rule.max : rule.includes(v as never);
 }
 
 function isRange(rule: FieldRule): rule is OptionRange {

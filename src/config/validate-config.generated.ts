@@ -11,7 +11,7 @@ const pattern1 = new RegExp("^[0-9A-Za-z]{15}$", "u");
 const pattern2 = new RegExp("^[a-z0-9-]{2,20}$", "u");
 const pattern4 = new RegExp("^([0-9A-Fa-f]{2})*$", "u");
 const func2 = ucs2length;
-const schema7 = {"properties":{"baudRate":{"enum":[1200,2400,4800,9600,19200,38400,57600,115200,230400,460800,921600]},"path":0,"dataBits":0,"parity":0,"stopBits":0,"rtscts":0,"xon":0,"xoff":0,"kind":0,"name":0,"paperWidth":0,"profile":0,"timeouts":0,"timing":0}};
+const schema7 = {"properties":{"baudRate":{"enum":[1200,2400,4800,9600,19200,38400,57600,115200,230400,460800,921600]},"path":0,"dataBits":0,"parity":0,"stopBits":0,"rtscts":0,"xon":0,"xoff":0,"aids":0,"kind":0,"name":0,"paperWidth":0,"profile":0,"readExpiry":0,"timeouts":0,"timing":0}};
 const func4 = Object.prototype.hasOwnProperty;
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -61,7 +61,7 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema8 = {"properties":{"kind":{"enum":["pn532","msr605"]}}};
+const schema8 = {"properties":{"kind":{"enum":["pn532","msr605","ccid"]}}};
 const pattern3 = new RegExp("^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$", "u");
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -78,7 +78,7 @@ errors++;
 }
 if(data.kind !== undefined){
 let data0 = data.kind;
-if(!((data0 === "pn532") || (data0 === "msr605"))){
+if(!(((data0 === "pn532") || (data0 === "msr605")) || (data0 === "ccid"))){
 vErrors = addError(vErrors, instancePath+"/kind", "#/properties/kind/enum", {allowedValues: schema8.properties.kind.enum});
 errors++;
 }

@@ -23,9 +23,9 @@ export interface CauseRule {
   retry: Retry;
   /**
    * Findings that show the cause: an id (exact, or a prefix ending in '.'), the statuses that count and,
-   * where one status covers outcomes with different causes, the finding messages that count.
+   * where one status covers outcomes with different causes, the finding messages or values that count.
    */
-  match: ReadonlyArray<{ finding: string; status: readonly CheckStatus[]; message?: readonly string[] }>;
+  match: ReadonlyArray<{ finding: string; status: readonly CheckStatus[]; message?: readonly string[]; value?: readonly string[] }>;
   /**
    * The fault can make an online transaction fail (no reply, a code from the host). A printer fault
    * cannot: it is reported, but it never becomes the cause of a host code.
@@ -39,6 +39,18 @@ export interface CauseRule {
 
 const BAD: readonly CheckStatus[] = ['fail', 'absent', 'timeout'];
 const WARN: readonly CheckStatus[] = ['warn'];
+/**
+ * The card's troubles the chip reader proves, each a cause on the card's side (id, side, retry, the finding
+ * values that show it, steps): written as rows, they are one short table instead of five rule objects.
+ */
+function chipCardRules(rows: ReadonlyArray<[string, FaultSide, Retry, string[], string[]]>): CauseRule[] {
+  return rows.map(([id, side, retry, value, steps]) => ({ id, device: 'reader', side, category: 'card', retry, online: true, match: [{ finding: 'reader.', status: BAD, value }], steps }));
+}
+
+/** The chip reader's own failures that are not a dead link (hal/reader/ccid/chip-check.ts). */
+const CHIP_READER_MESSAGES = ['error-path.wrong', 'power-off.still-active', 'parameters.refused', 'protocol.no-echo', 'protocol.echo', 'protocol.sequence', 'protocol.type'].map(
+  (m) => `check.reader.chip.${m}`,
+);
 /** network.echo messages (hal/network/check.ts) for a reply the host did send. */
 const ECHO_ANSWERED = ['declined', 'garbled', 'wrong-stan'].map((outcome) => `check.network.echo.${outcome}`);
 
@@ -110,7 +122,22 @@ export const CAUSE_RULES: readonly CauseRule[] = [
     match: [{ finding: 'network.tcp', status: BAD }, { finding: 'network.echo', status: BAD }],
     steps: ['retry-later', 'check-host-settings', 'call-acquirer'],
   },
-  // reader
+  // reader: the chip reader's findings name what went wrong with the card in their value
+  // (hal/reader/ccid/chip-check.ts CHIP_CARD_PROBLEMS). The reader itself first: when it is dead, or
+  // answers an empty slot wrongly, no card it failed to read says anything about the card.
+  {
+    id: 'chip-reader-fault', device: 'reader', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
+    match: [{ finding: 'reader.', status: BAD, value: ['reader-fault'] }, { finding: 'reader.', status: BAD, message: CHIP_READER_MESSAGES }],
+    steps: ['swipe-instead', 'service-reader'],
+  },
+  ...chipCardRules([
+    ['card-backwards-or-dirty', 'merchant', 'after-fix', ['backwards-or-dirty', 'not-inserted', 'removed-early', 'no-card'], ['insert-chip-first', 'wipe-chip', 'swipe-instead']],
+    ['chip-damaged', 'cardholder', 'never', ['chip-damaged', 'worn-contacts'], ['swipe-instead', 'other-card', 'call-issuer']],
+    ['card-expired', 'cardholder', 'never', ['expired', 'not-yet-valid'], ['other-card', 'call-issuer']],
+    ['card-blocked', 'bank', 'never', ['card-blocked', 'app-blocked'], ['call-issuer', 'other-card']],
+    ['no-payment-app', 'cardholder', 'never', ['no-payment-app'], ['other-card', 'swipe-instead']],
+  ]),
+  // Any other reader failure (a PN532 or MSR605 that fails, a chip reader finding no rule above names).
   {
     id: 'reader-fault', device: 'reader', side: 'terminal', category: 'terminal', retry: 'after-fix', online: true,
     match: [{ finding: 'reader.', status: BAD }],
@@ -135,8 +162,13 @@ export function findingMatches(pattern: string, id: string): boolean {
 }
 
 /** True when a finding is one a rule's match entry counts: its id, its status and (if named) its message. */
-export function matchesEntry(m: CauseRule['match'][number], f: Pick<Finding, 'id' | 'status' | 'message'>): boolean {
-  return findingMatches(m.finding, f.id) && m.status.includes(f.status) && (!m.message || m.message.includes(f.message));
+export function matchesEntry(m: CauseRule['match'][number], f: Pick<Finding, 'id' | 'status' | 'message' | 'value'>): boolean {
+  return (
+    findingMatches(m.finding, f.id) &&
+    m.status.includes(f.status) &&
+    (!m.message || m.message.includes(f.message)) &&
+    (!m.value || (typeof f.value === 'string' && m.value.includes(f.value)))
+  );
 }
 
 /** Findings that say only "not configured here": a terminal without a modem is not a faulty one. */

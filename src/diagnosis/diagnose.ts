@@ -72,7 +72,8 @@ export interface DiagnoseInput {
 
 const STRENGTH: Record<CheckStatus, number> = { pass: 0, warn: 1, timeout: 2, fail: 2, absent: 2 };
 /** Findings that best show a device is fine, quoted as evidence when the terminal is cleared. */
-const HEADLINE = ['modem.signal', 'modem.registration.packet', 'network.tcp', 'network.echo', 'reader.ram', 'reader.comm', 'printer.paper', 'printer.online'];
+// A chip that gave its payment application proves the card reads: a card code then is the card's own.
+const HEADLINE = ['modem.signal', 'modem.registration.packet', 'network.tcp', 'network.echo', 'reader.application', 'reader.ram', 'reader.comm', 'printer.paper', 'printer.online'];
 const MAX_EVIDENCE = 4;
 const MAX_STEPS = 4;
 
@@ -165,9 +166,11 @@ function deviceCause(c: Candidate, entry: ExplainResult, locale: string | undefi
 }
 
 function codeCause(entry: ExplainResult, hintKey: () => string, devices: readonly DeviceResult[], locale: string | undefined, unfinished: boolean): Cause {
+  const listed = (device: string) => Number((entry.checks as readonly string[]).includes(device));
   const evidence = devices
     .flatMap((d) => d.findings.filter((f) => f.status === 'pass' && HEADLINE.includes(f.id)).map((f) => evidenceOf(d.device, f, locale, d.name)))
-    .sort((a, b) => HEADLINE.indexOf(a.finding) - HEADLINE.indexOf(b.finding))
+    // The devices the code asks about first ("the reader works, so the card itself was refused"), then the headline order.
+    .sort((a, b) => listed(b.device) - listed(a.device) || HEADLINE.indexOf(a.finding) - HEADLINE.indexOf(b.finding))
     .slice(0, MAX_EVIDENCE);
   const hostSide = entry.category === 'host' && devices.length > 0 && !unfinished;
   if (hostSide) {

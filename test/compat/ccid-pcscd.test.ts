@@ -141,6 +141,8 @@ test('posdiag refuses the tty while pcscd holds it, with a clear error', async (
   const check = createChipReaderCheck({ binding: nativeBinding() }, { path: hostPath });
   const result = (await runChecks([check], { level: 'internal' })).devices[0];
   expect(result.findings).toEqual([expect.objectContaining({ id: 'reader.link', status: 'fail', message: 'check.reader.busy' })]);
+  // A tty another program holds is not a dead reader: the diagnosis must not blame the chip reader for it.
+  expect(result.findings[0].value).not.toBe('reader-fault');
   // Once pcscd is gone the same tty opens.
   await daemon!.stop();
   const reader = await Ccid.open({ binding: nativeBinding(), path: hostPath });

@@ -61,10 +61,10 @@ const CASES: Case[] = [
   // Three single-byte time requests 100 ms apart before PowerOn's and every XfrBlock's answer (≈ 16 of them).
   { fault: 'slow', level: 'external', expect: [...upToApp, { id: 'reader.validity', status: 'pass' }, { id: 'reader.speed', status: 'warn' }], status: 'warn', withinMs: 17 * 300 + 800 },
   { fault: 'nak', level: 'external', expect: [...upToApp, { id: 'reader.validity', status: 'pass' }], status: 'pass', withinMs: 800 },
-  { fault: 'bad-lrc', level: 'internal', expect: [{ id: 'reader.comm', status: 'fail', message: 'check.reader.checksum' }], absent: ['reader.firmware'], status: 'fail', withinMs: 500 },
+  { fault: 'bad-lrc', level: 'internal', expect: [{ id: 'reader.comm', status: 'fail', message: 'check.reader.checksum', value: 'reader-fault' }], absent: ['reader.firmware'], status: 'fail', withinMs: 500 },
   { fault: 'no-echo', level: 'internal', expect: [{ id: 'reader.comm', status: 'fail', value: 'no-echo' }], absent: ['reader.firmware'], status: 'fail', withinMs: 500 },
-  { fault: 'silent', level: 'internal', expect: [{ id: 'reader.comm', status: 'timeout', message: 'check.reader.no-reply' }], absent: ['reader.firmware'], status: 'timeout', withinMs: TIMING.probeTimeoutMs + 200 },
-  { fault: 'unplug', level: 'external', expect: [{ id: 'reader.link', status: 'absent', message: 'check.reader.unplugged' }], status: 'absent', withinMs: 500 },
+  { fault: 'silent', level: 'internal', expect: [{ id: 'reader.comm', status: 'timeout', message: 'check.reader.no-reply', value: 'reader-fault' }], absent: ['reader.firmware'], status: 'timeout', withinMs: TIMING.probeTimeoutMs + 200 },
+  { fault: 'unplug', level: 'external', expect: [{ id: 'reader.link', status: 'absent', message: 'check.reader.unplugged', value: 'reader-fault' }], status: 'absent', withinMs: 500 },
 ];
 
 describe.each(CASES)('ccid $fault at $level (pty)', (c) => {

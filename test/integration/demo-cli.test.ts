@@ -98,3 +98,32 @@ test('a demo whose slip waits for paper keeps it in <data dir>/sim: the real ter
     rmSync(config, { force: true });
   }
 }, 30_000);
+
+test('用户异常 now shows the chip reader\'s evidence, not a guess from the code', async () => {
+  const r = await demo(['user-exception', '--json']);
+  expect(r.code).toBe(0);
+  const doc = JSON.parse(r.out);
+  valid(doc);
+  expect(doc.report.cause).toMatchObject({ id: 'card-backwards-or-dirty', device: 'reader' });
+  expect(doc.report.cause.evidence[0]).toMatchObject({ finding: 'reader.atr', status: 'fail', value: 'backwards-or-dirty' });
+}, 30_000);
+
+test('the simulated terminal lists its two readers, the PN532 and the chip reader, each on its own line', async () => {
+  const r = await demo(['96-bank']);
+  expect(r.err).toMatch(/^ {2}reader pn532 \/\S+\/host$/m);
+  expect(r.err).toMatch(/^ {2}reader ccid \/\S+\/host$/m);
+  expect(r.err).not.toContain('undefined');
+}, 30_000);
+
+test.each([
+  ['invalid-card-chip', 'chip-damaged'],
+  ['invalid-card-no-app', 'no-payment-app'],
+  ['card-frozen', 'card-blocked'],
+  ['54-expired', 'card-expired'],
+  ['terminated-expired', 'card-expired'],
+  ['chip-reader', 'chip-reader-fault'],
+])('the chip scenario %s names %s with the chip reader\'s finding', async (scenario, cause) => {
+  const doc = JSON.parse((await demo([scenario, '--json'])).out);
+  expect(doc.report.cause.id).toBe(cause);
+  expect(doc.report.cause.evidence[0].device).toBe('reader');
+}, 30_000);

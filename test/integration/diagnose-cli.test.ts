@@ -42,7 +42,8 @@ test('96 with no signal names the signal cause with dBm evidence', async () => {
   expect(doc.cause.evidence[0]).toMatchObject({ finding: 'modem.signal', unit: 'dBm', value: -113 });
   expect(doc.cause.hint.action).toContain('dBm');
   expect(doc.terminalClear).toBe(false);
-  expect(doc.checks.map((d: { device: string }) => d.device).sort()).toEqual(['modem', 'network', 'printer', 'reader']);
+  // The simulated terminal's two readers: the PN532 and the contact chip reader.
+  expect(doc.checks.map((d: { device: string }) => d.device).sort()).toEqual(['modem', 'network', 'printer', 'reader', 'reader']);
 }, 30_000);
 
 test('96 with every device healthy clears the terminal and points at the host; the slip says so', async () => {

@@ -56,7 +56,7 @@ test('explain with a bad acquirer: the error document', async () => {
   check('explain', r.doc);
 });
 
-test.each([[''], ['modem=no-signal,printer=paper-out'], ['pn532=ram-fail,host=refuse']])('selftest --sim %s', async (faults) => {
+test.each([[''], ['modem=no-signal,printer=paper-out'], ['pn532=ram-fail,host=refuse'], ['ccid=expired']])('selftest --sim %s', async (faults) => {
   requireSystemTool('socat');
   const r = await run(['selftest', '--sim', ...(faults ? [faults] : []), '--budget', '20000']);
   expect(r.code).toBe(0);
@@ -70,7 +70,7 @@ describe('sim announcement of a real process', () => {
   }, 60_000);
   afterAll(() => bundle.dispose());
 
-  test.each([['host', 'decline-96'], ['printer', 'paper-out']])('%s %s', async (device, fault) => {
+  test.each([['host', 'decline-96'], ['printer', 'paper-out'], ['ccid', 'mute']])('%s %s', async (device, fault) => {
     // A serial simulator is put on a pseudo-terminal; the host is on TCP.
     if (device !== 'host') requireSystemTool('socat');
     const child = spawn(process.execPath, [bundle.cli, 'sim', device, '--fault', fault, '--json'], { env: { ...process.env, ...bundle.env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -78,16 +78,20 @@ function run(args: string[], tmp: string): { child: ChildProcess; exited: Promis
   return { child, exited };
 }
 
+/** Serial simulators of the default simulated terminal: modem, printer, PN532, chip reader. */
+const SERIAL_SIMS = 4;
+
 /** A demo that keeps its simulators up for seconds (the host never answers), started and waited for. */
 async function startDemo(tmp: string) {
   const r = run(['demo', '--sim', 'host=blackhole'], tmp);
-  // Both marks of a running simulated terminal, waited for together: its three socat children and their
-  // three temp dirs. Read one after the other they were once seen out of step on a loaded machine (three
-  // socats, two dirs listed); what the test is about is that all of them are gone after the signal.
-  const up = await until(() => ({ socats: liveChildren(r.child.pid!, 'socat'), dirs: ptyDirs(tmp) }), (v) => v.socats.length === 3 && v.dirs.length === 3, 10_000);
+  // Both marks of a running simulated terminal, waited for together: its socat children and their temp
+  // dirs, one each for the modem, the printer and the two readers (PN532, chip reader). Read one after
+  // the other they were once seen out of step on a loaded machine (three socats, two dirs listed); what
+  // the test is about is that all of them are gone after the signal.
+  const up = await until(() => ({ socats: liveChildren(r.child.pid!, 'socat'), dirs: ptyDirs(tmp) }), (v) => v.socats.length === SERIAL_SIMS && v.dirs.length === SERIAL_SIMS, 10_000);
   seen.push(...up.socats);
-  expect(up.socats).toHaveLength(3);
-  expect(up.dirs).toHaveLength(3);
+  expect(up.socats).toHaveLength(SERIAL_SIMS);
+  expect(up.dirs).toHaveLength(SERIAL_SIMS);
   const socats = up.socats;
   return { ...r, socats };
 }
@@ -113,7 +117,7 @@ test('SIGKILL: the socat children end by themselves, and the next simulated run 
   child.kill('SIGKILL');
   await exited;
   expect(await until(() => alive(socats), (l) => l.length === 0, 2000)).toEqual([]);
-  expect(ptyDirs(tmp)).toHaveLength(3); // nothing could remove them yet
+  expect(ptyDirs(tmp)).toHaveLength(SERIAL_SIMS); // nothing could remove them yet
   const next = run(['selftest', '--sim', '--budget', '5000'], tmp);
   await next.exited;
   expect(ptyDirs(tmp)).toEqual([]);

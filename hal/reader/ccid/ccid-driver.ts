@@ -13,7 +13,7 @@ import type { BindingInterface } from '@serialport/bindings-interface';
 import { Clock, systemClock } from '../../clock';
 import type { SerialLineConfig } from '../../config';
 import { HalError, isHalError } from '../../errors';
-import { OptionSpec, resolveOptions } from '../../options';
+import { CcidTiming, resolveCcidTiming } from './ccid-options';
 import { SerialLine, Verdict } from '../../transport/serial-line';
 import { ttyHolders } from '../../transport/tty-holders';
 import {
@@ -32,31 +32,8 @@ import {
 } from './ccid-codec';
 import { CcidFramer } from './ccid-framer';
 
-/** Named timing options of the chip reader driver; defaults and ranges in CCID_TIMING. */
-export interface CcidTiming {
-  /** The first Escape (firmware) that proves the link; libccid gives it 2 s. */
-  probeTimeoutMs: number;
-  /** Slot status, parameters, power off, escapes; libccid allows 3 s. */
-  commandTimeoutMs: number;
-  /** One IccPowerOn at one voltage, ATR included (libccid waits 60 s; the reader's mute timeout decides sooner). */
-  powerOnTimeoutMs: number;
-  /** One APDU exchange (a T=0 card may be slow, it sends time requests meanwhile). */
-  apduTimeoutMs: number;
-  /** How many times a frame is sent again after a NAK. */
-  nakRetries: number;
-}
-
-export const CCID_TIMING: OptionSpec<keyof CcidTiming> = {
-  probeTimeoutMs: { default: 2000, min: 50, max: 10_000 },
-  commandTimeoutMs: { default: 3000, min: 50, max: 10_000 },
-  powerOnTimeoutMs: { default: 5000, min: 100, max: 60_000 },
-  apduTimeoutMs: { default: 5000, min: 100, max: 60_000 },
-  nakRetries: { default: 1, min: 0, max: 5 },
-};
-
-export function resolveCcidTiming(partial: Partial<CcidTiming> = {}): CcidTiming {
-  return resolveOptions(CCID_TIMING, partial, 'ccid.');
-}
+export { CCID_TIMING, resolveCcidTiming } from './ccid-options';
+export type { CcidTiming } from './ccid-options';
 
 /** Programs that drive chip readers themselves and must not share a tty with posdiag. */
 export const READER_DAEMONS = ['pcscd'] as const;

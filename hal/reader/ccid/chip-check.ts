@@ -26,6 +26,7 @@ import { findingForError } from '../reader-check';
 import { Atr, AtrProblem, parseAtr, t0Parameters } from './atr';
 import { CcidError, hexOf } from './ccid-codec';
 import { Ccid, CcidTiming, PowerOnResult, VOLTAGE_NAMES } from './ccid-driver';
+import { CHIP_POLL } from './ccid-options';
 import { bcdDate, dateKey, dateText, DEFAULT_AIDS, gpo, parseAfl, readRecord, selectByName, selectPse, swOf, todayKey } from './emv-apdu';
 import { allowedItems, findTag, TlvItem } from './emv-tlv';
 
@@ -62,7 +63,7 @@ export interface ChipCheckOptions {
 
 export const CHIP_CHECK_TIMING: OptionSpec<'interactiveMs' | 'pollIntervalMs'> = {
   interactiveMs: { default: 15_000, min: 1_000, max: 120_000 },
-  pollIntervalMs: { default: 400, min: 50, max: 5_000 },
+  ...CHIP_POLL,
 };
 
 /** The chip reader on its line: where it is and how the line is set. */
@@ -77,7 +78,7 @@ export interface ChipCheckEnv {
 }
 
 /** Worst case of the non-interactive steps: probe, slot, three power-ons, parameters, ~12 APDUs, power off. */
-const BASE_BUDGET_MS = 20_000;
+export const CHIP_BASE_BUDGET_MS = 20_000;
 const CLOSE_MARGIN_MS = 400;
 const MAX_RECORDS = 16;
 
@@ -85,8 +86,8 @@ export function createChipReaderCheck(env: ChipCheckEnv, config: ChipReaderConfi
   const own = resolveOptions(CHIP_CHECK_TIMING, { interactiveMs: options.interactiveMs, pollIntervalMs: options.pollIntervalMs }, 'ccid.');
   return {
     device: 'reader',
-    budgetMs: BASE_BUDGET_MS + 2 * own.interactiveMs,
-    run: (ctx) => runChipCheck(env, config, { ...options, ...own }, ctx),
+    budgetMs: CHIP_BASE_BUDGET_MS + 2 * own.interactiveMs,
+    run: (ctx) => runChipReader(env, config, { ...options, ...own }, ctx),
   };
 }
 
@@ -99,9 +100,11 @@ export function cardFinding(id: string, problem: ChipCardProblem, params: Record
   return { id, status: 'fail', value: problem, message: `check.reader.chip.${problem}`, params };
 }
 
-type Opts = ChipCheckOptions & { interactiveMs: number; pollIntervalMs: number };
+export type ChipRunOptions = ChipCheckOptions & { interactiveMs: number; pollIntervalMs: number };
+type Opts = ChipRunOptions;
 
-async function runChipCheck(env: ChipCheckEnv, config: ChipReaderConfig, o: Opts, ctx: CheckContext): Promise<void> {
+/** The check's steps with its options resolved: createChipReaderCheck's run, and the `ccid` reader kind's. */
+export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig, o: Opts, ctx: CheckContext): Promise<void> {
   let reader: Ccid | null = null;
   let powered = false;
   const { signal } = ctx;
@@ -341,8 +344,20 @@ async function readValidity(r: Ccid, pdol: Uint8Array | null, today: number, sig
   return pass('reader.validity', 'check.reader.chip.validity.ok', { value: month, params: { expiry: month } });
 }
 
-/** What a failed step means: the card's own troubles in the merchant's terms, the rest as the reader family says it. */
+/** Steps whose failure says the reader itself is dead or not speaking CCID: no card can be read. */
+const LINK_STEPS = ['reader.link', 'reader.comm'];
+
+/**
+ * What a failed step means. A dead link is marked `reader-fault` in the merchant's terms like the card's
+ * troubles (the diagnosis tells a dead chip reader from a dead PN532 by it); a tty another program holds is not.
+ */
 function errorFinding(id: string, err: unknown, reader: Ccid | null): Finding {
+  const f = stepFinding(id, err, reader);
+  const linkDead = LINK_STEPS.includes(f.id) && f.message !== 'check.reader.busy' && !f.message.startsWith('check.reader.chip.');
+  return linkDead ? { ...f, value: 'reader-fault' } : f;
+}
+
+function stepFinding(id: string, err: unknown, reader: Ccid | null): Finding {
   if (isHalError(err, 'Reader_Status')) {
     const bError = err.context.bError as number | undefined;
     const icc = err.context.icc as string | undefined;

@@ -3,16 +3,7 @@
  * openemv/emv-utils implements them). Pure.
  */
 
-/** UnionPay first (debit, credit, quasi-credit, e-cash), then the international schemes a Chinese terminal takes. */
-export const DEFAULT_AIDS: readonly string[] = [
-  'A000000333010101',
-  'A000000333010102',
-  'A000000333010103',
-  'A000000333010106',
-  'A0000000031010',
-  'A0000000041010',
-  'A0000000651010',
-];
+export { DEFAULT_AIDS } from './ccid-options';
 
 export const PSE_NAME = '1PAY.SYS.DDF01';
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { JOURNAL_FILE } from '../../journal/journal';
 import { HalError } from '../../../hal/errors';
 import { CHECKED_DEVICES } from '../../../hal/devices';
+import { configuredReaders } from '../../../hal/reader/readers';
 import { runDiagnosis, type DiagnoseReport } from '../../services/diagnose';
 import { startSimulatedTerminal } from '../../../mocks/terminal';
 import { SIMULATED_TERMINAL } from '../../config/default';
@@ -76,7 +77,10 @@ function announce(io: CliIo, scenario: DemoScenario, env: Environment, sim: Map<
   io.stderr(`posdiag demo: ${scenario.id} — ${scenario.title}\n`);
   const faults = [...sim].map(([d, f]) => `${d}=${f}`).join(', ') || 'every device healthy';
   io.stderr(`  simulated terminal started (${faults})\n`);
-  for (const [slot, dev] of Object.entries(env.config.devices)) io.stderr(`  ${slot.padEnd(8)} ${dev?.path}\n`);
+  const { reader: _one, readers: _list, ...single } = env.config.devices;
+  for (const [slot, dev] of Object.entries(single)) io.stderr(`  ${slot.padEnd(8)} ${dev?.path}\n`);
+  // Readers one a line under their names (a terminal may have several: the simulated one has two).
+  for (const r of configuredReaders(env.config.devices)) io.stderr(`  ${(r.name ? `reader ${r.name}` : 'reader').padEnd(8)} ${r.path}\n`);
   if (env.config.host) io.stderr(`  host     ${env.config.host.address}:${env.config.host.port}\n`);
   if (scenario.code) io.stderr(`  the terminal shows: ${scenario.code}${scenario.amount !== undefined ? ` (sale of ${scenario.amount} CNY)` : ''}\n`);
 }

@@ -17,7 +17,7 @@ export const command: CommandSpec = {
     {
       name: 'level',
       value: 'level',
-      help: 'internal (look only), external (may act: prints a test page), interactive (needs a tap or swipe)',
+      help: 'internal (look only), external (may act: prints a test page), interactive (needs a tap, a swipe or a card inserted)',
       choices: CHECK_LEVELS,
       default: 'internal',
     },

@@ -14,13 +14,19 @@ import { catalogOf } from '../../../src/i18n/catalog';
 import { LOCALES } from '../../../src/i18n/locale';
 import { InProcessBinding } from '../../../mocks/in-process-binding';
 
-const SERIAL_DEVICES: Array<[string, DevicesConfig]> = [
-  ['modem', { modem: { path: '/dev/nothing', baudRate: 115200 } }],
-  ...READER_KIND_IDS.map((kind): [string, DevicesConfig] => ['reader', { readers: [{ kind, path: '/dev/nothing', baudRate: 9600 }] }]),
-  ['printer', { printer: { path: '/dev/nothing', baudRate: 115200, paperWidth: 58 } }],
+// The value is the transport's error code; the chip reader alone marks a dead link `reader-fault` in its
+// value (hal/reader/ccid/chip-check.ts), which is how the diagnosis tells a dead chip reader from a dead PN532.
+const SERIAL_DEVICES: Array<[string, DevicesConfig, string]> = [
+  ['modem', { modem: { path: '/dev/nothing', baudRate: 115200 } }, 'Transport_NotFound'],
+  ...READER_KIND_IDS.map((kind): [string, DevicesConfig, string] => [
+    'reader',
+    { readers: [{ kind, path: '/dev/nothing', baudRate: 9600 }] },
+    kind === 'ccid' ? 'reader-fault' : 'Transport_NotFound',
+  ]),
+  ['printer', { printer: { path: '/dev/nothing', baudRate: 115200, paperWidth: 58 } }, 'Transport_NotFound'],
 ];
 
-test.each(SERIAL_DEVICES)('%s on a port that does not exist: %j is <device>.link, absent', async (device, devices) => {
+test.each(SERIAL_DEVICES)('%s on a port that does not exist: %j is <device>.link, absent', async (device, devices, value) => {
   const checks = DEVICE_CHECKS[device as keyof typeof DEVICE_CHECKS]({ binding: new InProcessBinding(), clock: systemClock, devices });
   expect(checks).toHaveLength(1);
   const run = await runChecks(checks, { level: 'internal' });
@@ -28,7 +34,7 @@ test.each(SERIAL_DEVICES)('%s on a port that does not exist: %j is <device>.link
     expect.objectContaining({
       id: `${device}.link`,
       status: 'absent',
-      value: 'Transport_NotFound',
+      value,
       message: `check.${device}.not-found`,
       params: { path: '/dev/nothing' },
     }),

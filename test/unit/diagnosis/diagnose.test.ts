@@ -67,6 +67,19 @@ const ROWS: Row[] = [
   ['51 with a weak signal: the balance, the signal only reported', '51', 'modem-weak-signal', 'code.card', 'cardholder', ['signal-weak']],
   ['T13 paper out, printer confirms it', 'T13', 'printer-paper-out', 'printer-paper', 'terminal'],
   ['an unknown code with no signal: the signal', 'ZZ', 'modem-no-signal', 'signal-none', 'terminal'],
+  // The contact chip reader's card test (external level, a card in the slot): the card's own trouble, with proof.
+  ['004 用户异常, the chip is mute at every voltage: inserted backwards or dirty', '用户异常', 'ccid-mute', 'card-backwards-or-dirty', 'merchant'],
+  ['14 with a mute chip: inserted backwards or dirty', '14', 'ccid-mute', 'card-backwards-or-dirty', 'merchant'],
+  ['001 Invalid Card, the ATR starts wrongly: a damaged chip', 'Invalid Card', 'ccid-bad-ts', 'chip-damaged', 'cardholder'],
+  ['001 Invalid Card, parity errors: worn chip contacts', 'Invalid Card', 'ccid-parity', 'chip-damaged', 'cardholder'],
+  ['54 with the chip\'s expiry passed', '54', 'ccid-expired', 'card-expired', 'cardholder'],
+  ['003 交易终止, the card expired', '交易终止', 'ccid-expired', 'card-expired', 'cardholder'],
+  ['001 Transaction Failed, the card is blocked (frozen)', 'Transaction Failed', 'ccid-card-blocked', 'card-blocked', 'bank'],
+  ['14 with the payment application blocked', '14', 'ccid-app-blocked', 'card-blocked', 'bank'],
+  ['001 Invalid Card, no payment application on the chip', 'Invalid Card', 'ccid-no-app', 'no-payment-app', 'cardholder'],
+  ['T11 the chip reader does not answer: the reader, not the card', 'T11', 'ccid-silent', 'chip-reader-fault', 'terminal'],
+  ['004 用户异常, the chip reader does not speak its protocol', '用户异常', 'ccid-no-echo', 'chip-reader-fault', 'terminal'],
+  ['14 with a chip that reads: the card itself', '14', 'ccid-healthy', 'code.card', 'cardholder'],
 ];
 
 describe.each(ROWS)('seed %s', (_seed, code, fixture, cause, side, alsoFound, acquirer) => {
@@ -83,6 +96,47 @@ describe.each(ROWS)('seed %s', (_seed, code, fixture, cause, side, alsoFound, ac
     expect(d.cause.hint.action.length).toBeGreaterThan(0);
     expect(d.cause.steps.length).toBeGreaterThan(0);
     expect(d.cause.steps.at(-1)).toContain(d.code);
+  });
+});
+
+describe('evidence from the chip reader', () => {
+  test('14 with a mute chip quotes the power-on at every voltage, and the steps start with inserting it right', () => {
+    const d = run('14', 'ccid-mute');
+    expect(d.cause.evidence[0]).toMatchObject({ device: 'reader', finding: 'reader.atr', status: 'fail', value: 'backwards-or-dirty' });
+    expect(d.cause.evidence[0].text).toBe('Chip does not answer at any of 3 voltages: card inserted backwards or chip dirty');
+    expect(d.cause.steps.slice(0, 3)).toEqual(['Insert the card chip first, face up, all the way in', 'Wipe the chip clean with a dry cloth and insert again', "Swipe the card's stripe instead"]);
+  });
+
+  test('54 with an expired chip quotes the month only, in zh-TW', () => {
+    const d = run('54', 'ccid-expired', { locale: 'zh-TW' });
+    expect(d.cause.hint.title).toBe('54 卡片已過期');
+    expect(d.cause.evidence[0]).toMatchObject({ finding: 'reader.validity', value: 'expired', text: '卡片已過期（2020-12），請換卡' });
+  });
+
+  test('a mute card and an empty slot that does not say "no card": the reader, not the card', () => {
+    const devices: DeviceResult[] = [
+      {
+        device: 'reader',
+        status: 'fail',
+        ms: 0,
+        findings: [
+          { id: 'reader.atr', status: 'fail', value: 'backwards-or-dirty', message: 'check.reader.chip.backwards-or-dirty', params: { voltages: 3 } },
+          { id: 'reader.error-path', status: 'fail', value: 'atr', message: 'check.reader.chip.error-path.wrong', params: { answer: 'atr' } },
+        ],
+      },
+    ];
+    const d = run('14', devices);
+    expect(d.cause.id).toBe('chip-reader-fault');
+    expect(d.cause.evidence.map((e) => e.finding)).toEqual(['reader.error-path', 'reader.atr']);
+  });
+
+  test('a dead PN532 stays a reader fault; a dead chip reader is the chip reader\'s', () => {
+    expect(run('14', 'pn532-ram-fail').cause.id).toBe('reader-fault');
+    expect(run('14', 'ccid-silent').cause).toMatchObject({ id: 'chip-reader-fault', evidence: [{ finding: 'reader.comm', status: 'timeout' }] });
+  });
+
+  test('a chip that reads clears the reader with its payment application', () => {
+    expect(run('14', 'ccid-healthy').cause.evidence.map((e) => e.finding)).toContain('reader.application');
   });
 });
 

@@ -70,7 +70,7 @@ test('Esc reaches a test that is still running (keys are not held behind the run
   await new Promise((r) => setTimeout(r, 50));
   input.write('3');
   await new Promise((r) => setTimeout(r, 50));
-  expect(written.join('')).toContain('Swipe or tap within 10 s');
+  expect(written.join('')).toContain('Swipe, tap or insert in 10 s');
   input.write('\u001b'); // a lone Esc: readline hands it on after its escape-sequence wait
   for (let i = 0; i < 100 && !written.join('').includes('Cancelled'); i++) await new Promise((r) => setTimeout(r, 20));
   expect(aborted).toBe(true);

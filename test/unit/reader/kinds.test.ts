@@ -4,6 +4,7 @@ import { DEVICE_CHECKS } from '../../../hal/devices';
 import { HalError } from '../../../hal/errors';
 import { READER_KIND_IDS, READER_KINDS, readerKind } from '../../../hal/reader/kinds';
 import { createReaderCheck, READER_TIMING } from '../../../hal/reader/reader-check';
+import { READER_MODULE } from '../../../hal/reader/module';
 import { configuredReaders } from '../../../hal/reader/readers';
 import { InProcessBinding } from '../../../mocks/in-process-binding';
 import { SERIAL_SIMULATORS } from '../../../mocks/registry';
@@ -74,4 +75,42 @@ describe('several readers', () => {
     expect(() => validateConfig({ terminal, devices: { readers: [{ ...three[0], name: 'has space' }] } })).toThrow('devices.readers.0.name');
     expect(() => validateConfig({ terminal, devices: { readers: [{ ...three[1], timing: { ramTestTimeoutMs: 3000 } }] } })).toThrow('devices.readers.0.timing.ramTestTimeoutMs: not a known field');
   });
+});
+
+describe('the chip reader (kind ccid)', () => {
+  const chip = { kind: 'ccid', path: '/dev/ttyHS5', baudRate: 115200 };
+
+  test('is a reader of the contact kind with its AID list, the expiry switch and its timing', () => {
+    const config = validateConfig({ terminal, devices: { readers: [chip, { ...chip, path: '/dev/ttyS4', aids: ['A000000333010101', 'a0000000031010'], readExpiry: true, timing: { powerOnTimeoutMs: 800, pollIntervalMs: 200, interactiveMs: 5000 } }] } });
+    expect(config.devices.readers?.[1]).toMatchObject({ aids: ['A000000333010101', 'a0000000031010'], readExpiry: true });
+    expect(READER_KINDS.ccid).toMatchObject({ reads: 'contact', baudRate: 115200 });
+    // The card goes in and comes out: two interactive windows on top of the worst case of its steps.
+    const check = createReaderCheck({ binding: new InProcessBinding(), clock: systemClock, config: { ...chip, timing: { interactiveMs: 5000 } } });
+    expect(check.budgetMs).toBe(20_000 + 2 * 5000);
+  });
+
+  test.each([
+    [{ aids: ['A000000333010101', 'A0000003'] }, 'devices.readers.0.aids.1: must be a text matching'],
+    [{ aids: ['A00000033301010G'] }, 'devices.readers.0.aids.0: must be a text matching'],
+    [{ aids: [] }, 'devices.readers.0.aids: must be a list of 1 to 16'],
+    [{ aids: 'A000000333010101' }, 'devices.readers.0.aids: must be a list of 1 to 16'],
+    [{ aids: Array(17).fill('A000000333010101') }, 'devices.readers.0.aids: must be a list of 1 to 16'],
+    [{ readExpiry: 'yes' }, 'devices.readers.0.readExpiry: expected one of false, true'],
+    [{ timing: { powerOnTimeoutMs: 50 } }, 'devices.readers.0.timing.powerOnTimeoutMs: must be a whole number from 100 to 60000 (default 5000)'],
+    [{ timing: { pollIntervalMs: 10_000 } }, 'devices.readers.0.timing.pollIntervalMs: must be a whole number from 50 to 5000 (default 400)'],
+    [{ timing: { antennaTimeoutMs: 100 } }, 'devices.readers.0.timing.antennaTimeoutMs: not a known field'],
+  ])('a bad field %j is named', (extra, message) => {
+    expect(() => validateConfig({ terminal, devices: { readers: [{ ...chip, ...extra }] } })).toThrow(message);
+  });
+
+  test('the chip reader\'s fields are refused on the other kinds', () => {
+    expect(() => validateConfig({ terminal, devices: { reader: { kind: 'pn532', path: '/dev/ttyS2', aids: ['A000000333010101'] } } })).toThrow('devices.reader.aids: not a known field');
+    expect(() => validateConfig({ terminal, devices: { readers: [{ kind: 'msr605', path: '/dev/ttyS1', readExpiry: true }] } })).toThrow('devices.readers.0.readExpiry: not a known field');
+  });
+});
+
+test('the reader module lets through exactly the fields of its kinds', () => {
+  const own = new Set(Object.values(READER_KINDS).flatMap((k) => k.fields ?? []));
+  expect(READER_MODULE.ownFields.slice(3).sort()).toEqual([...own].sort());
+  expect(READER_MODULE.fieldsOf?.({ kind: 'toString' })).toEqual(['kind', 'name', 'timing']);
 });

@@ -1,0 +1,25 @@
+/**
+ * The chip reader's driver and check (about 20 KB) live outside dist/cli.js: build.mjs puts them in
+ * dist/ccid.js (defining POSDIAG_CCID_BUNDLE as that file's name) and the `ccid` reader kind requires it
+ * from there on its first check. From the TypeScript sources (jest, tsc) it is a plain require.
+ * Without the file the chip reader's check reports that it is not installed (a warning, not a fault).
+ */
+import { join } from 'node:path';
+
+export type CcidRunner = typeof import('./ccid-run');
+
+declare const POSDIAG_CCID_BUNDLE: string | undefined;
+
+let loaded: CcidRunner | undefined;
+
+/** The runner; null when dist/cli.js was copied without dist/ccid.js (the check then says it is not installed). */
+export function loadCcidRunner(): CcidRunner | null {
+  if (loaded) return loaded;
+  if (typeof POSDIAG_CCID_BUNDLE !== 'string') return (loaded = require('./ccid-run') as CcidRunner);
+  // A computed path: the bundler leaves this require alone, Node resolves it next to the running bundle.
+  try {
+    return (loaded = require(join(__dirname, POSDIAG_CCID_BUNDLE)) as CcidRunner);
+  } catch {
+    return null;
+  }
+}

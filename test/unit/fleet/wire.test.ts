@@ -3,6 +3,7 @@ import {
   encodeAck,
   encodeRecord,
   encodeStatus,
+  type GapRange,
   keyString,
   MAX_ACK_BYTES,
   MAX_RECORD_BYTES,
@@ -217,7 +218,7 @@ describe('status', () => {
     gap: 3,
     devices: { modem: { status: 'warn', dBm: -101 }, printer: { status: 'fail', paper: 'out' }, reader: { status: 'pass' } },
   };
-  it.each([[full], [willStatus()], [willStatus(EPOCH)], [{ online: true, at: full.at }], [{ ...full, gaps: [[43, 45], [47, 47]] }]])('round-trips %j', (s) => {
+  it.each([[full], [willStatus()], [willStatus(EPOCH)], [{ online: true, at: full.at }], [{ ...full, gaps: [[43, 45], [47, 47]] as GapRange[] }]])('round-trips %j', (s) => {
     expect(parseStatus(encodeStatus(s))).toEqual(s);
   });
   it('will is offline', () => {

@@ -273,6 +273,9 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
     const held = await journalKeys(T9, t.dataDir);
     const lost = 60 - held.length;
     expect(lost).toBeGreaterThan(0);
+    // What the terminal says of it before any flush: the gap and its seqs.
+    const status = spawnSync(process.execPath, [bundle.cli, 'telemetry', 'status', '--json', '--config', t.config], { env: { ...process.env, ...bundle.env }, encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(status.stdout)).toMatchObject({ ack: 0, lastSeq: 60, gap: lost, gaps: [[1, lost]] });
     const r = await flush(t.config);
     expect(r.result).toMatchObject({ complete: true, ack: 60, lastSeq: 60, gap: lost });
     expect(await keysOf(T9)).toEqual(held);

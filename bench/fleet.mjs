@@ -1,6 +1,7 @@
-// The fleet side's bench (never part of npm test): N simulated terminals × M records through Mosquitto
-// and `posdiag fleet ingest` into SQLite; records/s, end-to-end latency percentiles, broker CPU per record.
-//   node build.mjs && node bench/fleet.mjs [--terminals N] [--records M] [--window W]
+// The fleet side's bench alone (never part of npm test; `npm run bench` runs it too): N simulated terminals
+// × M records through Mosquitto and `posdiag fleet ingest` into SQLite; records/s, end-to-end latency
+// percentiles, broker CPU per record; diagnose with and without telemetry; the bundles' sizes. Prints JSON.
+//   node build.mjs && node bench/fleet.mjs [--terminals 1000] [--records 100] [--window 20] [--diagnoses 11]
 // Needs mosquitto and openssl (scripts/install-system-deps.sh). bench/fleet.ts is bundled with esbuild
 // into node_modules/.cache/posdiag-bench/, packages left external.
 import { build } from 'esbuild';

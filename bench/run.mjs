@@ -1,5 +1,6 @@
 // posdiag benchmarks (never part of npm test). `npm run bench` builds dist/ and runs this:
-//   node bench/run.mjs [--quick]   (--quick: fewer runs, for trying things out; the committed results use none)
+//   node bench/run.mjs [--quick] [--fleet N | --no-fleet]   (--quick: fewer runs, for trying things out; the
+//   committed results use none. The fleet section simulates 1,000 terminals unless told otherwise.)
 // It prints a table (figure, target, met/missed) and writes bench/results.json.
 //
 // The TypeScript parts (bench/selfcheck.ts, bench/slip.ts) are bundled here with esbuild into
@@ -97,6 +98,27 @@ figure('demo.rss', `posdiag demo, peak RSS (${rss.how})`, rss.kb / 1024, 'MiB', 
 // --- 5: catalog lookups ------------------------------------------------------------------------------------
 const lookups = await measureLookups();
 for (const r of lookups.rates) figure(`catalog.${r.label}`, r.label, r.perSecond, '/s', null, null);
+
+// --- 6: the fleet: N terminals x 100 records through Mosquitto and fleet ingest into SQLite; the cashier's side -----
+// 1,000 terminals by default (--fleet N for another count, --no-fleet to leave it out): about a minute, plus
+// about a minute once for the certificates. bench/fleet.mjs runs it alone.
+const fleetArg = process.argv.indexOf('--fleet');
+const fleetTerminals = fleetArg > 0 ? Number(process.argv[fleetArg + 1]) : quick ? 100 : 1000;
+if (!process.argv.includes('--no-fleet')) {
+  const { benchFleet } = await bundled('fleet');
+  const f = await benchFleet({ terminals: fleetTerminals, records: 100, window: 20, diagnoses: quick ? 5 : 11, log: (l) => console.log(`fleet: ${l}`) });
+  const shape = `${f.terminals} terminals x 100`;
+  figure('fleet.rate', `fleet: ${shape} records, MQTT to SQLite`, f.recordsPerSec, 'rec/s', null, null, `${f.records} records in ${f.secs.toFixed(1)} s, first publish to last ack; all connected (TLS, client certificates) in ${(f.connectAllMs / 1000).toFixed(1)} s; simulator peak RSS ${f.simRssMb.toFixed(0)} MiB`);
+  figure('fleet.stored', '  stored exactly once', f.stored - f.diagnose.acknowledged, 'rec', `= ${f.records}, 0 duplicates`, f.stored - f.diagnose.acknowledged === f.records && f.duplicates === 0, `${f.duplicates} duplicates dropped`);
+  figure('fleet.latency.p50', '  end-to-end latency p50 (publish to covering ack)', f.latencyMs.p50, 'ms', null, null);
+  figure('fleet.latency.p90', '  end-to-end latency p90', f.latencyMs.p90, 'ms', null, null);
+  figure('fleet.latency.p99', '  end-to-end latency p99', f.latencyMs.p99, 'ms', null, null, `max ${f.latencyMs.max} ms`);
+  figure('fleet.broker.cpu', '  broker CPU per record (/proc/PID/stat)', f.brokerUsPerRecord, 'µs', null, null, `${f.brokerCpuMs} ms in all, fan-out to the ingest included`);
+  figure('fleet.ingest.cpu', '  fleet ingest CPU per record', f.ingestUsPerRecord, 'µs', null, null, `${f.ingestCpuMs} ms in all: parse, scrub, SQLite, acks`);
+  figure('fleet.diagnose.result', 'diagnose with telemetry / without: until the result', f.diagnose.resultRatio, 'x', '<= 1.05', f.diagnose.resultRatio <= 1.05, `median of ${f.diagnose.runs} each, interleaved; the detached flush shipped ${f.diagnose.acknowledged}/${f.diagnose.runs}`);
+  figure('fleet.diagnose.exit', '  the same until the process exits', f.diagnose.ratio, 'x', null, null, `${f.diagnose.withoutMs.toFixed(0)} / ${f.diagnose.withMs.toFixed(0)} ms without / with (the flush's process is started at exit)`);
+  figure('bundle.telemetry', 'dist/telemetry.js (the shipper, loaded only by telemetry)', f.telemetryBytes / 1000, 'KB', null, null, `${(f.telemetryGzipBytes / 1000).toFixed(1)} KB gzipped; dist/cli.js ${f.cliBytes} B`);
+}
 
 // --- table and results.json ----------------------------------------------------------------------------------
 const fmt = (v) => (typeof v === 'number' ? (Math.abs(v) >= 1000 ? Math.round(v).toLocaleString('en') : String(v)) : String(v));

@@ -59,7 +59,12 @@ export const fleetCommand: CommandSpec = {
     client.on('message', (topic, payload) => ingest.handle(topic, payload));
     client.on('error', (err) => log(`broker: ${err.message}`));
     client.on('connect', (connack) => {
-      client.subscribe(filter, { qos: 1 }, (err, granted) => {
+      // SUBSCRIBE on every connect, a resumed session too: mqtt.js would skip a filter it holds as subscribed
+      // (trusting the session), but after a restart Mosquitto 2.0.11 resumes the session from its persistence
+      // and delivers nothing to its `$share` subscription: the ingest would receive nothing again. A second
+      // SUBSCRIBE to the same filter only replaces the first (MQTT 5 §3.8.4).
+      const again = { [filter]: { qos: 1 }, resubscribe: true } as unknown as import('mqtt').ISubscriptionMap;
+      client.subscribe(again, (err, granted) => {
         const code = granted?.[0]?.qos;
         if (err || code === undefined || code > 1) return log(`subscribing to ${filter} failed: ${err?.message ?? `reason code ${String(code)}`}`);
         // One line when ready: scripts and tests wait for it.

@@ -15,7 +15,7 @@ import { isSeq } from '../journal/ids';
 import { JOURNAL_LOCK, openJournal, type Journal } from '../journal/journal';
 import { withFileLock } from '../journal/lock-file';
 import type { JournalRecord } from '../journal/types';
-import { encodeAck, parseAck, type AckPayload } from './wire';
+import { encodeAck, MAX_GAP_RANGES, parseAck, type AckPayload, type GapRange } from './wire';
 
 export interface Epoch {
   epoch: string;
@@ -88,6 +88,8 @@ export interface Outbox {
   lastSeq: number;
   /** Seqs after the cursor that the journal no longer holds. */
   gap: number;
+  /** Those seqs as ranges, lowest first, at most MAX_GAP_RANGES: what the status announces. */
+  gaps: GapRange[];
   /** The newest diagnosis or selftest record: the device states the status shows. */
   latestDevices: JournalRecord | null;
 }
@@ -106,5 +108,27 @@ export async function readOutbox(dir: string, epoch: Epoch, cursor: number, jour
     lastSeq = Math.max(lastSeq, r.seq);
   }
   pending.sort((a, b) => a.seq - b.seq);
-  return { pending, lastSeq, gap: lastSeq - cursor - pending.length, latestDevices };
+  return { pending, lastSeq, gap: lastSeq - cursor - pending.length, gaps: missingRanges(pending, cursor, lastSeq), latestDevices };
+}
+
+/** The seqs in (cursor, lastSeq] that `pending` (ascending) lacks, as ranges. Pure. */
+export function missingRanges(pending: readonly { seq: number }[], cursor: number, lastSeq: number): GapRange[] {
+  const out: GapRange[] = [];
+  let expect = cursor + 1;
+  for (const r of [...pending, { seq: lastSeq + 1 }]) {
+    if (r.seq > expect && out.length < MAX_GAP_RANGES) out.push([expect, r.seq - 1]);
+    expect = Math.max(expect, r.seq + 1);
+  }
+  return out;
+}
+
+/**
+ * The outbox read again under the journal's lock, when the first read found a gap. A gap announced to
+ * the fleet is final (its acknowledgement steps over it and the cursor follows), so it must not come
+ * from a read that raced an append or a rotation (a file renamed between listing and reading looks
+ * like missing records): under the lock no append or rotation runs. Held only for this read, and only
+ * when there is a gap to confirm.
+ */
+export async function confirmGaps(dir: string, epoch: Epoch, cursor: number, journal: Journal): Promise<Outbox> {
+  return withFileLock(join(dir, JOURNAL_LOCK), () => readOutbox(dir, epoch, cursor, journal));
 }

@@ -48,9 +48,15 @@ export async function buildReport(store: FleetStore, o: ReportOptions): Promise<
   );
   const missingBefore = o.now - o.missingHours * HOUR;
   const attention = await store.query<{ terminal_id: string; acquirer: string; online: number | null; last_seen_ms: number; gap: number | null }>(
-    'select terminal_id, acquirer, online, last_seen_ms, gap from terminal_status where online = 0 or last_seen_ms < ? or gap > 0 order by last_seen_ms, terminal_id limit 500',
+    'select terminal_id, acquirer, online, last_seen_ms, gap from terminal_status where online = 0 or last_seen_ms < ? or gap > 0 or terminal_id in (select terminal_id from record_gap) order by last_seen_ms, terminal_id limit 500',
     [missingBefore],
   );
+  // Records a terminal announced lost (record_gap) and never sent after all: its status's gap counts only
+  // what is still ahead of its acknowledgement, which the acknowledgement steps over.
+  const lostRows = await store.query<{ terminal_id: string; lost: number | string }>(
+    `select terminal_id, sum(n) as lost from (select g.terminal_id, g.to_seq - g.from_seq + 1 - (select count(*) from records r where r.terminal_id = g.terminal_id and r.epoch = g.epoch and r.seq between g.from_seq and g.to_seq) as n from record_gap g) x group by terminal_id`,
+  );
+  const lost = new Map(lostRows.map((r) => [r.terminal_id, Number(r.lost)]));
   return {
     generatedAt: new Date(o.now).toISOString(),
     window: { from: new Date(from).toISOString(), to: new Date(to).toISOString(), hours: o.hours },
@@ -65,7 +71,7 @@ export async function buildReport(store: FleetStore, o: ReportOptions): Promise<
       online: r.online === null ? null : Number(r.online) === 1,
       lastSeen: new Date(Number(r.last_seen_ms)).toISOString(),
       missing: Number(r.last_seen_ms) < missingBefore,
-      gap: Number(r.gap ?? 0),
+      gap: Math.max(Number(r.gap ?? 0), lost.get(r.terminal_id) ?? 0),
     })),
   };
 }

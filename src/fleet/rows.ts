@@ -6,7 +6,7 @@
  * wrote it with its ms since the epoch, and t_received as the fleet saw it. Both as integers, so the
  * same SQL buckets them by hour on SQLite and PostgreSQL.
  */
-import type { StatusPayload, WireRecord } from './wire';
+import type { GapRange, StatusPayload, WireRecord } from './wire';
 
 export interface RecordRow {
   terminal_id: string;
@@ -90,6 +90,8 @@ export interface StatusRow {
   gap: number | null;
   devices: string | null;
   received_ms: number;
+  /** The gap announced (ranges of `epoch`'s seqs that will never come); stored in record_gap, not in terminal_status. */
+  gaps: GapRange[];
 }
 
 export function statusRow(terminalId: string, acquirer: string, status: StatusPayload, receivedMs: number): StatusRow {
@@ -106,5 +108,6 @@ export function statusRow(terminalId: string, acquirer: string, status: StatusPa
     gap: status.gap ?? null,
     devices: status.devices ? JSON.stringify(status.devices) : null,
     received_ms: receivedMs,
+    gaps: status.gaps ?? [],
   };
 }

@@ -13,6 +13,12 @@
  * (the journal is the store): a new client per attempt, a jittered exponential back-off of our own, and
  * every publish whose callback reports an error counted as not sent. A PUBACK with reason code 135 (the
  * broker's ACL refused the topic) is counted as refused and never as sent.
+ *
+ * The gap contract: records after the acknowledgement that the journal no longer holds (rotation past
+ * telemetry.maxUnackedRecords, a damaged file) will never come, and an acknowledgement that waited for
+ * them would never move again. Their seqs go out as ranges in the retained status (`gaps`, confirmed
+ * under the journal's lock, sent on every connect and whenever they change); the fleet records them
+ * and its acknowledgement steps over them, so the cursor moves on and the fleet knows what was lost.
  */
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
@@ -26,7 +32,7 @@ import type { PosdiagConfig, TelemetryConfig } from '../config/types';
 import { isoWithOffset } from '../journal/ids';
 import { openJournal } from '../journal/journal';
 import type { JournalRecord } from '../journal/types';
-import { loadEpoch, readCursor, readOutbox, saveCursor, type Epoch } from './outbox';
+import { confirmGaps, loadEpoch, readCursor, readOutbox, saveCursor, type Epoch, type Outbox } from './outbox';
 import { TELEMETRY_OPTIONS } from './options';
 import { backoffMs, deviceStates, shouldPublish, stateKey, type Published } from './status';
 import { DEFAULT_TOPIC_PREFIX, encodeRecord, encodeStatus, outgoingRecord, parseAck, topicFor, willStatus, type StatusPayload, type WireChannel } from './wire';
@@ -88,9 +94,19 @@ export async function ship(opts: ShipOptions): Promise<ShipResult> {
   const { host, port } = brokerAddress(t.broker);
 
   let cursor = readCursor(dir, epoch);
-  let box = await readOutbox(dir, epoch, cursor, journal);
+  // The gap ranges last confirmed under the journal's lock: a read that finds the same needs no lock.
+  let confirmed = '';
+  const readBox = async (): Promise<Outbox> => {
+    const box = await readOutbox(dir, epoch, cursor, journal);
+    if (!box.gaps.length || JSON.stringify(box.gaps) === confirmed) return box;
+    const sure = await confirmGaps(dir, epoch, cursor, journal);
+    confirmed = JSON.stringify(sure.gaps);
+    return sure;
+  };
+  let box = await readBox();
   const result: ShipResult = { sent: 0, refused: 0, rewinds: 0, connects: 0, ack: cursor, lastSeq: box.lastSeq, gap: box.gap, complete: false };
-  if (opts.mode === 'flush' && box.pending.length === 0) {
+  // A gap alone is not done: it must still be announced, or the fleet's acknowledgement waits for it for ever.
+  if (opts.mode === 'flush' && box.pending.length === 0 && box.gaps.length === 0) {
     result.complete = true;
     return result;
   }
@@ -117,6 +133,8 @@ export async function ship(opts: ShipOptions): Promise<ShipResult> {
       lastSeq: box.lastSeq,
       ack: cursor,
       gap: box.gap,
+      // The gap announced: the fleet's acknowledgement steps over these instead of waiting for them.
+      ...(box.gaps.some(([, to]) => to > cursor) ? { gaps: box.gaps.filter(([, to]) => to > cursor) } : {}),
       ...(deviceStates(box.latestDevices) ? { devices: deviceStates(box.latestDevices) } : {}),
     });
 
@@ -243,8 +261,8 @@ export async function ship(opts: ShipOptions): Promise<ShipResult> {
 
     /** New records in the journal (resident mode). */
     async function reload(): Promise<void> {
-      const fresh = await readOutbox(dir, epoch, cursor, journal);
-      const changed = fresh.lastSeq !== box.lastSeq || fresh.gap !== box.gap;
+      const fresh = await readBox();
+      const changed = fresh.lastSeq !== box.lastSeq || fresh.gap !== box.gap || JSON.stringify(fresh.gaps) !== JSON.stringify(box.gaps);
       const sentUpTo = box.pending[next - 1]?.seq ?? cursor;
       box = fresh;
       next = box.pending.findIndex((r) => r.seq > sentUpTo);

@@ -26,7 +26,7 @@ export function deviceStates(record: JournalRecord | null): Record<string, Devic
 
 /** What a state change is: the status without its time and counters (which move with every record). */
 export function stateKey(s: StatusPayload): string {
-  return JSON.stringify({ online: s.online, epoch: s.epoch, gap: s.gap ?? 0, devices: s.devices ?? null });
+  return JSON.stringify({ online: s.online, epoch: s.epoch, gap: s.gap ?? 0, gaps: s.gaps ?? [], devices: s.devices ?? null });
 }
 
 export interface Published {

@@ -8,6 +8,8 @@
  *   ack_cursor       per terminal and epoch, the highest seq up to which every record is stored: what the
  *                    terminal's retained ack says, advanced in the same transaction as the rows
  *   terminal_status  the newest status a terminal (or its last will) reported, and when it was last seen
+ *   record_gap       ranges of seqs a terminal announced it will never send (its journal lost them before
+ *                    the fleet acknowledged them): the ack cursor steps over them, the report lists them
  */
 import type { RecordRow, StatusRow } from './rows';
 import { RECORD_COLUMNS } from './rows';
@@ -52,6 +54,9 @@ const DDL = [
   `create index if not exists records_time on records (t_terminal_ms)`,
   `create table if not exists ack_cursor (
     terminal_id text not null, epoch text not null, seq bigint not null, primary key (terminal_id, epoch))`,
+  `create table if not exists record_gap (
+    terminal_id text not null, epoch text not null, from_seq bigint not null, to_seq bigint not null, announced_ms bigint not null,
+    primary key (terminal_id, epoch, from_seq))`,
   `create table if not exists terminal_status (
     terminal_id text primary key, acquirer text not null, online integer, at_ms bigint,
     last_seen_ms bigint not null, app_version text, epoch text, last_seq bigint, ack bigint, gap bigint, devices text)`,
@@ -82,6 +87,13 @@ export class FleetStore {
     return this.db.transaction(async (q) => {
       let inserted = 0;
       const touched = new Map<string, { terminalId: string; epoch: string; acquirer: string; seenMs: number }>();
+      // Gaps first: the cursors below step over them in this same transaction.
+      for (const st of statuses) {
+        if (!st.epoch || !st.gaps.length) continue;
+        for (const [from, to] of st.gaps) await q.run(INSERT_GAP, [st.terminal_id, st.epoch, from, to, st.received_ms]);
+        const k = `${st.terminal_id}\u0000${st.epoch}`;
+        touched.set(k, { terminalId: st.terminal_id, epoch: st.epoch, acquirer: st.acquirer, seenMs: Math.max(touched.get(k)?.seenMs ?? 0, st.received_ms) });
+      }
       for (const row of records) {
         inserted += await q.run(INSERT_RECORD, RECORD_COLUMNS.map((c) => row[c]));
         const k = `${row.terminal_id}\u0000${row.epoch}`;
@@ -113,18 +125,29 @@ export class FleetStore {
   }
 }
 
+/** A range announced again (or grown by more rotation) keeps its widest end. */
+const INSERT_GAP = `insert into record_gap (terminal_id, epoch, from_seq, to_seq, announced_ms) values (?, ?, ?, ?, ?)
+  on conflict (terminal_id, epoch, from_seq) do update set to_seq = case when excluded.to_seq > record_gap.to_seq then excluded.to_seq else record_gap.to_seq end`;
+
+/** The cursor walks over stored records and over announced gaps, whichever comes next, until neither does. */
 async function advanceCursor(q: SqlRunner, terminalId: string, epoch: string): Promise<number> {
   const stored = await q.all<{ seq: number | string }>('select seq from ack_cursor where terminal_id = ? and epoch = ?', [terminalId, epoch]);
   const from = stored.length ? Number(stored[0]!.seq) : 0;
   let cur = from;
   for (;;) {
+    const [gap] = await q.all<{ to_seq: number | string | null }>('select max(to_seq) as to_seq from record_gap where terminal_id = ? and epoch = ? and from_seq <= ? and to_seq > ?', [terminalId, epoch, cur + 1, cur]);
+    if (gap?.to_seq !== null && gap?.to_seq !== undefined) {
+      cur = Number(gap.to_seq);
+      continue;
+    }
     const next = await q.all<{ seq: number | string }>(`select seq from records where terminal_id = ? and epoch = ? and seq > ? order by seq limit ${WALK_PAGE}`, [terminalId, epoch, cur]);
     let i = 0;
     while (i < next.length && Number(next[i]!.seq) === cur + 1) {
       cur++;
       i++;
     }
-    if (i < WALK_PAGE) break;
+    // Stopped at a hole (or the end): go on only if an announced gap begins right there.
+    if (i === 0) break;
   }
   if (cur !== from || !stored.length) {
     await q.run('insert into ack_cursor (terminal_id, epoch, seq) values (?, ?, ?) on conflict (terminal_id, epoch) do update set seq = excluded.seq', [terminalId, epoch, cur]);

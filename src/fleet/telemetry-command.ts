@@ -40,12 +40,12 @@ export const telemetryCommand: CommandSpec = {
       const ack = readCursor(dataDir, epoch);
       const box = await readOutbox(dataDir, epoch, ack, journal);
       const lock = await examineLock(join(dataDir, TELEMETRY_LOCK));
-      const json = { broker: config.telemetry.broker, epoch: epoch.epoch, firstSeq: epoch.firstSeq, ack, lastSeq: box.lastSeq, pending: box.pending.length, gap: box.gap, shipperRunning: lock !== null };
+      const json = { broker: config.telemetry.broker, epoch: epoch.epoch, firstSeq: epoch.firstSeq, ack, lastSeq: box.lastSeq, pending: box.pending.length, gap: box.gap, gaps: box.gaps, shipperRunning: lock !== null };
       const text = [
         `broker      ${json.broker}`,
         `epoch       ${json.epoch} (from seq ${json.firstSeq})`,
         `acknowledged up to ${ack}; journal up to ${box.lastSeq}; ${json.pending} waiting`,
-        `gap         ${box.gap}${box.gap ? ' (records the fleet never acknowledged that the journal no longer holds)' : ''}`,
+        `gap         ${box.gap}${box.gap ? ` (records the fleet never acknowledged that the journal no longer holds: seqs ${box.gaps.map(([a, b]) => (a === b ? `${a}` : `${a}-${b}`)).join(', ')}; announced to the fleet, which acknowledges past them)` : ''}`,
         `shipper     ${lock ? 'running' : 'not running'}`,
       ].join('\n');
       return { exitCode: EXIT.ok, json, text: text + '\n' };

@@ -200,8 +200,18 @@ export interface StatusPayload {
   ack?: number;
   /** Records the fleet never acknowledged that rotation removed (0 or absent: none). */
   gap?: number;
+  /**
+   * The gap announced: ranges `[from, to]` of this epoch's seqs after `ack` that the terminal no longer
+   * holds and will never send, lowest first, at most MAX_GAP_RANGES (the rest follow once the ack has
+   * passed these). The fleet's acknowledgement steps over an announced range instead of waiting for it.
+   */
+  gaps?: GapRange[];
   devices?: Record<string, DeviceState>;
 }
+
+/** Seqs `from` to `to`, both included, that will never come. */
+export type GapRange = [from: number, to: number];
+export const MAX_GAP_RANGES = 16;
 
 const SHORT = /^[\x20-\x7e]{1,40}$/;
 const DEVICE_NAME = /^[a-z][a-z0-9-]{0,31}$/;
@@ -239,10 +249,29 @@ export function parseStatus(payload: Uint8Array | string): StatusPayload | null 
     if (!Number.isSafeInteger(n) || (n as number) < 0 || (n as number) > MAX_SEQ) return null;
     out[k] = n as number;
   }
+  if (s.gaps !== undefined) {
+    // Ranges name seqs of one epoch: without it they would name nothing.
+    const gaps = parseGaps(s.gaps);
+    if (!gaps || out.epoch === undefined) return null;
+    out.gaps = gaps;
+  }
   if (s.devices !== undefined) {
     const devices = parseDevices(s.devices);
     if (!devices) return null;
     out.devices = devices;
+  }
+  return out;
+}
+
+/** Ascending, disjoint, within 1..MAX_SEQ, at most MAX_GAP_RANGES; anything else is not a gap announcement. */
+function parseGaps(value: unknown): GapRange[] | null {
+  if (!Array.isArray(value) || value.length > MAX_GAP_RANGES) return null;
+  const out: GapRange[] = [];
+  let after = 0;
+  for (const r of value) {
+    if (!Array.isArray(r) || r.length !== 2 || !isSeq(r[0]) || !isSeq(r[1]) || r[0] > r[1] || r[0] <= after) return null;
+    out.push([r[0], r[1]]);
+    after = r[1];
   }
   return out;
 }

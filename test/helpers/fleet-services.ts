@@ -194,3 +194,58 @@ export async function startPostgres(dir: string): Promise<Postgres> {
     },
   };
 }
+
+export interface IngestProcess {
+  child: ChildProcess;
+  pid: number;
+  /** SIGTERM, then the counts it printed (--json); rejects when it exits other than 0. */
+  stop(): Promise<Record<string, unknown>>;
+  /** kill -9: nothing committed is lost, whatever it held is not acknowledged. */
+  kill9(): Promise<void>;
+  stderr(): string;
+}
+
+/** `posdiag fleet ingest` as a process of its own (the posdiag bundle `cli`), resolved once it says ready. */
+export async function startIngest(cli: string, env: NodeJS.ProcessEnv, broker: Broker, pki: Pki, user: string, database: string, clientId = 'ingest-1'): Promise<IngestProcess> {
+  const files = pki.files(user);
+  const child = spawn(process.execPath, [cli, 'fleet', 'ingest', '--broker', broker.url, '--cert', files.cert, '--key', files.key, '--ca', pki.ca, '--database', database, '--client-id', clientId, '--json'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`ingest not ready: ${err}`)), 20_000);
+    const onData = () => {
+      if (!err.includes('ready:')) return;
+      clearTimeout(timer);
+      child.stderr!.off('data', onData);
+      child.off('exit', onExit);
+      resolve();
+    };
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`ingest exited ${code}: ${err}`));
+    };
+    child.stderr!.on('data', onData);
+    child.once('exit', onExit);
+  });
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return {
+    child,
+    pid: child.pid!,
+    stderr: () => err,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const code = await exited;
+      if (code !== 0) throw new Error(`ingest exited ${code}: ${err}`);
+      return JSON.parse(out) as Record<string, unknown>;
+    },
+    async kill9() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}

@@ -180,6 +180,8 @@ export type ProxyMode = 'pass' | 'blackhole' | 'reset' | 'slow';
 
 export interface FaultProxy {
   port: number;
+  /** Connections accepted so far (a test waits on it: a client has tried). */
+  readonly accepted: number;
   set(mode: ProxyMode): void;
   close(): Promise<void>;
 }
@@ -190,6 +192,7 @@ export interface FaultProxy {
  */
 export async function startProxy(target: number): Promise<FaultProxy> {
   let mode: ProxyMode = 'pass';
+  let accepted = 0;
   const sockets = new Set<import('node:net').Socket>();
   const relay = (from: import('node:net').Socket, to: import('node:net').Socket) =>
     from.on('data', (chunk: Buffer) => {
@@ -198,6 +201,7 @@ export async function startProxy(target: number): Promise<FaultProxy> {
       else to.write(chunk);
     });
   const server = createServer((client) => {
+    accepted++;
     if (mode === 'reset') return void client.destroy();
     const upstream = netConnect(target, '127.0.0.1');
     for (const s of [client, upstream]) {
@@ -215,6 +219,9 @@ export async function startProxy(target: number): Promise<FaultProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   return {
     port: (server.address() as { port: number }).port,
+    get accepted() {
+      return accepted;
+    },
     set(next) {
       mode = next;
       if (next === 'reset') for (const s of sockets) s.destroy();

@@ -6,7 +6,6 @@
  * foreign identity refused (by the broker's ACL on the topic, by ingest on the record), and a broker
  * killed with -9 while ingest is down loses nothing once the terminal sends again after the fleet's ack.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +14,7 @@ import { openFleetStore } from '../../src/fleet/database';
 import type { DatabaseSettings } from '../../src/fleet/config';
 import { cliBundle, type CliBundle } from '../helpers/cli-bundle';
 import { EPOCH_A, wirePayload } from '../helpers/fleet-records';
-import { fleetAcl, makePki, startMosquitto, startPostgres, type Broker, type Pki, type Postgres } from '../helpers/fleet-services';
+import { fleetAcl, makePki, startIngest as startIngestProcess, startMosquitto, startPostgres, type Broker, type IngestProcess, type Pki, type Postgres } from '../helpers/fleet-services';
 import { requireSystemTool } from '../../mocks/system-tools';
 
 jest.setTimeout(90_000);
@@ -48,45 +47,7 @@ afterAll(async () => {
   rmSync(pgDir, { recursive: true, force: true });
 });
 
-interface IngestProcess {
-  child: ChildProcess;
-  /** SIGTERM, then the counts it printed. */
-  stop(): Promise<Record<string, unknown>>;
-  stderr(): string;
-}
-
-async function startIngest(database: string): Promise<IngestProcess> {
-  const files = pki.files(INGEST);
-  const child = spawn(process.execPath, [bundle.cli, 'fleet', 'ingest', '--broker', broker.url, '--cert', files.cert, '--key', files.key, '--ca', pki.ca, '--database', database, '--client-id', 'ingest-1', '--json'], {
-    env: { ...process.env, ...bundle.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`ingest not ready: ${err}`)), 20_000);
-    child.stderr!.on('data', (d: Buffer) => {
-      err += d.toString();
-      if (err.includes('ready:')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`ingest exited ${code}: ${err}`)));
-  });
-  child.removeAllListeners('exit');
-  return {
-    child,
-    stderr: () => err,
-    async stop() {
-      const exited = new Promise<number | null>((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-      return JSON.parse(out) as Record<string, unknown>;
-    },
-  };
-}
+const startIngest = (database: string): Promise<IngestProcess> => startIngestProcess(bundle.cli, bundle.env, broker, pki, INGEST, database);
 
 async function terminal(tid: string): Promise<MqttClient> {
   const files = pki.files(tid);

@@ -151,6 +151,25 @@ test('statuses: the newest wins, a will without a time counts from its arrival, 
   expect(s).toEqual({ online: 0, gap: 2, last_seq: 4 });
 });
 
+test('an announced gap: the ack steps over it (also when the records after it came first), the gap is kept for the report', async () => {
+  const status = (s: object) => Buffer.from(JSON.stringify(s));
+  for (const seq of [1, 2, 8, 9]) ingest.handle(topic('10000001'), wirePayload({ terminalId: '10000001', seq }));
+  await clock.advance(20);
+  expect(published.map((p) => JSON.parse(p.payload).seq)).toEqual([2]);
+  // Seqs 3 to 7 were rotated away on the terminal before the fleet acknowledged them: it says so.
+  ingest.handle(topic('10000001', 'status'), status({ online: true, at: new Date(clock.t).toISOString(), epoch: EPOCH_A, lastSeq: 9, ack: 2, gap: 5, gaps: [[3, 7]] }));
+  await clock.advance(400);
+  expect(published.map((p) => JSON.parse(p.payload))).toEqual([{ seq: 2, epoch: EPOCH_A }, { seq: 9, epoch: EPOCH_A }]);
+  expect(await store.query('select terminal_id, epoch, from_seq, to_seq from record_gap')).toEqual([{ terminal_id: '10000001', epoch: EPOCH_A, from_seq: 3, to_seq: 7 }]);
+  // The same gap announced again, grown: one range, its widest end; the records after it follow at once.
+  ingest.handle(topic('10000001', 'status'), status({ online: true, at: new Date(clock.t).toISOString(), epoch: EPOCH_A, gaps: [[10, 12]] }));
+  ingest.handle(topic('10000001'), wirePayload({ terminalId: '10000001', seq: 13 }));
+  await clock.advance(400);
+  expect(JSON.parse(published[published.length - 1]!.payload)).toEqual({ seq: 13, epoch: EPOCH_A });
+  // Another epoch's gap moves nothing of this one.
+  expect(await store.cursor('10000001', EPOCH_B)).toBe(0);
+});
+
 test('shutting down while the database fails ends at once, acknowledging nothing (the terminals send those records again)', async () => {
   store.commit = () => Promise.reject(new Error('database is down'));
   ingest.handle(topic('10000001'), wirePayload({ terminalId: '10000001', seq: 1 }));

@@ -1,7 +1,7 @@
 /** The journal as the shipper's outbox: the records after the acknowledgement, the gap, the epoch. */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadEpoch, readCursor, readOutbox, saveCursor } from '../../../src/fleet/outbox';
+import { confirmGaps, loadEpoch, missingRanges, readCursor, readOutbox, saveCursor } from '../../../src/fleet/outbox';
 import { JOURNAL_EPOCH } from '../../../src/journal/epoch';
 import { openJournal } from '../../../src/journal/journal';
 import { diagnosisRecord, freshDir, menuRecord } from '../../helpers/journal-fixtures';
@@ -30,8 +30,23 @@ test('records the fleet never acknowledged that rotation removed past the limit 
   const box = await readOutbox(tmp.dir, epoch, 0, j);
   const first = box.pending[0]!.seq;
   expect(first).toBeGreaterThan(1);
-  expect(box).toMatchObject({ lastSeq: 60, gap: first - 1 });
+  expect(box).toMatchObject({ lastSeq: 60, gap: first - 1, gaps: [[1, first - 1]] });
   expect(box.pending.length + box.gap).toBe(60);
+  // Read again under the journal's lock: the same gap, now safe to announce.
+  expect((await confirmGaps(tmp.dir, epoch, 0, j)).gaps).toEqual([[1, first - 1]]);
+  // Past the acknowledgement, nothing is missing any more.
+  expect((await readOutbox(tmp.dir, epoch, first - 1, j)).gaps).toEqual([]);
+});
+
+test.each([
+  ['none', [4, 5], 3, 5, []],
+  ['at the front', [7, 8], 3, 8, [[4, 6]]],
+  ['in the middle and at the end', [4, 6, 9], 3, 11, [[5, 5], [7, 8], [10, 11]]],
+  ['everything', [], 3, 6, [[4, 6]]],
+  ['nothing after the cursor', [], 6, 6, []],
+  ['at most 16 ranges', Array.from({ length: 20 }, (_, i) => 2 * i + 2), 0, 40, Array.from({ length: 16 }, (_, i) => [2 * i + 1, 2 * i + 1])],
+] as const)('missing ranges: %s', (_name, seqs, cursor, lastSeq, want) => {
+  expect(missingRanges(seqs.map((seq) => ({ seq })), cursor, lastSeq)).toEqual(want);
 });
 
 test('a cursor of another epoch counts for nothing', async () => {

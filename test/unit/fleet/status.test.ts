@@ -11,6 +11,7 @@ describe('shouldPublish', () => {
     ['same state after the hold-back', base, last, 1_000 + 60_000, false, true],
     ['a changed device', { ...base, devices: { printer: { status: 'pass', paper: 'ok' } } }, last, 2_000, false, true],
     ['a new gap', { ...base, gap: 3 }, last, 2_000, false, true],
+    ['the same count, other gap ranges (the ack passed the first)', { ...base, gaps: [[7, 9]] as [number, number][] }, { key: stateKey({ ...base, gaps: [[3, 5]] }), atMs: 1_000 }, 2_000, false, true],
     ['offline', { ...base, online: false }, last, 2_000, false, true],
     ['heartbeat', base, last, 2_000, true, true],
   ])('%s', (_n, next, prev, now, heartbeat, expected) => {

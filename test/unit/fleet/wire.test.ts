@@ -3,6 +3,7 @@ import {
   encodeAck,
   encodeRecord,
   encodeStatus,
+  type GapRange,
   keyString,
   MAX_ACK_BYTES,
   MAX_RECORD_BYTES,
@@ -217,7 +218,7 @@ describe('status', () => {
     gap: 3,
     devices: { modem: { status: 'warn', dBm: -101 }, printer: { status: 'fail', paper: 'out' }, reader: { status: 'pass' } },
   };
-  it.each([[full], [willStatus()], [willStatus(EPOCH)], [{ online: true, at: full.at }]])('round-trips %j', (s) => {
+  it.each([[full], [willStatus()], [willStatus(EPOCH)], [{ online: true, at: full.at }], [{ ...full, gaps: [[43, 45], [47, 47]] as GapRange[] }]])('round-trips %j', (s) => {
     expect(parseStatus(encodeStatus(s))).toEqual(s);
   });
   it('will is offline', () => {
@@ -235,6 +236,13 @@ describe('status', () => {
     ['dBm out of range', { ...full, devices: { modem: { status: 'warn', dBm: 20 } } }],
     ['too many devices', { ...full, devices: Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`d${i}`, { status: 'pass' }])) }],
     ['too large', { ...full, appVersion: undefined, pad: 'x'.repeat(MAX_STATUS_BYTES) }],
+    ['gaps without an epoch', { ...full, epoch: undefined, gaps: [[43, 45]] }],
+    ['a gap range backwards', { ...full, gaps: [[45, 43]] }],
+    ['gap ranges out of order', { ...full, gaps: [[47, 47], [43, 45]] }],
+    ['gap ranges overlapping', { ...full, gaps: [[43, 45], [45, 46]] }],
+    ['a gap from seq 0', { ...full, gaps: [[0, 3]] }],
+    ['a gap range of three', { ...full, gaps: [[1, 2, 3]] }],
+    ['too many gap ranges', { ...full, gaps: Array.from({ length: 17 }, (_, i) => [2 * i + 1, 2 * i + 1]) }],
   ])('%s → null', (_name, s) => {
     expect(parseStatus(JSON.stringify(s))).toBeNull();
   });

@@ -11,6 +11,8 @@ export interface SelfTestHooks {
   onDeviceDone?: RunOptions['onDeviceDone'];
   /** Stops the run: each check sees its signal abort, closes its port and returns with what it found. */
   signal?: AbortSignal;
+  /** Cuts the checks still running short, each saying so in its findings (RunOptions.stop). */
+  stop?: AbortSignal;
 }
 
 /** Runs the checks of the wanted devices; a device with no check or no configuration shows as absent. */
@@ -30,6 +32,7 @@ export async function runSelfTest(
   return runChecks(checks, {
     level,
     totalBudgetMs,
+    stop: hooks.stop,
     onFinding: hooks.onFinding,
     onDeviceDone: (r) => {
       progress?.(`  ${r.name ? `${r.device} ${r.name}` : r.device}: ${r.status} (${r.ms} ms)\n`);

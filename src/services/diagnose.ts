@@ -128,9 +128,9 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   };
   const acquirer = req.acquirer ?? terminal.acquirer;
   const locale = req.locale ?? terminal.locale;
-  if (!req.announced) emit(diagnosisStart({ code: req.code, acquirer, locale, amount: req.amount, profile }));
   // The code is looked up once; which devices it calls for does not depend on the language.
   const resolved = lookup(req.code, { acquirer });
+  if (!req.announced) emit(diagnosisStart(resolved, { locale, amount: req.amount, profile }));
   const checked = devicesFor(resolved.entry);
   const budgetMs = req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS;
   const result = checked.length

@@ -7,7 +7,7 @@
 import type { DeadlineProfile } from '../../hal/deadline-profiles';
 import type { DeviceResult } from '../../hal/selfcheck';
 import type { CheckName } from '../codes/types';
-import { lookup } from '../codes/lookup';
+import type { Resolved } from '../codes/lookup';
 import { explainResolved } from '../codes/explain';
 import type { Cause } from '../diagnosis';
 import type { RenderedHint } from '../i18n/hint';
@@ -37,9 +37,9 @@ export type DiagnosisEvent =
     }
   | { event: 'journal'; journalId: string | null; store: { ok: boolean; slipKept?: boolean; journalKept?: boolean; error?: string } };
 
-/** The start of a diagnosis: the code looked up in the catalog alone (no device, no file). */
-export function diagnosisStart(o: { code: string; acquirer?: string; locale?: string; amount?: number; profile: DeadlineProfile }): DiagnosisStart {
+/** The start of a diagnosis: the code as looked up in the catalog, alone (no device, no file). */
+export function diagnosisStart(resolved: Resolved, o: { locale?: string; amount?: number; profile: DeadlineProfile }): DiagnosisStart {
   const params = o.amount !== undefined ? { amount: o.amount } : {};
-  const entry = explainResolved(lookup(o.code, { acquirer: o.acquirer }), { locale: resolveLocale(o.locale), params });
+  const entry = explainResolved(resolved, { locale: resolveLocale(o.locale), params });
   return { event: 'start', code: entry.code, acquirer: entry.acquirer, category: entry.category, hint: entry.hint, checks: entry.checks, profile: o.profile };
 }

@@ -12,6 +12,7 @@ import { DEADLINE_PROFILES, PROFILE_DEFAULTS, type DeadlineProfile } from '../..
 import { HalError } from '../../../hal/errors';
 import { SIMULATED_TERMINAL } from '../../config/default';
 import { ACQUIRERS } from '../../codes/acquirers';
+import { lookup } from '../../codes/lookup';
 import { flushDetached } from '../../fleet/load-telemetry';
 import { TELEMETRY_OPTIONS } from '../../fleet/options';
 import { runDiagnosis } from '../../services/diagnose';
@@ -82,7 +83,7 @@ export const command: CommandSpec = {
     const config = (await configOf(ctx)) ?? SIMULATED_TERMINAL;
     const profile = flags.profile ?? config.checks?.profile ?? PROFILE_DEFAULTS.diagnose;
     const line = (event: DiagnosisEvent) => ctx.io.stdout(JSON.stringify(event) + '\n');
-    const start = diagnosisStart({ code: flags.code, acquirer: flags.acquirer ?? config.terminal.acquirer, locale: ctx.locale ?? config.terminal.locale, amount, profile });
+    const start = diagnosisStart(lookup(flags.code, { acquirer: flags.acquirer ?? config.terminal.acquirer }), { locale: ctx.locale ?? config.terminal.locale, amount, profile });
     if (flags.events) line(start);
     else ctx.progress(`${start.hint.title}: ${start.hint.action}\n  checking ${start.checks.join(', ') || 'nothing'} …\n`);
     const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: ctx.io.env, say: ctx.io.stderr });

@@ -13,16 +13,12 @@ import { HalError } from '../../../hal/errors';
 import { SIMULATED_TERMINAL } from '../../config/default';
 import { ACQUIRERS } from '../../codes/acquirers';
 import { lookup } from '../../codes/lookup';
-import { flushDetached } from '../../fleet/load-telemetry';
 import { TELEMETRY_OPTIONS } from '../../fleet/options';
-import { runDiagnosis } from '../../services/diagnose';
 import { diagnosisStart, type DiagnosisEvent } from '../../services/diagnosis-events';
-import { openEnvironment } from '../../runtime';
 import { BUDGET_FLAG_HELP, parseBudgetFlag } from '../budget';
 import { acquirerFlag, configOf } from '../context';
 import { EXIT } from '../io';
 import type { CommandSpec } from '../spec';
-import { renderDiagnosis } from '../render-diagnosis';
 
 interface DiagnoseFlags {
   code: string;
@@ -86,6 +82,13 @@ export const command: CommandSpec = {
     const start = diagnosisStart(lookup(flags.code, { acquirer: flags.acquirer ?? config.terminal.acquirer }), { locale: ctx.locale ?? config.terminal.locale, amount, profile });
     if (flags.events) line(start);
     else ctx.progress(`${start.hint.title}: ${start.hint.action}\n  checking ${start.checks.join(', ') || 'nothing'} …\n`);
+    // What runs the diagnosis is loaded after the hint is out: the first line does not wait for it.
+    const [{ openEnvironment }, { runDiagnosis }, { renderDiagnosis }, { flushDetached }] = await Promise.all([
+      import('../../runtime'),
+      import('../../services/diagnose'),
+      import('../render-diagnosis'),
+      import('../../fleet/load-telemetry'),
+    ]);
     const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, env: ctx.io.env, say: ctx.io.stderr });
     try {
       const dataDir = env.dataDir;

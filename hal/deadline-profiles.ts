@@ -5,7 +5,8 @@
  * - `cashier`: short probes that still tell a dead device from a slow one, for a diagnosis while the
  *   customer waits: a modem that answers nothing to two quick `AT` probes is unresponsive, a host that
  *   accepts no connection in two short tries is unreachable, a host whose echo takes longer than its
- *   budget is slow. Every fault of the simulated terminal is named within 3 s this way.
+ *   budget is slow; and a diagnosis stops once the cause is proven (STOPS_EARLY). Every fault of the
+ *   simulated terminal is named within 3 s this way.
  *
  * A profile's values are declared by each device module beside its option specs (`optionGroups[].profiles`)
  * and applied here, in one place, to the configuration a check receives: values the configuration sets
@@ -15,6 +16,12 @@ import type { DeviceModule } from './device-module';
 
 export const DEADLINE_PROFILES = ['cashier', 'thorough'] as const;
 export type DeadlineProfile = (typeof DEADLINE_PROFILES)[number];
+
+/**
+ * Whether a diagnosis under the profile stops once the results in hand prove the cause, cutting the
+ * checks still running short; thorough lets every check finish, for the whole picture.
+ */
+export const STOPS_EARLY: Readonly<Record<DeadlineProfile, boolean>> = { cashier: true, thorough: false };
 
 /** Where nobody chose: a diagnosis answers the cashier, everything else takes its time. */
 export const PROFILE_DEFAULTS = { diagnose: 'cashier', selftest: 'thorough', menu: 'thorough' } as const satisfies Record<string, DeadlineProfile>;

@@ -6,7 +6,7 @@
  * The card number is masked on the first line of runDiagnosis and only the mask travels further; the
  * journal scrubs again, so a caller's slip cannot put a whole PAN on disk.
  */
-import { PROFILE_DEFAULTS, type DeadlineProfile } from '../../hal/deadline-profiles';
+import { PROFILE_DEFAULTS, STOPS_EARLY, type DeadlineProfile } from '../../hal/deadline-profiles';
 import { moduleOf, type CheckedDevice } from '../../hal/devices';
 import { resolveProfile } from '../../hal/printer/profiles';
 import { maskPan } from '../../hal/reader/card-mask';
@@ -86,8 +86,9 @@ export const DIAGNOSE_BUDGET_MS = 30_000;
  * Each device at the level its module runs at during a diagnosis (hal/<device>/module.ts): most look
  * without acting; the card reader runs its external self-test too, so a card code is only put on the
  * card once the reader has shown it can read one. The levels run at the same time, and the results come
- * back in the order of `devices`. As soon as the results in hand decide the cause whatever the checks
- * still running would find (causeSettled), those are cut short: a dead modem proves a 96 without the host.
+ * back in the order of `devices`. Under a profile that stops early, as soon as the results in hand decide
+ * the cause whatever the checks still running would find (causeSettled), those are cut short: a dead
+ * modem proves a 96 without the host.
  */
 async function runChecksFor(
   devices: CheckedDevice[],
@@ -101,9 +102,10 @@ async function runChecksFor(
   const stop = new AbortController();
   const onDeviceDone = (r: DeviceResult) => {
     done.push(r);
-    running.splice(running.indexOf(r.device), 1);
+    const at = running.indexOf(r.device);
+    if (at >= 0) running.splice(at, 1);
     o.onDevice?.(r);
-    if (!stop.signal.aborted && running.length > 0 && causeSettled({ checks: o.checks as ExplainResult['checks'] }, done, running, devices)) stop.abort();
+    if (STOPS_EARLY[o.profile] && !stop.signal.aborted && running.length > 0 && causeSettled({ checks: o.checks as ExplainResult['checks'] }, done, running, devices)) stop.abort();
   };
   const levels = [...new Set(devices.map((d) => moduleOf(d)!.diagnosisLevel))];
   const runs = await Promise.all(

@@ -65,3 +65,11 @@ test('--events with --json is bad usage: the error document, and nothing run', a
   expect(await main(['diagnose', '--code', '96', '--sim', '--events', '--json'], io.handle)).toBe(2);
   expect(JSON.parse(io.out())).toMatchObject({ error: { code: 'Usage_Invalid', message: expect.stringContaining('--events') } });
 });
+
+test('thorough lets every check finish: an unplugged modem cuts neither the host nor a silent printer short', async () => {
+  // Under cashier both would be cut short as soon as the modem's result is in (it proves the 96).
+  const { lines } = await events(['--code', '96', '--sim', 'modem=unplug,printer=silent', '--no-print', '--profile', 'thorough']);
+  const findings = lines.filter((l) => l.doc.event === 'device').flatMap((l) => (l.doc.result as { findings: { id: string }[] }).findings.map((f) => f.id));
+  expect(findings.filter((id) => id.endsWith('.cut-short'))).toEqual([]);
+  expect(lines.find((l) => l.doc.event === 'cause')!.doc).toMatchObject({ cause: { id: 'modem-unresponsive' } });
+}, 30_000);

@@ -4,7 +4,7 @@
  * and `thorough` (or no profile) is every default as before.
  */
 import { systemClock } from '../../../hal/clock';
-import { DEADLINE_PROFILES, PROFILE_DEFAULTS, withProfile } from '../../../hal/deadline-profiles';
+import { DEADLINE_PROFILES, PROFILE_DEFAULTS, STOPS_EARLY, withProfile } from '../../../hal/deadline-profiles';
 import { CheckEnv, DEVICE_CHECKS, DEVICE_MODULES, moduleOf } from '../../../hal/devices';
 import { MODEM_CASHIER_TIMEOUTS, MODEM_TIMEOUTS } from '../../../hal/modem/timeouts';
 import { budgetFor, NETWORK_CASHIER_OPTIONS, NETWORK_OPTIONS, resolveNetworkOptions } from '../../../hal/network/options';
@@ -20,6 +20,8 @@ const modem = moduleOf('modem')!;
 test('the defaults: a diagnosis answers the cashier, the self-test and the menu take their time', () => {
   expect(DEADLINE_PROFILES).toEqual(['cashier', 'thorough']);
   expect(PROFILE_DEFAULTS).toEqual({ diagnose: 'cashier', selftest: 'thorough', menu: 'thorough' });
+  // Only the cashier's diagnosis cuts checks short once the cause is proven.
+  expect(STOPS_EARLY).toEqual({ cashier: true, thorough: false });
 });
 
 test('cashier fills the option groups; what the configuration sets stays; thorough and none change nothing', () => {

@@ -2,6 +2,7 @@
 //   dist/cli.js    the `posdiag` command, what a terminal runs (at most 300,000 bytes: the build fails above)
 //   dist/index.js  the library (package.json "main")
 //   dist/sim.js    the simulated terminal: the simulators of mocks/ and the commands that run only on them
+//   dist/sim-faults.js  their fault lists alone, to check --sim without loading them
 //                  (demo, sim), loaded only to simulate (src/simulators.ts requires it at run time)
 //   dist/modem-batch.js  the modem's combined AT command lines, loaded by the modem check (without it: one a line)
 //   dist/png.js    the PNG preview's renderer, loaded only to draw one (src/slip/png-bundle.ts)
@@ -32,6 +33,9 @@ const require = createRequire(import.meta.url);
 const quiet = process.argv.includes('--quiet');
 const analyze = process.argv.includes('--analyze');
 const SIM_BUNDLE = 'sim.js';
+// The simulators' fault lists alone (mocks/faults.ts), for checking --sim before anything runs without
+// loading the simulators themselves: a diagnosis's first line does not wait for dist/sim.js.
+const SIM_FAULTS_BUNDLE = 'sim-faults.js';
 // The PNG preview's renderer, required by src/slip/png-bundle.ts on first use.
 const PNG_BUNDLE = 'png.js';
 // The fleet side, required by src/fleet-bundle.ts when `posdiag fleet` runs.
@@ -40,6 +44,7 @@ const FLEET_BUNDLE = 'fleet.js';
 const TELEMETRY_BUNDLE = 'telemetry.js';
 const LAZY_BUNDLES = {
   POSDIAG_SIM_BUNDLE: JSON.stringify(SIM_BUNDLE),
+  POSDIAG_SIM_FAULTS_BUNDLE: JSON.stringify(SIM_FAULTS_BUNDLE),
   POSDIAG_PNG_BUNDLE: JSON.stringify(PNG_BUNDLE),
   POSDIAG_FLEET_BUNDLE: JSON.stringify(FLEET_BUNDLE),
   POSDIAG_TELEMETRY_BUNDLE: JSON.stringify(TELEMETRY_BUNDLE),
@@ -80,6 +85,7 @@ const outputs = [
   { entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', define },
   { entryPoints: ['src/index.ts'], outfile: 'dist/index.js', define },
   { entryPoints: ['src/simulators-entry.ts'], outfile: `dist/${SIM_BUNDLE}`, define },
+  { entryPoints: ['mocks/faults.ts'], outfile: `dist/${SIM_FAULTS_BUNDLE}`, define },
   { entryPoints: ['src/slip/roll-png.ts'], outfile: `dist/${PNG_BUNDLE}`, define },
   { entryPoints: ['hal/modem/batch-run.ts'], outfile: `dist/${MODEM_BATCH_BUNDLE}`, define },
   // better-sqlite3 is a native addon found from its package directory; pg's optional pg-native is not installed.

@@ -33,7 +33,7 @@ function newestSource(dir: string): number {
 
 export function cliBundle(): CliBundle {
   const dist = join(ROOT, 'dist');
-  const built = ['cli.js', 'sim.js', 'png.js', 'modem-batch.js', 'fleet.js', 'telemetry.js', GB18030_TABLE_FILE].map((f) => join(dist, f));
+  const built = ['cli.js', 'sim.js', 'sim-faults.js', 'png.js', 'modem-batch.js', 'fleet.js', 'telemetry.js', GB18030_TABLE_FILE].map((f) => join(dist, f));
   if (built.every(existsSync)) {
     const sources = Math.max(...['src', 'hal', 'mocks'].map((d) => newestSource(join(ROOT, d))));
     if (Math.min(...built.map((f) => statSync(f).mtimeMs)) >= sources) return { cli: built[0], env: {}, dispose: () => undefined };
@@ -51,6 +51,7 @@ export function cliBundle(): CliBundle {
   };
   const define = {
     POSDIAG_SIM_BUNDLE: JSON.stringify('sim.js'),
+    POSDIAG_SIM_FAULTS_BUNDLE: JSON.stringify('sim-faults.js'),
     POSDIAG_PNG_BUNDLE: JSON.stringify('png.js'),
     POSDIAG_MODEM_BATCH_BUNDLE: JSON.stringify('modem-batch.js'),
     POSDIAG_FLEET_BUNDLE: JSON.stringify('fleet.js'),
@@ -59,6 +60,7 @@ export function cliBundle(): CliBundle {
   };
   buildSync({ ...common, entryPoints: ['src/cli.ts'], outfile: join(out, 'cli.js'), define });
   buildSync({ ...common, entryPoints: ['src/simulators-entry.ts'], outfile: join(out, 'sim.js'), define });
+  buildSync({ ...common, entryPoints: ['mocks/faults.ts'], outfile: join(out, 'sim-faults.js'), define });
   buildSync({ ...common, entryPoints: ['src/slip/roll-png.ts'], outfile: join(out, 'png.js'), define });
   buildSync({ ...common, entryPoints: ['hal/modem/batch-run.ts'], outfile: join(out, 'modem-batch.js'), define });
   buildSync({ ...common, entryPoints: ['src/fleet/entry.ts'], outfile: join(out, 'fleet.js'), define, external: [...common.external, 'better-sqlite3', 'pg', 'pg-native', 'bufferutil', 'utf-8-validate'] });

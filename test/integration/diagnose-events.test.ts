@@ -73,3 +73,11 @@ test('thorough lets every check finish: an unplugged modem cuts neither the host
   expect(findings.filter((id) => id.endsWith('.cut-short'))).toEqual([]);
   expect(lines.find((l) => l.doc.event === 'cause')!.doc).toMatchObject({ cause: { id: 'modem-unresponsive' } });
 }, 30_000);
+
+test('without --events, the catalog hint is the first thing on stderr, before any device line; then the cause on stdout', async () => {
+  const io = capturedIo({ POSDIAG_HOME: home });
+  expect(await main(['diagnose', '--code', '96', '--sim', 'modem=silent', '--no-print', '--locale', 'en'], io.handle)).toBe(0);
+  const hint = explain('96', { acquirer: 'cup', locale: 'en' }).hint;
+  expect(io.err().split('\n').slice(0, 2)).toEqual([`${hint.title}: ${hint.action}`, '  checking network, modem, reader, printer …']);
+  expect(io.out()).toMatch(/cause\s+modem-unresponsive/);
+}, 30_000);

@@ -9,11 +9,10 @@
  *   simulated terminal is named within 3 s this way.
  *
  * A profile's values are declared by each device module beside its option specs (`optionGroups[].profiles`)
- * and applied here, in one place, to the configuration a check receives: values the configuration sets
- * stay as set, the profile fills in the rest in place of the defaults.
+ * and applied in one place, the check registry (hal/devices.ts withProfile), to the configuration a check
+ * receives: values the configuration sets stay as set, the profile fills in the rest in place of the
+ * defaults. This file imports nothing, so every part of hal/ may name a profile.
  */
-import type { DeviceModule } from './device-module';
-
 export const DEADLINE_PROFILES = ['cashier', 'thorough'] as const;
 export type DeadlineProfile = (typeof DEADLINE_PROFILES)[number];
 
@@ -28,17 +27,4 @@ export const PROFILE_DEFAULTS = { diagnose: 'cashier', selftest: 'thorough', men
 
 export function isDeadlineProfile(name: unknown): name is DeadlineProfile {
   return (DEADLINE_PROFILES as readonly unknown[]).includes(name);
-}
-
-/** A device's configuration with its profile's values under each of its option groups (the configuration's own win). */
-export function withProfile<C>(module: Pick<DeviceModule<C>, 'optionGroups'>, config: C, profile: DeadlineProfile | undefined): C {
-  if (!profile || config === null || typeof config !== 'object') return config;
-  let out = config as Record<string, unknown>;
-  for (const group of module.optionGroups) {
-    const values = group.profiles?.[profile]?.(out);
-    if (!values) continue;
-    const own = out[group.field];
-    out = { ...out, [group.field]: { ...values, ...(own !== null && typeof own === 'object' ? own : {}) } };
-  }
-  return out as C;
 }

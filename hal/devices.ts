@@ -4,7 +4,7 @@
  */
 import type { TerminalEnv } from './check-env';
 import { deviceEnv } from './check-env';
-import { withProfile } from './deadline-profiles';
+import type { DeadlineProfile } from './deadline-profiles';
 import type { DeviceModule } from './device-module';
 import type { DeviceCheck } from './selfcheck';
 import { MODEM_MODULE } from './modem/module';
@@ -32,3 +32,16 @@ export function moduleOf(device: string): DeviceModule<unknown, CheckedDevice> |
 export const DEVICE_CHECKS: Record<CheckedDevice, CheckFactory> = Object.fromEntries(
   DEVICE_MODULES.map((m) => [m.id, (env: TerminalEnv) => m.configs(env).map((config) => m.check(deviceEnv(env, withProfile(m, config, env.profile))))]),
 ) as Record<CheckedDevice, CheckFactory>;
+
+/** A device's configuration with its profile's values under each of its option groups (the configuration's own win). */
+export function withProfile<C>(module: Pick<DeviceModule<C>, 'optionGroups'>, config: C, profile: DeadlineProfile | undefined): C {
+  if (!profile || config === null || typeof config !== 'object') return config;
+  let out = config as Record<string, unknown>;
+  for (const group of module.optionGroups) {
+    const values = group.profiles?.[profile]?.(out);
+    if (!values) continue;
+    const own = out[group.field];
+    out = { ...out, [group.field]: { ...values, ...(own !== null && typeof own === 'object' ? own : {}) } };
+  }
+  return out as C;
+}

@@ -4,8 +4,8 @@
  * and `thorough` (or no profile) is every default as before.
  */
 import { systemClock } from '../../../hal/clock';
-import { DEADLINE_PROFILES, PROFILE_DEFAULTS, STOPS_EARLY, withProfile } from '../../../hal/deadline-profiles';
-import { CheckEnv, DEVICE_CHECKS, DEVICE_MODULES, moduleOf } from '../../../hal/devices';
+import { DEADLINE_PROFILES, PROFILE_DEFAULTS, STOPS_EARLY } from '../../../hal/deadline-profiles';
+import { CheckEnv, DEVICE_CHECKS, DEVICE_MODULES, moduleOf, withProfile } from '../../../hal/devices';
 import { MODEM_CASHIER_TIMEOUTS, MODEM_TIMEOUTS } from '../../../hal/modem/timeouts';
 import { budgetFor, NETWORK_CASHIER_OPTIONS, NETWORK_OPTIONS, resolveNetworkOptions } from '../../../hal/network/options';
 import { optionDefaults } from '../../../hal/options';

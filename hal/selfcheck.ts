@@ -93,6 +93,11 @@ export function worstStatus(findings: ReadonlyArray<{ status: CheckStatus }>): C
   return worst;
 }
 
+/** Whether a device's check was cut short once the run's cause was known (RunOptions.stop). */
+export function wasCutShort(r: Pick<DeviceResult, 'device' | 'findings'>): boolean {
+  return r.findings.some((f) => f.id === `${r.device}.cut-short`);
+}
+
 /** Runs every device check concurrently, each under min(its budget, what is left of the total). */
 export async function runChecks(checks: readonly DeviceCheck[], options: RunOptions): Promise<SelfTestResult> {
   const clock = options.clock ?? systemClock;

@@ -3,7 +3,7 @@
  * `posdiag selftest`, the diagnosis, the technician menu and the public API all run the checks here.
  */
 import { CheckedDevice, CheckEnv, DEVICE_CHECKS } from '../../hal/devices';
-import { CheckLevel, DeviceCheck, runChecks, RunOptions, SelfTestResult } from '../../hal/selfcheck';
+import { CheckLevel, DeviceCheck, runChecks, RunOptions, SelfTestResult, wasCutShort } from '../../hal/selfcheck';
 
 /** Structured progress for a caller that draws its own screen (the technician menu), and a way to stop. */
 export interface SelfTestHooks {
@@ -35,7 +35,7 @@ export async function runSelfTest(
     stop: hooks.stop,
     onFinding: hooks.onFinding,
     onDeviceDone: (r) => {
-      progress?.(`  ${r.name ? `${r.device} ${r.name}` : r.device}: ${r.status} (${r.ms} ms)\n`);
+      progress?.(`  ${r.name ? `${r.device} ${r.name}` : r.device}: ${wasCutShort(r) ? 'cut short' : r.status} (${r.ms} ms)\n`);
       hooks.onDeviceDone?.(r);
     },
   });

@@ -17,6 +17,9 @@
 const LAZY_BUNDLES = [
   // The simulated terminal: the simulators of mocks/ and the commands that run only on them (demo, sim).
   { file: 'sim.js', define: 'POSDIAG_SIM_BUNDLE', entry: 'src/simulators-entry.ts', loader: 'src/simulators.ts' },
+  // The simulators' fault lists alone, for checking --sim before anything runs: a diagnosis's first line
+  // does not wait for sim.js.
+  { file: 'sim-faults.js', define: 'POSDIAG_SIM_FAULTS_BUNDLE', entry: 'mocks/faults.ts', loader: 'src/simulators.ts' },
   // The PNG preview's renderer, only to draw one.
   { file: 'png.js', define: 'POSDIAG_PNG_BUNDLE', entry: 'src/slip/roll-png.ts', loader: 'src/slip/png-bundle.ts' },
   // The modem's combined AT command lines (without it: one command a line).

@@ -1,6 +1,8 @@
-// posdiag benchmarks (never part of npm test). `npm run bench` builds dist/ and runs this:
+// posdiag benchmarks (never part of npm test). `npm run bench` builds dist/ and runs this (about ten minutes:
+// the time-to-cause table runs every fault of the simulated terminal three times under each profile, and the
+// fleet section simulates 1,000 terminals unless told otherwise):
 //   node bench/run.mjs [--quick] [--fleet N | --no-fleet]   (--quick: fewer runs, for trying things out; the
-//   committed results use none. The fleet section simulates 1,000 terminals unless told otherwise.)
+//   committed results use none)
 // It prints a table (figure, target, met/missed) and writes bench/results.json.
 //
 // The TypeScript parts (bench/selfcheck.ts, bench/slip.ts) are bundled here with esbuild into
@@ -13,6 +15,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureColdStart, measureLookups } from './catalog.mjs';
+import { measureTimeToCause, timeToCauseTable } from './time-to-cause.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -69,6 +72,25 @@ for (const f of await benchChipReader(quick ? 2 : 5)) {
   figure(`ccid.${f.level}.replay`, '  the same frames, bare serialport stream, same rig', f.replayMs, 'ms', null, null, `median; each frame sent when the previous answer is in; ${(f.replayMs / f.simFloorMs).toFixed(2)}x the simulator's floor`);
   figure(`ccid.${f.level}.replayRatio`, '  wall / bare replay', ratio, 'x', '<= 1.5', ratio <= 1.5, `${((f.wallMs - f.replayMs) / f.exchanges).toFixed(1)} ms an exchange: driver, check, open and close`);
 }
+
+// --- 2c: time to cause: diagnose 96 for every fault of the simulated terminal, under both deadline profiles ----
+// A child process per run (`diagnose --code 96 --sim D=F --no-print --events`), timed from its spawn to the
+// first line (the catalog's hint) and to the cause line. The modem's round trips per check are above.
+const TARGET_MS = 3000;
+const FIRST_EVENT_MS = 300;
+const { DEVICE_FAULTS } = await import(join(root, 'dist/sim.js'));
+const faults = Object.entries(DEVICE_FAULTS).flatMap(([d, fs]) => fs.filter((f) => f !== 'healthy').map((f) => `${d}=${f}`));
+const ttc = await measureTimeToCause(faults, { runs: quick ? 1 : 3 });
+for (const [profile, r] of Object.entries(ttc)) {
+  const cashier = profile === 'cashier';
+  const worst = r.rows.reduce((a, b) => (b.maxMs > a.maxMs ? b : a));
+  figure(`ttc.${profile}.healthy`, `diagnose 96, ${profile}: healthy terminal, time to cause`, r.healthy.medianMs, 'ms', null, null, `median of ${r.runs}, max ${r.healthy.maxMs.toFixed(0)} ms, from the spawn`);
+  figure(`ttc.${profile}.worst`, `  slowest fault (${worst.sim}), max of ${r.runs}`, worst.maxMs, 'ms', cashier ? `<= ${TARGET_MS}` : null, cashier ? worst.maxMs <= TARGET_MS : null, `${(worst.maxMs / r.healthy.medianMs).toFixed(2)}x healthy; cause ${worst.cause}`);
+  const over = r.rows.filter((x) => x.maxMs > TARGET_MS).map((x) => x.sim);
+  figure(`ttc.${profile}.within`, `  faults whose cause came within ${TARGET_MS / 1000} s (max)`, `${r.rows.length - over.length}/${r.rows.length}`, '', cashier ? 'all' : null, cashier ? over.length === 0 : null, over.length ? `over: ${over.join(', ')}` : '');
+  figure(`ttc.${profile}.first`, '  first event (the catalog hint), max over every run', r.firstMaxMs, 'ms', cashier ? `<= ${FIRST_EVENT_MS}` : null, cashier ? r.firstMaxMs <= FIRST_EVENT_MS : null, `median ${r.firstMedianMs.toFixed(0)} ms, from the spawn (Node's own start included)`);
+}
+const ttcTable = timeToCauseTable(ttc, TARGET_MS);
 
 // --- 3: the reference slip and its peers ------------------------------------------------------------------
 const { benchSlip } = await bundled('slip');
@@ -128,12 +150,14 @@ for (const r of rows) {
   const verdict = r.met === null ? '' : r.met ? 'met' : 'MISSED';
   console.log(`${r.label.padEnd(52)} ${`${fmt(r.value)} ${r.unit}`.padStart(12)}  ${String(r.target ?? '').padEnd(24)} ${verdict}${r.note ? `  (${r.note})` : ''}`);
 }
+console.log(`\ntime to cause, diagnose --code 96 --sim D=F --no-print --events (median / max of the runs, from the spawn):\n${ttcTable}`);
 const results = {
   date: new Date().toISOString(),
   machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, loadavg1: Number(loadavg()[0].toFixed(2)) },
   command: 'npm run bench',
   quick,
   figures: rows,
+  timeToCause: ttc,
 };
 writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('\nwrote bench/results.json');

@@ -6,6 +6,7 @@
 import type { BindingInterface } from '@serialport/bindings-interface';
 import type { Clock } from './clock';
 import type { DevicesConfig, HostConfig } from './config';
+import type { DeadlineProfile } from './deadline-profiles';
 
 /** Who this terminal is, for checks that talk to the host (the echo carries fields 41 and 42). */
 export interface TerminalIdentity {
@@ -20,6 +21,8 @@ export interface TerminalEnv {
   devices: DevicesConfig;
   host?: HostConfig;
   terminal?: TerminalIdentity;
+  /** The deadlines the checks run with (hal/deadline-profiles.ts); none: every option's default (`thorough`). */
+  profile?: DeadlineProfile;
 }
 
 /** What one device's check receives: the binding, the clock, the terminal and its own configuration. */

@@ -4,6 +4,7 @@
  * rules find what they need about a device here instead of naming it.
  */
 import type { DeviceEnv, TerminalEnv } from './check-env';
+import type { DeadlineProfile } from './deadline-profiles';
 import type { OptionSpec } from './options';
 import type { CheckLevel, DeviceCheck } from './selfcheck';
 
@@ -22,6 +23,15 @@ export interface DeviceModule<C = unknown, Id extends string = string> {
   ownFields: readonly string[];
   /** Those an instance may have, by its configuration (a reader's by its kind); all of ownFields when not set. */
   fieldsOf?(config: Record<string, unknown>): readonly string[];
-  /** Its option groups (timeouts, timing) under its configuration, with their specs (by the instance's config). */
-  optionGroups: readonly { field: string; spec(config: Record<string, unknown>): OptionSpec<string> }[];
+  /**
+   * Its option groups (timeouts, timing) under its configuration, with their specs (by the instance's
+   * config) and what a deadline profile puts in place of the defaults (hal/deadline-profiles.ts; none: the defaults).
+   */
+  optionGroups: readonly OptionGroup[];
+}
+
+export interface OptionGroup {
+  field: string;
+  spec(config: Record<string, unknown>): OptionSpec<string>;
+  profiles?: { readonly [P in DeadlineProfile]?: (config: Record<string, unknown>) => Readonly<Record<string, number>> };
 }

@@ -4,6 +4,7 @@
  */
 import type { TerminalEnv } from './check-env';
 import { deviceEnv } from './check-env';
+import type { DeadlineProfile } from './deadline-profiles';
 import type { DeviceModule } from './device-module';
 import type { DeviceCheck } from './selfcheck';
 import { MODEM_MODULE } from './modem/module';
@@ -21,7 +22,7 @@ export type CheckedDevice = (typeof MODULES)[number]['id'];
 export const DEVICE_MODULES: readonly DeviceModule<unknown, CheckedDevice>[] = MODULES;
 export const CHECKED_DEVICES: readonly CheckedDevice[] = DEVICE_MODULES.map((m) => m.id);
 
-/** A device's checks on this terminal: one per configured instance, none when it has none. */
+/** A device's checks on this terminal: one per configured instance, none when it has none; with the run's deadline profile. */
 export type CheckFactory = (env: TerminalEnv) => DeviceCheck[];
 
 export function moduleOf(device: string): DeviceModule<unknown, CheckedDevice> | undefined {
@@ -29,5 +30,18 @@ export function moduleOf(device: string): DeviceModule<unknown, CheckedDevice> |
 }
 
 export const DEVICE_CHECKS: Record<CheckedDevice, CheckFactory> = Object.fromEntries(
-  DEVICE_MODULES.map((m) => [m.id, (env: TerminalEnv) => m.configs(env).map((config) => m.check(deviceEnv(env, config)))]),
+  DEVICE_MODULES.map((m) => [m.id, (env: TerminalEnv) => m.configs(env).map((config) => m.check(deviceEnv(env, withProfile(m, config, env.profile))))]),
 ) as Record<CheckedDevice, CheckFactory>;
+
+/** A device's configuration with its profile's values under each of its option groups (the configuration's own win). */
+export function withProfile<C>(module: Pick<DeviceModule<C>, 'optionGroups'>, config: C, profile: DeadlineProfile | undefined): C {
+  if (!profile || config === null || typeof config !== 'object') return config;
+  let out = config as Record<string, unknown>;
+  for (const group of module.optionGroups) {
+    const values = group.profiles?.[profile]?.(out);
+    if (!values) continue;
+    const own = out[group.field];
+    out = { ...out, [group.field]: { ...values, ...(own !== null && typeof own === 'object' ? own : {}) } };
+  }
+  return out as C;
+}

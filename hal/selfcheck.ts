@@ -69,6 +69,12 @@ export interface RunOptions {
   /** After a budget is spent, how long the runner waits for the check to release its port. Default 250 ms. */
   cleanupGraceMs?: number;
   clock?: Clock;
+  /**
+   * Ends the checks still running, as soon as it aborts (a diagnosis whose cause is already proven): each
+   * is told through its signal to close its port, and says it was cut short (`<device>.cut-short`, a
+   * warning no cause rule reads) beside what it had found.
+   */
+  stop?: AbortSignal;
   onFinding?(device: string, finding: Finding): void;
   onDeviceDone?(result: DeviceResult): void;
 }
@@ -85,6 +91,11 @@ export function worstStatus(findings: ReadonlyArray<{ status: CheckStatus }>): C
   let worst: CheckStatus = 'pass';
   for (const f of findings) if (STATUS_RANK[f.status] > STATUS_RANK[worst]) worst = f.status;
   return worst;
+}
+
+/** Whether a device's check was cut short once the run's cause was known (RunOptions.stop). */
+export function wasCutShort(r: Pick<DeviceResult, 'device' | 'findings'>): boolean {
+  return r.findings.some((f) => f.id === `${r.device}.cut-short`);
 }
 
 /** Runs every device check concurrently, each under min(its budget, what is left of the total). */
@@ -133,20 +144,26 @@ async function runOne(check: DeviceCheck, o: OneOptions): Promise<DeviceResult> 
       },
     );
 
-  const outcome = await Promise.race([running, budgetSpent]);
+  const stop = o.options.stop;
+  let onStop = () => undefined as void;
+  const stopped = new Promise<'stop'>((resolve) => {
+    onStop = () => resolve('stop');
+    if (stop?.aborted) onStop();
+    else stop?.addEventListener('abort', onStop, { once: true });
+  });
+
+  const outcome = await Promise.race([running, budgetSpent, stopped]);
   clock.clearTimeout(timer);
+  stop?.removeEventListener('abort', onStop);
   const ms = Math.round(clock.now() - start);
-  if (outcome === 'budget') {
-    report({
-      id: `${check.device}.budget`,
-      status: 'timeout',
-      value: o.budgetMs,
-      unit: 'ms',
-      message: 'check.budget-spent',
-      params: { budgetMs: o.budgetMs },
-    });
+  if (outcome !== 'done') {
+    report(
+      outcome === 'budget'
+        ? { id: `${check.device}.budget`, status: 'timeout', value: o.budgetMs, unit: 'ms', message: 'check.budget-spent', params: { budgetMs: o.budgetMs } }
+        : { id: `${check.device}.cut-short`, status: 'warn', value: ms, unit: 'ms', message: 'check.cut-short', params: { ms } },
+    );
     open = false;
-    controller.abort(new Error(`${check.device} check budget of ${o.budgetMs} ms spent`));
+    controller.abort(new Error(outcome === 'budget' ? `${check.device} check budget of ${o.budgetMs} ms spent` : `${check.device} check cut short: the cause is known`));
     // Let the check close its port; a check that ignores the signal is not waited for past the grace.
     let graceTimer: unknown;
     await Promise.race([running, new Promise<void>((r) => (graceTimer = clock.setTimeout(r, o.grace)))]);

@@ -16,12 +16,16 @@ export type { ExplainOptions, ExplainResult, CodeEntry, LocalCodeEntry, Resolved
 export { translate, renderHint, resolveLocale, localeChain, LOCALES } from './i18n';
 export type { Locale, RenderedHint } from './i18n';
 export * from './journal';
-export { diagnose, codeSteps, CAUSE_RULES } from './diagnosis';
+export { diagnose, causeSettled, codeSteps, CAUSE_RULES } from './diagnosis';
 export type { Diagnosis, DiagnoseInput, Cause, Evidence, CauseRule } from './diagnosis';
 export { runDiagnosis, DIAGNOSE_BUDGET_MS } from './services/diagnose';
 export { decideDiagnosis, devicesFor } from './services/diagnosis-decision';
 export type { DiagnosisDecision } from './services/diagnosis-decision';
 export type { DiagnoseRequest, DiagnoseReport } from './services/diagnose';
+export { diagnosisStart } from './services/diagnosis-events';
+export type { DiagnosisEvent, DiagnosisStart } from './services/diagnosis-events';
+export { DEADLINE_PROFILES, PROFILE_DEFAULTS } from '../hal/deadline-profiles';
+export type { DeadlineProfile } from '../hal/deadline-profiles';
 export { layoutSlip } from './slip/layout';
 export type { SlipInput, SlipCheck } from './slip/layout';
 export { slipInputFor } from './slip/from-diagnosis';

@@ -9,6 +9,7 @@ import type { SimSpec } from './config/sim-spec';
 export type Simulators = typeof import('./simulators-entry');
 
 declare const POSDIAG_SIM_BUNDLE: string | undefined;
+declare const POSDIAG_SIM_FAULTS_BUNDLE: string | undefined;
 
 let loaded: Promise<Simulators> | null = null;
 
@@ -38,5 +39,14 @@ function requireSimBundle(): Simulators {
  * is nothing to check against; a command that needs them says so itself.
  */
 export async function checkSimSpec(spec: SimSpec): Promise<void> {
-  (await loadSimulators().catch(() => null))?.checkSimFaults(spec);
+  (await loadFaultLists().catch(() => null))?.checkSimFaults(spec);
+}
+
+/**
+ * The fault lists alone (dist/sim-faults.js beside the bundle; from the sources, mocks/faults.ts): checking
+ * a --sim spec does not load the simulators, so a diagnosis shows its first line without waiting for them.
+ */
+function loadFaultLists(): Promise<Pick<Simulators, 'checkSimFaults'>> {
+  if (typeof POSDIAG_SIM_FAULTS_BUNDLE !== 'string') return import('../mocks/faults');
+  return Promise.resolve().then(() => require(join(__dirname, POSDIAG_SIM_FAULTS_BUNDLE as string)) as Pick<Simulators, 'checkSimFaults'>);
 }

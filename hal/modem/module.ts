@@ -2,7 +2,7 @@
 import type { DeviceModule } from '../device-module';
 import { createModemCheck } from './check';
 import type { ModemConfig } from './config';
-import { MODEM_TIMEOUTS } from './timeouts';
+import { MODEM_CASHIER_TIMEOUTS, MODEM_TIMEOUTS } from './timeouts';
 
 export const MODEM_MODULE: DeviceModule<ModemConfig, 'modem'> = {
   id: 'modem',
@@ -11,5 +11,5 @@ export const MODEM_MODULE: DeviceModule<ModemConfig, 'modem'> = {
   check: (env) => createModemCheck(env, env.config),
   diagnosisLevel: 'internal',
   ownFields: ['timeouts'],
-  optionGroups: [{ field: 'timeouts', spec: () => MODEM_TIMEOUTS }],
+  optionGroups: [{ field: 'timeouts', spec: () => MODEM_TIMEOUTS, profiles: { cashier: () => MODEM_CASHIER_TIMEOUTS } }],
 };

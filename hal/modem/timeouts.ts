@@ -52,6 +52,29 @@ export const MODEM_TIMEOUTS: OptionSpec<keyof ModemTimeouts> = {
   goneAfterTimeouts: { default: 10, min: 1, max: 100 },
 };
 
+/**
+ * The cashier's deadlines (hal/deadline-profiles.ts): a modem that answered a transaction a minute ago
+ * answers `AT` within milliseconds, so two probes of 500 ms tell a dead modem from a slow one; each query
+ * gets a second or two (a SIM or a registration read that slow is a finding in itself); two timeouts in
+ * a row and the modem is taken as gone.
+ */
+export const MODEM_CASHIER_TIMEOUTS: Readonly<ModemTimeouts> = {
+  probeMs: 500,
+  probeTries: 2,
+  probeGarbledTries: 2,
+  initMs: 1_000,
+  identityMs: 1_000,
+  simMs: 1_500,
+  iccidMs: 1_000,
+  crsmMs: 1_500,
+  signalMs: 1_000,
+  registrationMs: 1_500,
+  operatorMs: 1_000,
+  packetMs: 1_000,
+  attachMs: 3_000,
+  goneAfterTimeouts: 2,
+};
+
 /** Fills defaults and checks ranges; a bad value is a Config_Invalid that names the option. */
 export function resolveModemTimeouts(partial: Partial<ModemTimeouts> = {}): ModemTimeouts {
   return resolveOptions(MODEM_TIMEOUTS, partial, 'modem.timeouts.', { integers: true });

@@ -2,6 +2,7 @@
 import type { DeviceModule } from '../device-module';
 import { createNetworkCheck } from './check';
 import type { HostConfig } from './config';
+import { NETWORK_CASHIER_OPTIONS, NETWORK_OPTIONS } from './options';
 
 export const NETWORK_MODULE: DeviceModule<HostConfig | undefined, 'network'> = {
   id: 'network',
@@ -11,5 +12,6 @@ export const NETWORK_MODULE: DeviceModule<HostConfig | undefined, 'network'> = {
   check: (env) => createNetworkCheck(env),
   diagnosisLevel: 'internal',
   ownFields: [],
-  optionGroups: [],
+  // host.timing; the configuration's rules list it with the host's other fields (src/config/field-rules.ts).
+  optionGroups: [{ field: 'timing', spec: () => NETWORK_OPTIONS, profiles: { cashier: () => NETWORK_CASHIER_OPTIONS as Record<string, number> } }],
 };

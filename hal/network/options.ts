@@ -37,6 +37,19 @@ export const NETWORK_OPTIONS: OptionSpec<keyof NetworkCheckOptions> = {
   localReadTimeoutMs: { default: 500, min: 50, max: 5000 },
 };
 
+/**
+ * The cashier's deadlines (hal/deadline-profiles.ts): two connect tries of 700 ms (a host that accepts none
+ * in that time is unreachable), and 1.5 s for the echo's answer (one that takes longer is a slow host, as
+ * one over `slowEchoMs` is). The marks of what counts as slow stay as configured.
+ */
+export const NETWORK_CASHIER_OPTIONS: Readonly<Partial<NetworkCheckOptions>> = {
+  dnsTimeoutMs: 1_000,
+  connectTimeoutMs: 700,
+  tries: 2,
+  tryIntervalMs: 50,
+  echoTimeoutMs: 1_500,
+};
+
 export function resolveNetworkOptions(partial: Partial<NetworkCheckOptions> = {}): NetworkCheckOptions {
   return clampOptions(NETWORK_OPTIONS, partial);
 }

@@ -5,6 +5,7 @@
  * causes, statuses and finding ids are posdiag's own words.
  */
 import { maskCardNumbers, safeText as s } from '../../hal/safe-text';
+import { wasCutShort } from '../../hal/selfcheck';
 import { displayWidth, wrapColumns } from '../i18n/width';
 import type { DiagnoseReport } from '../services/diagnose';
 import type { EarlierSlip } from '../services/print-slip';
@@ -33,7 +34,8 @@ export function renderDiagnosis(r: DiagnoseReport, color: boolean, dataDir: stri
     lines.push('next');
     c.steps.forEach((step, i) => lines.push(`  ${i + 1}. ${s(step)}`));
   }
-  const checked = r.checks.map((d) => `${d.name ? `${d.device} ${s(d.name)}` : d.device} ${d.status}`).join(', ');
+  // A check ended once the cause was known says so rather than the warning its record carries.
+  const checked = r.checks.map((d) => `${d.name ? `${d.device} ${s(d.name)}` : d.device} ${wasCutShort(d) ? 'cut short' : d.status}`).join(', ');
   lines.push(`checked   ${checked || 'nothing (the code needs no device check)'}`);
   const state = r.slip.state === 'printed' ? 'printed' : `${r.slip.state}${r.slip.reason ? ` (${s(r.slip.reason)})` : ''}`;
   const slipKept = r.store.ok || r.store.slipKept;

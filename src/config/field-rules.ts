@@ -9,6 +9,7 @@
  * Why not in the schema the validator is generated from: ajv's code for these fifty-odd fields would add
  * about 15 KB to the terminal's bundle; one loop over the rules costs a few hundred bytes.
  */
+import { DEADLINE_PROFILES } from '../../hal/deadline-profiles';
 import { DEVICE_MODULES } from '../../hal/devices';
 import { ECHO_BATCH, ECHO_FORMS } from '../../hal/network/iso8583/echo';
 import { NETWORK_OPTIONS } from '../../hal/network/options';
@@ -71,7 +72,7 @@ export function ruleSets(config: Json): RuleSet[] {
   return [
     ...devices.flatMap((d) => (isObject(d.value) ? d.groups.map((g) => ({ path: [...d.path, g.field], rules: g.spec(d.value as Json), closed: true })) : [])),
     { path: ['host', 'timing'], rules: NETWORK_OPTIONS, closed: true },
-    { path: ['checks'], rules: RUN_BUDGET, closed: true },
+    { path: ['checks'], rules: CHECKS_RULES, closed: true },
     ...devices.map((d) => ({ path: d.path, rules: { ...LINE_CHOICES, readExpiry: [false, true] } })),
     ...devices.map((d) => ({ path: [...d.path, 'aids'], rules: {}, items: AID_PATTERN, maxItems: MAX_AIDS })),
     { path: ['host'], rules: HOST_RULES },
@@ -79,6 +80,9 @@ export function ruleSets(config: Json): RuleSet[] {
     { path: ['telemetry'], rules: TELEMETRY_RULES, closed: true, required: ['broker', 'cert', 'key', 'ca'] },
   ];
 }
+
+/** `checks`: the whole run's budget, and the deadline profile every command runs with unless told (--profile). */
+export const CHECKS_RULES: FieldRules = { ...RUN_BUDGET, profile: DEADLINE_PROFILES };
 
 export const HOST_RULES: FieldRules = { echoForm: ECHO_FORMS, ...ECHO_BATCH };
 /**

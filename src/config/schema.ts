@@ -9,10 +9,9 @@ import { NETWORK_OPTIONS } from '../../hal/network/options';
 import { PRINTER_TIMING } from '../../hal/printer/driver';
 import { READER_KIND_IDS } from '../../hal/reader/kinds';
 import { READER_TIMING } from '../../hal/reader/reader-check';
-import { RUN_BUDGET } from '../../hal/selfcheck';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
 import { CONFIG_LOCALES } from '../i18n/locale';
-import { DEVICE_ONLY, FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema, TELEMETRY_RULES } from './field-rules';
+import { CHECKS_RULES, DEVICE_ONLY, FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema, TELEMETRY_RULES } from './field-rules';
 import { FLEET_SCHEMA } from './fleet-schema';
 
 /**
@@ -81,7 +80,7 @@ export function configSchema(form: 'documented' | 'generated') {
           timing: group(NETWORK_OPTIONS),
         },
       },
-      checks: group(RUN_BUDGET),
+      checks: group(CHECKS_RULES),
       journal: { type: 'object', additionalProperties: false, properties: { dir: { type: 'string', minLength: 1 } } },
       technician: { type: 'object', additionalProperties: false, properties: { pinHash: { type: 'string', minLength: 1 } } },
       // Read by the fleet commands only, which check it against its schema themselves (fleet-schema.ts).

@@ -1,4 +1,5 @@
 import type { DevicesConfig, HostConfig } from '../../hal/config';
+import type { DeadlineProfile } from '../../hal/deadline-profiles';
 import type { ConfigLocale } from '../i18n/locale';
 
 export interface TerminalConfig {
@@ -16,8 +17,11 @@ export interface PosdiagConfig {
   terminal: TerminalConfig;
   devices: DevicesConfig;
   host?: HostConfig;
-  /** Self-test and diagnose: the whole run's budget in ms (hal/selfcheck.ts RUN_BUDGET); --budget overrides it. */
-  checks?: { budgetMs?: number };
+  /**
+   * Self-test and diagnose: the whole run's budget in ms (hal/selfcheck.ts RUN_BUDGET; --budget overrides it),
+   * and the deadline profile of every command (hal/deadline-profiles.ts; --profile overrides it; else each command's own).
+   */
+  checks?: { budgetMs?: number; profile?: DeadlineProfile };
   journal?: { dir?: string };
   technician?: { pinHash?: string };
   /** The fleet server's section (src/config/fleet-schema.ts), checked by the fleet commands. */

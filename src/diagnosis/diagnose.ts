@@ -88,23 +88,29 @@ interface Candidate {
   eligible: boolean;
 }
 
+/** Devices that ran a check (not-configured ones dropped), and their causes, best first. */
+function ranked(all: readonly DeviceResult[], entry: Pick<ExplainResult, 'checks'>): { devices: DeviceResult[]; ranked: Candidate[] } {
+  const devices = all.filter((d) => !d.findings.every((f) => isNotConfigured(f.id)) || d.findings.length === 0);
+  const candidates = devices.flatMap((d) => deviceCandidates(d, entry));
+  // A stable sort: on a tie the device listed earlier in `devices` wins.
+  candidates.sort((a, b) => Number(b.eligible) - Number(a.eligible) || b.strength - a.strength || b.relevance - a.relevance);
+  return { devices, ranked: candidates };
+}
+
 export function diagnose(input: DiagnoseInput): Diagnosis {
   const { explain: entry, locale } = input;
-  const devices = input.devices.filter((d) => !d.findings.every((f) => isNotConfigured(f.id)) || d.findings.length === 0);
+  const { devices, ranked: order } = ranked(input.devices, entry);
   const checked = [...new Set(devices.map((d) => d.device))];
-  const candidates = devices.flatMap((d) => deviceCandidates(d, entry));
-  const ranked = candidates.sort(
-    (a, b) => Number(b.eligible) - Number(a.eligible) || b.strength - a.strength || b.relevance - a.relevance,
-  );
 
-  const top = ranked[0]?.eligible ? ranked[0] : undefined;
-  // A check cut off by its budget proved nothing: the terminal is not cleared on its account.
-  const unfinished = devices.some((d) => d.findings.some((f) => f.id === `${d.device}.budget`));
+  const top = order[0]?.eligible ? order[0] : undefined;
+  // A check cut off by its budget, or cut short once the cause was known, proved nothing: the terminal
+  // is not cleared on its account.
+  const unfinished = devices.some((d) => d.findings.some((f) => f.id === `${d.device}.budget` || f.id === `${d.device}.cut-short`));
   const hintKey = () => (input.resolved ?? lookup(entry.code, { acquirer: entry.acquirer })).entry.hint;
   const cause = top ? deviceCause(top, entry, locale) : codeCause(entry, hintKey, devices, locale, unfinished);
   const seen = new Set([cause.id]);
   const alsoFound: Cause[] = [];
-  for (const c of ranked) {
+  for (const c of order) {
     if (c === top || seen.has(c.rule.id)) continue;
     seen.add(c.rule.id);
     alsoFound.push(deviceCause(c, entry, locale));
@@ -114,8 +120,28 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   return { code: entry.code, cause, alsoFound, terminalClear: clear && !unfinished && checked.length > 0, checked };
 }
 
+/**
+ * Whether the devices `done` already decide the cause diagnose() names, whatever the devices still
+ * `running` (their kinds) find. So it is when the best cause so far is a failure (nothing is stronger)
+ * of a device the code's checks list before every running device, or at the same place but before it in
+ * `order` (the order of the results, which wins a tie). A host that answered clears the terminal only
+ * once every device has answered, so it never decides early; nor does a device whose kind is still running.
+ */
+export function causeSettled(entry: Pick<ExplainResult, 'checks'>, done: readonly DeviceResult[], running: readonly string[], order: readonly string[]): boolean {
+  if (running.length === 0) return true;
+  const top = ranked(done, entry).ranked[0];
+  if (!top?.eligible || top.strength < STRENGTH.fail || top.rule.id === 'host-side') return false;
+  const place = (device: string) => order.indexOf(device);
+  return running.every((device) => {
+    if (device === top.rule.device) return false;
+    const idx = checkPosition(entry.checks, device as CauseRule['device']);
+    const relevance = idx < 0 ? 0 : entry.checks.length - idx;
+    return relevance < top.relevance || (relevance === top.relevance && place(top.rule.device) < place(device));
+  });
+}
+
 /** The device's causes, most basic first: the first is its cause, different later ones are listed too. */
-function deviceCandidates(result: DeviceResult, entry: ExplainResult): Candidate[] {
+function deviceCandidates(result: DeviceResult, entry: Pick<ExplainResult, 'checks'>): Candidate[] {
   const problems = result.findings.filter((f) => f.status !== 'pass' && !isNotConfigured(f.id));
   const out: Candidate[] = [];
   const used = new Set<Finding>();

@@ -6,13 +6,14 @@
  * The card number is masked on the first line of runDiagnosis and only the mask travels further; the
  * journal scrubs again, so a caller's slip cannot put a whole PAN on disk.
  */
+import { PROFILE_DEFAULTS, STOPS_EARLY, type DeadlineProfile } from '../../hal/deadline-profiles';
 import { moduleOf, type CheckedDevice } from '../../hal/devices';
 import { resolveProfile } from '../../hal/printer/profiles';
 import { maskPan } from '../../hal/reader/card-mask';
 import type { DeviceResult, SelfTestResult } from '../../hal/selfcheck';
 import type { ExplainResult } from '../codes/explain';
 import { lookup } from '../codes/lookup';
-import type { Diagnosis } from '../diagnosis';
+import { causeSettled, type Diagnosis } from '../diagnosis';
 import { setAsideMark, setAsideSince, type SetAsideFile } from '../files/set-aside';
 import { resolveLocale } from '../i18n/locale';
 import { isoWithOffset, journalCause, journalDevices, newSlipId, openJournal, saveSlip, type NewJournalRecord, type SlipState } from '../journal';
@@ -20,6 +21,7 @@ import type { Environment } from '../environment';
 import { previewText } from '../slip/preview';
 import { printSlip, type EarlierSlip, type SlipPrintOutcome } from './print-slip';
 import { decideDiagnosis, devicesFor, type DiagnosisDecision } from './diagnosis-decision';
+import { diagnosisStart, type DiagnosisEvent } from './diagnosis-events';
 import { runSelfTest } from './selftest';
 
 export interface DiagnoseRequest {
@@ -40,6 +42,15 @@ export interface DiagnoseRequest {
   progress?: (line: string) => void;
   /** The journal's rotation guard for telemetry (JournalOptions.holdUnacked). */
   holdUnacked?: number;
+  /** The checks' deadlines (hal/deadline-profiles.ts). Default: the configuration's checks.profile, else `cashier`. */
+  profile?: DeadlineProfile;
+  /**
+   * Each step as it happens (src/services/diagnosis-events.ts): start (the catalog's hint), each device's
+   * result, the cause, the slip, the journal record. Called synchronously; an exception it throws is ignored.
+   */
+  onEvent?: (event: DiagnosisEvent) => void;
+  /** The start event was already given out (the CLI shows it before opening the devices): not again. */
+  announced?: boolean;
 }
 
 /** DESIGN's diagnose shape: explain's fields, but `checks` holds what the checks found (selftest devices). */
@@ -63,6 +74,8 @@ export interface DiagnoseReport extends Omit<ExplainResult, 'checks'> {
   setAside: SetAsideFile[];
   /** The PAN as it may be shown: first 6 / last 4. */
   pan?: string;
+  /** The deadline profile the checks ran with. */
+  profile: DeadlineProfile;
 }
 
 export type StoreOutcome = { ok: true } | { ok: false; slipKept: boolean; journalKept: boolean; error: string };
@@ -73,11 +86,31 @@ export const DIAGNOSE_BUDGET_MS = 30_000;
  * Each device at the level its module runs at during a diagnosis (hal/<device>/module.ts): most look
  * without acting; the card reader runs its external self-test too, so a card code is only put on the
  * card once the reader has shown it can read one. The levels run at the same time, and the results come
- * back in the order of `devices`.
+ * back in the order of `devices`. Under a profile that stops early, as soon as the results in hand decide
+ * the cause whatever the checks still running would find (causeSettled), those are cut short: a dead
+ * modem proves a 96 without the host.
  */
-async function runChecksFor(devices: CheckedDevice[], env: Environment, budgetMs: number, progress?: (line: string) => void): Promise<SelfTestResult> {
+async function runChecksFor(
+  devices: CheckedDevice[],
+  env: Environment,
+  o: { budgetMs: number; profile: DeadlineProfile; checks: readonly string[]; progress?: (line: string) => void; onDevice?: (r: DeviceResult) => void },
+): Promise<SelfTestResult> {
+  const checkEnv = { ...env.checkEnv, profile: o.profile };
+  // Instances still running, by kind (a terminal may have several readers; an unconfigured device still reports).
+  const running = devices.flatMap((d) => Array<string>(Math.max(1, moduleOf(d)!.configs(checkEnv).length)).fill(d));
+  const done: DeviceResult[] = [];
+  const stop = new AbortController();
+  const onDeviceDone = (r: DeviceResult) => {
+    done.push(r);
+    const at = running.indexOf(r.device);
+    if (at >= 0) running.splice(at, 1);
+    o.onDevice?.(r);
+    if (STOPS_EARLY[o.profile] && !stop.signal.aborted && running.length > 0 && causeSettled({ checks: o.checks as ExplainResult['checks'] }, done, running, devices)) stop.abort();
+  };
   const levels = [...new Set(devices.map((d) => moduleOf(d)!.diagnosisLevel))];
-  const runs = await Promise.all(levels.map((level) => runSelfTest(devices.filter((d) => moduleOf(d)!.diagnosisLevel === level), env.checkEnv, level, budgetMs, progress)));
+  const runs = await Promise.all(
+    levels.map((level) => runSelfTest(devices.filter((d) => moduleOf(d)!.diagnosisLevel === level), checkEnv, level, o.budgetMs, o.progress, { onDeviceDone, stop: stop.signal })),
+  );
   const all = runs.flatMap((r) => r.devices);
   return { devices: devices.flatMap((d) => all.filter((r) => r.device === d)), ms: Math.max(0, ...runs.map((r) => r.ms)) };
 }
@@ -87,16 +120,31 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   const pan = req.pan === undefined ? undefined : maskPan(String(req.pan).replace(/[\s-]/g, '')) ?? undefined;
   const now = (req.now ?? (() => new Date()))();
   const terminal = env.config.terminal;
+  const profile = req.profile ?? env.config.checks?.profile ?? PROFILE_DEFAULTS.diagnose;
+  const emit = (event: DiagnosisEvent) => {
+    try {
+      req.onEvent?.(event);
+    } catch {
+      // A screen that fails to draw must not stop the diagnosis.
+    }
+  };
+  const acquirer = req.acquirer ?? terminal.acquirer;
+  const locale = req.locale ?? terminal.locale;
   // The code is looked up once; which devices it calls for does not depend on the language.
-  const resolved = lookup(req.code, { acquirer: req.acquirer ?? terminal.acquirer });
+  const resolved = lookup(req.code, { acquirer });
+  if (!req.announced) emit(diagnosisStart(resolved, { locale, amount: req.amount, profile }));
   const checked = devicesFor(resolved.entry);
+  const budgetMs = req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS;
   const result = checked.length
-    ? await runChecksFor(checked, env, req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS, req.progress)
+    ? await runChecksFor(checked, env, { budgetMs, profile, checks: resolved.entry.checks, progress: req.progress, onDevice: (r) => emit({ event: 'device', result: r }) })
     : { devices: [], ms: 0 };
   const printer = env.config.devices.printer;
-  const profile = resolveProfile({ paperWidth: printer?.paperWidth ?? 58, profile: printer?.profile });
-  const decision = decideDiagnosis(resolved, result.devices, profile, { locale: resolveLocale(req.locale ?? terminal.locale), terminal, time: now, pan, amount: req.amount });
+  const printerProfile = resolveProfile({ paperWidth: printer?.paperWidth ?? 58, profile: printer?.profile });
+  const decision = decideDiagnosis(resolved, result.devices, printerProfile, { locale: resolveLocale(locale), terminal, time: now, pan, amount: req.amount });
   const { entry, diagnosis } = decision;
+  emit({ event: 'cause', cause: diagnosis.cause, alsoFound: diagnosis.alsoFound, terminalClear: diagnosis.terminalClear });
+  const kept = await keepDiagnosis(env, req, decision, result.devices, now, pan, emit);
+  emit({ event: 'journal', journalId: kept.journalId, store: kept.store });
   return {
     ...entry,
     checksWanted: entry.checks,
@@ -104,9 +152,10 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
     cause: diagnosis.cause,
     alsoFound: diagnosis.alsoFound,
     terminalClear: diagnosis.terminalClear,
-    ...(await keepDiagnosis(env, req, decision, result.devices, now, pan)),
+    ...kept,
     setAside: setAsideSince(mark, req.dataDir),
     ...(pan ? { pan } : {}),
+    profile,
   };
 }
 
@@ -122,6 +171,7 @@ async function keepDiagnosis(
   devices: DeviceResult[],
   now: Date,
   pan: string | undefined,
+  emit: (event: DiagnosisEvent) => void,
 ): Promise<Pick<DiagnoseReport, 'slip' | 'journalId' | 'store'>> {
   const { entry, diagnosis, slip } = decision;
   const terminal = env.config.terminal;
@@ -162,6 +212,15 @@ async function keepDiagnosis(
   // What the record and the report both say of the print.
   const outcome = { state: printed.state, ...(printed.reason ? { reason: printed.reason } : {}) };
   const bytes = slipError === undefined ? slip.bytes.length : 0;
+  const slipEvent = {
+    id,
+    bytes,
+    printed: printed.state === 'printed',
+    ...outcome,
+    ...(printed.earlier ? { earlier: printed.earlier } : {}),
+    ...(slipError !== undefined ? { error: slipError } : {}),
+  };
+  emit({ event: 'slip', slip: slipEvent });
 
   const record: NewJournalRecord = {
     kind: 'diagnosis',
@@ -184,15 +243,7 @@ async function keepDiagnosis(
     journalId = (await openJournal(req.dataDir, { holdUnacked: req.holdUnacked }).append(record)).id;
   });
   return {
-    slip: {
-      id,
-      bytes,
-      printed: printed.state === 'printed',
-      ...outcome,
-      ...(printed.earlier ? { earlier: printed.earlier } : {}),
-      ...(slipError !== undefined ? { error: slipError } : {}),
-      preview,
-    },
+    slip: { ...slipEvent, preview },
     journalId,
     store: storeError === undefined ? { ok: true } : { ok: false, slipKept, journalKept, error: storeError },
   };

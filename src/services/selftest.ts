@@ -3,7 +3,7 @@
  * `posdiag selftest`, the diagnosis, the technician menu and the public API all run the checks here.
  */
 import { CheckedDevice, CheckEnv, DEVICE_CHECKS } from '../../hal/devices';
-import { CheckLevel, DeviceCheck, runChecks, RunOptions, SelfTestResult } from '../../hal/selfcheck';
+import { CheckLevel, DeviceCheck, runChecks, RunOptions, SelfTestResult, wasCutShort } from '../../hal/selfcheck';
 
 /** Structured progress for a caller that draws its own screen (the technician menu), and a way to stop. */
 export interface SelfTestHooks {
@@ -11,6 +11,8 @@ export interface SelfTestHooks {
   onDeviceDone?: RunOptions['onDeviceDone'];
   /** Stops the run: each check sees its signal abort, closes its port and returns with what it found. */
   signal?: AbortSignal;
+  /** Cuts the checks still running short, each saying so in its findings (RunOptions.stop). */
+  stop?: AbortSignal;
 }
 
 /** Runs the checks of the wanted devices; a device with no check or no configuration shows as absent. */
@@ -30,9 +32,10 @@ export async function runSelfTest(
   return runChecks(checks, {
     level,
     totalBudgetMs,
+    stop: hooks.stop,
     onFinding: hooks.onFinding,
     onDeviceDone: (r) => {
-      progress?.(`  ${r.name ? `${r.device} ${r.name}` : r.device}: ${r.status} (${r.ms} ms)\n`);
+      progress?.(`  ${r.name ? `${r.device} ${r.name}` : r.device}: ${wasCutShort(r) ? 'cut short' : r.status} (${r.ms} ms)\n`);
       hooks.onDeviceDone?.(r);
     },
   });

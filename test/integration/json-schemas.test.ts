@@ -6,7 +6,8 @@
  */
 import Ajv from 'ajv';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { main } from '../../src/cli/program';
@@ -35,7 +36,7 @@ async function run(argv: string[]): Promise<{ code: number; doc: unknown }> {
 
 test('every command with --json has a schema, and every schema is valid draft-07', () => {
   const names = readdirSync(SCHEMAS).map((f) => f.replace(/\.json$/, '')).sort();
-  expect(names).toEqual(['demo', 'diagnose', 'explain', 'fleet', 'help', 'journal', 'menu', 'selftest', 'sim', 'slip']);
+  expect(names).toEqual(['demo', 'diagnose', 'diagnose-events', 'explain', 'fleet', 'help', 'journal', 'menu', 'selftest', 'sim', 'slip']);
   for (const n of names) expect(() => schema(n)).not.toThrow();
 });
 
@@ -61,6 +62,23 @@ test.each([[''], ['modem=no-signal,printer=paper-out'], ['pn532=ram-fail,host=re
   const r = await run(['selftest', '--sim', ...(faults ? [faults] : []), '--budget', '20000']);
   expect(r.code).toBe(0);
   check('selftest', r.doc);
+}, 30_000);
+
+test('diagnose --events: every line is an event of its schema, in order; the definitions it shares with diagnose.json are the same', async () => {
+  requireSystemTool('socat');
+  const events = JSON.parse(readFileSync(join(SCHEMAS, 'diagnose-events.json'), 'utf8'));
+  const diagnose = JSON.parse(readFileSync(join(SCHEMAS, 'diagnose.json'), 'utf8'));
+  for (const name of ['device', 'finding', 'status', 'cause', 'evidence', 'hint', 'side', 'checkName']) expect([name, events.definitions[name]]).toEqual([name, diagnose.definitions[name]]);
+  const home = mkdtempSync(join(tmpdir(), 'posdiag-events-'));
+  const io = capturedIo({ POSDIAG_HOME: home });
+  try {
+    expect(await main(['diagnose', '--code', '96', '--sim', 'printer=paper-out', '--events'], io.handle)).toBe(0);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+  const lines = io.out().trimEnd().split('\n').map((l) => JSON.parse(l));
+  for (const line of lines) check('diagnose-events', line);
+  expect(lines.map((l) => l.event)).toEqual(['start', 'device', 'device', 'device', 'device', 'cause', 'slip', 'journal']);
 }, 30_000);
 
 describe('sim announcement of a real process', () => {

@@ -2,6 +2,7 @@
  * `posdiag menu`: the PIN-protected technician menu on this terminal's screen and keys.
  * `posdiag menu --hash-pin`: reads a new PIN and prints the hash for technician.pinHash.
  */
+import { PROFILE_DEFAULTS } from '../../../hal/deadline-profiles';
 import { systemClock, type Clock } from '../../../hal/clock';
 import { TELEMETRY_OPTIONS } from '../../fleet/options';
 import { HalError } from '../../../hal/errors';
@@ -57,7 +58,7 @@ export const command: CommandSpec = {
       parsePinHash(pinHash); // a malformed hash is a configuration error before the screen opens
       const dataDir = env.dataDir;
       const lockout = resolveLockoutOptions();
-      const services = deviceServices({ checkEnv: env.checkEnv, terminal: env.config.terminal, dataDir, journal: openJournal(dataDir, { holdUnacked: env.config.telemetry && (env.config.telemetry.maxUnackedRecords ?? TELEMETRY_OPTIONS.maxUnackedRecords.default) }), pinHash, lockout, selfTestBudgetMs: env.config.checks?.budgetMs });
+      const services = deviceServices({ checkEnv: { ...env.checkEnv, profile: env.config.checks?.profile ?? PROFILE_DEFAULTS.menu }, terminal: env.config.terminal, dataDir, journal: openJournal(dataDir, { holdUnacked: env.config.telemetry && (env.config.telemetry.maxUnackedRecords ?? TELEMETRY_OPTIONS.maxUnackedRecords.default) }), pinHash, lockout, selfTestBudgetMs: env.config.checks?.budgetMs });
       const model = new MenuModel(services, wallClock, { lockout });
       const screen = io.screen ?? (process.stdout as TtyOutput);
       await runTtyMenu(model, { input: stdin, output: screen, locale: ctx.locale ?? env.config.terminal.locale, color: ctx.color });

@@ -1,4 +1,5 @@
-/** `posdiag selftest [all|modem|reader|printer|network] [--level L]`: runs the device checks. */
+/** `posdiag selftest [all|modem|reader|printer|network] [--level L] [--profile P]`: runs the device checks. */
+import { DEADLINE_PROFILES, PROFILE_DEFAULTS, type DeadlineProfile } from '../../../hal/deadline-profiles';
 import { CHECKED_DEVICES, CheckedDevice } from '../../../hal/devices';
 import { CHECK_LEVELS, CheckLevel } from '../../../hal/selfcheck';
 import { HalError } from '../../../hal/errors';
@@ -22,6 +23,7 @@ export const command: CommandSpec = {
       default: 'internal',
     },
     { name: 'budget', value: 'ms', help: BUDGET_FLAG_HELP },
+    { name: 'profile', value: 'profile', help: `the checks' deadlines: thorough (a modem still booting gets its time) or cashier (short probes); default: the configuration's checks.profile, else ${PROFILE_DEFAULTS.selftest}`, choices: DEADLINE_PROFILES },
   ],
   examples: [
     'posdiag selftest',
@@ -34,7 +36,8 @@ export const command: CommandSpec = {
     const flagBudget = parseBudgetFlag(opts.budget as string | undefined);
     const env = await openEnvironment({ configPath: ctx.configPath, sim: ctx.sim, say: ctx.io.stderr });
     try {
-      const result = await runSelfTest(wanted, env.checkEnv, opts.level as CheckLevel, runBudget(flagBudget, env.config), ctx.progress);
+      const profile = (opts.profile as DeadlineProfile | undefined) ?? env.config.checks?.profile ?? PROFILE_DEFAULTS.selftest;
+      const result = await runSelfTest(wanted, { ...env.checkEnv, profile }, opts.level as CheckLevel, runBudget(flagBudget, env.config), ctx.progress);
       // The whole terminal's test starts with what it runs on (Node, ICU, GB18030).
       if (args.device === 'all') result.devices.unshift(runtimeResult());
       return { exitCode: EXIT.ok, json: result, text: renderSelfTest(result, ctx.color, ctx.locale) };

@@ -112,3 +112,43 @@ test.each([
 ] as const)('worstStatus(%j) = %s', (statuses, expected) => {
   expect(worstStatus(statuses.map((status, i) => ({ id: String(i), status, message: 'x' })))).toBe(expected);
 });
+
+test('stop cuts the checks still running short: each says so, closes on its signal, and no timer is left', async () => {
+  const clock = new FakeClock();
+  const stop = new AbortController();
+  let hostAborted = false;
+  const dead: DeviceCheck = {
+    device: 'modem',
+    budgetMs: 10_000,
+    run: (ctx) => new Promise<void>((resolve) => ctx.clock.setTimeout(() => (ctx.report({ id: 'modem.probe', status: 'fail', message: 'x' }), resolve()), 1000)),
+  };
+  const run = runChecks([dead, hanging('network', 8000, () => (hostAborted = true))], {
+    level: 'internal',
+    clock,
+    stop: stop.signal,
+    onDeviceDone: (r) => {
+      if (r.device === 'modem') stop.abort();
+    },
+  });
+  await clock.advance(1000);
+  const result = await run;
+  expect(hostAborted).toBe(true);
+  const network = result.devices.find((d) => d.device === 'network')!;
+  expect(network.ms).toBe(1000);
+  expect(network.findings.map((f) => [f.id, f.status, f.message])).toEqual([
+    ['network.started', 'pass', 'x'],
+    ['network.cut-short', 'warn', 'check.cut-short'],
+  ]);
+  expect(result.devices.find((d) => d.device === 'modem')!.findings.map((f) => f.id)).toEqual(['modem.probe']);
+  expect(result.ms).toBe(1000);
+  expect(clock.pending()).toBe(0);
+});
+
+test('a check that finishes before the stop is not marked cut short', async () => {
+  const clock = new FakeClock();
+  const stop = new AbortController();
+  const quick: DeviceCheck = { device: 'printer', budgetMs: 5000, run: async (ctx) => ctx.report(pass('printer.status')) };
+  const result = await runChecks([quick], { level: 'internal', clock, stop: stop.signal });
+  stop.abort();
+  expect(result.devices[0].findings.map((f) => f.id)).toEqual(['printer.status']);
+});

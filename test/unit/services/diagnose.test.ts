@@ -93,3 +93,32 @@ test('51 in zh-CN on an English-only printer looks the code up once', async () =
   expect(report.slip.preview).toContain('Not enough funds');
   expect(lookup).toHaveBeenCalledTimes(1);
 });
+
+test('the library gives the run as events: the catalog hint first, each device, the cause, the slip, the record; the report says the profile', async () => {
+  const { createModemSimulator } = await import('../../../mocks/modem-sim');
+  const binding = new InProcessBinding();
+  const sim = createModemSimulator('silent');
+  binding.connect('/dev/ttyMDM', sim);
+  const config: PosdiagConfig = { ...SIMULATED_TERMINAL, devices: { modem: { path: '/dev/ttyMDM', baudRate: 115200, timeouts: { probeMs: 50 } } } };
+  const env: Environment = { config, checkEnv: { binding, clock: systemClock, devices: config.devices, terminal: config.terminal }, simulated: true, dataDir, close: async () => undefined };
+  const events: Record<string, unknown>[] = [];
+  try {
+    const report = await runDiagnosis(env, { code: '96', print: false, dataDir, onEvent: (e) => events.push({ ...e }) });
+    expect(report.profile).toBe('cashier');
+    expect(report.cause.id).toBe('modem-unresponsive');
+  } finally {
+    sim.stop();
+  }
+  expect(events[0]).toEqual({ event: 'start', code: '96', acquirer: 'cup', category: 'host', hint: explain('96', { acquirer: 'cup', locale: 'zh-CN' }).hint, checks: explain('96').checks, profile: 'cashier' });
+  expect(events.map((e) => e.event)).toEqual(['start', 'device', 'device', 'device', 'device', 'cause', 'slip', 'journal']);
+  const modem = events.find((e) => e.event === 'device' && (e.result as { device: string }).device === 'modem')!;
+  // Two quick probes under the cashier's profile.
+  expect((modem.result as { findings: unknown[] }).findings[0]).toMatchObject({ id: 'modem.probe', status: 'fail', value: 2 });
+  expect(events[5]).toMatchObject({ event: 'cause', cause: { id: 'modem-unresponsive' } });
+  expect(events[7]).toMatchObject({ event: 'journal', journalId: expect.stringMatching(/^J\d+$/), store: { ok: true } });
+});
+
+test('an onEvent that throws does not stop the diagnosis', async () => {
+  const report = await runDiagnosis(environment('generic-58'), { code: '51', print: false, dataDir, onEvent: () => { throw new Error('screen gone'); } });
+  expect(report.cause.id).toBe('code.card');
+});

@@ -47,8 +47,11 @@ test('96 with a silent modem: the catalog hint first, before the modem is probed
   expect(probe).toMatchObject({ id: 'modem.probe', value: 2, params: { timeoutMs: 500 } });
   // The two probes (2 × 500 ms) came after the first line was out.
   expect(modem.at - lines[0].at).toBeGreaterThanOrEqual(2 * 500);
-  expect(lines.map((l) => l.doc.event)).toEqual(['start', 'device', 'device', 'device', 'device', 'cause', 'slip', 'journal']);
-  expect(lines[5].doc).toMatchObject({ event: 'cause', cause: { id: 'modem-unresponsive', device: 'modem' } });
+  // One device event for each checked device: network, modem, printer and the simulated terminal's two
+  // readers (the PN532 and the chip reader).
+  expect(lines.map((l) => l.doc.event)).toEqual(['start', 'device', 'device', 'device', 'device', 'device', 'cause', 'slip', 'journal']);
+  expect(lines.filter((l) => l.doc.event === 'device').map((l) => (l.doc.result as { device: string }).device).sort()).toEqual(['modem', 'network', 'printer', 'reader', 'reader']);
+  expect(lines[6].doc).toMatchObject({ event: 'cause', cause: { id: 'modem-unresponsive', device: 'modem' } });
 }, 30_000);
 
 test('a dead modem with a host that takes longer: the host is cut short and says so, the cause is the modem', async () => {

@@ -22,7 +22,7 @@ import { isHalError } from '../../errors';
 import { OptionSpec, resolveOptions } from '../../options';
 import type { CheckContext, DeviceCheck, Finding } from '../../selfcheck';
 import { safeText } from '../../safe-text';
-import { findingForError } from '../reader-check';
+import { findingForError } from '../check-parts';
 import { Atr, AtrProblem, parseAtr, t0Parameters } from './atr';
 import { CcidError, hexOf } from './ccid-codec';
 import { Ccid, CcidTiming, PowerOnResult, VOLTAGE_NAMES } from './ccid-driver';

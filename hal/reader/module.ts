@@ -1,5 +1,6 @@
 /** The card readers as posdiag's device list knows them: any number, of the kinds of hal/reader/kinds.ts. */
 import type { DeviceModule } from '../device-module';
+import { CHIP_CASHIER_CARD_STEPS_MS } from './ccid/ccid-options';
 import type { ReaderConfig } from './config';
 import { READER_KINDS } from './kinds';
 import { createReaderCheck, READER_CHECK_TIMING, READER_TIMING } from './reader-check';
@@ -16,5 +17,12 @@ export const READER_MODULE: DeviceModule<ReaderConfig, 'reader'> = {
   // Every kind's own fields (a test keeps this list equal to theirs); an instance may have its kind's only.
   ownFields: ['kind', 'name', 'timing', 'aids', 'readExpiry'],
   fieldsOf: (c) => ['kind', 'name', 'timing', ...(READER_KINDS[c.kind as string]?.fields ?? [])],
-  optionGroups: [{ field: 'timing', spec: (c) => (typeof c.kind === 'string' && READER_TIMING[c.kind]) || READER_CHECK_TIMING }],
+  optionGroups: [
+    {
+      field: 'timing',
+      spec: (c) => (typeof c.kind === 'string' && READER_TIMING[c.kind]) || READER_CHECK_TIMING,
+      // The chip card's steps end sooner for the cashier; the PN532 and MSR605 answer within a second anyway.
+      profiles: { cashier: (c): Record<string, number> => (c.kind === 'ccid' ? { cardStepsMs: CHIP_CASHIER_CARD_STEPS_MS } : {}) },
+    },
+  ],
 };

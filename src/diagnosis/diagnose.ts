@@ -77,6 +77,20 @@ const HEADLINE = ['modem.signal', 'modem.registration.packet', 'network.tcp', 'n
 const MAX_EVIDENCE = 4;
 const MAX_STEPS = 4;
 
+/** What the ranking needs of a code: the devices it asks about, in order, and its category. */
+export interface CodeShape {
+  checks: readonly ExplainResult['checks'][number][];
+  category: ExplainResult['category'];
+}
+
+/**
+ * The codes a card's own trouble (backwards, expired, blocked, no payment application) can explain: card
+ * codes, and the terminal's own or unknown ones that name the card among their reasons. A code the host or
+ * the issuer sent (96, 91, 51) means the card was read well enough to go online; a card found in the slot
+ * afterwards is noted (also found), not blamed.
+ */
+const CARD_CAUSE_CODES: readonly ExplainResult['category'][] = ['card', 'terminal', 'unknown'];
+
 interface Candidate {
   rule: CauseRule;
   /** The device's name, when it is one of several of its kind. */
@@ -89,7 +103,7 @@ interface Candidate {
 }
 
 /** Devices that ran a check (not-configured ones dropped), and their causes, best first. */
-function ranked(all: readonly DeviceResult[], entry: Pick<ExplainResult, 'checks'>): { devices: DeviceResult[]; ranked: Candidate[] } {
+function ranked(all: readonly DeviceResult[], entry: CodeShape): { devices: DeviceResult[]; ranked: Candidate[] } {
   const devices = all.filter((d) => !d.findings.every((f) => isNotConfigured(f.id)) || d.findings.length === 0);
   const candidates = devices.flatMap((d) => deviceCandidates(d, entry));
   // A stable sort: on a tie the device listed earlier in `devices` wins.
@@ -127,7 +141,7 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
  * `order` (the order of the results, which wins a tie). A host that answered clears the terminal only
  * once every device has answered, so it never decides early; nor does a device whose kind is still running.
  */
-export function causeSettled(entry: Pick<ExplainResult, 'checks'>, done: readonly DeviceResult[], running: readonly string[], order: readonly string[]): boolean {
+export function causeSettled(entry: CodeShape, done: readonly DeviceResult[], running: readonly string[], order: readonly string[]): boolean {
   if (running.length === 0) return true;
   const top = ranked(done, entry).ranked[0];
   if (!top?.eligible || top.strength < STRENGTH.fail || top.rule.id === 'host-side') return false;
@@ -141,7 +155,7 @@ export function causeSettled(entry: Pick<ExplainResult, 'checks'>, done: readonl
 }
 
 /** The device's causes, most basic first: the first is its cause, different later ones are listed too. */
-function deviceCandidates(result: DeviceResult, entry: Pick<ExplainResult, 'checks'>): Candidate[] {
+function deviceCandidates(result: DeviceResult, entry: CodeShape): Candidate[] {
   const problems = result.findings.filter((f) => f.status !== 'pass' && !isNotConfigured(f.id));
   const out: Candidate[] = [];
   const used = new Set<Finding>();
@@ -162,7 +176,7 @@ function deviceCandidates(result: DeviceResult, entry: Pick<ExplainResult, 'chec
       findings: out.length === 0 ? orderFirst(hits, consumed) : hits,
       strength: Math.max(...hits.map((f) => STRENGTH[f.status])),
       relevance,
-      eligible: relevance > 0 && (rule.online || listedFirst),
+      eligible: relevance > 0 && (rule.online || listedFirst) && (rule.category !== 'card' || CARD_CAUSE_CODES.includes(entry.category)),
     });
   }
   return out;

@@ -13,7 +13,7 @@ import { maskPan } from '../../hal/reader/card-mask';
 import type { DeviceResult, SelfTestResult } from '../../hal/selfcheck';
 import type { ExplainResult } from '../codes/explain';
 import { lookup } from '../codes/lookup';
-import { causeSettled, type Diagnosis } from '../diagnosis';
+import { causeSettled, type CodeShape, type Diagnosis } from '../diagnosis';
 import { setAsideMark, setAsideSince, type SetAsideFile } from '../files/set-aside';
 import { resolveLocale } from '../i18n/locale';
 import { isoWithOffset, journalCause, journalDevices, newSlipId, openJournal, saveSlip, type NewJournalRecord, type SlipState } from '../journal';
@@ -93,7 +93,7 @@ export const DIAGNOSE_BUDGET_MS = 30_000;
 async function runChecksFor(
   devices: CheckedDevice[],
   env: Environment,
-  o: { budgetMs: number; profile: DeadlineProfile; checks: readonly string[]; progress?: (line: string) => void; onDevice?: (r: DeviceResult) => void },
+  o: { budgetMs: number; profile: DeadlineProfile; code: CodeShape; progress?: (line: string) => void; onDevice?: (r: DeviceResult) => void },
 ): Promise<SelfTestResult> {
   const checkEnv = { ...env.checkEnv, profile: o.profile };
   // Instances still running, by kind (a terminal may have several readers; an unconfigured device still reports).
@@ -105,7 +105,7 @@ async function runChecksFor(
     const at = running.indexOf(r.device);
     if (at >= 0) running.splice(at, 1);
     o.onDevice?.(r);
-    if (STOPS_EARLY[o.profile] && !stop.signal.aborted && running.length > 0 && causeSettled({ checks: o.checks as ExplainResult['checks'] }, done, running, devices)) stop.abort();
+    if (STOPS_EARLY[o.profile] && !stop.signal.aborted && running.length > 0 && causeSettled(o.code, done, running, devices)) stop.abort();
   };
   const levels = [...new Set(devices.map((d) => moduleOf(d)!.diagnosisLevel))];
   const runs = await Promise.all(
@@ -136,7 +136,7 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   const checked = devicesFor(resolved.entry);
   const budgetMs = req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS;
   const result = checked.length
-    ? await runChecksFor(checked, env, { budgetMs, profile, checks: resolved.entry.checks, progress: req.progress, onDevice: (r) => emit({ event: 'device', result: r }) })
+    ? await runChecksFor(checked, env, { budgetMs, profile, code: resolved.entry, progress: req.progress, onDevice: (r) => emit({ event: 'device', result: r }) })
     : { devices: [], ms: 0 };
   const printer = env.config.devices.printer;
   const printerProfile = resolveProfile({ paperWidth: printer?.paperWidth ?? 58, profile: printer?.profile });

@@ -5,6 +5,7 @@
  */
 import { systemClock } from '../../hal/clock';
 import { ChipCheckOptions, createChipReaderCheck } from '../../hal/reader/ccid/chip-check';
+import { PcToRdr } from '../../hal/reader/ccid/ccid-codec';
 import { runChecks, CheckLevel, CheckStatus, Finding } from '../../hal/selfcheck';
 import { nativeBinding } from '../../hal/transport/native-binding';
 import { CcidFault, CcidSimulator, SIM_PAN } from '../../mocks/ccid-sim';
@@ -46,7 +47,8 @@ const CASES: Case[] = [
     status: 'pass',
     withinMs: 800,
   },
-  { fault: 'no-card', level: 'external', expect: [card('reader.card', 'no-card')], absent: ['reader.atr'], status: 'fail', withinMs: 500 },
+  // An empty slot at the external level is nothing to test, not a fault (no cause is built on it).
+  { fault: 'no-card', level: 'external', expect: [{ ...card('reader.card', 'no-card'), status: 'warn' }], absent: ['reader.atr'], status: 'warn', withinMs: 500 },
   { fault: 'mute', level: 'external', expect: [card('reader.atr', 'backwards-or-dirty')], absent: ['reader.parameters'], status: 'fail', withinMs: 500 },
   { fault: 'bad-ts', level: 'external', expect: [{ ...card('reader.atr', 'chip-damaged'), params: { problem: 'ts' } }], status: 'fail', withinMs: 500 },
   { fault: 'bad-tck', level: 'external', expect: [card('reader.atr', 'chip-damaged')], status: 'fail', withinMs: 500 },
@@ -79,6 +81,22 @@ describe.each(CASES)('ccid $fault at $level (pty)', (c) => {
     expect(out.replace(/[^0-9]/g, '')).not.toContain(SIM_PAN.slice(4));
     expect(out).not.toMatch(/6222\D?0212\D?3456\D?7890/);
   });
+});
+
+test('a slow card outlasting the card steps\' deadline: slow, its remaining steps skipped, the card powered off', async () => {
+  const sim = new CcidSimulator('slow');
+  running = await startOnPty(sim);
+  const check = createChipReaderCheck({ binding, clock: systemClock }, { path: running.hostPath }, { ...FAST, cardStepsMs: 600 });
+  const t0 = performance.now();
+  const result = (await runChecks([check], { level: 'external' })).devices[0];
+  const ms = performance.now() - t0;
+  expect(result.status).toBe('warn');
+  expect(result.findings).toContainEqual(expect.objectContaining({ id: 'reader.speed', status: 'warn', message: 'check.reader.chip.slow-card' }));
+  expect(result.findings.map((f) => f.id)).not.toContain('reader.validity');
+  // The whole slow card takes over 3 s (33 time requests of 100 ms); the deadline ends it near 600 ms.
+  expect(ms).toBeLessThan(600 + 1500);
+  // Powered off on the way out: the last command the reader saw.
+  expect(sim.commands.at(-1)).toBe(PcToRdr.IccPowerOff);
 });
 
 test('interactive: waits for the card, runs the external steps, waits for it to be taken out', async () => {

@@ -36,8 +36,20 @@ export const CHIP_POLL: OptionSpec<'pollIntervalMs'> = {
   pollIntervalMs: { default: 400, min: 50, max: 5_000 },
 };
 
+/**
+ * The card's own steps (power-on to the last APDU) end by this absolute deadline, counted from the first
+ * power-on: a T=0 card may stretch each answer with time requests, and a slow card is a finding, not a
+ * reason to keep the cashier waiting. Generous by default; the cashier's profile shortens it.
+ */
+export const CHIP_CARD_STEPS: OptionSpec<'cardStepsMs'> = {
+  cardStepsMs: { default: 20_000, min: 200, max: 120_000 },
+};
+
+/** The card steps' deadline under the cashier's profile: a healthy card's steps take about 200 ms. */
+export const CHIP_CASHIER_CARD_STEPS_MS = 1_500;
+
 /** Everything a ccid reader's `timing` may set besides the interactive window. */
-export const CHIP_KIND_TIMING: OptionSpec<keyof CcidTiming | 'pollIntervalMs'> = { ...CCID_TIMING, ...CHIP_POLL };
+export const CHIP_KIND_TIMING: OptionSpec<keyof CcidTiming | 'pollIntervalMs' | 'cardStepsMs'> = { ...CCID_TIMING, ...CHIP_POLL, ...CHIP_CARD_STEPS };
 
 /**
  * The applications a terminal selects by default, UnionPay first (debit, credit, quasi-credit, e-cash),

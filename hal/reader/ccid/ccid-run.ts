@@ -9,15 +9,15 @@ import type { CheckContext } from '../../selfcheck';
 import type { KindRunOptions } from '../check-parts';
 import type { ReaderConfig } from '../config';
 import { runChipReader } from './chip-check';
-import { CHIP_POLL } from './ccid-options';
+import { CHIP_CARD_STEPS, CHIP_POLL } from './ccid-options';
 
 export async function runCcid(env: DeviceEnv<ReaderConfig>, o: KindRunOptions, ctx: CheckContext): Promise<void> {
   const { kind: _kind, name: _name, timing: _timing, aids, readExpiry, ...serial } = env.config;
-  const { pollIntervalMs = CHIP_POLL.pollIntervalMs.default, interactiveMs: _window, ...driver } = o.timing;
+  const { pollIntervalMs = CHIP_POLL.pollIntervalMs.default, cardStepsMs = CHIP_CARD_STEPS.cardStepsMs.default, interactiveMs: _window, ...driver } = o.timing;
   await runChipReader(
     { binding: env.binding, clock: env.clock },
     serial,
-    { interactiveMs: o.interactiveMs, pollIntervalMs, timing: driver, ...(aids ? { aids } : {}), ...(readExpiry !== undefined ? { readExpiry } : {}) },
+    { interactiveMs: o.interactiveMs, pollIntervalMs, cardStepsMs, timing: driver, ...(aids ? { aids } : {}), ...(readExpiry !== undefined ? { readExpiry } : {}) },
     ctx,
   );
 }

@@ -26,7 +26,7 @@ import { findingForError } from '../check-parts';
 import { Atr, AtrProblem, parseAtr, t0Parameters } from './atr';
 import { CcidError, hexOf } from './ccid-codec';
 import { Ccid, CcidTiming, PowerOnResult, VOLTAGE_NAMES } from './ccid-driver';
-import { CHIP_POLL } from './ccid-options';
+import { CHIP_CARD_STEPS, CHIP_POLL } from './ccid-options';
 import { bcdDate, dateKey, dateText, DEFAULT_AIDS, gpo, parseAfl, readRecord, selectByName, selectPse, swOf, todayKey } from './emv-apdu';
 import { allowedItems, findTag, TlvItem } from './emv-tlv';
 
@@ -56,6 +56,8 @@ export interface ChipCheckOptions {
   aids?: readonly string[];
   /** GPO + READ RECORD for the expiry and effective dates. GPO starts a transaction on the card: off by default. */
   readExpiry?: boolean;
+  /** The card steps' absolute deadline from the first power-on (CHIP_CARD_STEPS); default 20 s. */
+  cardStepsMs?: number;
   /** Today's date for the expiry check (default: the system's). */
   today?: () => Date;
   timing?: Partial<CcidTiming>;
@@ -107,6 +109,7 @@ type Opts = ChipRunOptions;
 export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig, o: Opts, ctx: CheckContext): Promise<void> {
   let reader: Ccid | null = null;
   let powered = false;
+  let cardDeadline: CardDeadline | undefined;
   const { signal } = ctx;
   const step: Step = (id, fn) => checkStep(ctx, (err) => errorFinding(id, err, reader), fn);
   try {
@@ -147,14 +150,22 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
       slot = { icc: inserted, failure: null };
     }
     if (slot.icc === 'absent') {
-      ctx.report(cardFinding('reader.card', 'no-card'));
+      // Nothing to test, which is no fault: after a refused transaction the card is usually back in the
+      // customer's hand. A warning, so no cause is built on an empty slot.
+      ctx.report({ ...cardFinding('reader.card', 'no-card'), status: 'warn' });
       return;
     }
     ctx.report(pass('reader.card', 'check.reader.chip.card.ok'));
 
+    // From here on the card's steps run under their own absolute deadline (cardStepsMs); a card that
+    // outlasts it is reported slow (or silent) and the rest of its steps are skipped.
+    cardDeadline = cardStepsDeadline(ctx, o.cardStepsMs ?? CHIP_CARD_STEPS.cardStepsMs.default, signal);
+    const cardSignal = cardDeadline.signal;
+    const cardStep: Step = (id, fn) => checkStep(ctx, (err) => (cardDeadline?.passed() && !signal?.aborted ? cardDeadlineFinding(id, r) : errorFinding(id, err, reader)), fn);
+
     // Activation: ATR at 5 V, 3 V or 1.8 V.
     const at = ctx.clock.now();
-    const tries = await step('reader.atr', () => r.powerOnSequence(signal));
+    const tries = await cardStep('reader.atr', () => r.powerOnSequence(cardSignal));
     const last = tries[tries.length - 1];
     if (!last.ok) {
       ctx.report(powerOnFinding(tries));
@@ -175,14 +186,14 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
       ctx.report({ id: 'reader.parameters', status: 'warn', value: `T=${atr.protocols.join('/')}`, message: 'check.reader.chip.protocol-untested', params: { protocols: atr.protocols.join(',') } });
       return;
     }
-    const refused = await step('reader.parameters', () => r.setParameters(0, t0Parameters(atr), signal));
+    const refused = await cardStep('reader.parameters', () => r.setParameters(0, t0Parameters(atr), cardSignal));
     if (refused) {
       ctx.report({ id: 'reader.parameters', status: 'fail', value: `0x${hexOf([refused.error])}`, message: 'check.reader.chip.parameters.refused', params: { error: `0x${hexOf([refused.error])}` } });
       return;
     }
     ctx.report(pass('reader.parameters', 'check.reader.chip.parameters.ok', { value: 'T=0' }));
 
-    const app = await step('reader.application', () => selectApplication(r, o.aids ?? DEFAULT_AIDS, signal));
+    const app = await cardStep('reader.application', () => selectApplication(r, o.aids ?? DEFAULT_AIDS, cardSignal));
     if ('problem' in app) {
       ctx.report(cardFinding('reader.application', app.problem, app.params));
       return;
@@ -191,9 +202,10 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
 
     if (o.readExpiry) {
       const today = todayKey((o.today ?? (() => new Date()))());
-      ctx.report(await step('reader.validity', () => readValidity(r, app.pdol, today, signal)));
+      ctx.report(await cardStep('reader.validity', () => readValidity(r, app.pdol, today, cardSignal)));
     }
 
+    cardDeadline.done();
     if (r.timeRequests > 0) {
       ctx.report({ id: 'reader.speed', status: 'warn', value: r.timeRequests, message: 'check.reader.chip.slow-card', params: { count: r.timeRequests } });
     }
@@ -220,6 +232,7 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
   } catch (err) {
     if (!(err instanceof Stop)) throw err;
   } finally {
+    cardDeadline?.done();
     // A card left powered keeps its session; the reader would also keep the contacts live.
     if (reader && powered && reader.line.isOpen) await reader.powerOff().catch(() => undefined);
     await reader?.close();
@@ -227,6 +240,44 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
 }
 
 type Step = <T>(id: string, fn: () => Promise<T>) => Promise<T>;
+
+interface CardDeadline {
+  /** Aborted when the deadline passes, or when the check's own signal is. */
+  signal: AbortSignal;
+  /** Whether it was the deadline that ended the steps. */
+  passed(): boolean;
+  /** The card's steps are over: the timer goes. */
+  done(): void;
+}
+
+function cardStepsDeadline(ctx: CheckContext, ms: number, outer: AbortSignal | undefined): CardDeadline {
+  const stop = new AbortController();
+  let passed = false;
+  const onOuter = () => stop.abort(outer?.reason);
+  if (outer?.aborted) stop.abort(outer.reason);
+  else outer?.addEventListener('abort', onOuter, { once: true });
+  const timer = ctx.clock.setTimeout(() => {
+    passed = true;
+    stop.abort(new Error(`card steps deadline (${ms} ms) passed`));
+  }, ms);
+  return {
+    signal: stop.signal,
+    passed: () => passed,
+    done: () => {
+      ctx.clock.clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuter);
+    },
+  };
+}
+
+/**
+ * The card outlasted its steps' deadline: slow when it asked for more time on the way (a warning, the
+ * card works), silent at that step when it did not.
+ */
+function cardDeadlineFinding(id: string, r: Ccid): Finding {
+  if (r.timeRequests > 0) return { id: 'reader.speed', status: 'warn', value: r.timeRequests, message: 'check.reader.chip.slow-card', params: { count: r.timeRequests } };
+  return { id, status: 'timeout', message: 'check.reader.no-reply', params: { step: id } };
+}
 
 /** With no card, IccPowerOn must fail with "no ICC" (42/FE): proof that card detect and error reporting work. */
 async function errorPath(r: Ccid, ctx: CheckContext, step: Step): Promise<void> {

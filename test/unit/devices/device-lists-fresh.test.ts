@@ -26,8 +26,13 @@ test('every marked enum of the JSON schemas is its list today (else: node build.
     expect([name, withGeneratedLists(JSON.parse(text)).changed]).toEqual([name, []]);
     marked.push(...[...text.matchAll(/"generated: ([a-z-]+)"/g)].map((m) => `${name}:${m[1]}`));
   }
-  // The device enums of selftest and diagnose, the check names of explain and diagnose, and sim's devices.
+  // The device enums of selftest, diagnose and its events, the check names of explain, diagnose and its
+  // events, and sim's devices.
   expect(marked.sort()).toEqual([
+    'diagnose-events.json:checks',
+    'diagnose-events.json:devices',
+    'diagnose-events.json:devices',
+    'diagnose-events.json:devices',
     'diagnose.json:checks',
     'diagnose.json:devices',
     'diagnose.json:devices',

@@ -80,6 +80,10 @@ const ROWS: Row[] = [
   ['T11 the chip reader does not answer: the reader, not the card', 'T11', 'ccid-silent', 'chip-reader-fault', 'terminal'],
   ['004 用户异常, the chip reader does not speak its protocol', '用户异常', 'ccid-no-echo', 'chip-reader-fault', 'terminal'],
   ['14 with a chip that reads: the card itself', '14', 'ccid-healthy', 'code.card', 'cardholder'],
+  // The host answered 96, so the card was read well enough to go online: a card found in the slot later is
+  // noted, not blamed.
+  ['96 with an expired card left in the slot: the host, the card noted', '96', 'ccid-expired', 'host-side', 'host', ['card-expired']],
+  ['96 with a mute card left in the slot: the host, the card noted', '96', 'ccid-mute', 'host-side', 'host', ['card-backwards-or-dirty']],
 ];
 
 describe.each(ROWS)('seed %s', (_seed, code, fixture, cause, side, alsoFound, acquirer) => {
@@ -128,6 +132,22 @@ describe('evidence from the chip reader', () => {
     const d = run('14', devices);
     expect(d.cause.id).toBe('chip-reader-fault');
     expect(d.cause.evidence.map((e) => e.finding)).toEqual(['reader.error-path', 'reader.atr']);
+  });
+
+  test('an empty slot is nothing to blame: the card code keeps its own meaning', () => {
+    const devices: DeviceResult[] = [
+      {
+        device: 'reader',
+        status: 'warn',
+        ms: 0,
+        findings: [
+          { id: 'reader.comm', status: 'pass', value: 15, message: 'check.reader.chip.comm.ok' },
+          { id: 'reader.card', status: 'warn', value: 'no-card', message: 'check.reader.chip.no-card' },
+        ],
+      },
+    ];
+    expect(run('14', devices).cause.id).toBe('code.card');
+    expect(run('用户异常', devices).cause.id).toBe('code.card');
   });
 
   test('a dead PN532 stays a reader fault; a dead chip reader is the chip reader\'s', () => {

@@ -170,11 +170,16 @@ export class Ccid {
   async xfr(tpdu: Uint8Array, signal?: AbortSignal): Promise<Apdu> {
     const name = `XfrBlock ${hexOf(tpdu.subarray(0, 4), '')}`;
     const m = await this.transact(PcToRdr.XfrBlock, RdrToPc.DataBlock, tpdu, [0, 0, 0], name, this.timing.apduTimeoutMs, signal);
-    const failure = failureOf(m);
-    if (failure) throw readerError(name, failure);
-    if (m.data.length < 2) throw new HalError('Reader_Status', `${name}: answer of ${m.data.length} bytes has no status word`, { problem: 'short' });
-    const n = m.data.length;
-    return { data: m.data.slice(0, n - 2), sw1: m.data[n - 2], sw2: m.data[n - 1] };
+    try {
+      const failure = failureOf(m);
+      if (failure) throw readerError(name, failure);
+      if (m.data.length < 2) throw new HalError('Reader_Status', `${name}: answer of ${m.data.length} bytes has no status word`, { problem: 'short' });
+      const n = m.data.length;
+      return { data: m.data.slice(0, n - 2), sw1: m.data[n - 2], sw2: m.data[n - 1] };
+    } finally {
+      // The answer as the reader sent it holds the card's data (a record with its number): the caller gets a copy.
+      m.data.fill(0);
+    }
   }
 
   /**

@@ -131,7 +131,7 @@ export const CAUSE_RULES: readonly CauseRule[] = [
     steps: ['swipe-instead', 'service-reader'],
   },
   ...chipCardRules([
-    ['card-backwards-or-dirty', 'merchant', 'after-fix', ['backwards-or-dirty', 'not-inserted', 'removed-early', 'no-card'], ['insert-chip-first', 'wipe-chip', 'swipe-instead']],
+    ['card-backwards-or-dirty', 'merchant', 'after-fix', ['backwards-or-dirty', 'not-inserted', 'removed-early'], ['insert-chip-first', 'wipe-chip', 'swipe-instead']],
     ['chip-damaged', 'cardholder', 'never', ['chip-damaged', 'worn-contacts'], ['swipe-instead', 'other-card', 'call-issuer']],
     ['card-expired', 'cardholder', 'never', ['expired', 'not-yet-valid'], ['other-card', 'call-issuer']],
     ['card-blocked', 'bank', 'never', ['card-blocked', 'app-blocked'], ['call-issuer', 'other-card']],

@@ -147,7 +147,9 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
       slot = { icc: inserted, failure: null };
     }
     if (slot.icc === 'absent') {
-      ctx.report(cardFinding('reader.card', 'no-card'));
+      // Nothing to test (the card was taken back after the refusal): said, but neither the reader's fault
+      // nor proof of anything about the card.
+      ctx.report({ id: 'reader.card', status: 'warn', value: 'no-card', message: 'check.reader.chip.no-card' });
       return;
     }
     ctx.report(pass('reader.card', 'check.reader.chip.card.ok'));

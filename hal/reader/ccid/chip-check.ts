@@ -223,8 +223,29 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
     if (!(err instanceof Stop)) throw err;
   } finally {
     // A card left powered keeps its session; the reader would also keep the contacts live.
-    if (reader && powered && reader.line.isOpen) await reader.powerOff().catch(() => undefined);
+    if (reader && powered && reader.line.isOpen) await powerOffOnExit(reader, ctx);
     await reader?.close();
+  }
+}
+
+/** How long the power-off on the way out may take once the budget is spent (within the runner's cleanup grace). */
+const EXIT_POWER_OFF_MS = 150;
+
+/**
+ * Powers the card off before the port closes, by an absolute deadline: the check's own, or, once the
+ * budget is spent, EXIT_POWER_OFF_MS from now. A reader that fell silent then costs that, not a command
+ * timeout with the port still open after the runner has reported the budget spent.
+ */
+async function powerOffOnExit(reader: Ccid, ctx: CheckContext): Promise<void> {
+  const deadline = ctx.signal.aborted ? ctx.clock.now() + EXIT_POWER_OFF_MS : ctx.deadline;
+  const stop = new AbortController();
+  const timer = ctx.clock.setTimeout(() => stop.abort(new Error('power-off deadline')), Math.max(0, deadline - ctx.clock.now()));
+  try {
+    await reader.powerOff(stop.signal);
+  } catch {
+    // The card stays powered until the reader notices the port closed; nothing more can be done from here.
+  } finally {
+    ctx.clock.clearTimeout(timer);
   }
 }
 

@@ -254,13 +254,19 @@ export class Ccid {
               return { kind: 'more' };
             }
             const problem = f.message.type === want ? 'no-echo' : 'echo';
+            f.bytes.fill(0);
             return fail('Reader_Status', `${name}: the reader ${problem === 'no-echo' ? 'answered without echoing the command' : 'echoed something else'}`, { problem });
           }
           const m = f.message;
+          // An answer refused holds the card's data as much as one taken: zeroed all the same.
           if (m.seq !== seq || m.slot !== 0) {
+            f.bytes.fill(0);
             return fail('Reader_Status', `${name}: answer for slot ${m.slot} seq ${m.seq}, expected slot 0 seq ${seq}`, { problem: 'sequence' });
           }
-          if (m.type !== want) return fail('Reader_Status', `${name}: answer of type 0x${hexOf([m.type])}, expected 0x${hexOf([want])}`, { problem: 'type' });
+          if (m.type !== want) {
+            f.bytes.fill(0);
+            return fail('Reader_Status', `${name}: answer of type 0x${hexOf([m.type])}, expected 0x${hexOf([want])}`, { problem: 'type' });
+          }
           // A time extension in the answer: the real answer follows, still within our deadline.
           if (commandStatusOf(m.b7) === 'time-extension') {
             this.timeRequests++;

@@ -239,13 +239,14 @@ const EXIT_POWER_OFF_MS = 150;
 async function powerOffOnExit(reader: Ccid, ctx: CheckContext): Promise<void> {
   const deadline = ctx.signal.aborted ? ctx.clock.now() + EXIT_POWER_OFF_MS : ctx.deadline;
   const stop = new AbortController();
-  const timer = ctx.clock.setTimeout(() => stop.abort(new Error('power-off deadline')), Math.max(0, deadline - ctx.clock.now()));
+  // A run without a deadline (Infinity) has only the command's own timeout: a timer of Infinity would fire at once.
+  const timer = Number.isFinite(deadline) ? ctx.clock.setTimeout(() => stop.abort(new Error('power-off deadline')), Math.max(0, deadline - ctx.clock.now())) : null;
   try {
     await reader.powerOff(stop.signal);
   } catch {
     // The card stays powered until the reader notices the port closed; nothing more can be done from here.
   } finally {
-    ctx.clock.clearTimeout(timer);
+    if (timer !== null) ctx.clock.clearTimeout(timer);
   }
 }
 

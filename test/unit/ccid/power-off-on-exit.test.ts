@@ -4,8 +4,11 @@
  * runner has given up: the port is closed within the budget and the runner's cleanup grace.
  */
 import { Ccid } from '../../../hal/reader/ccid/ccid-driver';
-import { createChipReaderCheck } from '../../../hal/reader/ccid/chip-check';
-import { runChecks } from '../../../hal/selfcheck';
+import { PcToRdr } from '../../../hal/reader/ccid/ccid-codec';
+import { CcidFramer } from '../../../hal/reader/ccid/ccid-framer';
+import { createChipReaderCheck, runChipReader } from '../../../hal/reader/ccid/chip-check';
+import { systemClock } from '../../../hal/clock';
+import { runChecks, type CheckContext, type Finding } from '../../../hal/selfcheck';
 import { CcidSimulator } from '../../../mocks/ccid-sim';
 import { InProcessBinding } from '../../../mocks/in-process-binding';
 
@@ -38,3 +41,28 @@ test('a reader silent after the ATR: the budget spent, the port is closed within
   // Budget plus the runner's 250 ms grace, with room for a loaded machine; a command timeout is 2 s.
   expect(closedIn).toBeLessThan(BUDGET + 250 + 500);
 });
+
+test('a run with no deadline (Infinity) still powers the card off on its way out', async () => {
+  const binding = new InProcessBinding();
+  const sim = new CcidSimulator('no-app'); // powered, then stopped at the application: the power-off is the way out's
+  binding.connect('/dev/ttyCCID', sim);
+  const findings: Finding[] = [];
+  const ctx: CheckContext = { level: 'external', signal: new AbortController().signal, deadline: Infinity, clock: systemClock, report: (f) => findings.push(f) };
+  await runChipReader({ binding }, { path: '/dev/ttyCCID' }, { interactiveMs: 1_000, pollIntervalMs: 400 }, ctx);
+  expect(findings.find((f) => f.id === 'reader.application')).toMatchObject({ value: 'no-payment-app' });
+  // The last command the reader got: IccPowerOff (type 0x63), and it was answered.
+  const framer = new CcidFramer();
+  const commands = framer.push(sim.receivedBytes()).flatMap((f) => (f.kind === 'message' ? [f.message.type] : []));
+  expect(commands[commands.length - 1]).toBe(PcToRdr.IccPowerOff);
+  expect((await statusAfter(binding)).icc).toBe('inactive');
+});
+
+/** The slot's state as a fresh open sees it. */
+async function statusAfter(binding: InProcessBinding) {
+  const r = await Ccid.open({ binding, path: '/dev/ttyCCID', proc: '/nonexistent' });
+  try {
+    return await r.slotStatus();
+  } finally {
+    await r.close();
+  }
+}

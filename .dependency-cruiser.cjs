@@ -1,7 +1,7 @@
 /**
  * The layers of posdiag as rules, checked by `npm run lint` (and so by `npm test`) with dependency-cruiser
  * over hal/, src/ and mocks/. Type imports count (tsPreCompilationDeps): a type that crosses a boundary
- * ties the layers as much as a value does. test/unit/lint/lint-rules.test.ts plants a breach of each rule
+ * ties the layers as much as a value does. test/integration/lint-rules.test.ts plants a breach of each rule
  * and sees it named.
  *
  *   hal-not-src      hal/ (everything that knows a device or a wire) never imports the product (src/),

@@ -73,8 +73,9 @@ export function ruleSets(config: Json): RuleSet[] {
     ...devices.flatMap((d) => (isObject(d.value) ? d.groups.map((g) => ({ path: [...d.path, g.field], rules: g.spec(d.value as Json), closed: true })) : [])),
     { path: ['host', 'timing'], rules: NETWORK_OPTIONS, closed: true },
     { path: ['checks'], rules: CHECKS_RULES, closed: true },
-    ...devices.map((d) => ({ path: d.path, rules: { ...LINE_CHOICES, readExpiry: [false, true] } })),
-    ...devices.map((d) => ({ path: [...d.path, 'aids'], rules: {}, items: AID_PATTERN, maxItems: MAX_AIDS })),
+    // A kind's own fields only where the instance may have them: elsewhere they are refused by name alone.
+    ...devices.map((d) => ({ path: d.path, rules: { ...LINE_CHOICES, ...(d.ownFields.includes('readExpiry') ? { readExpiry: [false, true] } : {}) } })),
+    ...devices.filter((d) => d.ownFields.includes('aids')).map((d) => ({ path: [...d.path, 'aids'], rules: {}, items: AID_PATTERN, maxItems: MAX_AIDS })),
     { path: ['host'], rules: HOST_RULES },
     { path: ['devices', 'printer'], rules: PRINTER_RULES },
     { path: ['telemetry'], rules: TELEMETRY_RULES, closed: true, required: ['broker', 'cert', 'key', 'ca'] },

@@ -8,6 +8,7 @@
  */
 import { hostname } from 'node:os';
 import { HalError } from '../../hal/errors';
+import { MESSAGE_MAX, safeText } from '../../hal/safe-text';
 import { EXIT } from '../cli/io';
 import type { CommandSpec } from '../cli/spec';
 import { fleetSettings, type FleetFlags } from './config';
@@ -53,7 +54,8 @@ export const fleetCommand: CommandSpec = {
     const store = await openFleetStore(s.database);
     const prefix = s.prefix ?? DEFAULT_TOPIC_PREFIX;
     const client = connectBroker(s, s.clientId ?? `posdiag-ingest-${hostname().replace(/[^0-9A-Za-z_.-]/g, '').slice(0, 40)}`, tls);
-    const log = (line: string) => ctx.io.stderr(`fleet ingest: ${line}\n`);
+    // The broker's and the database's messages come from outside: no control byte reaches the operator's terminal.
+    const log = (line: string) => ctx.io.stderr(`fleet ingest: ${safeText(line, { max: MESSAGE_MAX })}\n`);
     const ingest = new Ingest({ store, publisher: client, prefix, ackIntervalMs: s.ackIntervalMs, batchMs: s.batchMs, maxBatch: s.maxBatch, log });
     const filter = `$share/${s.group ?? 'ingest'}/${prefix}/+/+/#`;
     client.on('message', (topic, payload) => ingest.handle(topic, payload));

@@ -14,6 +14,7 @@
  *   acknowledged), so a database that is down delays acks and loses nothing.
  */
 import { systemClock, type Clock } from '../../hal/clock';
+import { MESSAGE_MAX, safeText } from '../../hal/safe-text';
 import { recordRow, statusRow, type RecordRow, type StatusRow } from './rows';
 import type { AckCursor, FleetStore } from './store';
 import { DEFAULT_TOPIC_PREFIX, encodeAck, parseRecord, parseStatus, parseTopic, topicFor } from './wire';
@@ -125,7 +126,7 @@ export class Ingest {
       if (this.committing) await this.committing;
       else await this.flush();
     }
-    if (this.cancelRetry()) this.opts.log?.(`${this.records.length} records not stored at shutdown (never acknowledged: the terminals send them again)`);
+    if (this.cancelRetry()) this.say(`${this.records.length} records not stored at shutdown (never acknowledged: the terminals send them again)`);
     for (const [tid, a] of this.acks) {
       if (a.timer !== null) this.clock.clearTimeout(a.timer);
       a.timer = null;
@@ -146,9 +147,14 @@ export class Ingest {
     this.closed = true;
   }
 
+  /** One line for the operator: what came from outside in it (a topic, a database's message) without control bytes. */
+  private say(line: string): void {
+    this.opts.log?.(safeText(line, { max: MESSAGE_MAX }));
+  }
+
   private refuse(reason: RefusalReason, topic: string): void {
     this.stats.refused[reason]++;
-    this.opts.log?.(`refused (${reason}): a message on ${topic.slice(0, 200)}`);
+    this.say(`refused (${reason}): a message on ${topic.slice(0, 200)}`);
   }
 
   private schedule(): void {
@@ -187,7 +193,7 @@ export class Ingest {
       },
       (err: Error) => {
         this.stats.failedCommits++;
-        this.opts.log?.(`commit failed (${records.length} records kept, tried again in ${this.retryMs} ms): ${String(err.message).slice(0, 200)}`);
+        this.say(`commit failed (${records.length} records kept, tried again in ${this.retryMs} ms): ${String(err.message).slice(0, 200)}`);
         // Back in front, in order: nothing of them was acknowledged.
         this.records.unshift(...records);
         this.statuses.unshift(...statuses);
@@ -229,7 +235,7 @@ export class Ingest {
     this.stats.acksPublished++;
     this.opts.publisher.publish(topic, encodeAck({ seq, epoch }), { qos: 1, retain: true }, (err) => {
       // A lost ack only delays the terminal: it sends again and the next commit acks again.
-      if (err) this.opts.log?.(`ack for ${terminalId} not published: ${err.message}`);
+      if (err) this.say(`ack for ${terminalId} not published: ${err.message}`);
     });
   }
 }

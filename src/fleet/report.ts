@@ -47,15 +47,15 @@ export async function buildReport(store: FleetStore, o: ReportOptions): Promise<
     [to - 7 * 24 * HOUR, to, o.repeat],
   );
   const missingBefore = o.now - o.missingHours * HOUR;
+  // Records a terminal announced lost (record_gap) and never sent after all: its status's gap counts only
+  // what is still ahead of its acknowledgement, which the acknowledgement steps over. A terminal whose
+  // announced records all came after all (they were on their way when its journal rotated) lost nothing.
+  const LOST = `select terminal_id, sum(n) as lost from (select g.terminal_id, g.to_seq - g.from_seq + 1 - (select count(*) from records r where r.terminal_id = g.terminal_id and r.epoch = g.epoch and r.seq between g.from_seq and g.to_seq) as n from record_gap g) x group by terminal_id`;
   const attention = await store.query<{ terminal_id: string; acquirer: string; online: number | null; last_seen_ms: number; gap: number | null }>(
-    'select terminal_id, acquirer, online, last_seen_ms, gap from terminal_status where online = 0 or last_seen_ms < ? or gap > 0 or terminal_id in (select terminal_id from record_gap) order by last_seen_ms, terminal_id limit 500',
+    `select terminal_id, acquirer, online, last_seen_ms, gap from terminal_status where online = 0 or last_seen_ms < ? or gap > 0 or terminal_id in (select terminal_id from (${LOST}) l where l.lost > 0) order by last_seen_ms, terminal_id limit 500`,
     [missingBefore],
   );
-  // Records a terminal announced lost (record_gap) and never sent after all: its status's gap counts only
-  // what is still ahead of its acknowledgement, which the acknowledgement steps over.
-  const lostRows = await store.query<{ terminal_id: string; lost: number | string }>(
-    `select terminal_id, sum(n) as lost from (select g.terminal_id, g.to_seq - g.from_seq + 1 - (select count(*) from records r where r.terminal_id = g.terminal_id and r.epoch = g.epoch and r.seq between g.from_seq and g.to_seq) as n from record_gap g) x group by terminal_id`,
-  );
+  const lostRows = await store.query<{ terminal_id: string; lost: number | string }>(LOST);
   const lost = new Map(lostRows.map((r) => [r.terminal_id, Number(r.lost)]));
   return {
     generatedAt: new Date(o.now).toISOString(),

@@ -35,7 +35,7 @@ import type { JournalRecord } from '../journal/types';
 import { confirmGaps, loadEpoch, readCursor, readOutbox, saveCursor, type Epoch, type Outbox } from './outbox';
 import { TELEMETRY_OPTIONS } from './options';
 import { backoffMs, deviceStates, shouldPublish, stateKey, type Published } from './status';
-import { DEFAULT_TOPIC_PREFIX, encodeRecord, encodeStatus, outgoingRecord, parseAck, topicFor, willStatus, type StatusPayload, type WireChannel } from './wire';
+import { DEFAULT_TOPIC_PREFIX, encodeRecord, encodeStatus, MAX_GAP_RANGES, outgoingRecord, parseAck, topicFor, willStatus, type StatusPayload, type WireChannel } from './wire';
 
 const Client = (clientModule as unknown as { default: new (streamBuilder: () => never, options: IClientOptions) => MqttClient }).default;
 
@@ -122,6 +122,8 @@ export async function ship(opts: ShipOptions): Promise<ShipResult> {
     let lastStatus: Published | null = null;
     let cursorWrite: Promise<void> = Promise.resolve();
     let finished = false;
+    /** The read that brings the next gap ranges, while it runs (acks keep coming meanwhile). */
+    let nextGaps: Promise<void> | null = null;
     const timers: NodeJS.Timeout[] = [];
     let reconnectTimer: NodeJS.Timeout | null = null;
 
@@ -243,7 +245,15 @@ export async function ship(opts: ShipOptions): Promise<ShipResult> {
       rewindAfterMs = o.rewindMs;
       const at = cursor;
       cursorWrite = cursorWrite.then(() => saveCursor(dir, epoch, at)).catch((err: Error) => log(`telemetry.ack not saved: ${err.message}`));
-      if (opts.mode === 'flush' && cursor >= box.lastSeq) void finish(true);
+      if (opts.mode === 'flush' && cursor >= box.lastSeq) return void finish(true);
+      // A status holds the first MAX_GAP_RANGES ranges: once the acknowledgement has passed the last of them,
+      // the next ones go out now (the acknowledgement waits for them), in a flush as in the resident shipper.
+      const announced = box.gaps[box.gaps.length - 1];
+      if (box.gaps.length >= MAX_GAP_RANGES && announced && cursor >= announced[1] && !nextGaps) {
+        nextGaps = reload()
+          .catch((err: Error) => log(`journal: ${err.message}`))
+          .finally(() => (nextGaps = null));
+      }
     }
 
     /** The acknowledgement stalled with nothing in flight: send everything after it again. */
@@ -259,7 +269,7 @@ export async function ship(opts: ShipOptions): Promise<ShipResult> {
       pump();
     }
 
-    /** New records in the journal (resident mode). */
+    /** New records in the journal (resident mode), and the next gap ranges once the first are acknowledged. */
     async function reload(): Promise<void> {
       const fresh = await readBox();
       const changed = fresh.lastSeq !== box.lastSeq || fresh.gap !== box.gap || JSON.stringify(fresh.gaps) !== JSON.stringify(box.gaps);

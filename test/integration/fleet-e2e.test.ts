@@ -34,7 +34,7 @@ jest.setTimeout(240_000);
 
 const INGEST = 'posdiag-ingest';
 /** One identity per scenario; the database side runs them again with its own. */
-const ids = (base: number) => Array.from({ length: 9 }, (_, i) => String(base + i + 1));
+const ids = (base: number) => Array.from({ length: 10 }, (_, i) => String(base + i + 1));
 
 let dir: string;
 let bundle: CliBundle;
@@ -67,7 +67,7 @@ const until = async (what: string, cond: () => boolean | Promise<boolean>, ms = 
 };
 
 describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
-  const [T1, T2, T3, T4, T5, T6, T7, T8, T9] = sides[kind] as [string, string, string, string, string, string, string, string, string];
+  const [T1, T2, T3, T4, T5, T6, T7, T8, T9, T10] = sides[kind] as [string, string, string, string, string, string, string, string, string, string];
   const root = () => join(dir, kind);
   let broker: Broker;
   let proxy: FaultProxy;
@@ -291,6 +291,28 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
     const attention = (JSON.parse(report.stdout) as { attention: Array<{ terminalId: string; gap: number }> }).attention;
     expect(attention.find((a) => a.terminalId === T9)).toMatchObject({ gap: lost });
     expect(attention.filter((a) => a.gap > 0).map((a) => a.terminalId)).toEqual([T9]);
+  });
+
+  test('a gap of more ranges than one status holds: the next ones are announced once the ack has passed the first, within one flush', async () => {
+    const t = terminal(T10, { flushTimeoutMs: 15_000 });
+    await append(t.dataDir, 60);
+    // Twenty records damaged on disk, none next to another: twenty ranges, more than a status carries (16).
+    const file = join(t.dataDir, 'journal.log');
+    const lines = readFileSync(file, 'latin1').split('\n');
+    const damaged = Array.from({ length: 20 }, (_, i) => 3 * i + 2);
+    for (const seq of damaged) lines[seq - 1] = lines[seq - 1]!.replace('"kind"', '"kinD"');
+    writeFileSync(file, lines.join('\n'), 'latin1');
+    expect((await journalKeys(T10, t.dataDir)).length).toBe(40);
+    const r = await flush(t.config);
+    expect(r.result).toMatchObject({ complete: true, ack: 60, lastSeq: 60 });
+    expect(await keysOf(T10)).toEqual(await journalKeys(T10, t.dataDir));
+    const store = await openFleetStore(settings);
+    try {
+      const gaps = await store.query<{ from_seq: number | string }>('select from_seq from record_gap where terminal_id = ? order by from_seq', [T10]);
+      expect(gaps.map((g) => Number(g.from_seq))).toEqual(damaged);
+    } finally {
+      await store.close();
+    }
   });
 
   test('in the end: the database holds every journal record exactly once, and nothing under a foreign identity', async () => {

@@ -122,3 +122,18 @@ test('the HTML page draws both charts in headless Chromium', async () => {
     expect(count(1, top)).toBeGreaterThan(100);
   }
 });
+
+test('a terminal whose announced gap arrived after all needs no attention; one that lost records does', async () => {
+  const gapDb = join(dir, 'gaps.db');
+  const store = await openFleetStore({ kind: 'sqlite', path: gapDb });
+  const epoch = parseRecord(wirePayload({ terminalId: '20000001', seq: 1 }))!.epoch;
+  const rec = (tid: string, seq: number) => recordRow(parseRecord(wirePayload({ terminalId: tid, seq, time: hoursAgo(1) }))!, 'cup', NOW);
+  // Both announced seqs 1 to 3 lost; 20000001's came after all (they were on their way when the journal rotated), 20000002's did not.
+  await store.commit([], [statusRow('20000001', 'cup', { online: true, at: hoursAgo(0), epoch, gaps: [[1, 3]] }, NOW), statusRow('20000002', 'cup', { online: true, at: hoursAgo(0), epoch, gaps: [[1, 3]] }, NOW)]);
+  await store.commit([rec('20000001', 1), rec('20000001', 2), rec('20000001', 3), rec('20000002', 2)], []);
+  await store.close();
+  const io = capturedIo();
+  expect(await main(['fleet', 'report', '--database', gapDb, '--json'], io.handle)).toBe(0);
+  const attention = (JSON.parse(io.out()) as { attention: Array<{ terminalId: string; gap: number }> }).attention;
+  expect(attention.map((a) => [a.terminalId, a.gap])).toEqual([['20000002', 2]]);
+});

@@ -170,11 +170,16 @@ export class Ccid {
   async xfr(tpdu: Uint8Array, signal?: AbortSignal): Promise<Apdu> {
     const name = `XfrBlock ${hexOf(tpdu.subarray(0, 4), '')}`;
     const m = await this.transact(PcToRdr.XfrBlock, RdrToPc.DataBlock, tpdu, [0, 0, 0], name, this.timing.apduTimeoutMs, signal);
-    const failure = failureOf(m);
-    if (failure) throw readerError(name, failure);
-    if (m.data.length < 2) throw new HalError('Reader_Status', `${name}: answer of ${m.data.length} bytes has no status word`, { problem: 'short' });
-    const n = m.data.length;
-    return { data: m.data.slice(0, n - 2), sw1: m.data[n - 2], sw2: m.data[n - 1] };
+    try {
+      const failure = failureOf(m);
+      if (failure) throw readerError(name, failure);
+      if (m.data.length < 2) throw new HalError('Reader_Status', `${name}: answer of ${m.data.length} bytes has no status word`, { problem: 'short' });
+      const n = m.data.length;
+      return { data: m.data.slice(0, n - 2), sw1: m.data[n - 2], sw2: m.data[n - 1] };
+    } finally {
+      // The answer as the reader sent it holds the card's data (a record with its number): the caller gets a copy.
+      m.data.fill(0);
+    }
   }
 
   /**
@@ -249,13 +254,19 @@ export class Ccid {
               return { kind: 'more' };
             }
             const problem = f.message.type === want ? 'no-echo' : 'echo';
+            f.bytes.fill(0);
             return fail('Reader_Status', `${name}: the reader ${problem === 'no-echo' ? 'answered without echoing the command' : 'echoed something else'}`, { problem });
           }
           const m = f.message;
+          // An answer refused holds the card's data as much as one taken: zeroed all the same.
           if (m.seq !== seq || m.slot !== 0) {
+            f.bytes.fill(0);
             return fail('Reader_Status', `${name}: answer for slot ${m.slot} seq ${m.seq}, expected slot 0 seq ${seq}`, { problem: 'sequence' });
           }
-          if (m.type !== want) return fail('Reader_Status', `${name}: answer of type 0x${hexOf([m.type])}, expected 0x${hexOf([want])}`, { problem: 'type' });
+          if (m.type !== want) {
+            f.bytes.fill(0);
+            return fail('Reader_Status', `${name}: answer of type 0x${hexOf([m.type])}, expected 0x${hexOf([want])}`, { problem: 'type' });
+          }
           // A time extension in the answer: the real answer follows, still within our deadline.
           if (commandStatusOf(m.b7) === 'time-extension') {
             this.timeRequests++;

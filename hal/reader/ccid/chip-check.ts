@@ -150,9 +150,9 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
       slot = { icc: inserted, failure: null };
     }
     if (slot.icc === 'absent') {
-      // Nothing to test, which is no fault: after a refused transaction the card is usually back in the
-      // customer's hand. A warning, so no cause is built on an empty slot.
-      ctx.report({ ...cardFinding('reader.card', 'no-card'), status: 'warn' });
+      // Nothing to test (the card was taken back after the refusal): said, but neither the reader's fault
+      // nor proof of anything about the card.
+      ctx.report({ id: 'reader.card', status: 'warn', value: 'no-card', message: 'check.reader.chip.no-card' });
       return;
     }
     ctx.report(pass('reader.card', 'check.reader.chip.card.ok'));
@@ -234,8 +234,30 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
   } finally {
     cardDeadline?.done();
     // A card left powered keeps its session; the reader would also keep the contacts live.
-    if (reader && powered && reader.line.isOpen) await reader.powerOff().catch(() => undefined);
+    if (reader && powered && reader.line.isOpen) await powerOffOnExit(reader, ctx);
     await reader?.close();
+  }
+}
+
+/** How long the power-off on the way out may take once the budget is spent (within the runner's cleanup grace). */
+const EXIT_POWER_OFF_MS = 150;
+
+/**
+ * Powers the card off before the port closes, by an absolute deadline: the check's own, or, once the
+ * budget is spent, EXIT_POWER_OFF_MS from now. A reader that fell silent then costs that, not a command
+ * timeout with the port still open after the runner has reported the budget spent.
+ */
+async function powerOffOnExit(reader: Ccid, ctx: CheckContext): Promise<void> {
+  const deadline = ctx.signal.aborted ? ctx.clock.now() + EXIT_POWER_OFF_MS : ctx.deadline;
+  const stop = new AbortController();
+  // A run without a deadline (Infinity) has only the command's own timeout: a timer of Infinity would fire at once.
+  const timer = Number.isFinite(deadline) ? ctx.clock.setTimeout(() => stop.abort(new Error('power-off deadline')), Math.max(0, deadline - ctx.clock.now())) : null;
+  try {
+    await reader.powerOff(stop.signal);
+  } catch {
+    // The card stays powered until the reader notices the port closed; nothing more can be done from here.
+  } finally {
+    if (timer !== null) ctx.clock.clearTimeout(timer);
   }
 }
 

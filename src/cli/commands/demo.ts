@@ -36,8 +36,10 @@ export const command: CommandSpec = {
     const scenarioId = args.scenario!;
     const io = ctx.io;
     if (opts.list) {
-      const text = DEMO_SCENARIOS.map((s) => `${s.id.padEnd(17)} ${s.seed === '-' ? '   ' : s.seed} ${s.title}`).join('\n');
-      return { exitCode: EXIT.ok, json: { scenarios: DEMO_SCENARIOS }, text: `scenario          seed\n${text}` };
+      // The name column as wide as the longest name, so seeds and titles line up.
+      const width = Math.max(...DEMO_SCENARIOS.map((s) => s.id.length));
+      const text = DEMO_SCENARIOS.map((s) => `${s.id.padEnd(width)} ${s.seed === '-' ? '   ' : s.seed} ${s.title}`).join('\n');
+      return { exitCode: EXIT.ok, json: { scenarios: DEMO_SCENARIOS }, text: `${'scenario'.padEnd(width)} seed\n${text}` };
     }
     const scenario = findScenario(scenarioId);
     if (!scenario) throw new HalError('Usage_Invalid', `unknown scenario "${scenarioId}"; posdiag demo --list shows them`);

@@ -184,3 +184,32 @@ test('timing options out of range are refused by their full name', async () => {
     message: expect.stringContaining('ccid.apduTimeoutMs must be a number from 100 to 60000'),
   });
 });
+
+test("an answer refused (another bSeq) is zeroed as a taken one is: a stray answer holds the card's data too", async () => {
+  const card = Buffer.from('5A0862284804025648900F9000', 'hex'); // a record with a card number, and its status word
+  const sim = new CcidSimulator('healthy');
+  const framer = new CcidFramer();
+  sim.override((chunk, s) => {
+    for (const f of framer.push(chunk)) {
+      if (f.kind !== 'message') continue;
+      s.reply(Buffer.from(f.bytes));
+      s.reply(Buffer.from(encodeFrame(answer(RdrToPc.DataBlock, f.message.seq + 1, 0, 0, card))));
+    }
+    return true;
+  });
+  const seen: Uint8Array[] = [];
+  const push = CcidFramer.prototype.push;
+  const spy = jest.spyOn(CcidFramer.prototype, 'push').mockImplementation(function (this: CcidFramer, chunk) {
+    const frames = push.call(this, chunk);
+    for (const f of frames) if (f.kind === 'message' && f.message.type === RdrToPc.DataBlock) seen.push(f.bytes);
+    return frames;
+  });
+  try {
+    const r = await open(sim);
+    await expect(r.xfr(Uint8Array.from(Buffer.from('00B2010C00', 'hex')))).rejects.toMatchObject({ code: 'Reader_Status', context: { problem: 'sequence' } });
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((b) => b.some((x) => x !== 0)).length).toBe(0);
+  } finally {
+    spy.mockRestore();
+  }
+});

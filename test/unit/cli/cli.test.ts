@@ -38,6 +38,19 @@ test('demo --list --json is one JSON document', async () => {
   expect(JSON.parse(t.out()).scenarios.length).toBeGreaterThan(0);
 });
 
+test('demo --list: every scenario\'s name, seed and title in the same columns', async () => {
+  const t = io();
+  await expect(main(['demo', '--list', '--no-color'], t.handle)).resolves.toBe(0);
+  const [header, ...lines] = t.out().trimEnd().split('\n');
+  const scenarios = (JSON.parse(await (async () => { const j = io(); await main(['demo', '--list', '--json'], j.handle); return j.out(); })()) as { scenarios: Array<{ id: string; title: string }> }).scenarios;
+  expect(lines).toHaveLength(scenarios.length);
+  // The title starts at one column on every line, however long the scenario's name.
+  const starts = scenarios.map((s, i) => lines[i]!.indexOf(s.title));
+  expect(new Set(starts).size).toBe(1);
+  // The header's seed over the seeds.
+  expect(header!.indexOf('seed')).toBe(starts[0]! - 4);
+});
+
 test.each(['explain', 'selftest', 'diagnose', 'demo', 'menu', 'sim', 'journal', 'slip'])('%s --help has examples', async (command) => {
   const t = io();
   await expect(main([command, '--help'], t.handle)).resolves.toBe(0);

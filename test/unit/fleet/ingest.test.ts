@@ -179,3 +179,13 @@ test('shutting down while the database fails ends at once, acknowledging nothing
   expect(await Promise.race([closed, timeout])).toBe('closed');
   expect(published).toEqual([]);
 });
+
+test("a refused message's topic reaches the operator's log without its control bytes", async () => {
+  const lines: string[] = [];
+  const logged = new Ingest({ store, publisher: { publish: (_t, _p, _o, cb) => cb() }, clock, wallNow: () => clock.t, log: (l) => lines.push(l) });
+  // A terminal may write only under its own id, but what follows it is its own choice.
+  logged.handle('posdiag/v1/cup/10000002/diagnosis/\u001b[2J\u001b]0;pwned\u0007\r\nfake line', wirePayload({ terminalId: '10000002', seq: 1 }));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toContain('posdiag/v1/cup/10000002/diagnosis/');
+  expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+});

@@ -103,6 +103,27 @@ describe('the chip reader (kind ccid)', () => {
     expect(() => validateConfig({ terminal, devices: { readers: [{ ...chip, ...extra }] } })).toThrow(message);
   });
 
+  test('a chip reader field on another device is refused as such, not also held to the chip reader\'s rules', () => {
+    const message = (devices: object) => {
+      try {
+        validateConfig({ terminal, devices });
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return '';
+    };
+    for (const [devices, at] of [
+      [{ reader: { kind: 'pn532', path: '/dev/ttyS2', aids: ['A0'], readExpiry: 'yes' } }, 'devices.reader'],
+      [{ modem: { path: '/dev/ttyUSB2', baudRate: 115200, aids: ['A0'], readExpiry: 'yes' } }, 'devices.modem'],
+    ] as const) {
+      const said = message(devices);
+      expect(said).toContain(`${at}.aids: not a known field`);
+      expect(said).toContain(`${at}.readExpiry: not a known field`);
+      expect(said).not.toContain(`${at}.aids.0`);
+      expect(said).not.toContain(`${at}.readExpiry: expected`);
+    }
+  });
+
   test('the chip reader\'s fields are refused on the other kinds', () => {
     expect(() => validateConfig({ terminal, devices: { reader: { kind: 'pn532', path: '/dev/ttyS2', aids: ['A000000333010101'] } } })).toThrow('devices.reader.aids: not a known field');
     expect(() => validateConfig({ terminal, devices: { readers: [{ kind: 'msr605', path: '/dev/ttyS1', readExpiry: true }] } })).toThrow('devices.readers.0.readExpiry: not a known field');

@@ -99,7 +99,14 @@ export async function ship(opts: ShipOptions): Promise<ShipResult> {
   const readBox = async (): Promise<Outbox> => {
     const box = await readOutbox(dir, epoch, cursor, journal);
     if (!box.gaps.length || JSON.stringify(box.gaps) === confirmed) return box;
-    const sure = await confirmGaps(dir, epoch, cursor, journal);
+    let sure: Outbox;
+    try {
+      sure = await confirmGaps(dir, epoch, cursor, journal);
+    } catch {
+      // The journal's lock could not be had (held long, or the directory refuses it): what is pending is
+      // still shipped; the gaps wait, unannounced, for a read that can confirm them.
+      return { ...box, gaps: [] };
+    }
     confirmed = JSON.stringify(sure.gaps);
     return sure;
   };

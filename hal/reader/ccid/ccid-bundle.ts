@@ -17,9 +17,13 @@ export function loadCcidRunner(): CcidRunner | null {
   if (loaded) return loaded;
   if (typeof POSDIAG_CCID_BUNDLE !== 'string') return (loaded = require('./ccid-run') as CcidRunner);
   // A computed path: the bundler leaves this require alone, Node resolves it next to the running bundle.
+  const file = join(__dirname, POSDIAG_CCID_BUNDLE);
   try {
-    return (loaded = require(join(__dirname, POSDIAG_CCID_BUNDLE)) as CcidRunner);
-  } catch {
-    return null;
+    return (loaded = require(file) as CcidRunner);
+  } catch (err) {
+    // Only a missing file means "not installed"; a damaged one throws on, and the check runner makes a
+    // finding of it (a reader fault with its reason), not a quiet warning.
+    if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && String((err as Error).message).includes(file)) return null;
+    throw err;
   }
 }

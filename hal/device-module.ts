@@ -3,6 +3,7 @@
  * listed once in hal/devices.ts. The self-test, the diagnosis, the menu and the configuration's field
  * rules find what they need about a device here instead of naming it.
  */
+import type { DeviceCauseRule } from './cause-rule';
 import type { DeviceEnv, TerminalEnv } from './check-env';
 import type { DeadlineProfile } from './deadline-profiles';
 import type { OptionSpec } from './options';
@@ -28,6 +29,11 @@ export interface DeviceModule<C = unknown, Id extends string = string> {
    * config) and what a deadline profile puts in place of the defaults (hal/deadline-profiles.ts; none: the defaults).
    */
   optionGroups: readonly OptionGroup[];
+  /**
+   * The causes its findings can prove, most basic first (hal/<device>/causes.ts): the diagnosis takes the
+   * first that matches as the device's cause (src/diagnosis/causes.ts gathers every module's).
+   */
+  causes: readonly DeviceCauseRule[];
 }
 
 export interface OptionGroup {

@@ -1,5 +1,6 @@
 /** The receipt printer as posdiag's device list knows it. */
 import type { DeviceModule } from '../device-module';
+import { PRINTER_CAUSES } from './causes';
 import { createPrinterCheck } from './check';
 import type { PrinterConfig } from './config';
 import { PRINTER_TIMING } from './driver';
@@ -13,4 +14,5 @@ export const PRINTER_MODULE: DeviceModule<PrinterConfig, 'printer'> = {
   diagnosisLevel: 'internal',
   ownFields: ['paperWidth', 'profile', 'timing'],
   optionGroups: [{ field: 'timing', spec: () => PRINTER_TIMING }],
+  causes: PRINTER_CAUSES,
 };

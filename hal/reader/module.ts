@@ -1,5 +1,6 @@
 /** The card readers as posdiag's device list knows them: any number, of the kinds of hal/reader/kinds.ts. */
 import type { DeviceModule } from '../device-module';
+import { READER_CAUSES } from './causes';
 import { CHIP_CASHIER_CARD_STEPS_MS } from './ccid/ccid-options';
 import type { ReaderConfig } from './config';
 import { READER_KINDS } from './kinds';
@@ -25,4 +26,5 @@ export const READER_MODULE: DeviceModule<ReaderConfig, 'reader'> = {
       profiles: { cashier: (c): Record<string, number> => (c.kind === 'ccid' ? { cardStepsMs: CHIP_CASHIER_CARD_STEPS_MS } : {}) },
     },
   ],
+  causes: READER_CAUSES,
 };

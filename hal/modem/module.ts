@@ -14,4 +14,7 @@ export const MODEM_MODULE: DeviceModule<ModemConfig, 'modem'> = {
   ownFields: ['timeouts'],
   optionGroups: [{ field: 'timeouts', spec: () => MODEM_TIMEOUTS, profiles: { cashier: () => MODEM_CASHIER_TIMEOUTS } }],
   causes: MODEM_CAUSES,
+  configSchema: ({ documented, serial, group }) => ({
+    properties: { modem: documented ? { allOf: [serial], properties: { timeouts: group(MODEM_TIMEOUTS) } } : serial },
+  }),
 };

@@ -4,6 +4,7 @@ import { PRINTER_CAUSES } from './causes';
 import { createPrinterCheck } from './check';
 import type { PrinterConfig } from './config';
 import { PRINTER_TIMING } from './driver';
+import { PRINTER_PROFILES } from './profiles';
 
 export const PRINTER_MODULE: DeviceModule<PrinterConfig, 'printer'> = {
   id: 'printer',
@@ -15,4 +16,14 @@ export const PRINTER_MODULE: DeviceModule<PrinterConfig, 'printer'> = {
   ownFields: ['paperWidth', 'profile', 'timing'],
   optionGroups: [{ field: 'timing', spec: () => PRINTER_TIMING }],
   causes: PRINTER_CAUSES,
+  configSchema: ({ documented, serial, group }) => ({
+    properties: {
+      printer: {
+        allOf: [serial],
+        type: 'object',
+        // The profile is checked against the list in code (src/config/field-rules.ts); documented as the list.
+        properties: { paperWidth: { enum: [58, 80] }, profile: documented ? { enum: Object.keys(PRINTER_PROFILES) } : { type: 'string' }, timing: group(PRINTER_TIMING) },
+      },
+    },
+  }),
 };

@@ -29,6 +29,8 @@ export interface DeviceModule<C = unknown, Id extends string = string> {
    * config) and what a deadline profile puts in place of the defaults (hal/deadline-profiles.ts; none: the defaults).
    */
   optionGroups: readonly OptionGroup[];
+  /** Fields that take one of a few values, checked in code when the configuration loads (src/config/field-rules.ts). */
+  choices?: Readonly<Record<string, readonly (string | number | boolean)[]>>;
   /**
    * The causes its findings can prove, most basic first (hal/<device>/causes.ts): the diagnosis takes the
    * first that matches as the device's cause (src/diagnosis/causes.ts gathers every module's).

@@ -20,7 +20,8 @@ export type CauseRule = DeviceCause<CauseDevice>;
  * Every module's rules, each device's in its own order, the devices in the modules' (report) order. Only
  * the order within a device means anything: diagnose.ts takes a device's rules by their device
  * (deviceCandidates) and ranks the devices' causes by strength, the code's check list and the order of
- * the results, never by where a device's rules sit in this list.
+ * the results, never by where a device's rules sit in this list. (The modules are loaded for their rules,
+ * which are data; the diagnosis runs none of their checks, so it stays a function of its input.)
  */
 export const CAUSE_RULES: readonly CauseRule[] = DEVICE_MODULES.flatMap((m) => m.causes.map((rule) => ({ ...rule, device: m.id })));
 

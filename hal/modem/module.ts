@@ -1,5 +1,6 @@
 /** The modem as posdiag's device list knows it. */
 import type { DeviceModule } from '../device-module';
+import { MODEM_CAUSES } from './causes';
 import { createModemCheck } from './check';
 import type { ModemConfig } from './config';
 import { MODEM_CASHIER_TIMEOUTS, MODEM_TIMEOUTS } from './timeouts';
@@ -12,4 +13,8 @@ export const MODEM_MODULE: DeviceModule<ModemConfig, 'modem'> = {
   diagnosisLevel: 'internal',
   ownFields: ['timeouts'],
   optionGroups: [{ field: 'timeouts', spec: () => MODEM_TIMEOUTS, profiles: { cashier: () => MODEM_CASHIER_TIMEOUTS } }],
+  causes: MODEM_CAUSES,
+  configSchema: ({ documented, serial, group }) => ({
+    properties: { modem: documented ? { allOf: [serial], properties: { timeouts: group(MODEM_TIMEOUTS) } } : serial },
+  }),
 };

@@ -1,5 +1,6 @@
 /** The network (local settings, the acquirer host) as posdiag's device list knows it. */
 import type { DeviceModule } from '../device-module';
+import { NETWORK_CAUSES } from './causes';
 import { createNetworkCheck } from './check';
 import type { HostConfig } from './config';
 import { NETWORK_CASHIER_OPTIONS, NETWORK_OPTIONS } from './options';
@@ -14,4 +15,5 @@ export const NETWORK_MODULE: DeviceModule<HostConfig | undefined, 'network'> = {
   ownFields: [],
   // host.timing; the configuration's rules list it with the host's other fields (src/config/field-rules.ts).
   optionGroups: [{ field: 'timing', spec: () => NETWORK_OPTIONS, profiles: { cashier: () => NETWORK_CASHIER_OPTIONS as Record<string, number> } }],
+  causes: NETWORK_CAUSES,
 };

@@ -1,8 +1,9 @@
 /** The card readers as posdiag's device list knows them: any number, of the kinds of hal/reader/kinds.ts. */
 import type { DeviceModule } from '../device-module';
+import { READER_CAUSES } from './causes';
 import { CHIP_CASHIER_CARD_STEPS_MS } from './ccid/ccid-options';
 import type { ReaderConfig } from './config';
-import { READER_KINDS } from './kinds';
+import { READER_KIND_IDS, READER_KINDS } from './kinds';
 import { createReaderCheck, READER_CHECK_TIMING, READER_TIMING } from './reader-check';
 import { configuredReaders } from './readers';
 
@@ -25,4 +26,18 @@ export const READER_MODULE: DeviceModule<ReaderConfig, 'reader'> = {
       profiles: { cashier: (c): Record<string, number> => (c.kind === 'ccid' ? { cardStepsMs: CHIP_CASHIER_CARD_STEPS_MS } : {}) },
     },
   ],
+  causes: READER_CAUSES,
+  // One reader as `devices.reader`, several as `devices.readers`: both of the one definition. A reader is of
+  // one of the kinds of hal/reader/kinds.ts; the timing it takes is its kind's.
+  configSchema: ({ documented, serial, group }) => ({
+    properties: { reader: { $ref: '#/$defs/reader' }, readers: { type: 'array', minItems: 1, items: { $ref: '#/$defs/reader' } } },
+    defs: {
+      reader: {
+        allOf: documented ? [serial, ...READER_KIND_IDS.map((k) => ({ if: { properties: { kind: { const: k } } }, then: { properties: { timing: group(READER_TIMING[k]) } } }))] : [serial],
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { enum: READER_KIND_IDS }, name: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$', description: 'the reader\'s name in reports (1-16 letters, digits, . _ -)' } },
+      },
+    },
+  }),
 };

@@ -7,14 +7,9 @@
  */
 import { CHECK_IDS } from '../../hal/device-lists.generated';
 
-export const CATEGORIES = ['approved', 'card', 'issuer', 'network', 'config', 'security', 'host', 'terminal', 'unknown'] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-/** now: the same transaction may be sent again at once; after-fix: once something named is fixed (re-read
- *  the card, sign on, reload paper); later: minutes, not seconds; never: this card/transaction will not
- *  succeed; n/a: nothing failed. */
-export const RETRY_ADVICE = ['now', 'after-fix', 'later', 'never', 'n/a'] as const;
-export type Retry = (typeof RETRY_ADVICE)[number];
+// Category, retry and side are the causes' terms too, so they live with the cause rules in hal/.
+export { CATEGORIES, RETRY_ADVICE, FAULT_SIDES, type Category, type Retry, type FaultSide } from '../../hal/cause-rule';
+import type { Category, FaultSide, Retry } from '../../hal/cause-rule';
 
 /** The self-checks the catalog can ask for: devices, plus terminal state (keys, parameters, journal), derived from the device modules. */
 export const CHECK_NAMES = CHECK_IDS;
@@ -25,12 +20,6 @@ export type CheckName = (typeof CHECK_NAMES)[number];
  *  retain, security or registration problem, technician). */
 export const SEVERITIES = ['info', 'warning', 'error', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
-
-/** Whose side the fault is on. `bank` is the card issuer; `host` is the acquirer or the switch (e.g. the
- *  UnionPay centre). `none` is for approvals, `unknown` for codes that do not say (generic failures and
- *  unrecognised codes), so that nobody is blamed without evidence. */
-export const FAULT_SIDES = ['cardholder', 'merchant', 'terminal', 'bank', 'host', 'none', 'unknown'] as const;
-export type FaultSide = (typeof FAULT_SIDES)[number];
 
 /** One catalog entry, as data. */
 export interface CodeEntry {

@@ -14,7 +14,6 @@ import { DEVICE_MODULES } from '../../hal/devices';
 import { ECHO_BATCH, ECHO_FORMS } from '../../hal/network/iso8583/echo';
 import { NETWORK_OPTIONS } from '../../hal/network/options';
 import type { OptionRange } from '../../hal/options';
-import { PRINTER_PROFILES } from '../../hal/printer/profiles';
 import { AID_PATTERN, MAX_AIDS } from '../../hal/reader/ccid/ccid-options';
 import { configuredReaders } from '../../hal/reader/readers';
 import { RUN_BUDGET } from '../../hal/selfcheck';
@@ -45,6 +44,7 @@ interface DeviceAt {
   value: unknown;
   ownFields: readonly string[];
   groups: (typeof DEVICE_MODULES)[number]['optionGroups'];
+  choices: FieldRules | undefined;
 }
 
 /** Every serial device configured, by its module's slot (a list slot holds several; `reader` is one of them). */
@@ -54,7 +54,7 @@ function devicesIn(config: Json): DeviceAt[] {
     if (m.slot === null || m.slot === 'host') continue;
     const of = (path: string[]) => {
       const value = at(config, path);
-      return { path, value, ownFields: m.fieldsOf && isObject(value) ? m.fieldsOf(value) : m.ownFields, groups: m.optionGroups };
+      return { path, value, ownFields: m.fieldsOf && isObject(value) ? m.fieldsOf(value) : m.ownFields, groups: m.optionGroups, choices: m.choices };
     };
     if (m.slot === 'readers') {
       // A single reader as `devices.reader`, several as the list.
@@ -77,7 +77,7 @@ export function ruleSets(config: Json): RuleSet[] {
     ...devices.map((d) => ({ path: d.path, rules: { ...LINE_CHOICES, ...(d.ownFields.includes('readExpiry') ? { readExpiry: [false, true] } : {}) } })),
     ...devices.filter((d) => d.ownFields.includes('aids')).map((d) => ({ path: [...d.path, 'aids'], rules: {}, items: AID_PATTERN, maxItems: MAX_AIDS })),
     { path: ['host'], rules: HOST_RULES },
-    { path: ['devices', 'printer'], rules: PRINTER_RULES },
+    ...devices.flatMap((d) => (d.choices ? [{ path: d.path, rules: d.choices }] : [])),
     { path: ['telemetry'], rules: TELEMETRY_RULES, closed: true, required: ['broker', 'cert', 'key', 'ca'] },
   ];
 }
@@ -98,8 +98,6 @@ export const TELEMETRY_RULES: FieldRules = {
   topicPrefix: /^(?!\$)[0-9A-Za-z_.-]{1,32}(?:\/[0-9A-Za-z_.-]{1,32}){0,3}$/,
   ...TELEMETRY_OPTIONS,
 };
-/** A printer profile is one of the list (hal/printer/profiles.ts): every command refuses any other when it loads the file. */
-export const PRINTER_RULES: FieldRules = { profile: Object.keys(PRINTER_PROFILES) };
 
 /**
  * Fields that only one kind of serial device has (each module's ownFields). The schema's shared serial

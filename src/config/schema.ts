@@ -2,16 +2,15 @@
  * The configuration file's JSON schema. Every field a terminal can set is here, with what it expects.
  * The option groups (timeouts, timing, budgets) and the fixed choices (line settings, echo form) are
  * derived from the declarations of the code that uses them (field-rules.ts), so the schema and the code
- * never disagree on a range.
+ * never disagree on a range. The `devices` section is the device modules' (hal/devices.ts): each gives its
+ * entries (its slot, its fields) with the parts they share (ConfigSchemaParts), so no device is named here.
  */
-import { MODEM_TIMEOUTS } from '../../hal/modem/timeouts';
+import type { ConfigSchemaParts, SchemaDef, SchemaNode } from '../../hal/device-module';
+import { DEVICE_MODULES } from '../../hal/devices';
 import { NETWORK_OPTIONS } from '../../hal/network/options';
-import { PRINTER_TIMING } from '../../hal/printer/driver';
-import { READER_KIND_IDS } from '../../hal/reader/kinds';
-import { READER_TIMING } from '../../hal/reader/reader-check';
 import { LINE_CHOICES } from '../../hal/transport/line-settings';
 import { CONFIG_LOCALES } from '../i18n/locale';
-import { CHECKS_RULES, DEVICE_ONLY, FieldRule, FieldRules, groupSchema, HOST_RULES, PRINTER_RULES, ruleSchema, TELEMETRY_RULES } from './field-rules';
+import { CHECKS_RULES, DEVICE_ONLY, FieldRule, FieldRules, groupSchema, HOST_RULES, ruleSchema, TELEMETRY_RULES } from './field-rules';
 import { FLEET_SCHEMA } from './fleet-schema';
 
 /**
@@ -26,12 +25,25 @@ export function configSchema(form: 'documented' | 'generated') {
   const group = (rules: FieldRules) => (documented ? groupSchema(rules) : {});
   const fields = (rules: FieldRules) => Object.fromEntries(Object.entries(rules).map(([k, r]: [string, FieldRule]) => [k, documented ? ruleSchema(r) : {}]));
   const serial = { $ref: '#/$defs/serial' };
-  // A card reader, of one of the kinds of hal/reader/kinds.ts; the timing it takes is its kind's.
-  const reader = {
-    allOf: documented ? [serial, ...READER_KIND_IDS.map((k) => ({ if: { properties: { kind: { const: k } } }, then: { properties: { timing: group(READER_TIMING[k]) } } }))] : [serial],
-    type: 'object',
-    required: ['kind'],
-    properties: { kind: { enum: READER_KIND_IDS }, name: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$', description: 'the reader\'s name in reports (1-16 letters, digits, . _ -)' } },
+  // Each device's entries under `devices` (and the definitions they share), in the modules' order, by its module.
+  const parts: ConfigSchemaParts = { documented, serial, group };
+  const entries = DEVICE_MODULES.flatMap((m) => (m.configSchema ? [m.configSchema(parts)] : []));
+  const devices: Record<string, SchemaNode> = Object.assign({}, ...entries.map((e) => e.properties));
+  const $defs: Record<string, SchemaDef> = {
+    ...Object.assign({}, ...entries.map((e) => e.defs ?? {})),
+    serial: {
+      type: 'object',
+      required: ['path'],
+      properties: {
+        path: { type: 'string', minLength: 1 },
+        baudRate: { type: 'integer', enum: [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] },
+        ...fields(LINE_CHOICES),
+        // Fields of one kind of device (the modules' own fields): checked by their device's schema (and held
+        // to it by field-rules.ts).
+        ...Object.fromEntries([...DEVICE_ONLY].sort().map((f) => [f, {}])),
+      },
+      additionalProperties: false,
+    },
   };
   return {
     $id: 'https://posdiag.local/config.schema.json',
@@ -55,16 +67,7 @@ export function configSchema(form: 'documented' | 'generated') {
       devices: {
         type: 'object',
         additionalProperties: false,
-        properties: {
-          modem: documented ? { allOf: [serial], properties: { timeouts: group(MODEM_TIMEOUTS) } } : serial,
-          reader: { $ref: '#/$defs/reader' },
-          readers: { type: 'array', minItems: 1, items: { $ref: '#/$defs/reader' } },
-          printer: {
-            allOf: [serial],
-            type: 'object',
-            properties: { paperWidth: { enum: [58, 80] }, profile: documented ? ruleSchema(PRINTER_RULES.profile!) : { type: 'string' }, timing: group(PRINTER_TIMING) },
-          },
-        },
+        properties: devices,
       },
       host: {
         type: 'object',
@@ -88,22 +91,7 @@ export function configSchema(form: 'documented' | 'generated') {
       // The fleet link (README "Telemetry"): checked by field-rules.ts, a placeholder in the generated validator.
       telemetry: documented ? { ...groupSchema(TELEMETRY_RULES), required: ['broker', 'cert', 'key', 'ca'] } : {},
     },
-    $defs: {
-      reader,
-      serial: {
-        type: 'object',
-        required: ['path'],
-        properties: {
-          path: { type: 'string', minLength: 1 },
-          baudRate: { type: 'integer', enum: [1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600] },
-          ...fields(LINE_CHOICES),
-          // Fields of one kind of device (the modules' own fields): checked by their device's schema (and held
-          // to it by field-rules.ts).
-          ...Object.fromEntries([...DEVICE_ONLY].sort().map((f) => [f, {}])),
-        },
-        additionalProperties: false,
-      },
-    },
+    $defs,
   };
 }
 

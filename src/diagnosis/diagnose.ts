@@ -3,7 +3,7 @@
  * ranked cause with its evidence, the cashier's hint and the next steps for the slip. Pure.
  *
  * How the cause is chosen:
- * 1. Every device that reported a problem yields its first matching rule (src/diagnosis/causes.ts).
+ * 1. Every device that reported a problem yields its first matching rule (each device's, hal/<device>/causes.ts, gathered in src/diagnosis/causes.ts).
  * 2. A device cause can explain the code only when the code's catalog entry lists that device among
  *    the checks that can confirm it, and the fault can break an online exchange (a printer fault never
  *    explains a host code; it explains T13, whose first check is the printer).

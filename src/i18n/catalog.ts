@@ -6,7 +6,7 @@
  *
  * Ids say what the code already names:
  *   hint.<hint key>.title|action    the cashier's hint for a code (src/codes rows' `hint`)
- *   cause.<cause id>.title|action   the hint when the checks found the cause (src/diagnosis/causes.ts)
+ *   cause.<cause id>.title|action   the hint when the checks found the cause (hal/<device>/causes.ts)
  *   step.<step id>                  a next step on the slip
  *   check.<device>.<…>              a self-check finding's `message` (check.error.<HalError code> …)
  *   menu.<…>, slip.<…>, journal.<…> the technician menu's, the slip's and the journal's own words

@@ -61,3 +61,16 @@ test('every reader kind is in the configuration schema and has a simulator with 
 test('during a diagnosis the reader shows it can read (external level); the others only look', () => {
   expect(Object.fromEntries(DEVICE_MODULES.map((m) => [m.id, m.diagnosisLevel]))).toEqual({ modem: 'internal', reader: 'external', printer: 'internal', network: 'internal' });
 });
+
+test('each module declares its causes, on its own findings; the diagnosis reads them in each module\'s order', () => {
+  for (const m of DEVICE_MODULES) {
+    expect([m.id, CAUSE_RULES.filter((r) => r.device === m.id).map((r) => r.id)]).toEqual([m.id, m.causes.map((r) => r.id)]);
+    for (const rule of m.causes) for (const entry of rule.match) expect([rule.id, entry.finding.startsWith(`${m.id}.`)]).toEqual([rule.id, true]);
+  }
+});
+
+test('each device configured under `devices` gives the configuration schema its slot', () => {
+  const slots = Object.keys(CONFIG_SCHEMA.properties.devices.properties);
+  for (const m of DEVICE_MODULES) if (m.slot !== null && m.slot !== 'host') expect([m.id, slots.includes(m.slot)]).toEqual([m.id, true]);
+  expect(slots).toEqual(['modem', 'reader', 'readers', 'printer']);
+});

@@ -14,6 +14,8 @@
  *   pure-no-io       the pure modules (the code catalog, the texts, the diagnosis, the slip layout, and the
  *                    codecs, framers and parsers of hal/) import no file system, network, serial port,
  *                    child process, worker or timers: I/O files feed them bytes and own the timers.
+ *   diagnosis-no-checks  the code catalog and the diagnosis reach no device check, directly or not: they
+ *                    read the devices' cause rules through hal/device-lists.generated.ts (pure data).
  *   no-cycle         no import cycle in hal/, src/ or mocks/, except through a lazy loader of bundles.cjs
  *                    (a file that requires a lazily bundled file at run time and its source from the
  *                    sources: the require is a seam, not a layer).
@@ -90,6 +92,13 @@ module.exports = {
         // One expression, not a list: dependency-cruiser fills the `from` match into `to.path` as into a string.
         path: `^(?:node:)?(?:${IO_CORE.join('|')})$|(?:^|/)node_modules/(?:serialport|@serialport/)|^(?:serialport|@serialport/)`,
       },
+    },
+    {
+      name: 'diagnosis-no-checks',
+      comment: 'the code catalog and the diagnosis reach no device check (the check registry, hal/devices.ts), even through other files',
+      severity: 'error',
+      from: { path: '^src/(?:codes|diagnosis)/' },
+      to: { path: '^hal/devices\\.ts$', reachable: true },
     },
     {
       name: 'no-cycle',

@@ -3,6 +3,12 @@
  * mocks/faults.ts; do not edit (a unit test fails when it is stale). The lists for code that must not
  * load the device checks or the simulators to know their names.
  */
+import type { DeviceCauseRule } from './cause-rule';
+import { MODEM_CAUSES } from './modem/causes';
+import { READER_CAUSES } from './reader/causes';
+import { PRINTER_CAUSES } from './printer/causes';
+import { NETWORK_CAUSES } from './network/causes';
+
 /** The checked devices, in report order (hal/devices.ts). */
 export const DEVICE_IDS = ['modem', 'reader', 'printer', 'network'] as const;
 /** What a catalog entry may ask to check: the devices, then the terminal's own state. */
@@ -11,3 +17,5 @@ export const CHECK_IDS = ['modem', 'reader', 'printer', 'network', 'keys', 'para
 export const READER_KIND_NAMES = ['pn532', 'msr605', 'ccid'] as const;
 /** The simulated devices --sim may name (mocks/faults.ts). */
 export const SIM_DEVICE_IDS = ['modem', 'pn532', 'msr605', 'ccid', 'printer', 'host'] as const;
+/** Each device's cause rules (its module's `causes`), without loading its check. */
+export const DEVICE_CAUSES: { readonly [D in (typeof DEVICE_IDS)[number]]: readonly DeviceCauseRule[] } = { modem: MODEM_CAUSES, reader: READER_CAUSES, printer: PRINTER_CAUSES, network: NETWORK_CAUSES };

@@ -9,21 +9,22 @@
  * consequences and are listed as "also found" only when they are a different cause.
  */
 import type { CauseRule as DeviceCause } from '../../hal/cause-rule';
-import { DEVICE_MODULES, type CheckedDevice } from '../../hal/devices';
+import { DEVICE_CAUSES, DEVICE_IDS } from '../../hal/device-lists.generated';
 import type { Finding } from '../../hal/selfcheck';
 
 /** The devices of hal/devices.ts: a cause belongs to the module that declares it. */
-export type CauseDevice = CheckedDevice;
+export type CauseDevice = (typeof DEVICE_IDS)[number];
 export type CauseRule = DeviceCause<CauseDevice>;
 
 /**
  * Every module's rules, each device's in its own order, the devices in the modules' (report) order. Only
  * the order within a device means anything: diagnose.ts takes a device's rules by their device
  * (deviceCandidates) and ranks the devices' causes by strength, the code's check list and the order of
- * the results, never by where a device's rules sit in this list. (The modules are loaded for their rules,
- * which are data; the diagnosis runs none of their checks, so it stays a function of its input.)
+ * the results, never by where a device's rules sit in this list. The rules come through the build's list
+ * (hal/device-lists.generated.ts, which imports each hal/<device>/causes.ts, pure data), so the diagnosis
+ * loads none of the devices' checks.
  */
-export const CAUSE_RULES: readonly CauseRule[] = DEVICE_MODULES.flatMap((m) => m.causes.map((rule) => ({ ...rule, device: m.id })));
+export const CAUSE_RULES: readonly CauseRule[] = DEVICE_IDS.flatMap((id) => DEVICE_CAUSES[id].map((rule) => ({ ...rule, device: id })));
 
 /** True when a finding id is covered by a rule's pattern (exact, or under a prefix ending in '.'). */
 export function findingMatches(pattern: string, id: string): boolean {

@@ -80,6 +80,27 @@ test.each([
   expect(code).not.toBe(0);
 });
 
+test('diagnosis-no-checks: the diagnosis reaching the check registry through another file fails; the cause data alone passes', () => {
+  const registry = { 'hal/devices.ts': 'export const DEVICE_MODULES: string[] = [];\n' };
+  const { code, out } = lint(
+    tree({
+      ...registry,
+      'hal/cause-list.ts': "import { DEVICE_MODULES } from './devices';\n\nexport const CAUSES = DEVICE_MODULES;\n",
+      'src/diagnosis/causes.ts': "import { CAUSES } from '../../hal/cause-list';\n\nexport const rules = CAUSES;\n",
+    }),
+  );
+  expect(out).toMatch(/error diagnosis-no-checks: src\/diagnosis\/causes\.ts/);
+  expect(code).not.toBe(0);
+  const clean = lint(
+    tree({
+      ...registry,
+      'hal/cause-list.ts': 'export const CAUSES: string[] = [];\n',
+      'src/diagnosis/causes.ts': "import { CAUSES } from '../../hal/cause-list';\n\nexport const rules = CAUSES;\n",
+    }),
+  );
+  expect(clean.out).toContain('no dependency violations found');
+});
+
 test('pure-no-io: the codecs, framers and parsers of hal/ and the pure parts of src/ import no I/O or timers', () => {
   const planted = {
     'hal/reader/pn532-codec.ts': "import { setTimeout } from 'node:timers';\n\nexport const wait = setTimeout;\n",

@@ -11,6 +11,7 @@ import { CHECK_NAMES } from '../../../src/codes/types';
 import { CONFIG_SCHEMA } from '../../../src/config/schema';
 import { SIM_DEVICES } from '../../../src/config/sim-spec';
 import { CAUSE_RULES } from '../../../src/diagnosis/causes';
+import { DEVICE_CAUSES } from '../../../hal/device-lists.generated';
 import { catalogOf } from '../../../src/i18n/catalog';
 import { LOCALES } from '../../../src/i18n/locale';
 import { DEVICE_FAULTS } from '../../../mocks/faults';
@@ -73,4 +74,8 @@ test('each device configured under `devices` gives the configuration schema its 
   const slots = Object.keys(CONFIG_SCHEMA.properties.devices.properties);
   for (const m of DEVICE_MODULES) if (m.slot !== null && m.slot !== 'host') expect([m.id, slots.includes(m.slot)]).toEqual([m.id, true]);
   expect(slots).toEqual(['modem', 'reader', 'readers', 'printer']);
+});
+
+test("the build's list hands the diagnosis each module's own cause rules (hal/<device>/causes.ts), not a copy", () => {
+  for (const m of DEVICE_MODULES) expect([m.id, DEVICE_CAUSES[m.id as keyof typeof DEVICE_CAUSES] === m.causes]).toEqual([m.id, true]);
 });

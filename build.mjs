@@ -84,7 +84,9 @@ const localeFiles = writeLocales();
 // static import would put them back silently.
 const SIM_ONLY_COMMANDS = ['src/cli/commands/demo.ts', 'src/cli/commands/sim.ts'];
 const cliInputs = Object.keys(results[MAIN_BUNDLES.findIndex((m) => m.file === 'cli.js')].metafile.inputs);
-const strays = cliInputs.filter((p) => p.startsWith('mocks/') || SIM_ONLY_COMMANDS.includes(p) || p.startsWith('node_modules/mqtt') || p === 'src/fleet/shipper.ts');
+const strays = cliInputs.filter(
+  (p) => p.startsWith('mocks/') || SIM_ONLY_COMMANDS.includes(p) || p.startsWith('node_modules/mqtt') || p === 'src/fleet/shipper.ts',
+);
 if (strays.length) {
   console.error(`build.mjs: dist/cli.js bundles simulator code (${strays.join(', ')}); load it through src/simulators.ts`);
   process.exit(1);
@@ -103,7 +105,9 @@ for (const [i, o] of outputs.entries()) {
 const TERMINAL_FLEET_FILES = ['src/fleet/options.ts', 'src/fleet/load-telemetry.ts'];
 const fleetStrays = cliInputs.filter((p) => (p.startsWith('src/fleet/') && !TERMINAL_FLEET_FILES.includes(p)) || p.startsWith('node_modules/mqtt'));
 if (fleetStrays.length) {
-  console.error(`build.mjs: dist/cli.js bundles fleet code (${fleetStrays.slice(0, 5).join(', ')}); load it through src/fleet-bundle.ts or src/fleet/load-telemetry.ts`);
+  console.error(
+    `build.mjs: dist/cli.js bundles fleet code (${fleetStrays.slice(0, 5).join(', ')}); load it through src/fleet-bundle.ts or src/fleet/load-telemetry.ts`,
+  );
   process.exit(1);
 }
 
@@ -126,7 +130,8 @@ if (analyze) {
   const groups = new Map();
   for (const [path, { bytesInOutput }] of Object.entries(Object.values(results[0].metafile.outputs)[0].inputs)) {
     const parts = path.split('/');
-    const key = parts[0] === 'node_modules' ? parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/') : parts.slice(0, Math.min(2, parts.length - 1) || 1).join('/');
+    const key =
+      parts[0] === 'node_modules' ? parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/') : parts.slice(0, Math.min(2, parts.length - 1) || 1).join('/');
     groups.set(key, (groups.get(key) ?? 0) + bytesInOutput);
   }
   for (const [key, bytes] of [...groups].sort((a, b) => b[1] - a[1])) console.log(`${(bytes / 1024).toFixed(1).padStart(8)} KiB  ${key}`);
@@ -172,7 +177,9 @@ function writeLocales() {
   const dir = join(root, 'dist', LOCALE_FILES.dir);
   mkdirSync(dir, { recursive: true });
   const written = [];
-  for (const name of readdirSync(join(root, LOCALES_SRC)).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of readdirSync(join(root, LOCALES_SRC))
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     let texts;
     try {
       texts = JSON.parse(readFileSync(join(root, LOCALES_SRC, name), 'utf8'));
@@ -192,7 +199,7 @@ function writeLocales() {
  */
 async function writeGb18030Table() {
   const { gb18030TableFile, GB18030_TABLE_FILE } = await buildTimeModule('hal/printer/gb18030-table-codegen.ts');
-  if (GB18030_TABLE.file !== GB18030_TABLE_FILE) throw new Error('build.mjs: the GB18030 table file name differs from the codegen\'s');
+  if (GB18030_TABLE.file !== GB18030_TABLE_FILE) throw new Error("build.mjs: the GB18030 table file name differs from the codegen's");
   writeFileSync(join(root, 'dist', GB18030_TABLE_FILE), gb18030TableFile());
 }
 

@@ -23,7 +23,15 @@ export const median = (xs) => {
 export async function measureLookups(log = () => undefined) {
   const dir = mkdtempSync(join(tmpdir(), 'posdiag-bench-'));
   const file = join(dir, 'codes.cjs');
-  const out = await build({ entryPoints: [join(root, 'src/codes/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', write: false, logLevel: 'warning' });
+  const out = await build({
+    entryPoints: [join(root, 'src/codes/index.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
   writeFileSync(file, out.outputFiles[0].contents);
   // The hint texts beside it, where the bundle reads them (src/i18n/locale-files.ts), on the first explain().
   cpSync(join(root, 'src/i18n/locales'), join(dir, 'locales'), { recursive: true });
@@ -55,7 +63,11 @@ export async function measureLookups(log = () => undefined) {
     perSecond('lookup(garbage: null, {}, "\\u001b96", long)', (c) => codes.lookup(c), [null, {}, '\u001b96', 'x'.repeat(80), Symbol('s')]),
     perSecond('lookup(96, {acquirer: "lakala"})', (c) => codes.lookup(c, { acquirer: 'lakala' }), field39),
     perSecond('explain(code, {locale}) incl. hint text', (c) => codes.explain(c, { locale: 'zh-TW' }), field39),
-    perSecond('explain(61, {params: amount}) incl. Intl', (c) => codes.explain(c, { locale: 'zh-CN', params: { amount: 1234.5, time: 1735689600000 } }), [61, 96, 'T04']),
+    perSecond('explain(61, {params: amount}) incl. Intl', (c) => codes.explain(c, { locale: 'zh-CN', params: { amount: 1234.5, time: 1735689600000 } }), [
+      61,
+      96,
+      'T04',
+    ]),
   ];
   rmSync(dir, { recursive: true, force: true });
   return { loadMs, rates };
@@ -93,10 +105,14 @@ async function main() {
   }
   const cli = join(root, 'dist/cli.js');
   if (!existsSync(cli)) throw new Error('dist/cli.js missing (run without --no-build)');
-  const cold = measureColdStart({ 'node -e 0': ['-e', '0'], 'posdiag explain 96': [cli, 'explain', '96'], 'posdiag explain 96 --json': [cli, 'explain', '96', '--json'] }, runs);
+  const cold = measureColdStart(
+    { 'node -e 0': ['-e', '0'], 'posdiag explain 96': [cli, 'explain', '96'], 'posdiag explain 96 --json': [cli, 'explain', '96', '--json'] },
+    runs,
+  );
   const base = cold['node -e 0'].medianMs;
   console.log(`cold start (median of ${runs}, interleaved; dist/cli.js ${(statSync(cli).size / 1024).toFixed(1)} KiB):`);
-  for (const [k, c] of Object.entries(cold)) console.log(`  ${k.padEnd(28)} ${c.medianMs.toFixed(1).padStart(7)} ms   min ${c.minMs.toFixed(1)}   x${(c.medianMs / base).toFixed(2)} of node -e 0`);
+  for (const [k, c] of Object.entries(cold))
+    console.log(`  ${k.padEnd(28)} ${c.medianMs.toFixed(1).padStart(7)} ms   min ${c.minMs.toFixed(1)}   x${(c.medianMs / base).toFixed(2)} of node -e 0`);
   const ratio = cold['posdiag explain 96'].medianMs / base;
   console.log(`target: within 1.5x of node -e 0 -> ${ratio <= 1.5 ? 'met' : 'NOT met'} (x${ratio.toFixed(2)})`);
 }

@@ -135,7 +135,10 @@ async function checkOnce(level: CheckLevel, fault: CcidFault, keep: (replies: Bu
 export async function benchChipReader(runs = 5): Promise<ChipFigures[]> {
   await once('internal', 'no-card'); // warm
   const out: ChipFigures[] = [];
-  for (const [level, fault] of [['internal', 'no-card'], ['external', 'healthy']] as const) {
+  for (const [level, fault] of [
+    ['internal', 'no-card'],
+    ['external', 'healthy'],
+  ] as const) {
     const all: ChipFigures[] = [];
     for (let i = 0; i < runs; i++) all.push(await once(level, fault));
     const mid = (key: 'wallMs' | 'simFloorMs' | 'wireFloorMs' | 'replayMs') => median(all.map((f) => f[key]));

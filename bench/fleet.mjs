@@ -18,6 +18,15 @@ if (!existsSync(join(root, 'dist/fleet.js'))) {
 const cache = join(root, 'node_modules/.cache/posdiag-bench');
 mkdirSync(cache, { recursive: true });
 const outfile = join(cache, 'fleet.cjs');
-await build({ entryPoints: [join(root, 'bench/fleet.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
+await build({
+  entryPoints: [join(root, 'bench/fleet.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  packages: 'external',
+  outfile,
+  logLevel: 'warning',
+});
 const r = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -100,7 +100,16 @@ export async function benchFleet(o: FleetBenchOptions): Promise<FleetBenchResult
   const connectOne = (id: string) =>
     new Promise<MqttClient>((resolve, reject) => {
       const f = pki.files(id);
-      const c = connect(broker.url, { protocolVersion: 5, clean: true, clientId: `bench-${id}`, ca, cert: readFileSync(f.cert), key: readFileSync(f.key), reconnectPeriod: 0, connectTimeout: 60_000 });
+      const c = connect(broker.url, {
+        protocolVersion: 5,
+        clean: true,
+        clientId: `bench-${id}`,
+        ca,
+        cert: readFileSync(f.cert),
+        key: readFileSync(f.key),
+        reconnectPeriod: 0,
+        connectTimeout: 60_000,
+      });
       c.once('connect', () => resolve(c));
       c.once('error', reject);
     });
@@ -134,7 +143,11 @@ export async function benchFleet(o: FleetBenchOptions): Promise<FleetBenchResult
       const inFlight = new Set<Promise<unknown>>();
       for (let seq = 1; seq <= o.records; seq++) {
         sentAt[seq] = Date.now();
-        const p = c.publishAsync(`posdiag/v1/cup/${id}/diagnosis`, wirePayload({ terminalId: id, seq, cause: seq % 3 ? 'signal-weak' : 'paper-out', location: `region-${k % 5}` }), { qos: 1 });
+        const p = c.publishAsync(
+          `posdiag/v1/cup/${id}/diagnosis`,
+          wirePayload({ terminalId: id, seq, cause: seq % 3 ? 'signal-weak' : 'paper-out', location: `region-${k % 5}` }),
+          { qos: 1 },
+        );
         inFlight.add(p);
         void p.finally(() => inFlight.delete(p));
         if (inFlight.size >= o.window) await Promise.race(inFlight);
@@ -200,7 +213,9 @@ async function benchDiagnose(dir: string, brokerUrl: string, pki: Pki, id: strin
     new Promise<{ resultMs: number; exitMs: number }>((resolve, reject) => {
       const t = performance.now();
       let resultMs = NaN;
-      const child = spawn(process.execPath, [cli, 'diagnose', '--code', '96', '--no-print', '--json', '--config', cfg], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const child = spawn(process.execPath, [cli, 'diagnose', '--code', '96', '--no-print', '--json', '--config', cfg], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       child.stdout!.once('data', () => (resultMs = performance.now() - t));
       child.stdout!.resume();
       child.once('error', reject);
@@ -232,7 +247,13 @@ if (require.main === module) {
     const i = process.argv.indexOf(`--${name}`);
     return i > 0 ? Number(process.argv[i + 1]) : fallback;
   };
-  benchFleet({ terminals: arg('terminals', 1000), records: arg('records', 100), window: arg('window', 20), diagnoses: arg('diagnoses', 11), log: (l) => console.log(l) }).then(
+  benchFleet({
+    terminals: arg('terminals', 1000),
+    records: arg('records', 100),
+    window: arg('window', 20),
+    diagnoses: arg('diagnoses', 11),
+    log: (l) => console.log(l),
+  }).then(
     (r) => {
       console.log(JSON.stringify(r, null, 2));
       // Every simulated record and every shipped diagnosis stored once.

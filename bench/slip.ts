@@ -78,12 +78,17 @@ function rpe(ops: Op[]): Uint8Array {
 
 /** node-thermal-printer 4 (EPSON type; Chinese through its CHINA character set, GB2312 bytes). */
 function ntp(ops: Op[], chinese: boolean): Uint8Array {
-  const p = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: 'tcp://127.0.0.1:9', width: 32, characterSet: chinese ? CharacterSet.CHINA : CharacterSet.PC437_USA });
+  const p = new ThermalPrinter({
+    type: PrinterTypes.EPSON,
+    interface: 'tcp://127.0.0.1:9',
+    width: 32,
+    characterSet: chinese ? CharacterSet.CHINA : CharacterSet.PC437_USA,
+  });
   for (const o of ops) {
     if (o.op === 'init') p.clear();
-    else if (o.op === 'align') (o.align === 'center' ? p.alignCenter() : o.align === 'right' ? p.alignRight() : p.alignLeft());
+    else if (o.op === 'align') o.align === 'center' ? p.alignCenter() : o.align === 'right' ? p.alignRight() : p.alignLeft();
     else if (o.op === 'bold') p.bold(o.on as boolean);
-    else if (o.op === 'size') (o.height === 2 ? p.setTextDoubleHeight() : p.setTextNormal());
+    else if (o.op === 'size') o.height === 2 ? p.setTextDoubleHeight() : p.setTextNormal();
     else if (o.op === 'text') p.print(o.text as string);
     else if (o.op === 'newline') p.newLine();
     else if (o.op === 'qr') p.printQR(o.data as string, { cellSize: o.moduleDots as number, correction: 'L', model: 2 });

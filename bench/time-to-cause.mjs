@@ -51,12 +51,25 @@ export async function measureTimeToCause(faults, { runs = 3, profiles = ['cashie
         const causeMs = samples.map((s) => s.causeMs);
         const firstMs = samples.map((s) => s.firstMs);
         const causes = [...new Set(samples.map((s) => s.cause))];
-        rows.push({ sim: sim || 'healthy', cause: causes.join('|'), medianMs: median(causeMs), maxMs: Math.max(...causeMs), firstMedianMs: median(firstMs), firstMaxMs: Math.max(...firstMs) });
+        rows.push({
+          sim: sim || 'healthy',
+          cause: causes.join('|'),
+          medianMs: median(causeMs),
+          maxMs: Math.max(...causeMs),
+          firstMedianMs: median(firstMs),
+          firstMaxMs: Math.max(...firstMs),
+        });
         progress(`${profile} ${sim || 'healthy'}: ${rows.at(-1).medianMs.toFixed(0)} ms`);
       }
       const healthy = rows[0];
       for (const r of rows) r.ratio = r.medianMs / healthy.medianMs;
-      out[profile] = { runs, healthy, rows: rows.slice(1), firstMaxMs: Math.max(...rows.map((r) => r.firstMaxMs)), firstMedianMs: median(rows.map((r) => r.firstMedianMs)) };
+      out[profile] = {
+        runs,
+        healthy,
+        rows: rows.slice(1),
+        firstMaxMs: Math.max(...rows.map((r) => r.firstMaxMs)),
+        firstMedianMs: median(rows.map((r) => r.firstMedianMs)),
+      };
     }
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -91,7 +104,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { DEVICE_FAULTS } = await import(join(root, 'dist/sim.js')).catch(() => ({}));
   const faults = Object.entries(DEVICE_FAULTS ?? {}).flatMap(([d, fs]) => fs.filter((f) => f !== 'healthy').map((f) => `${d}=${f}`));
   if (!faults.length) throw new Error('dist/sim.js gives no fault list: run node build.mjs');
-  const result = await measureTimeToCause(faults, { runs: Number(arg('--runs', 3)), profiles: arg('--profile', 'cashier,thorough').split(','), progress: (l) => process.stderr.write(`${l}\n`) });
+  const result = await measureTimeToCause(faults, {
+    runs: Number(arg('--runs', 3)),
+    profiles: arg('--profile', 'cashier,thorough').split(','),
+    progress: (l) => process.stderr.write(`${l}\n`),
+  });
   console.log(timeToCauseTable(result, 3000));
   for (const [p, r] of Object.entries(result)) console.log(`${p}: first event median ${r.firstMedianMs.toFixed(0)} ms, max ${r.firstMaxMs.toFixed(0)} ms`);
 }

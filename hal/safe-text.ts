@@ -63,7 +63,8 @@ const RUN = /\p{Nd}+(?:[^\p{L}\p{Nd}]{1,3}\p{Nd}+)*/gu;
 const DIGIT = /\p{Nd}/u;
 // A date with a time, year 1970–2099 (2026-11-22 10:30:15, 2026-11-22T10:30:15.000+08:00, 20261122103015),
 // or without the year in exactly posdiag's own short form (11-22 10:30).
-const DATE_TIME = /(?<!\d)(?:(?:19[7-9]|20\d)\d([-/.]?)(\d\d)\1(\d\d)[ T]?|(\d\d)-(\d\d) (?=\d\d:))(\d\d):?(\d\d)(?::?(\d\d)(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)/g;
+const DATE_TIME =
+  /(?<!\d)(?:(?:19[7-9]|20\d)\d([-/.]?)(\d\d)\1(\d\d)[ T]?|(\d\d)-(\d\d) (?=\d\d:))(\d\d):?(\d\d)(?::?(\d\d)(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)?(?!\d)/g;
 
 function validDateTime(m: RegExpMatchArray): boolean {
   const n = m.map(Number);

@@ -163,7 +163,9 @@ async function runOne(check: DeviceCheck, o: OneOptions): Promise<DeviceResult> 
         : { id: `${check.device}.cut-short`, status: 'warn', value: ms, unit: 'ms', message: 'check.cut-short', params: { ms } },
     );
     open = false;
-    controller.abort(new Error(outcome === 'budget' ? `${check.device} check budget of ${o.budgetMs} ms spent` : `${check.device} check cut short: the cause is known`));
+    controller.abort(
+      new Error(outcome === 'budget' ? `${check.device} check budget of ${o.budgetMs} ms spent` : `${check.device} check cut short: the cause is known`),
+    );
     // Let the check close its port; a check that ignores the signal is not waited for past the grace.
     let graceTimer: unknown;
     await Promise.race([running, new Promise<void>((r) => (graceTimer = clock.setTimeout(r, o.grace)))]);

@@ -23,7 +23,12 @@ export function wrapCells(chars: readonly Cell[], width: number): string[] {
   let line: Cell[] = [];
   let used = 0;
   const flush = () => {
-    lines.push(line.map((c) => c.ch).join('').replace(/ +$/, ''));
+    lines.push(
+      line
+        .map((c) => c.ch)
+        .join('')
+        .replace(/ +$/, ''),
+    );
     line = [];
     used = 0;
   };
@@ -57,4 +62,3 @@ export function wrapCells(chars: readonly Cell[], width: number): string[] {
   if (line.length || lines.length === 0) flush();
   return lines;
 }
-

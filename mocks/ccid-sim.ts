@@ -37,7 +37,28 @@ export const SIM_SECRETS: Readonly<Record<string, readonly number[]>> = {
 };
 export const SIM_ATR = Uint8Array.of(0x3b, 0x67, 0x00, 0x00, 0x86, 0x60, 0x22, 0x22, 0x27, 0x80, 0x01);
 /** The T=1 ATR of a Mega ICBC Debit Mastercard with its TCK off by one: libccid passes it on. */
-export const SIM_BAD_TCK_ATR = Uint8Array.of(0x3b, 0xeb, 0x00, 0x00, 0x81, 0x31, 0xfe, 0x45, 0x00, 0x31, 0xc0, 0x64, 0x3f, 0x68, 0x01, 0x08, 0x07, 0x90, 0x00, 0xbd);
+export const SIM_BAD_TCK_ATR = Uint8Array.of(
+  0x3b,
+  0xeb,
+  0x00,
+  0x00,
+  0x81,
+  0x31,
+  0xfe,
+  0x45,
+  0x00,
+  0x31,
+  0xc0,
+  0x64,
+  0x3f,
+  0x68,
+  0x01,
+  0x08,
+  0x07,
+  0x90,
+  0x00,
+  0xbd,
+);
 export const SIM_FIRMWARE = 'GemTwRC2-V2.00-GL03';
 export const UNIONPAY_DEBIT = 'A000000333010101';
 
@@ -152,7 +173,11 @@ export class CcidSimulator extends DeviceSimulator {
     }
   }
 
-  private powerOn(m: CcidMessage, frame: (t: number, s: number, e?: number, d?: ArrayLike<number>) => Uint8Array, failed: (t: number, e: number) => Uint8Array): Uint8Array {
+  private powerOn(
+    m: CcidMessage,
+    frame: (t: number, s: number, e?: number, d?: ArrayLike<number>) => Uint8Array,
+    failed: (t: number, e: number) => Uint8Array,
+  ): Uint8Array {
     const voltage = m.b7;
     if (!this.cardPresent) return failed(RdrToPc.DataBlock, CcidError.IccMute);
     if (voltage > Voltage.v1_8) return failed(RdrToPc.DataBlock, 7); // bPowerSelect out of range: error on byte 7
@@ -170,7 +195,11 @@ export class CcidSimulator extends DeviceSimulator {
     }
   }
 
-  private xfr(m: CcidMessage, frame: (t: number, s: number, e?: number, d?: ArrayLike<number>) => Uint8Array, failed: (t: number, e: number) => Uint8Array): Uint8Array[] {
+  private xfr(
+    m: CcidMessage,
+    frame: (t: number, s: number, e?: number, d?: ArrayLike<number>) => Uint8Array,
+    failed: (t: number, e: number) => Uint8Array,
+  ): Uint8Array[] {
     if (!this.cardPresent) return [failed(RdrToPc.DataBlock, CcidError.IccMute)];
     if (!this.powered) return [failed(RdrToPc.DataBlock, CcidError.IccMute)];
     this.apduCount++;
@@ -233,7 +262,10 @@ export class CcidSimulator extends DeviceSimulator {
     const label = Array.from(Buffer.from('PBOC DEBIT', 'latin1'));
     const pdol = [0x9f, 0x7a, 0x01, 0x9f, 0x02, 0x06, 0x5f, 0x2a, 0x02];
     return {
-      data: tlv(0x6f, [...tlv(0x84, Array.from(Buffer.from(hex, 'hex'))), ...tlv(0xa5, [...tlv(0x50, label), ...tlv(0x87, [0x01]), ...tlv([0x9f, 0x38], pdol)])]),
+      data: tlv(0x6f, [
+        ...tlv(0x84, Array.from(Buffer.from(hex, 'hex'))),
+        ...tlv(0xa5, [...tlv(0x50, label), ...tlv(0x87, [0x01]), ...tlv([0x9f, 0x38], pdol)]),
+      ]),
     };
   }
 
@@ -246,10 +278,12 @@ export class CcidSimulator extends DeviceSimulator {
     }
     if (sfi === 2 && rec === 1) {
       // Track 2 equivalent (PAN, separator D, YYMM, service code, padded to whole bytes), the name, track 1.
-      const secret = (tag: string) => tlv(tag.length > 2 ? [parseInt(tag.slice(0, 2), 16), parseInt(tag.slice(2), 16)] : parseInt(tag, 16), [...SIM_SECRETS[tag]]);
+      const secret = (tag: string) =>
+        tlv(tag.length > 2 ? [parseInt(tag.slice(0, 2), 16), parseInt(tag.slice(2), 16)] : parseInt(tag, 16), [...SIM_SECRETS[tag]]);
       return tlv(0x70, ['57', '5F20', '9F1F', '56', '9F0B', '9F20', '9F6B'].flatMap(secret));
     }
-    if (sfi === 2 && rec === 2) return tlv(0x70, [...tlv(0x5a, [...SIM_SECRETS['5A']]), ...tlv([0x5f, 0x24], expiry), ...tlv([0x5f, 0x25], effective), ...tlv([0x5f, 0x34], [0x01])]);
+    if (sfi === 2 && rec === 2)
+      return tlv(0x70, [...tlv(0x5a, [...SIM_SECRETS['5A']]), ...tlv([0x5f, 0x24], expiry), ...tlv([0x5f, 0x25], effective), ...tlv([0x5f, 0x34], [0x01])]);
     if (sfi === 3 && rec === 1) return tlv(0x70, [...tlv([0x9f, 0x07], [0xff, 0x00]), ...tlv([0x5f, 0x28], [0x01, 0x56]), ...tlv([0x9f, 0x08], [0x00, 0x30])]);
     return { sw: [0x6a, 0x83] };
   }

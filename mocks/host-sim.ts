@@ -77,7 +77,9 @@ async function startAnswering(fault: HostFault, options: HostSimOptions): Promis
           return;
         }
         received.push(frame.bytes);
-        const answer = options.respond ? options.respond(frame.bytes) : answerRequest(frame.bytes, fault === 'decline-96' ? '96' : '00', options.headerLength ?? 0);
+        const answer = options.respond
+          ? options.respond(frame.bytes)
+          : answerRequest(frame.bytes, fault === 'decline-96' ? '96' : '00', options.headerLength ?? 0);
         if (!answer) continue;
         const send = () => {
           if (!socket.destroyed) socket.write(answer);
@@ -114,7 +116,12 @@ async function startAnswering(fault: HostFault, options: HostSimOptions): Promis
 export function answerRequest(body: Uint8Array, code: string, headerLength = 0): Uint8Array | null {
   const tpduLength = body.length > 5 && body[0] === 0x60 ? 5 : 0;
   const message = body.subarray(tpduLength + headerLength);
-  const encoding: Encoding | null = message[0] === 0x30 && message[1] === 0x38 ? 'ascii' : message[0] === 0x08 || message[0] === 0x02 || message[0] === 0x01 || message[0] === 0x04 ? 'bcd' : null;
+  const encoding: Encoding | null =
+    message[0] === 0x30 && message[1] === 0x38
+      ? 'ascii'
+      : message[0] === 0x08 || message[0] === 0x02 || message[0] === 0x01 || message[0] === 0x04
+        ? 'bcd'
+        : null;
   if (!encoding) return null;
   const decoded = decodeMessage(message, encoding);
   if (!decoded.ok) return null;

@@ -72,7 +72,10 @@ class InProcessPort implements BindingPortInterface {
   isOpen = true;
   private pendingRead: { resolve: () => void; reject: (err: Error) => void } | null = null;
 
-  constructor(options: OpenOptions, private readonly wire: Wire) {
+  constructor(
+    options: OpenOptions,
+    private readonly wire: Wire,
+  ) {
     this.openOptions = {
       dataBits: 8,
       lock: true,

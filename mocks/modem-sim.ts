@@ -134,7 +134,10 @@ export class ModemSimulator extends DeviceSimulator {
   private lastBody = '';
   private readonly identity: Record<keyof typeof MODEM_IDENTITY, string>;
 
-  constructor(readonly fault: ModemFault = 'healthy', options: ModemSimOptions = {}) {
+  constructor(
+    readonly fault: ModemFault = 'healthy',
+    options: ModemSimOptions = {},
+  ) {
     super({
       ...options,
       faults: { ...options.faults, silent: fault === 'silent' || options.faults?.silent, garbage: fault === 'garbage' || options.faults?.garbage },
@@ -233,7 +236,7 @@ export class ModemSimulator extends DeviceSimulator {
     if (final === 'OK') out += s.verbose ? '\r\nOK\r\n' : '0\r';
     else if (final === 'ERROR' || s.cmee === 0) out += s.verbose ? '\r\nERROR\r\n' : '4\r';
     else {
-      const text = s.cmee === 2 ? CME_TEXT[final.cme] ?? 'unknown' : String(final.cme);
+      const text = s.cmee === 2 ? (CME_TEXT[final.cme] ?? 'unknown') : String(final.cme);
       out += s.verbose ? `\r\n+CME ERROR: ${text}\r\n` : `+CME ERROR: ${text}\r\n`;
     }
     this.reply(out);
@@ -347,7 +350,10 @@ export class ModemSimulator extends DeviceSimulator {
       s.copsFormat = Number(m[1]) as 0 | 1 | 2;
       return ok();
     }
-    if (upper === '+COPS=?') return ok(`+COPS: (2,"${s.operator?.long ?? HOME.long}","${s.operator?.short ?? HOME.short}","${s.operator?.numeric ?? HOME.numeric}"),(3,"CHN-UNICOM","UNICOM","46001"),,(0-4),(0-2)`);
+    if (upper === '+COPS=?')
+      return ok(
+        `+COPS: (2,"${s.operator?.long ?? HOME.long}","${s.operator?.short ?? HOME.short}","${s.operator?.numeric ?? HOME.numeric}"),(3,"CHN-UNICOM","UNICOM","46001"),,(0-4),(0-2)`,
+      );
     if (/^\+COPS=[0-4](,.*)?$/.test(upper)) return s.sim === 'ready' ? ok() : cme(s.sim === 'absent' ? 10 : 11);
 
     // Packet domain.

@@ -90,7 +90,11 @@ export class Msr605Simulator extends DeviceSimulator {
         return this.emitReply([ESC, 0x33, 0x53]); // model '3', 'S'
       case Msr605Cmd.GetFirmware:
         return this.emitReply([ESC, ...Buffer.from('REVH1.15', 'latin1')]);
-      case 0x81: case 0x82: case 0x83: case 0x84: case 0x85: // LEDs: no reply
+      case 0x81:
+      case 0x82:
+      case 0x83:
+      case 0x84:
+      case 0x85: // LEDs: no reply
         return;
       case Msr605Cmd.ReadIso:
         return this.arm('read');

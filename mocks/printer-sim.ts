@@ -124,7 +124,7 @@ export class PrinterSimulator extends DeviceSimulator {
       if (data.length) onData(data);
       data = [];
     };
-    for (let i = 0; i < b.length; ) {
+    for (let i = 0; i < b.length;) {
       if (b[i] !== DLE) {
         data.push(b[i++]);
         continue;
@@ -189,7 +189,7 @@ export class PrinterSimulator extends DeviceSimulator {
   /** GS r 1 and ASB byte 3, from DLE EOT 4: near-end (bits 2-3) to bits 0-1, paper end (bits 5-6) to bits 2-3. */
   private paperSensorByte(): number {
     const r = REALTIME_REPLIES[this.fault][3];
-    return ((r & 0x0c) ? 0x03 : 0) | ((r & 0x60) ? 0x0c : 0);
+    return (r & 0x0c ? 0x03 : 0) | (r & 0x60 ? 0x0c : 0);
   }
 
   /** ASB: byte 1 drawer/offline/cover/feed, byte 2 errors (DLE EOT 3's bits 2, 3, 5, 6), byte 3 paper, byte 4 reserved. */

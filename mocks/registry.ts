@@ -30,7 +30,12 @@ export const SERIAL_SIMULATORS: Record<string, SimulatorEntry> = {
   pn532: { slot: 'reader', baudRate: READER_KINDS.pn532.baudRate, create: (fault, o) => new Pn532Simulator(knownFault('pn532', fault), o) },
   msr605: { slot: 'reader', baudRate: READER_KINDS.msr605.baudRate, create: (fault, o) => new Msr605Simulator(knownFault('msr605', fault), o) },
   // The simulated card is synthetic: its expiry may be read (GPO starts no real transaction).
-  ccid: { slot: 'reader', baudRate: READER_KINDS.ccid.baudRate, create: (fault, o) => new CcidSimulator(knownFault('ccid', fault), o), reader: { readExpiry: true } },
+  ccid: {
+    slot: 'reader',
+    baudRate: READER_KINDS.ccid.baudRate,
+    create: (fault, o) => new CcidSimulator(knownFault('ccid', fault), o),
+    reader: { readExpiry: true },
+  },
   printer: { slot: 'printer', baudRate: 115200, create: createPrinterSimulator },
 };
 

@@ -164,7 +164,7 @@ export abstract class DeviceSimulator {
     const piece = this.faults.splitBytes ?? (baud ? Math.max(1, Math.round(baud / 10 / 500)) : buf.length); // ~2 ms of bytes
     const byteMs = baud ? 10_000 / baud : 0;
     const start = this.clock.now();
-    for (let sent = 0; sent < buf.length; ) {
+    for (let sent = 0; sent < buf.length;) {
       if (signal.aborted || this.unplugged) return;
       const part = buf.subarray(sent, sent + piece);
       await link.write(part);

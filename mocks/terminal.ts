@@ -24,7 +24,10 @@ export interface SimulatedTerminal {
 }
 
 /** `faults`: device name → fault; devices not named run healthy. A fault a device does not know is a usage error. */
-export async function startSimulatedTerminal(faults: ReadonlyMap<string, string> = new Map(), wiring: SimWiring = chooseSimWiring()): Promise<SimulatedTerminal> {
+export async function startSimulatedTerminal(
+  faults: ReadonlyMap<string, string> = new Map(),
+  wiring: SimWiring = chooseSimWiring(),
+): Promise<SimulatedTerminal> {
   checkSimFaults(faults);
   const running = new Map<string, RunningSimulator>();
   const closers: Array<() => Promise<void>> = [];
@@ -72,7 +75,8 @@ function chooseSerial(faults: ReadonlyMap<string, string>): Array<[string, Simul
   for (const name of faults.keys()) {
     const entry = SERIAL_SIMULATORS[simKind(name)];
     if (!entry) continue; // the host, on TCP
-    if (name !== simKind(name) && entry.slot !== 'reader') throw new HalError('Usage_Invalid', `--sim: only a reader can be started more than once, not "${name}"`, { device: name });
+    if (name !== simKind(name) && entry.slot !== 'reader')
+      throw new HalError('Usage_Invalid', `--sim: only a reader can be started more than once, not "${name}"`, { device: name });
     if (entry.slot === 'reader') readers.push([name, entry]);
   }
   bySlot.delete('reader');

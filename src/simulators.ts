@@ -14,10 +14,7 @@ declare const POSDIAG_SIM_FAULTS_BUNDLE: string | undefined;
 let loaded: Promise<Simulators> | null = null;
 
 export function loadSimulators(): Promise<Simulators> {
-  loaded ??=
-    typeof POSDIAG_SIM_BUNDLE === 'string'
-      ? Promise.resolve().then(requireSimBundle)
-      : import('./simulators-entry');
+  loaded ??= typeof POSDIAG_SIM_BUNDLE === 'string' ? Promise.resolve().then(requireSimBundle) : import('./simulators-entry');
   return loaded;
 }
 

@@ -135,7 +135,7 @@ export class CombinedReplyCollector {
     const cmds = this.#commands;
     const lines: Array<string[] | null> = cmds.map(() => null); // null: unknown
     let answered = -1; // the last command known to have run
-    for (let k = 0; k < cmds.length; ) {
+    for (let k = 0; k < cmds.length;) {
       if (hasPrefix(cmds[k])) {
         lines[k] = this.#claimed[k];
         if (this.#claimed[k].length > 0) answered = k;
@@ -161,7 +161,7 @@ export class CombinedReplyCollector {
     const out: CommandOutcome[] = lines.map((l, k) => (k <= answered && l ? { kind: 'ok', lines: l } : { kind: 'unknown' }));
     const last = cmds.length - 1;
     if (final?.kind === 'error' && answered >= last - 1 && (answered < 0 || lines[answered] !== null)) {
-      out[last] = { kind: 'failed', error: final.error, lines: answered === last ? lines[last] ?? [] : [] };
+      out[last] = { kind: 'failed', error: final.error, lines: answered === last ? (lines[last] ?? []) : [] };
     }
     return out;
   }

@@ -94,9 +94,34 @@ export function parseCesqExecResponse(lines: readonly string[] | string): CesqRe
 
 // --- registration ------------------------------------------------------------------------------
 
-export type RegistrationState = 'idle' | 'home' | 'searching' | 'denied' | 'unknown' | 'roaming' | 'home-sms-only' | 'roaming-sms-only' | 'emergency-only' | 'home-csfb-not-preferred' | 'roaming-csfb-not-preferred' | 'attached-rlos';
+export type RegistrationState =
+  | 'idle'
+  | 'home'
+  | 'searching'
+  | 'denied'
+  | 'unknown'
+  | 'roaming'
+  | 'home-sms-only'
+  | 'roaming-sms-only'
+  | 'emergency-only'
+  | 'home-csfb-not-preferred'
+  | 'roaming-csfb-not-preferred'
+  | 'attached-rlos';
 
-const REG_STATES: RegistrationState[] = ['idle', 'home', 'searching', 'denied', 'unknown', 'roaming', 'home-sms-only', 'roaming-sms-only', 'emergency-only', 'home-csfb-not-preferred', 'roaming-csfb-not-preferred', 'attached-rlos'];
+const REG_STATES: RegistrationState[] = [
+  'idle',
+  'home',
+  'searching',
+  'denied',
+  'unknown',
+  'roaming',
+  'home-sms-only',
+  'roaming-sms-only',
+  'emergency-only',
+  'home-csfb-not-preferred',
+  'roaming-csfb-not-preferred',
+  'attached-rlos',
+];
 
 export interface Registration {
   /** circuit: +CREG; packet: +CGREG (GPRS/UMTS); eps: +CEREG (LTE). */
@@ -315,7 +340,10 @@ export function parseIdentityResponse(lines: readonly string[], command: 'CGMI' 
   for (const raw of lines) {
     let line = raw.trim();
     const prefix = new RegExp(`^\\+${command}:\\s*`, 'i');
-    line = line.replace(prefix, '').replace(/^"(.*)"$/, '$1').trim();
+    line = line
+      .replace(prefix, '')
+      .replace(/^"(.*)"$/, '$1')
+      .trim();
     if (command === 'CGMR') line = line.replace(/^Revision:\s*/i, '');
     if (line) return line;
   }

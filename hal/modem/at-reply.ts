@@ -24,9 +24,7 @@ export interface AtExpectation {
 }
 
 /** One command's result: its information lines, and whether the modem echoed it. */
-export type AtResult =
-  | { ok: true; lines: string[]; echoed: boolean; connect?: string }
-  | { ok: false; error: AtFailure; lines: string[]; echoed: boolean };
+export type AtResult = { ok: true; lines: string[]; echoed: boolean; connect?: string } | { ok: false; error: AtFailure; lines: string[]; echoed: boolean };
 
 export type AtFailure =
   | { kind: 'error'; text: string } // plain ERROR / COMMAND NOT SUPPORT
@@ -36,9 +34,7 @@ export type AtFailure =
 
 /** The classification of a reply: still coming, done well, or done badly. */
 export type AtClassification =
-  | { kind: 'incomplete' }
-  | { kind: 'ok'; lines: string[]; connect?: string }
-  | { kind: 'error'; error: AtFailure; lines: string[] };
+  { kind: 'incomplete' } | { kind: 'ok'; lines: string[]; connect?: string } | { kind: 'error'; error: AtFailure; lines: string[] };
 
 export type LineClass =
   | { kind: 'ignore' }
@@ -53,11 +49,49 @@ export type LineClass =
  * `Call Ready` and `SMS Ready` after power-up.
  */
 const URC_PREFIXES = [
-  '+CREG:', '+CGREG:', '+CEREG:', '+C5GREG:', '+CIEV:', '+CMTI:', '+CMT:', '+CDS:', '+CDSI:', '+CBM:', '+CUSD:',
-  '+CRING:', '+CLIP:', '+CCWA:', '+CPIN:', '+CFUN:', '+CSQN:', '+CGEV:', '+PDP: DEACT', '+QIND:', '+QIURC:',
-  '^RSSI:', '^MODE:', '^HCSQ:', '^BOOT:', '^SRVST:', '^SIMST:', '^SMMEMFULL', '+CTZV:', '+CTZE:', '*PSUTTZ:', 'DST:',
+  '+CREG:',
+  '+CGREG:',
+  '+CEREG:',
+  '+C5GREG:',
+  '+CIEV:',
+  '+CMTI:',
+  '+CMT:',
+  '+CDS:',
+  '+CDSI:',
+  '+CBM:',
+  '+CUSD:',
+  '+CRING:',
+  '+CLIP:',
+  '+CCWA:',
+  '+CPIN:',
+  '+CFUN:',
+  '+CSQN:',
+  '+CGEV:',
+  '+PDP: DEACT',
+  '+QIND:',
+  '+QIURC:',
+  '^RSSI:',
+  '^MODE:',
+  '^HCSQ:',
+  '^BOOT:',
+  '^SRVST:',
+  '^SIMST:',
+  '^SMMEMFULL',
+  '+CTZV:',
+  '+CTZE:',
+  '*PSUTTZ:',
+  'DST:',
 ] as const;
-const URC_WHOLE_LINES = ['RING', 'RDY', 'Call Ready', 'SMS Ready', 'NORMAL POWER DOWN', 'UNDER-VOLTAGE POWER DOWN', 'UNDER-VOLTAGE WARNNING', 'OVER-VOLTAGE WARNNING'];
+const URC_WHOLE_LINES = [
+  'RING',
+  'RDY',
+  'Call Ready',
+  'SMS Ready',
+  'NORMAL POWER DOWN',
+  'UNDER-VOLTAGE POWER DOWN',
+  'UNDER-VOLTAGE WARNNING',
+  'OVER-VOLTAGE WARNNING',
+];
 
 const DIAL_RESULTS = ['NO CARRIER', 'NO DIALTONE', 'BUSY', 'NO ANSWER'] as const;
 
@@ -65,7 +99,11 @@ const DIAL_RESULTS = ['NO CARRIER', 'NO DIALTONE', 'BUSY', 'NO ANSWER'] as const
 export function cleanLine(raw: string): string {
   // An echo line keeps the CR the host sent ("AT+CSQ\r"); noise before an inner CR (gammu #115 shows
   // "\x1b\rAT\r") is dropped with it: the last CR-separated piece is what the line says.
-  const pieces = raw.replace(/\0/g, '').split('\r').map((p) => p.trim()).filter((p) => p.length > 0);
+  const pieces = raw
+    .replace(/\0/g, '')
+    .split('\r')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   return pieces.length ? pieces[pieces.length - 1] : '';
 }
 

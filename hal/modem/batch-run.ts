@@ -65,7 +65,10 @@ export async function runBatch(items: readonly BatchItem[], io: BatchIo): Promis
       if (!(await alone(i))) abandon((out[i] as { thrown: unknown }).thrown, pending);
       continue;
     }
-    const line = planCommandLines(pending.map((i) => items[i].command), MAX_COMMAND_LINE)[0];
+    const line = planCommandLines(
+      pending.map((i) => items[i].command),
+      MAX_COMMAND_LINE,
+    )[0];
     const indices = pending.splice(0, line.length);
     const batch = indices.map((i) => items[i]);
     const reply = new CombinedReplyCollector(batch, io.onUrc);
@@ -98,7 +101,12 @@ export async function runBatch(items: readonly BatchItem[], io: BatchIo): Promis
       const first = pending.shift()!;
       if (!(await alone(first))) abandon((out[first] as { thrown: unknown }).thrown, pending);
       // Nothing on the line ran, yet its first command answers alone: the modem refuses combined lines.
-      else if (unknown.length === indices.length && (out[first] as { result: AtResult }).result.ok && (out[first] as { result: AtResult }).result.lines.length > 0) io.refuse();
+      else if (
+        unknown.length === indices.length &&
+        (out[first] as { result: AtResult }).result.ok &&
+        (out[first] as { result: AtResult }).result.lines.length > 0
+      )
+        io.refuse();
     } else {
       // OK, but a split that was not clear (a two-line free-form answer): those are asked alone.
       for (const i of unknown) {

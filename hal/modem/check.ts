@@ -65,11 +65,24 @@ export function createModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | '
   };
 }
 
-async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'clock'>, device: ModemConfig, options: ModemCheckOptions, ctx: CheckContext): Promise<void> {
+async function runModemCheck(
+  env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'clock'>,
+  device: ModemConfig,
+  options: ModemCheckOptions,
+  ctx: CheckContext,
+): Promise<void> {
   const clock = ctx.clock ?? env.clock;
   let modem: ModemDriver;
   try {
-    modem = await ModemDriver.open({ binding: env.binding, path: device.path, baudRate: device.baudRate, clock, timeouts: options.timeouts, lineTiming: options.lineTiming, line: lineSettingsOf(device) });
+    modem = await ModemDriver.open({
+      binding: env.binding,
+      path: device.path,
+      baudRate: device.baudRate,
+      clock,
+      timeouts: options.timeouts,
+      lineTiming: options.lineTiming,
+      line: lineSettingsOf(device),
+    });
   } catch (err) {
     if (!isHalError(err) || err.code === 'Config_Invalid') throw err;
     ctx.report(transportFinding('modem', 'modem.link', err));
@@ -110,7 +123,13 @@ async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'cloc
         report({ id: 'modem.connection', status: 'fail', value: 'Modem_Gone', message: 'check.modem.gone', params: { timeouts: t.goneAfterTimeouts } });
       } else if (isHalError(err)) {
         // Line trouble such as an overflow (a device streaming without line ends): said as a finding, with the command.
-        report({ id: 'modem.connection', status: 'fail', value: err.code, message: 'check.modem.line-error', params: { command: current, error: err.message } });
+        report({
+          id: 'modem.connection',
+          status: 'fail',
+          value: err.code,
+          message: 'check.modem.line-error',
+          params: { command: current, error: err.message },
+        });
       } else throw err;
     }
   } finally {
@@ -125,11 +144,24 @@ async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'cloc
     } catch (err) {
       if (ctx.signal.aborted) throw new Stop();
       if (isHalError(err, 'Modem_NoReply')) {
-        report({ id: 'modem.probe', status: 'fail', value: t.probeTries, unit: 'tries', message: 'check.modem.probe.no-reply', params: { tries: t.probeTries, timeoutMs: t.probeMs } });
+        report({
+          id: 'modem.probe',
+          status: 'fail',
+          value: t.probeTries,
+          unit: 'tries',
+          message: 'check.modem.probe.no-reply',
+          params: { tries: t.probeTries, timeoutMs: t.probeMs },
+        });
         throw new Stop();
       }
       if (isHalError(err, 'Modem_Garbled')) {
-        report({ id: 'modem.probe', status: 'fail', value: 'garbled', message: 'check.modem.probe.garbled', params: { rxBytes: Number(err.context.rxBytes ?? 0) } });
+        report({
+          id: 'modem.probe',
+          status: 'fail',
+          value: 'garbled',
+          message: 'check.modem.probe.garbled',
+          params: { rxBytes: Number(err.context.rxBytes ?? 0) },
+        });
         throw new Stop();
       }
       throw err;
@@ -140,7 +172,14 @@ async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'cloc
     const init = await modem.init(ctx.signal).catch((err: unknown) => {
       if (ctx.signal.aborted) throw new Stop();
       if (isHalError(err, 'Transport_Timeout')) {
-        report({ id: 'modem.init', status: 'timeout', value: t.initMs, unit: 'ms', message: 'check.modem.timeout', params: { command: 'init', timeoutMs: t.initMs } });
+        report({
+          id: 'modem.init',
+          status: 'timeout',
+          value: t.initMs,
+          unit: 'ms',
+          message: 'check.modem.timeout',
+          params: { command: 'init', timeoutMs: t.initMs },
+        });
         return null;
       }
       throw err;
@@ -186,7 +225,11 @@ async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'cloc
     const r = await exec('modem.sim', 'AT+CPIN?', { timeoutMs: t.simMs, prefixes: ['+CPIN:'] });
     if (!r) return { present: true, ready: false };
     const cpin = r.ok ? parseCpinReadResponse(r.lines) : null;
-    const verdict = r.ok ? (cpin ? assessSim({ cpin }) : assessSim({ failure: { kind: 'error', text: r.lines.join(' ') || 'no +CPIN line' } })) : assessSim({ failure: r.error });
+    const verdict = r.ok
+      ? cpin
+        ? assessSim({ cpin })
+        : assessSim({ failure: { kind: 'error', text: r.lines.join(' ') || 'no +CPIN line' } })
+      : assessSim({ failure: r.error });
     const params = cmeParams(r);
     if (cpin) params.code = cpin.code;
     report({ id: 'modem.sim', status: verdict.status, value: verdict.value, message: verdict.message, params });
@@ -213,7 +256,7 @@ async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'cloc
       // No CSQ reading: an LTE-only modem may still give one through +CESQ.
       const e = await exec('modem.signal', 'AT+CESQ', { timeoutMs: t.signalMs, prefixes: ['+CESQ:'] });
       const cesq = e?.ok ? parseCesqExecResponse(e.lines) : null;
-      const alt = cesq ? cesq.rsrpDbm ?? cesq.rscpDbm ?? cesq.rxlevDbm : null;
+      const alt = cesq ? (cesq.rsrpDbm ?? cesq.rscpDbm ?? cesq.rxlevDbm) : null;
       if (alt !== null) {
         dbm = alt;
         source = 'CESQ';
@@ -332,7 +375,13 @@ async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'cloc
     if (ip) {
       report({ id: 'modem.pdp', status: 'pass', value: ip, message: 'check.modem.pdp.address', params: { cid: ctxOf.cid, apn: ctxOf.apn, ip } });
     } else {
-      report({ id: 'modem.pdp', status: attached ? 'warn' : 'fail', value: 'no-address', message: 'check.modem.pdp.no-address', params: { cid: ctxOf.cid, apn: ctxOf.apn } });
+      report({
+        id: 'modem.pdp',
+        status: attached ? 'warn' : 'fail',
+        value: 'no-address',
+        message: 'check.modem.pdp.no-address',
+        params: { cid: ctxOf.cid, apn: ctxOf.apn },
+      });
     }
   }
 
@@ -341,7 +390,14 @@ async function runModemCheck(env: Pick<DeviceEnv<ModemConfig>, 'binding' | 'cloc
     const perSecond = modem.urcCount / seconds;
     const limit = options.urcStormPerSecond ?? MODEM_CHECK_DEFAULTS.urcStormPerSecond;
     if (perSecond > limit) {
-      report({ id: 'modem.urc', status: 'warn', value: Math.round(perSecond), unit: '/s', message: 'check.modem.urc.storm', params: { count: modem.urcCount, perSecond: Math.round(perSecond) } });
+      report({
+        id: 'modem.urc',
+        status: 'warn',
+        value: Math.round(perSecond),
+        unit: '/s',
+        message: 'check.modem.urc.storm',
+        params: { count: modem.urcCount, perSecond: Math.round(perSecond) },
+      });
     }
   }
 }

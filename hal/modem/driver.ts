@@ -164,7 +164,13 @@ export class ModemDriver {
   async init(signal?: AbortSignal): Promise<InitResult> {
     const { initMs } = this.timeouts;
     // ATE0V1: basic commands run together on one line, which every AT modem takes.
-    const basic = await this.execBatch([{ command: 'ATE0', timeoutMs: initMs, silent: true }, { command: 'ATV1', timeoutMs: initMs, silent: true }], signal);
+    const basic = await this.execBatch(
+      [
+        { command: 'ATE0', timeoutMs: initMs, silent: true },
+        { command: 'ATV1', timeoutMs: initMs, silent: true },
+      ],
+      signal,
+    );
     for (const e of basic) if ('thrown' in e) throw e.thrown;
     const refused = ['ATE0', 'ATV1'].filter((_, i) => !(basic[i] as { result: AtResult }).result.ok);
     const last = await this.exec('AT+CMEE=1', { timeoutMs: initMs, signal });
@@ -201,7 +207,13 @@ export class ModemDriver {
     if (!runner) {
       // Without its file: one command a line, what a modem refusing concatenation gets.
       const out: BatchEntry[] = [];
-      for (const item of items) out.push(await this.exec(item.command, { ...item, signal }).then((result) => ({ result }), (thrown: unknown) => ({ thrown })));
+      for (const item of items)
+        out.push(
+          await this.exec(item.command, { ...item, signal }).then(
+            (result) => ({ result }),
+            (thrown: unknown) => ({ thrown }),
+          ),
+        );
       return out;
     }
     return runner.runBatch(items, {
@@ -250,10 +262,15 @@ export class ModemDriver {
         this.#timeoutsInRow++;
         if (this.#timeoutsInRow >= this.timeouts.goneAfterTimeouts) {
           this.#gone = true;
-          throw new HalError('Modem_Gone', `${this.path}: ${this.#timeoutsInRow} commands in a row timed out; the modem is taken as gone`, {
-            path: this.path,
-            timeoutsInRow: this.#timeoutsInRow,
-          }, { cause: err });
+          throw new HalError(
+            'Modem_Gone',
+            `${this.path}: ${this.#timeoutsInRow} commands in a row timed out; the modem is taken as gone`,
+            {
+              path: this.path,
+              timeoutsInRow: this.#timeoutsInRow,
+            },
+            { cause: err },
+          );
         }
       }
       throw err;

@@ -14,11 +14,20 @@ import type { ModemTimeouts } from './timeouts';
  */
 export function readAhead(t: ModemTimeouts, internal: boolean): BatchItem[] {
   const list = `CGMI CGMM CGMR CGSN CPIN? CCID CSQ CREG? CGREG? COPS=3,0 COPS? COPS=3,2 COPS? CGATT?${internal ? ' CGDCONT? CGPADDR' : ''} CEREG?`;
-  const deadline: Record<string, number> = { CPIN: t.simMs, CCID: t.iccidMs, CSQ: t.signalMs, COPS: t.operatorMs, CREG: t.registrationMs, CGREG: t.registrationMs, CEREG: t.registrationMs };
+  const deadline: Record<string, number> = {
+    CPIN: t.simMs,
+    CCID: t.iccidMs,
+    CSQ: t.signalMs,
+    COPS: t.operatorMs,
+    CREG: t.registrationMs,
+    CGREG: t.registrationMs,
+    CEREG: t.registrationMs,
+  };
   return list.split(' ').map((c) => {
     const name = c.replace(/[?=].*/, '');
     const item: BatchItem = { command: `AT+${c}`, timeoutMs: deadline[name] ?? (/^CGM|^CGSN/.test(name) ? t.identityMs : t.packetMs) };
-    if (c.includes('=')) item.silent = true; // AT+COPS=3,x
+    if (c.includes('='))
+      item.silent = true; // AT+COPS=3,x
     else if (!/^CGM|^CGSN|^CCID/.test(name)) {
       // Identity and ICCID answer free-form text; the rest with their prefix, once (the PDP lists per context).
       item.prefixes = [`+${name}:`];
@@ -28,4 +37,3 @@ export function readAhead(t: ModemTimeouts, internal: boolean): BatchItem[] {
     return item;
   });
 }
-

@@ -130,7 +130,13 @@ async function checkLocal(ctx: CheckContext, local: LocalSource, o: NetworkCheck
     const servers = parseResolvConf(await readWithin(local, RESOLV_FILE, ctx, o.localReadTimeoutMs));
     ctx.report(
       servers.length
-        ? { id: 'network.dns-servers', status: 'pass', value: servers.join(' '), message: 'check.network.dns-servers.ok', params: { servers: servers.join(', ') } }
+        ? {
+            id: 'network.dns-servers',
+            status: 'pass',
+            value: servers.join(' '),
+            message: 'check.network.dns-servers.ok',
+            params: { servers: servers.join(', ') },
+          }
         : { id: 'network.dns-servers', status: 'warn', value: 'none', message: 'check.network.dns-servers.none' },
     );
   } catch (err) {
@@ -161,7 +167,14 @@ async function checkHost(ctx: CheckContext, host: HostConfig, terminal: Terminal
     return;
   }
   const address = resolved.addresses[0];
-  ctx.report({ id: 'network.dns', status: 'pass', value: resolved.ms, unit: 'ms', message: 'check.network.dns.ok', params: { ...target, address, ms: resolved.ms } });
+  ctx.report({
+    id: 'network.dns',
+    status: 'pass',
+    value: resolved.ms,
+    unit: 'ms',
+    message: 'check.network.dns.ok',
+    params: { ...target, address, ms: resolved.ms },
+  });
 
   const outcomes: TryOutcome[] = [];
   for (let i = 0; i < o.tries; i++) {
@@ -199,7 +212,14 @@ async function checkHost(ctx: CheckContext, host: HostConfig, terminal: Terminal
   if (host.echo) await checkEcho(ctx, host, terminal, d, o, address);
 }
 
-async function checkEcho(ctx: CheckContext, host: HostConfig, terminal: Terminal | undefined, d: HostDeps, o: NetworkCheckOptions, address: string): Promise<void> {
+async function checkEcho(
+  ctx: CheckContext,
+  host: HostConfig,
+  terminal: Terminal | undefined,
+  d: HostDeps,
+  o: NetworkCheckOptions,
+  address: string,
+): Promise<void> {
   const tpdu = host.tpdu ? hexToBytes(host.tpdu) : undefined;
   const header = host.header ? hexToBytes(host.header) : undefined;
   const form: EchoForm = host.echoForm ?? (tpdu || terminal?.acquirer === 'cup' ? 'cup' : 'iso');
@@ -257,7 +277,13 @@ async function checkEcho(ctx: CheckContext, host: HostConfig, terminal: Terminal
       return;
     }
     case 'wrong-stan':
-      ctx.report({ id: 'network.echo', status: 'fail', value: 'wrong-stan', message: 'check.network.echo.wrong-stan', params: { ...base, expected: verdict.expected, got: verdict.got || '-' } });
+      ctx.report({
+        id: 'network.echo',
+        status: 'fail',
+        value: 'wrong-stan',
+        message: 'check.network.echo.wrong-stan',
+        params: { ...base, expected: verdict.expected, got: verdict.got || '-' },
+      });
       return;
     case 'wrong-mti':
     case 'no-code':

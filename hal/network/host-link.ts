@@ -57,7 +57,8 @@ export const systemResolver: Resolver = {
       const onAbort = () => finish({ ok: false, failure: 'dns', ms: ms(), errno: 'ABORTED' });
       signal.addEventListener('abort', onAbort, { once: true });
       lookup(host, { all: true }).then(
-        (list) => finish(list.length ? { ok: true, addresses: list.map((a) => a.address), ms: ms() } : { ok: false, failure: 'dns', ms: ms(), errno: 'ENODATA' }),
+        (list) =>
+          finish(list.length ? { ok: true, addresses: list.map((a) => a.address), ms: ms() } : { ok: false, failure: 'dns', ms: ms(), errno: 'ENODATA' }),
         (err: NodeJS.ErrnoException) => finish({ ok: false, failure: 'dns', ms: ms(), errno: err.code }),
       );
     });

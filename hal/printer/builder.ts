@@ -159,7 +159,11 @@ export class EscPosBuilder {
   pair(label: string, value: string): this {
     const l = this.measure(label);
     const v = this.measure(value);
-    if (l + 1 + v <= this.columns) return this.text(label).#skip(l, this.columns - v).text(printable(value, this.#textOptions)).newline();
+    if (l + 1 + v <= this.columns)
+      return this.text(label)
+        .#skip(l, this.columns - v)
+        .text(printable(value, this.#textOptions))
+        .newline();
     this.line(label);
     return this.row([{ text: value, align: 'right' }]);
   }

@@ -57,13 +57,23 @@ export function statusFindings(s: PrinterStatus, hasCutter: boolean): Finding[] 
   if (c.has('paper-end')) out.push({ id: 'printer.paper', status: 'fail', value: code('paper-end'), message: 'check.printer.paper.out' });
   else if (c.has('paper-near-end')) out.push({ id: 'printer.paper', status: 'warn', value: code('paper-near-end'), message: 'check.printer.paper.near-end' });
   else out.push({ id: 'printer.paper', status: 'pass', message: 'check.printer.paper.ok' });
-  out.push(c.has('cover-open') ? { id: 'printer.cover', status: 'fail', value: code('cover-open'), message: 'check.printer.cover.open' } : { id: 'printer.cover', status: 'pass', message: 'check.printer.cover.ok' });
+  out.push(
+    c.has('cover-open')
+      ? { id: 'printer.cover', status: 'fail', value: code('cover-open'), message: 'check.printer.cover.open' }
+      : { id: 'printer.cover', status: 'pass', message: 'check.printer.cover.ok' },
+  );
   if (c.has('cutter-error')) out.push({ id: 'printer.cutter', status: 'fail', value: code('cutter-error'), message: 'check.printer.cutter.error' });
   else if (hasCutter) out.push({ id: 'printer.cutter', status: 'pass', message: 'check.printer.cutter.ok' });
   // Overheat clears by itself once the head cools: a warning with "wait", not a call to support.
-  out.push(c.has('overheat') ? { id: 'printer.head', status: 'warn', value: code('overheat'), message: 'check.printer.head.overheat' } : { id: 'printer.head', status: 'pass', message: 'check.printer.head.ok' });
-  if (c.has('unrecoverable-error')) out.push({ id: 'printer.mechanism', status: 'fail', value: code('unrecoverable-error'), message: 'check.printer.error.unrecoverable' });
-  else if (c.has('mechanical-error')) out.push({ id: 'printer.mechanism', status: 'fail', value: code('mechanical-error'), message: 'check.printer.error.mechanical' });
+  out.push(
+    c.has('overheat')
+      ? { id: 'printer.head', status: 'warn', value: code('overheat'), message: 'check.printer.head.overheat' }
+      : { id: 'printer.head', status: 'pass', message: 'check.printer.head.ok' },
+  );
+  if (c.has('unrecoverable-error'))
+    out.push({ id: 'printer.mechanism', status: 'fail', value: code('unrecoverable-error'), message: 'check.printer.error.unrecoverable' });
+  else if (c.has('mechanical-error'))
+    out.push({ id: 'printer.mechanism', status: 'fail', value: code('mechanical-error'), message: 'check.printer.error.mechanical' });
   return out;
 }
 

@@ -43,9 +43,7 @@ const CP866 =
 
 /** windows-1252: its own characters at 0x80–0x9F, then Latin-1 (0xA0–0xFF are U+00A0–U+00FF). */
 const WINDOWS_1252 =
-  '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd' +
-  '\ufffd‘’“”•–—˜™š›œ\ufffdžŸ' +
-  Array.from({ length: 0x60 }, (_, i) => String.fromCharCode(0xa0 + i)).join('');
+  '€\ufffd‚ƒ„…†‡ˆ‰Š‹Œ\ufffdŽ\ufffd' + '\ufffd‘’“”•–—˜™š›œ\ufffdžŸ' + Array.from({ length: 0x60 }, (_, i) => String.fromCharCode(0xa0 + i)).join('');
 
 /** ESC t n -> the upper half of that code page (the page numbers of Epson's ESC t table). */
 const PAGES: Record<number, string> = { 0: CP437, 2: CP850, 16: WINDOWS_1252, 17: CP866, 19: CP858 };

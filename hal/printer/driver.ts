@@ -18,7 +18,18 @@ import { lineSettingsOf } from '../transport/line-settings';
 import { SerialLine } from '../transport/serial-line';
 import { resolveProfile, PrinterProfile } from './profiles';
 import { PrinterReply, PrinterReplyFramer } from './reply-framer';
-import { conditionsOf, isReady, mergeStatus, parseAsb, parsePaperSensor, parseRealtime, PrinterCondition, PrinterStatus, RealtimeQuery, uposCodeOf } from './status';
+import {
+  conditionsOf,
+  isReady,
+  mergeStatus,
+  parseAsb,
+  parsePaperSensor,
+  parseRealtime,
+  PrinterCondition,
+  PrinterStatus,
+  RealtimeQuery,
+  uposCodeOf,
+} from './status';
 
 export const PRINTER_TIMING: OptionSpec<keyof PrinterTiming> = {
   statusTimeoutMs: { default: 500, min: 20, max: 10_000 },
@@ -137,7 +148,14 @@ export class PrinterDriver {
         }
         if (!stopped) {
           const done = await this.#endOfJob(job.length, options.signal);
-          if (done.ok) return { state: 'printed', status: mergeStatus(this.lastStatus, done.status), bytes: job.length, ms: Math.round(this.clock.now() - start), confirmed: true };
+          if (done.ok)
+            return {
+              state: 'printed',
+              status: mergeStatus(this.lastStatus, done.status),
+              bytes: job.length,
+              ms: Math.round(this.clock.now() - start),
+              confirmed: true,
+            };
         }
       } finally {
         off();
@@ -152,7 +170,8 @@ export class PrinterDriver {
       if (!after) return { state: 'not-printed', reason: 'no-reply', partial: wrote > 0, status: stopped ?? undefined };
       return notPrinted(after, wrote > 0);
     } catch (err) {
-      if (isHalError(err, 'Transport_Disconnected') || isHalError(err, 'Transport_Closed')) return { state: 'not-printed', reason: 'disconnected', partial: wrote > 0 };
+      if (isHalError(err, 'Transport_Disconnected') || isHalError(err, 'Transport_Closed'))
+        return { state: 'not-printed', reason: 'disconnected', partial: wrote > 0 };
       if (isHalError(err, 'Transport_Timeout')) return { state: 'not-printed', reason: options.signal?.aborted ? 'aborted' : 'no-reply', partial: wrote > 0 };
       throw err; // a programming error, not a printer state
     }

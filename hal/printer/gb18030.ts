@@ -80,7 +80,7 @@ const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
  */
 function decodeWithTables(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const [b, b2 = -1, b3 = -1, b4 = -1] = bytes.subarray(i, i + 4) as unknown as number[];
     let ch = '\ufffd';
     let n = 1;

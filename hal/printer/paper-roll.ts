@@ -42,11 +42,7 @@ export const GEOMETRY_80: RollGeometry = { dots: 576, cellDots: 12 };
 
 /** What the printer did besides printing; the simulator answers or records these. */
 export type RollEvent =
-  | { kind: 'paper-status'; n: number }
-  | { kind: 'asb'; mask: number }
-  | { kind: 'pulse' }
-  | { kind: 'init' }
-  | { kind: 'unknown'; name: string };
+  { kind: 'paper-status'; n: number } | { kind: 'asb'; mask: number } | { kind: 'pulse' } | { kind: 'init' } | { kind: 'unknown'; name: string };
 
 export class PaperRoll {
   readonly items: RollItem[] = [];
@@ -135,7 +131,7 @@ export class PaperRoll {
         this.#leftMargin = a[0] | (a[1] << 8);
         break;
       case 'GS W':
-        this.#area = (a[0] | (a[1] << 8)) || this.geometry.dots;
+        this.#area = a[0] | (a[1] << 8) || this.geometry.dots;
         break;
       case 'GS V':
       case 'ESC i':

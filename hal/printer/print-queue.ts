@@ -142,7 +142,8 @@ export class PrintQueue {
       } else if (at >= 0) jobs[at] = own;
       else jobs.push(own);
       // Full: the oldest waiting slips go (never one being printed), this one last of all.
-      for (let k; jobs.length > this.#o.maxWaiting && (k = jobs.findIndex((j) => !j.claim && j !== own)) >= 0; ) earlier.push(gaveUp(jobs.splice(k, 1)[0]!, 'full'));
+      for (let k; jobs.length > this.#o.maxWaiting && (k = jobs.findIndex((j) => !j.claim && j !== own)) >= 0;)
+        earlier.push(gaveUp(jobs.splice(k, 1)[0]!, 'full'));
       if (jobs.length > this.#o.maxWaiting && jobs.includes(own)) job = gaveUp(jobs.splice(jobs.indexOf(own), 1)[0]!, 'full');
       return { jobs, result: { job, earlier } };
     });
@@ -172,7 +173,12 @@ export class PrintQueue {
       }
       // The printer just failed: this slip and the ones after it go back to waiting.
       const failed = { ...job, attempts, lastReason: result.reason };
-      settled.set(job.id, attempts >= this.#o.maxAttempts ? gaveUp(failed, 'attempts') : { id: job.id, state: 'queued', attempts, reason: result.reason, partial: result.partial });
+      settled.set(
+        job.id,
+        attempts >= this.#o.maxAttempts
+          ? gaveUp(failed, 'attempts')
+          : { id: job.id, state: 'queued', attempts, reason: result.reason, partial: result.partial },
+      );
       break;
     }
     // Those printed (or given up) leave the queue; the others are released. A process killed before

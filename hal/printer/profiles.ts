@@ -79,9 +79,13 @@ export function resolveProfile(config: { paperWidth: 58 | 80; profile?: string }
     // Own properties only: "constructor" or "__proto__" must not find Object's.
     const p = Object.hasOwn(PRINTER_PROFILES, config.profile) ? PRINTER_PROFILES[config.profile] : undefined;
     if (!p) {
-      throw new HalError('Config_Invalid', `devices.printer.profile: unknown profile "${config.profile}"; expected one of ${Object.keys(PRINTER_PROFILES).join(', ')}`, {
-        field: 'devices.printer.profile',
-      });
+      throw new HalError(
+        'Config_Invalid',
+        `devices.printer.profile: unknown profile "${config.profile}"; expected one of ${Object.keys(PRINTER_PROFILES).join(', ')}`,
+        {
+          field: 'devices.printer.profile',
+        },
+      );
     }
     return p;
   }

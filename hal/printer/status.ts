@@ -108,14 +108,7 @@ export function mergeStatus(...parts: Array<PrinterStatus | null | undefined>): 
 
 /** The named states a person acts on, worst first. */
 export type PrinterCondition =
-  | 'offline'
-  | 'cover-open'
-  | 'paper-end'
-  | 'unrecoverable-error'
-  | 'cutter-error'
-  | 'mechanical-error'
-  | 'overheat'
-  | 'paper-near-end';
+  'offline' | 'cover-open' | 'paper-end' | 'unrecoverable-error' | 'cutter-error' | 'mechanical-error' | 'overheat' | 'paper-near-end';
 
 /**
  * UnifiedPOS numbers (JavaPOS JposConst / POSPrinterConst): ErrorCode, ErrorCodeExtended and the

@@ -84,7 +84,9 @@ export function textColumns(input: string, options: TextOptions): number {
 
 /** The text as the printer will show it (after sanitizing and substitutions, '?' for the unprintable). */
 export function printable(input: string, options: TextOptions): string {
-  return printerChars(input, options).map((c) => c.ch).join('');
+  return printerChars(input, options)
+    .map((c) => c.ch)
+    .join('');
 }
 
 /**
@@ -92,7 +94,10 @@ export function printable(input: string, options: TextOptions): string {
  * anywhere but before its punctuation. A character the printer cannot print is measured as its '?'.
  */
 export function wrapText(input: string, width: number, options: TextOptions): string[] {
-  return wrapCells(printerChars(input, options).map((c) => ({ ch: c.ch, w: c.columns })), width);
+  return wrapCells(
+    printerChars(input, options).map((c) => ({ ch: c.ch, w: c.columns })),
+    width,
+  );
 }
 
 /** Cuts text to at most `width` columns (a Hanzi that would straddle the edge is left out). */

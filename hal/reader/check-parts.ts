@@ -20,7 +20,8 @@ export function readerStep<T>(ctx: CheckContext, id: string, fn: () => Promise<T
 }
 
 export function findingForError(id: string, err: unknown, checksumErrors: number): Finding {
-  if (isHalError(err, 'Reader_Checksum')) return { id, status: 'fail', value: checksumErrors, message: 'check.reader.checksum', params: { count: checksumErrors } };
+  if (isHalError(err, 'Reader_Checksum'))
+    return { id, status: 'fail', value: checksumErrors, message: 'check.reader.checksum', params: { count: checksumErrors } };
   return transportFinding('reader', id, err);
 }
 

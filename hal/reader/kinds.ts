@@ -48,7 +48,8 @@ export const READER_KINDS: Readonly<Record<string, ReaderKind>> = {
     run: (env, options, ctx) => {
       const runner = loadCcidRunner();
       // A dist/cli.js copied without dist/ccid.js cannot check the chip reader: said, never taken for a reader fault.
-      if (!runner) return Promise.resolve(ctx.report({ id: 'reader.link', status: 'warn', value: 'not-installed', message: 'check.reader.chip.not-installed' }));
+      if (!runner)
+        return Promise.resolve(ctx.report({ id: 'reader.link', status: 'warn', value: 'not-installed', message: 'check.reader.chip.not-installed' }));
       return runner.runCcid(env, options, ctx);
     },
   },
@@ -59,6 +60,7 @@ export const READER_KIND_IDS: readonly string[] = Object.keys(READER_KINDS);
 /** The kind's entry; an unknown kind is a Config_Invalid naming the field, never another kind's default. */
 export function readerKind(kind: unknown, field: string): ReaderKind {
   const entry = typeof kind === 'string' && Object.hasOwn(READER_KINDS, kind) ? READER_KINDS[kind] : undefined;
-  if (!entry) throw new HalError('Config_Invalid', `${field}: unknown reader kind ${JSON.stringify(kind)}; expected one of ${READER_KIND_IDS.join(', ')}`, { field });
+  if (!entry)
+    throw new HalError('Config_Invalid', `${field}: unknown reader kind ${JSON.stringify(kind)}; expected one of ${READER_KIND_IDS.join(', ')}`, { field });
   return entry;
 }

@@ -33,10 +33,15 @@ export const READER_MODULE: DeviceModule<ReaderConfig, 'reader'> = {
     properties: { reader: { $ref: '#/$defs/reader' }, readers: { type: 'array', minItems: 1, items: { $ref: '#/$defs/reader' } } },
     defs: {
       reader: {
-        allOf: documented ? [serial, ...READER_KIND_IDS.map((k) => ({ if: { properties: { kind: { const: k } } }, then: { properties: { timing: group(READER_TIMING[k]) } } }))] : [serial],
+        allOf: documented
+          ? [serial, ...READER_KIND_IDS.map((k) => ({ if: { properties: { kind: { const: k } } }, then: { properties: { timing: group(READER_TIMING[k]) } } }))]
+          : [serial],
         type: 'object',
         required: ['kind'],
-        properties: { kind: { enum: READER_KIND_IDS }, name: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$', description: 'the reader\'s name in reports (1-16 letters, digits, . _ -)' } },
+        properties: {
+          kind: { enum: READER_KIND_IDS },
+          name: { type: 'string', pattern: '^[0-9A-Za-z][0-9A-Za-z._-]{0,15}$', description: "the reader's name in reports (1-16 letters, digits, . _ -)" },
+        },
       },
     },
   }),

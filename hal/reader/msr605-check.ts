@@ -16,7 +16,16 @@ export async function runMsr605(env: DeviceEnv<ReaderConfig>, o: KindRunOptions,
   let msr: Msr605 | null = null;
   let mayBeArmed = false;
   try {
-    msr = await readerStep(ctx, 'reader.link', () => Msr605.open({ binding: env.binding, path: env.config.path, baudRate: env.config.baudRate, clock: ctx.clock, timing: o.timing, line: lineSettingsOf(env.config) }));
+    msr = await readerStep(ctx, 'reader.link', () =>
+      Msr605.open({
+        binding: env.binding,
+        path: env.config.path,
+        baudRate: env.config.baudRate,
+        clock: ctx.clock,
+        timing: o.timing,
+        line: lineSettingsOf(env.config),
+      }),
+    );
     const m = msr;
     const { signal } = ctx;
 
@@ -36,7 +45,13 @@ export async function runMsr605(env: DeviceEnv<ReaderConfig>, o: KindRunOptions,
     ctx.report(
       ram === 0x30
         ? pass('reader.ram', 'check.reader.ram.ok')
-        : { id: 'reader.ram', status: 'fail', value: `0x${hex(ram)}`, message: 'check.reader.ram.fail', params: { result: MSR605_STATUS[ram] ?? `0x${hex(ram)}` } },
+        : {
+            id: 'reader.ram',
+            status: 'fail',
+            value: `0x${hex(ram)}`,
+            message: 'check.reader.ram.fail',
+            params: { result: MSR605_STATUS[ram] ?? `0x${hex(ram)}` },
+          },
     );
 
     // The MSR605 has no antenna and no external-level test; the swipe is its interactive test.

@@ -13,17 +13,7 @@ import { OptionSpec, resolveOptions } from '../options';
 import { HalError, isHalError } from '../errors';
 import type { Framer } from '../transport/framer';
 import { SerialLine } from '../transport/serial-line';
-import {
-  command,
-  Decoded,
-  decodeCommTest,
-  decodeFirmware,
-  decodeIsoRead,
-  decodeModel,
-  decodeStatus,
-  Msr605Cmd,
-  SwipeResult,
-} from './msr605-codec';
+import { command, Decoded, decodeCommTest, decodeFirmware, decodeIsoRead, decodeModel, decodeStatus, Msr605Cmd, SwipeResult } from './msr605-codec';
 
 export interface Msr605Timing {
   /** Reply to an ordinary command (comm test, model, firmware). */
@@ -142,7 +132,8 @@ export class Msr605 {
         acc = next;
         const d = decode(acc);
         if (d.kind === 'more') {
-          if (acc.length > MAX_REPLY_BYTES) return wipe({ kind: 'fail', error: new HalError('Reader_Status', `${name}: reply longer than ${MAX_REPLY_BYTES} bytes`) });
+          if (acc.length > MAX_REPLY_BYTES)
+            return wipe({ kind: 'fail', error: new HalError('Reader_Status', `${name}: reply longer than ${MAX_REPLY_BYTES} bytes`) });
           return { kind: 'more' };
         }
         if (d.kind === 'bad') return wipe({ kind: 'fail', error: new HalError('Reader_Status', `${name}: ${d.reason}`) });

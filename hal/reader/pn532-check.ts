@@ -16,7 +16,14 @@ export async function runPn532(env: DeviceEnv<ReaderConfig>, o: KindRunOptions, 
   let chip: Pn532 | null = null;
   try {
     chip = await readerStep(ctx, 'reader.link', () =>
-      Pn532.open({ binding: env.binding, path: env.config.path, baudRate: env.config.baudRate, clock: ctx.clock, timing: o.timing, line: lineSettingsOf(env.config) }),
+      Pn532.open({
+        binding: env.binding,
+        path: env.config.path,
+        baudRate: env.config.baudRate,
+        clock: ctx.clock,
+        timing: o.timing,
+        line: lineSettingsOf(env.config),
+      }),
     );
     const c = chip;
     const sums = { checksumErrors: () => c.checksumErrors };
@@ -35,7 +42,13 @@ export async function runPn532(env: DeviceEnv<ReaderConfig>, o: KindRunOptions, 
     ctx.report(
       fw.ic === 0x32
         ? pass('reader.firmware', 'check.reader.firmware.ok', { value: fw.text, params: { firmware: fw.text } })
-        : { id: 'reader.firmware', status: 'warn', value: fw.text, message: 'check.reader.firmware.unexpected', params: { firmware: fw.text, expected: 'PN532' } },
+        : {
+            id: 'reader.firmware',
+            status: 'warn',
+            value: fw.text,
+            message: 'check.reader.firmware.unexpected',
+            params: { firmware: fw.text, expected: 'PN532' },
+          },
     );
 
     const rom = await readerStep(ctx, 'reader.rom', () => c.selfTest(DiagnoseTest.Rom, [], signal), sums);
@@ -57,7 +70,14 @@ export async function runPn532(env: DeviceEnv<ReaderConfig>, o: KindRunOptions, 
             value: 'ISO14443A',
             params: { type: 'ISO14443A', uid: maskUid(card.uid), atqa: hex(card.atqa >> 8) + hex(card.atqa & 0xff), sak: hex(card.sak) },
           })
-        : { id: 'reader.tap', status: 'timeout', value: Math.round(windowMs / 1000), unit: 's', message: 'check.reader.tap.none', params: { seconds: Math.round(windowMs / 1000) } },
+        : {
+            id: 'reader.tap',
+            status: 'timeout',
+            value: Math.round(windowMs / 1000),
+            unit: 's',
+            message: 'check.reader.tap.none',
+            params: { seconds: Math.round(windowMs / 1000) },
+          },
     );
   } catch (err) {
     if (!(err instanceof Stop)) throw err;

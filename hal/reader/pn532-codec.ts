@@ -82,7 +82,10 @@ export function dataChecksum(tfi: number, body: ArrayLike<number>): number {
 export function buildFrame(tfi: number, body: ArrayLike<number>): Uint8Array {
   const len = body.length + 1;
   if (len > MAX_FRAME_BODY + 1) throw new RangeError(`PN532 frame body of ${body.length} bytes is longer than ${MAX_FRAME_BODY}`);
-  const head = len <= 0xfe ? [0x00, 0x00, 0xff, len, lengthChecksum(len)] : [0x00, 0x00, 0xff, 0xff, 0xff, len >> 8, len & 0xff, lengthChecksum((len >> 8) + (len & 0xff))];
+  const head =
+    len <= 0xfe
+      ? [0x00, 0x00, 0xff, len, lengthChecksum(len)]
+      : [0x00, 0x00, 0xff, 0xff, 0xff, len >> 8, len & 0xff, lengthChecksum((len >> 8) + (len & 0xff))];
   const out = new Uint8Array(head.length + len + 2);
   out.set(head, 0);
   out[head.length] = tfi;

@@ -20,6 +20,7 @@ export function configuredReaders(devices: DevicesConfig): ReaderConfig[] {
   });
   const names = named.flatMap((r) => (r.name === undefined ? [] : [r.name]));
   const twice = names.find((n, i) => names.indexOf(n) !== i);
-  if (twice !== undefined) throw new HalError('Config_Invalid', `devices.readers: two readers are named "${twice}"; give each its own name`, { field: 'devices.readers' });
+  if (twice !== undefined)
+    throw new HalError('Config_Invalid', `devices.readers: two readers are named "${twice}"; give each its own name`, { field: 'devices.readers' });
   return named;
 }

@@ -383,7 +383,9 @@ export class SerialLine<F = string> {
     } catch (err) {
       verdict = {
         kind: 'fail',
-        error: isHalError(err) ? err : new HalError('Transport_Garbled', `${active.name}: reply not understood: ${(err as Error).message}`, { path: this.path }),
+        error: isHalError(err)
+          ? err
+          : new HalError('Transport_Garbled', `${active.name}: reply not understood: ${(err as Error).message}`, { path: this.path }),
       };
     }
     switch (verdict.kind) {

@@ -81,7 +81,8 @@ export function findCommandWord(argv: readonly string[]): CommandWord {
       break;
     }
     if (HELP_WORDS.has(word)) help = true;
-    else if (found) continue; // past the command word only -h/--help matter here
+    else if (found)
+      continue; // past the command word only -h/--help matter here
     else if (!word.startsWith('-') || word === '-') found = { name: word, index: i };
     else if (takesValue.has(word)) i++;
   }
@@ -153,7 +154,10 @@ function globalsFrom(values: Values): GlobalOptions {
 function argumentsOf(spec: CommandSpec, positionals: readonly string[]): Record<string, string | undefined> {
   const declared = spec.arguments ?? [];
   if (positionals.length > declared.length) {
-    const extra = positionals.slice(declared.length).map((p) => `"${p}"`).join(' ');
+    const extra = positionals
+      .slice(declared.length)
+      .map((p) => `"${p}"`)
+      .join(' ');
     throw new HalError('Usage_Invalid', `too many arguments for posdiag ${spec.name}: ${extra}`);
   }
   const args: Record<string, string | undefined> = {};
@@ -211,13 +215,19 @@ function usageFromParseArgs(err: unknown, options: readonly OptionSpec[], argv: 
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     // -h is the only short option, so `-1001` is a value (an SDK's error code), which util.parseArgs names by its first letter.
     const value = word.startsWith('--') ? undefined : argv.find((w) => w.startsWith(word) && w !== '--');
-    return new HalError('Usage_Invalid', value ? `unknown option "${value}"; an argument that starts with "-" goes after --: -- ${value}` : `unknown option "${word}"`);
+    return new HalError(
+      'Usage_Invalid',
+      value ? `unknown option "${value}"; an argument that starts with "-" goes after --: -- ${value}` : `unknown option "${word}"`,
+    );
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
     if (!option.value) return new HalError('Usage_Invalid', `--${option.name} takes no value`);
     const needs = `--${option.name} needs a value: --${option.name} <${option.value}>`;
     // "Ambiguous": the next word starts with "-" (--code -1001), a value util.parseArgs takes only in the = form.
-    return new HalError('Usage_Invalid', message.includes('ambiguous') ? `${needs} (a value that starts with "-" is written --${option.name}=<${option.value}>)` : needs);
+    return new HalError(
+      'Usage_Invalid',
+      message.includes('ambiguous') ? `${needs} (a value that starts with "-" is written --${option.name}=<${option.value}>)` : needs,
+    );
   }
   return new HalError('Usage_Invalid', message.split('\n')[0]!);
 }

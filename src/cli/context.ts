@@ -38,7 +38,11 @@ export function contextFrom(g: GlobalOptions, io: CliIo): CliContext {
   const locale = g.locale ?? (io.env.POSDIAG_LOCALE || undefined);
   if (locale !== undefined && !isLocaleTag(locale)) {
     // A typo a person can fix; the configuration's locale is checked by its schema.
-    throw new HalError('Usage_Invalid', `${g.locale !== undefined ? '--locale' : 'POSDIAG_LOCALE'}: "${locale}" is not a locale tag (e.g. ${CONFIG_LOCALES.join(', ')})`, { locale });
+    throw new HalError(
+      'Usage_Invalid',
+      `${g.locale !== undefined ? '--locale' : 'POSDIAG_LOCALE'}: "${locale}" is not a locale tag (e.g. ${CONFIG_LOCALES.join(', ')})`,
+      { locale },
+    );
   }
   return {
     io,
@@ -66,6 +70,7 @@ export async function configOf(ctx: CliContext): Promise<PosdiagConfig | undefin
 /** The acquirer profile a flag names (aliases allowed), or the usage error that lists them. */
 export function acquirerFlag(name: string): string {
   const acquirer = findAcquirer(name);
-  if (acquirer === null) throw new HalError('Usage_Invalid', `unknown acquirer "${name}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`, { acquirer: name });
+  if (acquirer === null)
+    throw new HalError('Usage_Invalid', `unknown acquirer "${name}"; expected one of ${Object.keys(ACQUIRERS).join(', ')}`, { acquirer: name });
   return acquirer;
 }

@@ -59,7 +59,11 @@ function optionName(o: OptionSpec): string {
 }
 
 function optionRow(o: OptionSpec): [string, string] {
-  const notes = [o.required ? 'required' : '', o.choices ? `one of ${o.choices.join(', ')}` : '', o.default !== undefined ? `default: ${o.default}` : ''].filter(Boolean);
+  const notes = [
+    o.required ? 'required' : '',
+    o.choices ? `one of ${o.choices.join(', ')}` : '',
+    o.default !== undefined ? `default: ${o.default}` : '',
+  ].filter(Boolean);
   return [optionName(o), notes.length ? `${o.help} (${notes.join('; ')})` : o.help];
 }
 

@@ -35,8 +35,7 @@ export function emit(outcome: CommandOutcome, asJson: boolean, io: CliIo): ExitC
   // A command that streamed its own JSON (sim's announcement) returns null here.
   if (asJson) {
     if (outcome.json !== null) io.stdout(JSON.stringify(outcome.json, null, 2) + '\n');
-  }
-  else if (outcome.text) io.stdout(screenText(outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n'));
+  } else if (outcome.text) io.stdout(screenText(outcome.text.endsWith('\n') ? outcome.text : outcome.text + '\n'));
   return outcome.exitCode;
 }
 

@@ -21,14 +21,21 @@ export function hintBox(title: string, action: string, color: boolean, colorCode
   const pad = (s: string) => s + ' '.repeat(Math.max(0, inner - displayWidth(s)));
   const body = [paint(color, 1, pad(title)), pad(''), ...wrapColumns(action, inner).map(pad)];
   const edge = '─'.repeat(inner + 2);
-  return [paint(color, colorCode, `┌${edge}┐`), ...body.map((l) => `${paint(color, colorCode, '│')} ${l} ${paint(color, colorCode, '│')}`), paint(color, colorCode, `└${edge}┘`)].join('\n');
+  return [
+    paint(color, colorCode, `┌${edge}┐`),
+    ...body.map((l) => `${paint(color, colorCode, '│')} ${l} ${paint(color, colorCode, '│')}`),
+    paint(color, colorCode, `└${edge}┘`),
+  ].join('\n');
 }
 
 export function renderDiagnosis(r: DiagnoseReport, color: boolean, dataDir: string): string {
   const c = r.cause;
   const lines = [hintBox(s(c.hint.title), s(c.hint.action, { max: 1000 }), color, SIDE_COLOR[c.side] ?? 33), ''];
-  lines.push(`cause     ${c.id}${c.name ? ` in ${c.device} ${s(c.name)}` : ''} (fault side: ${c.side}, retry: ${c.retry})${r.terminalClear ? ' — terminal checked out' : ''}`);
-  for (const e of c.evidence) lines.push(`  ${e.status.padEnd(7)} ${e.finding}${e.value !== undefined ? ` ${s(`${e.value}${e.unit ? ' ' + e.unit : ''}`)}` : ''}  ${s(e.text)}`);
+  lines.push(
+    `cause     ${c.id}${c.name ? ` in ${c.device} ${s(c.name)}` : ''} (fault side: ${c.side}, retry: ${c.retry})${r.terminalClear ? ' — terminal checked out' : ''}`,
+  );
+  for (const e of c.evidence)
+    lines.push(`  ${e.status.padEnd(7)} ${e.finding}${e.value !== undefined ? ` ${s(`${e.value}${e.unit ? ' ' + e.unit : ''}`)}` : ''}  ${s(e.text)}`);
   for (const a of r.alsoFound) lines.push(`also      ${a.id}: ${s(a.hint.title.replace(`${r.code} `, ''))}`);
   if (c.steps.length) {
     lines.push('next');

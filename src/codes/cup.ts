@@ -22,7 +22,8 @@ const iso = (code: string, sources: readonly string[], changes: Partial<CodeEntr
 function fileCodes(): Record<string, CodeEntry> {
   const out: Record<string, CodeEntry> = {};
   const ids = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'DA', 'DB', 'DC', 'F1', 'F2', 'F3', 'F4', 'F5'];
-  for (const id of ids) out[id] = row('File-transfer or batch-file error (not a card transaction answer)', 'host', 'never', [], 'error', 'host', 'not-for-pos', { sources: QC });
+  for (const id of ids)
+    out[id] = row('File-transfer or batch-file error (not a card transaction answer)', 'host', 'never', [], 'error', 'host', 'not-for-pos', { sources: QC });
   return out;
 }
 
@@ -39,7 +40,16 @@ export const CUP: CodeTable = Object.freeze({
   '09': iso('09', V1),
   '10': iso('10', QC),
   '11': iso('11', QC),
-  '12': row('Invalid related transaction (void or reversal of an unapproved, other-day or unknown original)', 'config', 'never', ['journal'], 'error', 'merchant', 'invalid-related', { sources: QC }),
+  '12': row(
+    'Invalid related transaction (void or reversal of an unapproved, other-day or unknown original)',
+    'config',
+    'never',
+    ['journal'],
+    'error',
+    'merchant',
+    'invalid-related',
+    { sources: QC },
+  ),
   '13': iso('13', QC_V1),
   '14': iso('14', QC_V1, { meaning: 'Invalid card number (no account, bad check digit, or card number misread)' }),
   '15': iso('15', QC),
@@ -85,8 +95,12 @@ export const CUP: CodeTable = Object.freeze({
   '68': iso('68', QC, { meaning: 'Issuer answered too late (timeout at the switch)' }),
   '75': iso('75', QC),
   // Private use in ISO; V1 defines these two for POS.
-  '77': row('Sign on again: terminal batch differs from the centre', 'config', 'after-fix', ['keys', 'journal'], 'warning', 'terminal', 'sign-on-batch', { sources: V1 }),
-  '79': row('Offline transactions do not reconcile: upload them again', 'config', 'after-fix', ['journal'], 'warning', 'terminal', 'offline-upload', { sources: V1 }),
+  '77': row('Sign on again: terminal batch differs from the centre', 'config', 'after-fix', ['keys', 'journal'], 'warning', 'terminal', 'sign-on-batch', {
+    sources: V1,
+  }),
+  '79': row('Offline transactions do not reconcile: upload them again', 'config', 'after-fix', ['journal'], 'warning', 'terminal', 'offline-upload', {
+    sources: V1,
+  }),
   '90': iso('90', QC, { meaning: 'End-of-day cutover in progress' }),
   '91': iso('91', QC, { meaning: 'Issuer not available (signed off, line fault or timeout)' }),
   '92': iso('92', QC, { meaning: 'Issuer line not available (no route to the institution)' }),
@@ -95,8 +109,12 @@ export const CUP: CodeTable = Object.freeze({
   '95': iso('95', V1),
   '96': iso('96', ['QC', 'V3'], { meaning: 'UnionPay switch system malfunction' }),
   // National use in ISO; CUP's own meanings (reference §5.1).
-  '97': row('Terminal not registered at the switch', 'config', 'never', ['params'], 'critical', 'terminal', 'terminal-not-registered', { sources: ['QC', 'V1', 'V3'] }),
-  '98': row('Switch received no answer from the issuer', 'issuer', 'after-fix', ['journal', 'network'], 'warning', 'bank', 'issuer-timeout', { sources: QC_V1 }),
+  '97': row('Terminal not registered at the switch', 'config', 'never', ['params'], 'critical', 'terminal', 'terminal-not-registered', {
+    sources: ['QC', 'V1', 'V3'],
+  }),
+  '98': row('Switch received no answer from the issuer', 'issuer', 'after-fix', ['journal', 'network'], 'warning', 'bank', 'issuer-timeout', {
+    sources: QC_V1,
+  }),
   '99': row('PIN block format error: sign on for new PIN key', 'security', 'after-fix', ['keys'], 'error', 'terminal', 'pin-format', { sources: QC_V1 }),
   // Letter codes.
   A0: row('MAC verification failed: sign on for new MAC key', 'security', 'after-fix', ['keys'], 'error', 'terminal', 'mac-error', { sources: QC_V1 }),
@@ -106,15 +124,42 @@ export const CUP: CodeTable = Object.freeze({
   A4: row('Approved with a defect: confirm with the receiving bank', 'approved', 'n/a', [], 'info', 'none', 'approved-confirm-transfer', { sources: QC }),
   A5: row('Approved with a defect: confirm with the receiving bank', 'approved', 'n/a', [], 'info', 'none', 'approved-confirm-transfer', { sources: QC }),
   A6: row('Approved with a defect: confirm with the receiving bank', 'approved', 'n/a', [], 'info', 'none', 'approved-confirm-transfer', { sources: QC }),
-  A7: row('Security processing failed at the host (MAC/PIN verification, key handling, ARPC)', 'security', 'after-fix', ['keys'], 'error', 'host', 'security-processing', { sources: QC }),
+  A7: row(
+    'Security processing failed at the host (MAC/PIN verification, key handling, ARPC)',
+    'security',
+    'after-fix',
+    ['keys'],
+    'error',
+    'host',
+    'security-processing',
+    { sources: QC },
+  ),
   A8: row("Transfer card's home-region data missing", 'issuer', 'never', [], 'error', 'bank', 'account-info-needed', { sources: QC }),
   B1: row('Nothing due (fee inquiry; no receipt printed)', 'approved', 'n/a', [], 'info', 'none', 'nothing-due', { sources: QC }),
   C1: row('Acquirer state not valid (acquirer signed off)', 'config', 'later', ['keys', 'params'], 'warning', 'host', 'acquirer-signed-off', { sources: QC }),
   N1: row('Unposted passbook entries over the limit', 'issuer', 'never', [], 'error', 'bank', 'account-info-needed', { sources: QC }),
   P1: row('No mobile number on file with the issuer', 'issuer', 'never', [], 'error', 'bank', 'account-info-needed', { sources: QC }),
   Y1: row('IC card approved offline', 'approved', 'n/a', [], 'info', 'none', 'approved-offline', { sources: QC }),
-  Y3: row('IC card approved offline: terminal could not go online', 'approved', 'n/a', ['network', 'modem'], 'warning', 'terminal', 'approved-offline-no-link', { sources: QC }),
+  Y3: row(
+    'IC card approved offline: terminal could not go online',
+    'approved',
+    'n/a',
+    ['network', 'modem'],
+    'warning',
+    'terminal',
+    'approved-offline-no-link',
+    { sources: QC },
+  ),
   Z1: row('IC card declined offline', 'card', 'never', [], 'error', 'bank', 'declined-offline', { sources: QC }),
-  Z3: row('IC card declined offline: terminal could not go online', 'network', 'after-fix', ['network', 'modem'], 'error', 'terminal', 'declined-offline-no-link', { sources: QC }),
+  Z3: row(
+    'IC card declined offline: terminal could not go online',
+    'network',
+    'after-fix',
+    ['network', 'modem'],
+    'error',
+    'terminal',
+    'declined-offline-no-link',
+    { sources: QC },
+  ),
   ...fileCodes(),
 });

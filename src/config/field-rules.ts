@@ -122,7 +122,9 @@ export function groupSchema(rules: FieldRules): Json {
 /** What a field expects, in the words of load.ts's other messages. */
 export function expected(rule: FieldRule): string {
   if (rule instanceof RegExp) return `must be a text matching ${rule.source}`;
-  return isRange(rule) ? `must be a whole number from ${rule.min} to ${rule.max} (default ${rule.default})` : `expected one of ${rule.map((v) => JSON.stringify(v)).join(', ')}`;
+  return isRange(rule)
+    ? `must be a whole number from ${rule.min} to ${rule.max} (default ${rule.default})`
+    : `expected one of ${rule.map((v) => JSON.stringify(v)).join(', ')}`;
 }
 
 /** Every value that breaks its rule, and every device field on the wrong device, as "field: expected". */
@@ -155,10 +157,13 @@ export function ruleProblems(config: unknown): string[] {
     }
   }
   for (const d of devicesIn(config)) {
-    if (isObject(d.value)) for (const key of Object.keys(d.value)) if (DEVICE_ONLY.includes(key) && !d.ownFields.includes(key)) out.push(`${d.path.join('.')}.${key}: not a known field`);
+    if (isObject(d.value))
+      for (const key of Object.keys(d.value))
+        if (DEVICE_ONLY.includes(key) && !d.ownFields.includes(key)) out.push(`${d.path.join('.')}.${key}: not a known field`);
   }
   const devices = config.devices;
-  if (isObject(devices) && devices.reader !== undefined && devices.readers !== undefined) out.push('devices.reader: give one reader as devices.reader or several as devices.readers, not both');
+  if (isObject(devices) && devices.reader !== undefined && devices.readers !== undefined)
+    out.push('devices.reader: give one reader as devices.reader or several as devices.readers, not both');
   else if (isObject(devices) && Array.isArray(devices.readers) && devices.readers.every(isObject)) {
     try {
       configuredReaders(devices as never);

@@ -46,7 +46,11 @@ function descriptionsOf(node: unknown, path = '#', out: Record<string, string> =
 function withoutDescriptions<T>(node: T): T {
   if (Array.isArray(node)) return node.map(withoutDescriptions) as T;
   if (typeof node !== 'object' || node === null) return node;
-  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'description').map(([key, child]) => [key, withoutDescriptions(child)])) as T;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => key !== 'description')
+      .map(([key, child]) => [key, withoutDescriptions(child)]),
+  ) as T;
 }
 
 /**
@@ -85,7 +89,6 @@ function compactErrors(code: string): string {
   // A function declaration: the validators above may call it wherever it stands.
   return `${compact.trimEnd()}\n${ERROR_HELPER}`;
 }
-
 
 /**
  * ajv embeds each schema it compiles whole (`const schema6 = {…}`), but the code reads only a few parts

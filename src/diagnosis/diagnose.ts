@@ -73,7 +73,17 @@ export interface DiagnoseInput {
 const STRENGTH: Record<CheckStatus, number> = { pass: 0, warn: 1, timeout: 2, fail: 2, absent: 2 };
 /** Findings that best show a device is fine, quoted as evidence when the terminal is cleared. */
 // A chip that gave its payment application proves the card reads: a card code then is the card's own.
-const HEADLINE = ['modem.signal', 'modem.registration.packet', 'network.tcp', 'network.echo', 'reader.application', 'reader.ram', 'reader.comm', 'printer.paper', 'printer.online'];
+const HEADLINE = [
+  'modem.signal',
+  'modem.registration.packet',
+  'network.tcp',
+  'network.echo',
+  'reader.application',
+  'reader.ram',
+  'reader.comm',
+  'printer.paper',
+  'printer.online',
+];
 const MAX_EVIDENCE = 4;
 const MAX_STEPS = 4;
 

@@ -38,7 +38,8 @@ export const fleetCommand: CommandSpec = {
     { name: 'missing-hours', value: 'n', help: 'report: a terminal not seen for this long is missing (default 24)' },
     { name: 'html', value: 'file', help: 'report: also write the report as one self-contained HTML page with charts' },
   ],
-  notes: 'Settings come from the configuration\'s fleet section (--config), options over it. ingest runs until SIGINT or SIGTERM, then commits what it holds, publishes the due acks and prints its counts.',
+  notes:
+    "Settings come from the configuration's fleet section (--config), options over it. ingest runs until SIGINT or SIGTERM, then commits what it holds, publishes the due acks and prints its counts.",
   examples: [
     'posdiag fleet ingest --config /etc/posdiag/fleet.json',
     'posdiag fleet ingest --broker mqtts://broker.example:8883 --cert ingest.crt --key ingest.key --ca ca.crt --database /var/lib/posdiag/fleet.db',
@@ -53,7 +54,14 @@ export const fleetCommand: CommandSpec = {
     const tls = readTlsFiles(s);
     const store = await openFleetStore(s.database);
     const prefix = s.prefix ?? DEFAULT_TOPIC_PREFIX;
-    const client = connectBroker(s, s.clientId ?? `posdiag-ingest-${hostname().replace(/[^0-9A-Za-z_.-]/g, '').slice(0, 40)}`, tls);
+    const client = connectBroker(
+      s,
+      s.clientId ??
+        `posdiag-ingest-${hostname()
+          .replace(/[^0-9A-Za-z_.-]/g, '')
+          .slice(0, 40)}`,
+      tls,
+    );
     // The broker's and the database's messages come from outside: no control byte reaches the operator's terminal.
     const log = (line: string) => ctx.io.stderr(`fleet ingest: ${safeText(line, { max: MESSAGE_MAX })}\n`);
     const ingest = new Ingest({ store, publisher: client, prefix, ackIntervalMs: s.ackIntervalMs, batchMs: s.batchMs, maxBatch: s.maxBatch, log });

@@ -66,14 +66,19 @@ export function fleetSettings(configPath: string | undefined, flags: FleetFlags,
   const validate = use === 'ingest' ? forIngest : forReport;
   if (!validate(merged)) {
     const problems = [...new Set((validate.errors ?? []).filter((e) => e.keyword !== 'if').map(describe))];
-    throw new HalError('Config_Invalid', `fleet settings (${configPath ?? 'command line'}, options over the file) are not valid:\n  - ${problems.map((p) => safeText(p)).join('\n  - ')}`, { problems: problems.length });
+    throw new HalError(
+      'Config_Invalid',
+      `fleet settings (${configPath ?? 'command line'}, options over the file) are not valid:\n  - ${problems.map((p) => safeText(p)).join('\n  - ')}`,
+      { problems: problems.length },
+    );
   }
   return merged as unknown as FleetSettings;
 }
 
 function fleetSection(path: string): Record<string, unknown> {
   const read = readBounded(path, { maxBytes: FILE_LIMITS.config, followLinks: true });
-  if (read.state !== 'ok') throw new HalError('Config_Invalid', `cannot read configuration ${path}: ${read.state === 'missing' ? 'no such file' : read.detail}`, { path });
+  if (read.state !== 'ok')
+    throw new HalError('Config_Invalid', `cannot read configuration ${path}: ${read.state === 'missing' ? 'no such file' : read.detail}`, { path });
   let value: unknown;
   try {
     const text = read.data.toString('utf8');
@@ -81,16 +86,23 @@ function fleetSection(path: string): Record<string, unknown> {
   } catch (err) {
     throw new HalError('Config_Invalid', `configuration ${path} is not JSON: ${(err as Error).message}`, { path });
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new HalError('Config_Invalid', `configuration ${path} is not valid:\n  - (top level): must be object`, { path });
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new HalError('Config_Invalid', `configuration ${path} is not valid:\n  - (top level): must be object`, { path });
   const file = value as Record<string, unknown>;
   if ('terminal' in file) validateConfig(file, path);
   else {
     const other = Object.keys(file).filter((k) => k !== 'fleet');
-    if (other.length) throw new HalError('Config_Invalid', `configuration ${path} is not valid:\n  - ${other.map((k) => `${safeText(k.slice(0, 60))}: not a field of a fleet server's file (terminal is required with it)`).join('\n  - ')}`, { path });
+    if (other.length)
+      throw new HalError(
+        'Config_Invalid',
+        `configuration ${path} is not valid:\n  - ${other.map((k) => `${safeText(k.slice(0, 60))}: not a field of a fleet server's file (terminal is required with it)`).join('\n  - ')}`,
+        { path },
+      );
   }
   const fleet = file.fleet;
   if (fleet === undefined) return {};
-  if (fleet === null || typeof fleet !== 'object' || Array.isArray(fleet)) throw new HalError('Config_Invalid', `configuration ${path} is not valid:\n  - fleet: must be object`, { path });
+  if (fleet === null || typeof fleet !== 'object' || Array.isArray(fleet))
+    throw new HalError('Config_Invalid', `configuration ${path} is not valid:\n  - fleet: must be object`, { path });
   return fleet as Record<string, unknown>;
 }
 

@@ -63,7 +63,16 @@ interface PendingAck {
 }
 
 export class Ingest {
-  readonly stats: IngestStats = { received: 0, inserted: 0, duplicates: 0, statuses: 0, refused: { topic: 0, payload: 0, identity: 0, kind: 0 }, acksPublished: 0, commits: 0, failedCommits: 0 };
+  readonly stats: IngestStats = {
+    received: 0,
+    inserted: 0,
+    duplicates: 0,
+    statuses: 0,
+    refused: { topic: 0, payload: 0, identity: 0, kind: 0 },
+    acksPublished: 0,
+    commits: 0,
+    failedCommits: 0,
+  };
   private records: RecordRow[] = [];
   private statuses: StatusRow[] = [];
   private batchTimer: unknown = null;

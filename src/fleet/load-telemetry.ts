@@ -9,7 +9,9 @@ export type TelemetryModule = typeof import('./telemetry-entry');
 declare const POSDIAG_TELEMETRY_BUNDLE: string | undefined;
 
 export function loadTelemetry(): Promise<TelemetryModule> {
-  return typeof POSDIAG_TELEMETRY_BUNDLE === 'string' ? Promise.resolve().then(() => require(join(__dirname, POSDIAG_TELEMETRY_BUNDLE as string)) as TelemetryModule) : import('./telemetry-entry');
+  return typeof POSDIAG_TELEMETRY_BUNDLE === 'string'
+    ? Promise.resolve().then(() => require(join(__dirname, POSDIAG_TELEMETRY_BUNDLE as string)) as TelemetryModule)
+    : import('./telemetry-entry');
 }
 
 /**

@@ -51,9 +51,12 @@ function columnChart(id: string, title: string, data: Stack[], colour: (c: strin
     for (const [cause, n] of s.parts) {
       const h = n * scale;
       y -= h;
-      bars.push(`<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${bw.toFixed(1)}" height="${h.toFixed(1)}" fill="${colour(cause)}"><title>${esc(s.label)} ${esc(cause)}: ${n}</title></rect>`);
+      bars.push(
+        `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${bw.toFixed(1)}" height="${h.toFixed(1)}" fill="${colour(cause)}"><title>${esc(s.label)} ${esc(cause)}: ${n}</title></rect>`,
+      );
     }
-    if (data.length <= 24 || i % Math.ceil(data.length / 24) === 0) bars.push(`<text x="${(x + bw / 2).toFixed(1)}" y="${H - pad.b + 14}" font-size="10" text-anchor="middle">${esc(s.label)}</text>`);
+    if (data.length <= 24 || i % Math.ceil(data.length / 24) === 0)
+      bars.push(`<text x="${(x + bw / 2).toFixed(1)}" y="${H - pad.b + 14}" font-size="10" text-anchor="middle">${esc(s.label)}</text>`);
   });
   return svg(id, title, max, pad, bars);
 }
@@ -71,9 +74,23 @@ ${body.join('\n')}
 export function reportHtml(r: FleetReport): string {
   const causes = r.topCauses.map((c) => c.cause);
   const colour = colourOf(causes);
-  const hourly = stacks(r.byHour, (h) => h.hour.slice(5, 13).replace('T', ' '), (h) => h.cause, (h) => h.count);
-  const regional = stacks(r.byRegion, (g) => g.region, (g) => g.cause, (g) => g.count).slice(0, 20);
-  const legend = causes.slice(0, CAUSE_COLOURS.length).map((c) => `<span><i style="background:${colour(c)}"></i>${esc(c)}</span>`).join(' ') + (causes.length > CAUSE_COLOURS.length ? ` <span><i style="background:${OTHER}"></i>other</span>` : '');
+  const hourly = stacks(
+    r.byHour,
+    (h) => h.hour.slice(5, 13).replace('T', ' '),
+    (h) => h.cause,
+    (h) => h.count,
+  );
+  const regional = stacks(
+    r.byRegion,
+    (g) => g.region,
+    (g) => g.cause,
+    (g) => g.count,
+  ).slice(0, 20);
+  const legend =
+    causes
+      .slice(0, CAUSE_COLOURS.length)
+      .map((c) => `<span><i style="background:${colour(c)}"></i>${esc(c)}</span>`)
+      .join(' ') + (causes.length > CAUSE_COLOURS.length ? ` <span><i style="background:${OTHER}"></i>other</span>` : '');
   const row = (cells: Array<string | number>) => `<tr>${cells.map((c) => `<td>${esc(String(c))}</td>`).join('')}</tr>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>posdiag fleet report</title>

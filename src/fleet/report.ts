@@ -39,9 +39,18 @@ export async function buildReport(store: FleetStore, o: ReportOptions): Promise<
     "select count(*) as records, sum(case when kind = 'diagnosis' then 1 else 0 end) as diagnoses, count(distinct terminal_id) as terminals from records",
   );
   const inWindow = "kind = 'diagnosis' and t_terminal_ms > ? and t_terminal_ms <= ?";
-  const topCauses = await store.query<{ cause: string; count: number }>(`select coalesce(cause, '${NO_CAUSE}') as cause, count(*) as count from records where ${inWindow} group by cause order by count desc, cause`, [from, to]);
-  const hours = await store.query<{ h: number; cause: string; count: number }>(`select t_terminal_ms / ${HOUR} as h, coalesce(cause, '${NO_CAUSE}') as cause, count(*) as count from records where ${inWindow} group by h, cause order by h, count desc, cause`, [from, to]);
-  const regions = await store.query<{ region: string; cause: string; count: number }>(`select region, coalesce(cause, '${NO_CAUSE}') as cause, count(*) as count from records where ${inWindow} group by region, cause order by count desc, region, cause`, [from, to]);
+  const topCauses = await store.query<{ cause: string; count: number }>(
+    `select coalesce(cause, '${NO_CAUSE}') as cause, count(*) as count from records where ${inWindow} group by cause order by count desc, cause`,
+    [from, to],
+  );
+  const hours = await store.query<{ h: number; cause: string; count: number }>(
+    `select t_terminal_ms / ${HOUR} as h, coalesce(cause, '${NO_CAUSE}') as cause, count(*) as count from records where ${inWindow} group by h, cause order by h, count desc, cause`,
+    [from, to],
+  );
+  const regions = await store.query<{ region: string; cause: string; count: number }>(
+    `select region, coalesce(cause, '${NO_CAUSE}') as cause, count(*) as count from records where ${inWindow} group by region, cause order by count desc, region, cause`,
+    [from, to],
+  );
   const repeated = await store.query<{ terminal_id: string; cause: string; count: number }>(
     `select terminal_id, cause, count(*) as count from records where kind = 'diagnosis' and cause is not null and t_terminal_ms > ? and t_terminal_ms <= ? group by terminal_id, cause having count(*) >= ? order by count desc, terminal_id, cause limit 200`,
     [to - 7 * 24 * HOUR, to, o.repeat],
@@ -77,7 +86,10 @@ export async function buildReport(store: FleetStore, o: ReportOptions): Promise<
 }
 
 export function reportText(r: FleetReport): string {
-  const lines = [`fleet report, ${r.window.from} to ${r.window.to} (${r.window.hours} h): ${r.totals.diagnoses} diagnoses of ${r.totals.records} records from ${r.totals.terminals} terminals`, ''];
+  const lines = [
+    `fleet report, ${r.window.from} to ${r.window.to} (${r.window.hours} h): ${r.totals.diagnoses} diagnoses of ${r.totals.records} records from ${r.totals.terminals} terminals`,
+    '',
+  ];
   lines.push('top causes:');
   for (const c of r.topCauses.slice(0, 10)) lines.push(`  ${String(c.count).padStart(6)}  ${c.cause}`);
   if (!r.topCauses.length) lines.push('  none');
@@ -89,7 +101,10 @@ export function reportText(r: FleetReport): string {
   for (const t of r.repeated) lines.push(`  ${t.terminalId}  ${t.cause} x${t.count}`);
   if (!r.repeated.length) lines.push('  none');
   lines.push('', 'terminals offline, missing or with a gap:');
-  for (const t of r.attention) lines.push(`  ${t.terminalId}  ${t.online === false ? 'offline' : t.online ? 'online' : 'status unknown'}${t.missing ? ', missing' : ''}, last seen ${t.lastSeen}${t.gap ? `, gap ${t.gap} records` : ''}`);
+  for (const t of r.attention)
+    lines.push(
+      `  ${t.terminalId}  ${t.online === false ? 'offline' : t.online ? 'online' : 'status unknown'}${t.missing ? ', missing' : ''}, last seen ${t.lastSeen}${t.gap ? `, gap ${t.gap} records` : ''}`,
+    );
   if (!r.attention.length) lines.push('  none');
   return lines.join('\n') + '\n';
 }

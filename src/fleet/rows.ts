@@ -31,8 +31,24 @@ export interface RecordRow {
 }
 
 export const RECORD_COLUMNS = [
-  'terminal_id', 'epoch', 'seq', 'kind', 'acquirer', 'merchant_id', 'region', 't_terminal', 't_terminal_ms', 't_received_ms',
-  'code', 'category', 'cause', 'side', 'signal_dbm', 'paper', 'reader', 'raw',
+  'terminal_id',
+  'epoch',
+  'seq',
+  'kind',
+  'acquirer',
+  'merchant_id',
+  'region',
+  't_terminal',
+  't_terminal_ms',
+  't_received_ms',
+  'code',
+  'category',
+  'cause',
+  'side',
+  'signal_dbm',
+  'paper',
+  'reader',
+  'raw',
 ] as const satisfies readonly (keyof RecordRow)[];
 
 interface Finding {

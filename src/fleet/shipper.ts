@@ -35,7 +35,18 @@ import type { JournalRecord } from '../journal/types';
 import { confirmGaps, loadEpoch, readCursor, readOutbox, saveCursor, type Epoch, type Outbox } from './outbox';
 import { TELEMETRY_OPTIONS } from './options';
 import { backoffMs, deviceStates, shouldPublish, stateKey, type Published } from './status';
-import { DEFAULT_TOPIC_PREFIX, encodeRecord, encodeStatus, MAX_GAP_RANGES, outgoingRecord, parseAck, topicFor, willStatus, type StatusPayload, type WireChannel } from './wire';
+import {
+  DEFAULT_TOPIC_PREFIX,
+  encodeRecord,
+  encodeStatus,
+  MAX_GAP_RANGES,
+  outgoingRecord,
+  parseAck,
+  topicFor,
+  willStatus,
+  type StatusPayload,
+  type WireChannel,
+} from './wire';
 
 const Client = (clientModule as unknown as { default: new (streamBuilder: () => never, options: IClientOptions) => MqttClient }).default;
 
@@ -69,7 +80,8 @@ export interface ShipResult {
 export function brokerAddress(url: string): { host: string; port: number } {
   const m = /^mqtts:\/\/(\[[0-9a-fA-F:.]+\]|[^:/?#\s]+)(?::(\d{1,5}))?$/.exec(url);
   const port = m?.[2] ? Number(m[2]) : 8883;
-  if (!m || port < 1 || port > 65535) throw new HalError('Config_Invalid', `telemetry.broker: expected mqtts://host:port, got "${url}"`, { field: 'telemetry.broker' });
+  if (!m || port < 1 || port > 65535)
+    throw new HalError('Config_Invalid', `telemetry.broker: expected mqtts://host:port, got "${url}"`, { field: 'telemetry.broker' });
   return { host: m[1]!.replace(/^\[|\]$/g, ''), port };
 }
 
@@ -339,7 +351,9 @@ function tlsFiles(t: TelemetryConfig): { cert: Buffer; key: Buffer; ca: Buffer }
     try {
       return readFileSync(t[field]);
     } catch (err) {
-      throw new HalError('Config_Invalid', `telemetry.${field}: cannot read ${t[field]} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { field: `telemetry.${field}` });
+      throw new HalError('Config_Invalid', `telemetry.${field}: cannot read ${t[field]} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, {
+        field: `telemetry.${field}`,
+      });
     }
   };
   const files = { cert: read('cert'), key: read('key'), ca: read('ca') };
@@ -347,7 +361,9 @@ function tlsFiles(t: TelemetryConfig): { cert: Buffer; key: Buffer; ca: Buffer }
     createSecureContext(files);
   } catch (err) {
     // Said once, up front: otherwise every connection attempt would fail the same way.
-    throw new HalError('Config_Invalid', `telemetry.cert, key or ca: not a usable certificate, key and CA (${(err as Error).message})`, { field: 'telemetry.cert' });
+    throw new HalError('Config_Invalid', `telemetry.cert, key or ca: not a usable certificate, key and CA (${(err as Error).message})`, {
+      field: 'telemetry.cert',
+    });
   }
   return files;
 }

@@ -16,7 +16,8 @@ export function deviceStates(record: JournalRecord | null): Record<string, Devic
     if (!/^[a-z][a-z0-9-]{0,31}$/.test(d.device)) continue;
     const state: DeviceState = { status: String(d.status).slice(0, 40) };
     for (const f of d.findings) {
-      if (f.id === 'modem.signal' && f.unit === 'dBm' && Number.isInteger(f.value) && (f.value as number) <= 0 && (f.value as number) >= -200) state.dBm = f.value as number;
+      if (f.id === 'modem.signal' && f.unit === 'dBm' && Number.isInteger(f.value) && (f.value as number) <= 0 && (f.value as number) >= -200)
+        state.dBm = f.value as number;
       if (f.id === 'printer.paper') state.paper = f.status === 'pass' ? 'ok' : typeof f.value === 'string' ? f.value.slice(0, 40) : f.status;
     }
     out[d.device] = state;

@@ -95,7 +95,10 @@ export class FleetStore {
         touched.set(k, { terminalId: st.terminal_id, epoch: st.epoch, acquirer: st.acquirer, seenMs: Math.max(touched.get(k)?.seenMs ?? 0, st.received_ms) });
       }
       for (const row of records) {
-        inserted += await q.run(INSERT_RECORD, RECORD_COLUMNS.map((c) => row[c]));
+        inserted += await q.run(
+          INSERT_RECORD,
+          RECORD_COLUMNS.map((c) => row[c]),
+        );
         const k = `${row.terminal_id}\u0000${row.epoch}`;
         const t = touched.get(k);
         touched.set(k, { terminalId: row.terminal_id, epoch: row.epoch, acquirer: row.acquirer, seenMs: Math.max(t?.seenMs ?? 0, row.t_received_ms) });
@@ -135,12 +138,18 @@ async function advanceCursor(q: SqlRunner, terminalId: string, epoch: string): P
   const from = stored.length ? Number(stored[0]!.seq) : 0;
   let cur = from;
   for (;;) {
-    const [gap] = await q.all<{ to_seq: number | string | null }>('select max(to_seq) as to_seq from record_gap where terminal_id = ? and epoch = ? and from_seq <= ? and to_seq > ?', [terminalId, epoch, cur + 1, cur]);
+    const [gap] = await q.all<{ to_seq: number | string | null }>(
+      'select max(to_seq) as to_seq from record_gap where terminal_id = ? and epoch = ? and from_seq <= ? and to_seq > ?',
+      [terminalId, epoch, cur + 1, cur],
+    );
     if (gap?.to_seq !== null && gap?.to_seq !== undefined) {
       cur = Number(gap.to_seq);
       continue;
     }
-    const next = await q.all<{ seq: number | string }>(`select seq from records where terminal_id = ? and epoch = ? and seq > ? order by seq limit ${WALK_PAGE}`, [terminalId, epoch, cur]);
+    const next = await q.all<{ seq: number | string }>(
+      `select seq from records where terminal_id = ? and epoch = ? and seq > ? order by seq limit ${WALK_PAGE}`,
+      [terminalId, epoch, cur],
+    );
     let i = 0;
     while (i < next.length && Number(next[i]!.seq) === cur + 1) {
       cur++;
@@ -150,7 +159,11 @@ async function advanceCursor(q: SqlRunner, terminalId: string, epoch: string): P
     if (i === 0) break;
   }
   if (cur !== from || !stored.length) {
-    await q.run('insert into ack_cursor (terminal_id, epoch, seq) values (?, ?, ?) on conflict (terminal_id, epoch) do update set seq = excluded.seq', [terminalId, epoch, cur]);
+    await q.run('insert into ack_cursor (terminal_id, epoch, seq) values (?, ?, ?) on conflict (terminal_id, epoch) do update set seq = excluded.seq', [
+      terminalId,
+      epoch,
+      cur,
+    ]);
   }
   return cur;
 }

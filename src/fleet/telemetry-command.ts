@@ -26,12 +26,21 @@ export const telemetryCommand: CommandSpec = {
   name: 'telemetry',
   arguments: [{ name: 'action', help: ACTIONS.join(', '), default: 'status' }],
   notes: 'Needs a configuration with a "telemetry" section (--config or POSDIAG_CONFIG).',
-  examples: ['posdiag telemetry status --config /etc/posdiag.json', 'posdiag telemetry flush --config /etc/posdiag.json', 'posdiag telemetry run --config /etc/posdiag.json'],
+  examples: [
+    'posdiag telemetry status --config /etc/posdiag.json',
+    'posdiag telemetry flush --config /etc/posdiag.json',
+    'posdiag telemetry run --config /etc/posdiag.json',
+  ],
   async run({ args }, ctx) {
     const action = args.action ?? 'status';
-    if (!(ACTIONS as readonly string[]).includes(action)) throw new HalError('Usage_Invalid', `telemetry: unknown action "${action}" (expected ${ACTIONS.join(', ')})`);
+    if (!(ACTIONS as readonly string[]).includes(action))
+      throw new HalError('Usage_Invalid', `telemetry: unknown action "${action}" (expected ${ACTIONS.join(', ')})`);
     const config = await configOf(ctx);
-    if (!config?.telemetry) throw new HalError('Config_Invalid', 'telemetry needs a configuration with a "telemetry" section (broker, cert, key, ca): give --config or POSDIAG_CONFIG');
+    if (!config?.telemetry)
+      throw new HalError(
+        'Config_Invalid',
+        'telemetry needs a configuration with a "telemetry" section (broker, cert, key, ca): give --config or POSDIAG_CONFIG',
+      );
     const dataDir = dataDirFor(config, false, ctx.io.env);
 
     if (action === 'status') {
@@ -40,7 +49,17 @@ export const telemetryCommand: CommandSpec = {
       const ack = readCursor(dataDir, epoch);
       const box = await readOutbox(dataDir, epoch, ack, journal);
       const lock = await examineLock(join(dataDir, TELEMETRY_LOCK));
-      const json = { broker: config.telemetry.broker, epoch: epoch.epoch, firstSeq: epoch.firstSeq, ack, lastSeq: box.lastSeq, pending: box.pending.length, gap: box.gap, gaps: box.gaps, shipperRunning: lock !== null };
+      const json = {
+        broker: config.telemetry.broker,
+        epoch: epoch.epoch,
+        firstSeq: epoch.firstSeq,
+        ack,
+        lastSeq: box.lastSeq,
+        pending: box.pending.length,
+        gap: box.gap,
+        gaps: box.gaps,
+        shipperRunning: lock !== null,
+      };
       const text = [
         `broker      ${json.broker}`,
         `epoch       ${json.epoch} (from seq ${json.firstSeq})`,
@@ -59,10 +78,14 @@ export const telemetryCommand: CommandSpec = {
     let result: ShipResult;
     try {
       // Held for the shipper's life: taken over only when its holder is gone (kill -9, power cut).
-      result = await withFileLock(join(dataDir, TELEMETRY_LOCK), () => ship({ config, dataDir, mode, signal: controller.signal, log: ctx.progress, appVersion: APP_VERSION }), {
-        timeoutMs: 200,
-        staleMs: 2 ** 31,
-      });
+      result = await withFileLock(
+        join(dataDir, TELEMETRY_LOCK),
+        () => ship({ config, dataDir, mode, signal: controller.signal, log: ctx.progress, appVersion: APP_VERSION }),
+        {
+          timeoutMs: 200,
+          staleMs: 2 ** 31,
+        },
+      );
     } catch (err) {
       if (!(err instanceof LockTimeoutError)) throw err;
       if (mode === 'flush') return { exitCode: EXIT.ok, json: { running: true }, text: 'another shipper is running: it sends the records\n' };

@@ -31,5 +31,8 @@ export function displayWidth(text: string): number {
 
 /** Wraps text to `width` terminal columns, by the rules of the printed slip (hal/text-wrap.ts). */
 export function wrapColumns(text: string, width: number): string[] {
-  return wrapCells(Array.from(text, (ch) => ({ ch, w: isWide(ch.codePointAt(0)!) ? 2 : 1 })), width);
+  return wrapCells(
+    Array.from(text, (ch) => ({ ch, w: isWide(ch.codePointAt(0)!) ? 2 : 1 })),
+    width,
+  );
 }

@@ -19,6 +19,10 @@ export function journalDevices(devices: readonly DeviceResult[]): JournalDevice[
   return devices.map((d) => ({ device: d.device, ...(d.name ? { name: d.name } : {}), status: d.status, findings: d.findings.map(journalFinding) }));
 }
 
-export function journalCause(cause: Diagnosis['cause']): { id: string; side: string; evidence: Array<{ finding: string; status: string; value?: number | string; unit?: string }> } {
+export function journalCause(cause: Diagnosis['cause']): {
+  id: string;
+  side: string;
+  evidence: Array<{ finding: string; status: string; value?: number | string; unit?: string }>;
+} {
   return { id: cause.id, side: cause.side, evidence: cause.evidence.map((e) => ({ finding: e.finding, status: e.status, ...valueAndUnit(e) })) };
 }

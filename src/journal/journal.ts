@@ -152,7 +152,8 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
   async function appendLocked(input: NewJournalRecord): Promise<JournalRecord> {
     const s = await writerState();
     const seq = s.lastSeq + 1;
-    if (seq > MAX_SEQ) throw new Error(`the journal has used its last id (${formatId(MAX_SEQ)}); move the journal files out of ${JOURNAL_FILE}'s directory to start again`);
+    if (seq > MAX_SEQ)
+      throw new Error(`the journal has used its last id (${formatId(MAX_SEQ)}); move the journal files out of ${JOURNAL_FILE}'s directory to start again`);
     const record = scrubRecord({ ...input, time: input.time ?? isoWithOffset(now()), id: formatId(seq), seq } as JournalRecord);
     // The journal's own fields are not the caller's to change, and scrubbing must not touch them.
     Object.assign(record, { id: formatId(seq), seq });
@@ -177,7 +178,7 @@ export function openJournal(dir: string, opts: JournalOptions = {}): Journal {
     try {
       if (!(await fh.stat()).isFile()) throw new Error(`${JOURNAL_FILE} is not a regular file`);
       // One write for the whole line; a short write (disk full) is finished with more appends.
-      for (let off = 0; off < data.length; ) {
+      for (let off = 0; off < data.length;) {
         const { bytesWritten } = await fh.write(data, off, data.length - off);
         off += bytesWritten;
       }
@@ -258,7 +259,15 @@ const APPEND_FLAGS = constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT
 /** Each journal file's name and inode, oldest first: a rotation renames, so it changes which inode has which name. */
 async function fileIdentities(dir: string): Promise<Array<{ name: string; ino: number }>> {
   const names = await journalFiles(dir);
-  return Promise.all(names.map(async (name) => ({ name, ino: await stat(join(dir, name)).then((st) => st.ino, () => 0) })));
+  return Promise.all(
+    names.map(async (name) => ({
+      name,
+      ino: await stat(join(dir, name)).then(
+        (st) => st.ino,
+        () => 0,
+      ),
+    })),
+  );
 }
 
 function sameFiles(a: ReadonlyArray<{ name: string; ino: number }>, b: ReadonlyArray<{ name: string; ino: number }>): boolean {

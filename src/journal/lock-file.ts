@@ -52,7 +52,10 @@ export interface FileLockOptions {
 
 export class LockTimeoutError extends Error {
   readonly code = 'ELOCKED';
-  constructor(readonly path: string, readonly waitedMs: number) {
+  constructor(
+    readonly path: string,
+    readonly waitedMs: number,
+  ) {
     super(`${path} is held by another process (waited ${waitedMs} ms)`);
   }
 }

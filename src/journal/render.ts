@@ -40,7 +40,23 @@ interface JournalLabels {
 const KINDS: readonly JournalKind[] = ['diagnosis', 'menu', 'selftest'];
 const SLIP_STATES: readonly SlipState[] = ['printed', 'queued', 'not-printed', 'skipped'];
 const EVENTS: readonly MenuEvent[] = ['pin-ok', 'pin-wrong', 'lockout', 'test', 'reprint', 'exit'];
-const FIELDS = ['time', 'terminal', 'merchant', 'location', 'code', 'category', 'hint', 'cause', 'checks', 'slip', 'card', 'amount', 'level', 'event', 'bytes'] as const;
+const FIELDS = [
+  'time',
+  'terminal',
+  'merchant',
+  'location',
+  'code',
+  'category',
+  'hint',
+  'cause',
+  'checks',
+  'slip',
+  'card',
+  'amount',
+  'level',
+  'event',
+  'bytes',
+] as const;
 
 /** The journal's words in the terminal's language: the catalog's `journal.*` texts. */
 export function journalLabels(locale?: unknown): JournalLabels {
@@ -85,7 +101,11 @@ export function recordLine(r: JournalRecord, locale?: unknown): string {
 export function recordDetail(r: JournalRecord, locale?: unknown): string {
   const L = journalLabels(locale);
   const F = L.field;
-  const lines = [`${text(r.id)}  ${word(L.kind, r.kind)}  #${text(r.seq)}`, `  ${F.time}: ${text(r.time)}`, `  ${F.terminal}: ${id(r.terminalId, 'terminalId')}   ${F.merchant}: ${id(r.merchantId, 'merchantId')}`];
+  const lines = [
+    `${text(r.id)}  ${word(L.kind, r.kind)}  #${text(r.seq)}`,
+    `  ${F.time}: ${text(r.time)}`,
+    `  ${F.terminal}: ${id(r.terminalId, 'terminalId')}   ${F.merchant}: ${id(r.merchantId, 'merchantId')}`,
+  ];
   if (r.location) lines.push(`  ${F.location}: ${text(r.location)}`);
   const devices = (list: JournalDevice[] | undefined) => {
     lines.push(`  ${F.checks}:`);
@@ -101,7 +121,8 @@ export function recordDetail(r: JournalRecord, locale?: unknown): string {
     for (const e of r.cause?.evidence ?? []) lines.push(`    ${finding(e.finding, e.status, e.value, e.unit)}`);
     devices(r.devices);
     const slip = r.slip;
-    if (slip) lines.push(`  ${F.slip}: ${text(slip.id)}  ${word(L.slip, slip.state)}  ${text(slip.bytes)} ${F.bytes}${slip.reason ? `  (${text(slip.reason)})` : ''}`);
+    if (slip)
+      lines.push(`  ${F.slip}: ${text(slip.id)}  ${word(L.slip, slip.state)}  ${text(slip.bytes)} ${F.bytes}${slip.reason ? `  (${text(slip.reason)})` : ''}`);
     if (r.pan) lines.push(`  ${F.card}: ${text(r.pan)}`);
     if (r.amount) lines.push(`  ${F.amount}: ${text(r.amount)}`);
   } else if (r.kind === 'menu') {

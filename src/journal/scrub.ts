@@ -26,11 +26,7 @@ export const ID_FIELDS: Record<string, RegExp> = { terminalId: /^[0-9A-Za-z]{8}$
 // Track 1 (format B): %B PAN ^ NAME ^ YYMM service code, discretionary data ? — bounded to the 79
 // characters a track 1 holds, end sentinel optional (a caller may have cut it). Track 2: ;PAN=YYMM…?;
 // and the `D` separator form ISO 8583 field 35 shows when printed as hex.
-const TRACK_PATTERNS: RegExp[] = [
-  /%?[Bb]\d{12,19}\^[^^\n]{0,26}\^[^?\n]{0,60}\??/g,
-  /;?\d{12,19}=\d{0,40}\??/g,
-  /\d{12,19}D\d{4,40}F?/g,
-];
+const TRACK_PATTERNS: RegExp[] = [/%?[Bb]\d{12,19}\^[^^\n]{0,26}\^[^?\n]{0,60}\??/g, /;?\d{12,19}=\d{0,40}\??/g, /\d{12,19}D\d{4,40}F?/g];
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -119,7 +115,6 @@ function hasCardNumber(digits: string): boolean {
   }
   return false;
 }
-
 
 /** A number that holds a card number (a caller passed the PAN as a number) becomes the masked text. */
 function scrubNumber(n: number): number | string {

@@ -52,7 +52,8 @@ export function isSlipId(id: string): boolean {
 
 export async function saveSlip(dir: string, id: string, bytes: Uint8Array, meta: SlipMeta): Promise<void> {
   if (!isSlipId(id)) throw new HalError('Usage_Invalid', `slip id "${id}" is not a valid name (letters, digits, . _ -; at most 64)`, { id });
-  if (bytes.length > FILE_LIMITS.slip) throw new HalError('Usage_Invalid', `slip ${id} is ${bytes.length} bytes; a slip is at most ${formatSize(FILE_LIMITS.slip)}`, { id });
+  if (bytes.length > FILE_LIMITS.slip)
+    throw new HalError('Usage_Invalid', `slip ${id} is ${bytes.length} bytes; a slip is at most ${formatSize(FILE_LIMITS.slip)}`, { id });
   const slips = join(dir, SLIPS_DIR);
   await ensureDataDir(slips);
   // The exact bytes the printer got (`posdiag slip --escpos` promises them). Card numbers are masked

@@ -64,7 +64,11 @@ export function deviceServices(o: DeviceServicesOptions): MenuServices {
       const checks = (readers.length ? readers : [notConfigured('reader')]).map((c) => abortable(c, hooks.signal));
       const h = hooksFor(['reader'], hooks);
       // The reader check's own budget already holds the swipe window; the run adds a second of slack.
-      const result = await runChecks(checks, { level: 'interactive', totalBudgetMs: Math.max(...checks.map((c) => c.budgetMs)) + 1000, onDeviceDone: h.onDeviceDone });
+      const result = await runChecks(checks, {
+        level: 'interactive',
+        totalBudgetMs: Math.max(...checks.map((c) => c.budgetMs)) + 1000,
+        onDeviceDone: h.onDeviceDone,
+      });
       return journaled('interactive', result);
     },
     async printerTestPage(hooks) {

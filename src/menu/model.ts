@@ -88,7 +88,11 @@ export class MenuModel {
   readonly done: Promise<'user' | 'idle'>;
   #finish!: (reason: 'user' | 'idle') => void;
 
-  constructor(private readonly services: MenuServices, private readonly clock: Clock, options: MenuOptions = {}) {
+  constructor(
+    private readonly services: MenuServices,
+    private readonly clock: Clock,
+    options: MenuOptions = {},
+  ) {
     this.#lockout = resolveLockoutOptions(options.lockout);
     ({ readerWindowMs: this.readerWindowMs, idleMs: this.#idleMs, journalLines: this.#journalLines } = resolveOptions(MENU_OPTIONS, options, 'menu.'));
     this.#monotonicNow = options.monotonicNow ?? (() => performance.now());
@@ -261,13 +265,16 @@ export class MenuModel {
     if (this.#lockTimer !== null) this.clock.clearTimeout(this.#lockTimer);
     this.#lockTimer = null;
     if (view.locked) {
-      this.#lockTimer = this.clock.setTimeout(() => {
-        this.#lockTimer = null;
-        if (this.#screenNow.kind === 'pin' && !this.#busy) {
-          const still = this.#view(this.#lock).locked;
-          this.#showPin(still ? 'locked' : null);
-        }
-      }, Math.min(1000, view.remainingMs));
+      this.#lockTimer = this.clock.setTimeout(
+        () => {
+          this.#lockTimer = null;
+          if (this.#screenNow.kind === 'pin' && !this.#busy) {
+            const still = this.#view(this.#lock).locked;
+            this.#showPin(still ? 'locked' : null);
+          }
+        },
+        Math.min(1000, view.remainingMs),
+      );
     }
   }
 

@@ -53,7 +53,8 @@ export function parsePinHash(encoded: string): ParsedHash {
   if (!(N >= LIMITS.N[0] && N <= LIMITS.N[1]) || (N & (N - 1)) !== 0) throw bad(`N must be a power of two from ${LIMITS.N[0]} to ${LIMITS.N[1]}`);
   if (!(r >= LIMITS.r[0] && r <= LIMITS.r[1])) throw bad(`r must be from ${LIMITS.r[0]} to ${LIMITS.r[1]}`);
   if (!(p >= LIMITS.p[0] && p <= LIMITS.p[1])) throw bad(`p must be from ${LIMITS.p[0]} to ${LIMITS.p[1]}`);
-  if (128 * N * r > SCRYPT_MAX_MEMORY_BYTES) throw bad(`128·N·r must be at most ${SCRYPT_MAX_MEMORY_BYTES / (1024 * 1024)} MiB (N·r at most ${SCRYPT_MAX_MEMORY_BYTES / 128})`);
+  if (128 * N * r > SCRYPT_MAX_MEMORY_BYTES)
+    throw bad(`128·N·r must be at most ${SCRYPT_MAX_MEMORY_BYTES / (1024 * 1024)} MiB (N·r at most ${SCRYPT_MAX_MEMORY_BYTES / 128})`);
   if (p * N * r > SCRYPT_MAX_WORK) throw bad(`p·N·r must be at most ${SCRYPT_MAX_WORK}`);
   const b64 = /^[A-Za-z0-9+/]+={0,2}$/;
   if (!b64.test(parts[4]) || !b64.test(parts[5])) throw bad('salt and hash must be base64');
@@ -67,9 +68,7 @@ export function parsePinHash(encoded: string): ParsedHash {
 function derive(pin: string, salt: Buffer, keyBytes: number, o: ScryptParams): Promise<Buffer> {
   // scrypt needs 128·N·r bytes; allow that plus headroom instead of node's 32 MiB default ceiling.
   const maxmem = 128 * o.N * o.r * 2 + 1024 * 1024;
-  return new Promise((resolve, reject) =>
-    scrypt(pin, salt, keyBytes, { N: o.N, r: o.r, p: o.p, maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scrypt(pin, salt, keyBytes, { N: o.N, r: o.r, p: o.p, maxmem }, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 /** Makes a hash for the configuration. `salt` is for reproducible tests and fixtures only. */

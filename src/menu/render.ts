@@ -64,7 +64,10 @@ function screenLines(screen: Screen, options: RenderOptions): string[] {
 function resultLines(r: ItemResult, locale: Locale, color: boolean, t: (k: MenuText, p?: Record<string, string | number>) => string): string[] {
   switch (r.kind) {
     case 'checks':
-      return r.result.devices.flatMap((d) => [deviceLine(d.device, d.status, locale, color, d.ms, d.name), ...notable(d).flatMap((f) => wrap(translate(f.message, f.params ?? {}, locale), 2))]);
+      return r.result.devices.flatMap((d) => [
+        deviceLine(d.device, d.status, locale, color, d.ms, d.name),
+        ...notable(d).flatMap((f) => wrap(translate(f.message, f.params ?? {}, locale), 2)),
+      ]);
     case 'cancelled':
       return [t('cancelled')];
     case 'error':
@@ -89,7 +92,9 @@ function notable(d: DeviceResult): Finding[] {
 }
 
 function progressLine(p: DeviceProgress, locale: Locale, color: boolean): string {
-  return p.state === 'running' ? deviceLine(p.device, 'running', locale, color, undefined, p.name) : deviceLine(p.device, p.status, locale, color, p.ms, p.name);
+  return p.state === 'running'
+    ? deviceLine(p.device, 'running', locale, color, undefined, p.name)
+    : deviceLine(p.device, p.status, locale, color, p.ms, p.name);
 }
 
 /** A device's line; one of several readers goes by its own name (at most 16 characters, configuration-checked). */

@@ -20,8 +20,7 @@ export type TestItem = Extract<MenuItem, 'selftest' | 'modem-network' | 'reader'
 
 /** Live progress of one device while a test runs. */
 export type DeviceProgress =
-  | { device: string; name?: string; state: 'running' }
-  | { device: string; name?: string; state: 'done'; status: CheckStatus; ms: number };
+  { device: string; name?: string; state: 'running' } | { device: string; name?: string; state: 'done'; status: CheckStatus; ms: number };
 
 export interface TestHooks {
   /** Called with 'running' for each device as it starts, then 'done' as each finishes. */

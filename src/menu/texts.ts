@@ -51,7 +51,14 @@ export function menuText(id: MenuText, locale: unknown, params: Params = {}): st
   return fill(text(`menu.${id}`, locale), params);
 }
 
-export const ITEM_TITLES = { selftest: 'item1', 'modem-network': 'item2', reader: 'item3', 'printer-page': 'item4', reprint: 'item5', journal: 'item6' } as const;
+export const ITEM_TITLES = {
+  selftest: 'item1',
+  'modem-network': 'item2',
+  reader: 'item3',
+  'printer-page': 'item4',
+  reprint: 'item5',
+  journal: 'item6',
+} as const;
 
 /** A device's name on the menu (`menu.device.<device>`); a device without one shows its own id. */
 export function deviceName(device: string, locale: unknown): string {

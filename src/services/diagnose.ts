@@ -109,7 +109,16 @@ async function runChecksFor(
   };
   const levels = [...new Set(devices.map((d) => moduleOf(d)!.diagnosisLevel))];
   const runs = await Promise.all(
-    levels.map((level) => runSelfTest(devices.filter((d) => moduleOf(d)!.diagnosisLevel === level), checkEnv, level, o.budgetMs, o.progress, { onDeviceDone, stop: stop.signal })),
+    levels.map((level) =>
+      runSelfTest(
+        devices.filter((d) => moduleOf(d)!.diagnosisLevel === level),
+        checkEnv,
+        level,
+        o.budgetMs,
+        o.progress,
+        { onDeviceDone, stop: stop.signal },
+      ),
+    ),
   );
   const all = runs.flatMap((r) => r.devices);
   return { devices: devices.flatMap((d) => all.filter((r) => r.device === d)), ms: Math.max(0, ...runs.map((r) => r.ms)) };
@@ -117,7 +126,7 @@ async function runChecksFor(
 
 export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Promise<DiagnoseReport> {
   const mark = setAsideMark();
-  const pan = req.pan === undefined ? undefined : maskPan(String(req.pan).replace(/[\s-]/g, '')) ?? undefined;
+  const pan = req.pan === undefined ? undefined : (maskPan(String(req.pan).replace(/[\s-]/g, '')) ?? undefined);
   const now = (req.now ?? (() => new Date()))();
   const terminal = env.config.terminal;
   const profile = req.profile ?? env.config.checks?.profile ?? PROFILE_DEFAULTS.diagnose;
@@ -136,7 +145,13 @@ export async function runDiagnosis(env: Environment, req: DiagnoseRequest): Prom
   const checked = devicesFor(resolved.entry);
   const budgetMs = req.budgetMs ?? env.config.checks?.budgetMs ?? DIAGNOSE_BUDGET_MS;
   const result = checked.length
-    ? await runChecksFor(checked, env, { budgetMs, profile, code: resolved.entry, progress: req.progress, onDevice: (r) => emit({ event: 'device', result: r }) })
+    ? await runChecksFor(checked, env, {
+        budgetMs,
+        profile,
+        code: resolved.entry,
+        progress: req.progress,
+        onDevice: (r) => emit({ event: 'device', result: r }),
+      })
     : { devices: [], ms: 0 };
   const printer = env.config.devices.printer;
   const printerProfile = resolveProfile({ paperWidth: printer?.paperWidth ?? 58, profile: printer?.profile });
@@ -201,7 +216,8 @@ async function keepDiagnosis(
     }
   }
   const slipKept =
-    slipError === undefined && (await keep(() => saveSlip(req.dataDir, id, slip.bytes, { paperWidth: slip.paperWidth, locale: slip.locale, code: entry.code, time })));
+    slipError === undefined &&
+    (await keep(() => saveSlip(req.dataDir, id, slip.bytes, { paperWidth: slip.paperWidth, locale: slip.locale, code: entry.code, time })));
   // Without a store the print queue lives in memory: the slip still prints now if the printer can.
   const printed: Pick<SlipPrintOutcome, 'reason' | 'earlier'> & { state: SlipState } =
     slipError !== undefined

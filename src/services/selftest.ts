@@ -63,7 +63,6 @@ export function notConfigured(device: string): DeviceCheck {
   return {
     device,
     budgetMs: 1000,
-    run: async (ctx) =>
-      ctx.report({ id: `${device}.configured`, status: 'absent', message: 'check.not-configured', params: { device } }),
+    run: async (ctx) => ctx.report({ id: `${device}.configured`, status: 'absent', message: 'check.not-configured', params: { device } }),
   };
 }

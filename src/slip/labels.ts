@@ -29,13 +29,29 @@ export interface SlipLabels {
   sentenceSeparator: string;
 }
 
-const FIELDS = ['heading', 'terminalId', 'merchantId', 'merchantName', 'time', 'card', 'amount', 'code', 'cause', 'checks', 'nextSteps', 'footer', 'terminalClear', 'sentenceSeparator'] as const;
+const FIELDS = [
+  'heading',
+  'terminalId',
+  'merchantId',
+  'merchantName',
+  'time',
+  'card',
+  'amount',
+  'code',
+  'cause',
+  'checks',
+  'nextSteps',
+  'footer',
+  'terminalClear',
+  'sentenceSeparator',
+] as const;
 const STATUSES = ['pass', 'warn', 'fail', 'absent', 'timeout'] as const;
 // The devices of the modules (hal/device-lists.generated.ts), and the modem's signal.
 const DEVICES = [...DEVICE_IDS, 'signal'] as const;
 
 /** The slip's words in a locale: the catalog's `slip.<field>`, `slip.status.<status>`, `slip.devices.<device>`. */
 export function slipLabels(locale: Locale): SlipLabels {
-  const of = <K extends string>(prefix: string, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, text(`${prefix}${k}`, locale)])) as Record<K, string>;
+  const of = <K extends string>(prefix: string, keys: readonly K[]) =>
+    Object.fromEntries(keys.map((k) => [k, text(`${prefix}${k}`, locale)])) as Record<K, string>;
   return { ...of('slip.', FIELDS), status: of('slip.status.', STATUSES), devices: of('slip.devices.', DEVICES) };
 }

@@ -88,7 +88,11 @@ export function layoutSlip(input: SlipInput, profile: PrinterProfile, options: S
   if (input.amount) b.pair(L.amount, input.amount);
   b.rule();
 
-  b.bold().size(wide ? 2 : 1, 2).line(`${L.code} ${input.code}`).size(1).bold(false);
+  b.bold()
+    .size(wide ? 2 : 1, 2)
+    .line(`${L.code} ${input.code}`)
+    .size(1)
+    .bold(false);
   b.line(t(locale === 'en' ? input.titleEn : input.title));
   if (locale !== 'en' && input.titleEn) b.line(t(input.titleEn));
   b.rule();
@@ -108,7 +112,9 @@ export function layoutSlip(input: SlipInput, profile: PrinterProfile, options: S
   }
 
   if (options.qr !== false) {
-    b.align('center').qr(slipSummary(input), { moduleDots: wide ? 4 : 3, ecc: 'L' }).align('left');
+    b.align('center')
+      .qr(slipSummary(input), { moduleDots: wide ? 4 : 3, ecc: 'L' })
+      .align('left');
   }
   b.line(L.footer);
   return b.cut();

@@ -36,7 +36,12 @@ export function previewText(bytes: Uint8Array, paperWidth: 58 | 80 = 58): string
 let idLine: RegExp | undefined;
 
 function printedIds(text: string): string[] {
-  idLine ??= new RegExp(`^(?:${LOCALES.map(slipLabels).flatMap((L) => [L.terminalId, L.merchantId]).join('|')}) +([0-9A-Za-z]{15}|[0-9A-Za-z]{8})$`, 'gm');
+  idLine ??= new RegExp(
+    `^(?:${LOCALES.map(slipLabels)
+      .flatMap((L) => [L.terminalId, L.merchantId])
+      .join('|')}) +([0-9A-Za-z]{15}|[0-9A-Za-z]{8})$`,
+    'gm',
+  );
   return Array.from(text.matchAll(idLine), (m) => m[1]!);
 }
 

@@ -199,13 +199,20 @@ export function rollToImage(roll: PaperRoll, options: PngOptions = {}): GrayImag
         c.rect(x0, y + side - 3, side, 3);
         c.rect(x0, y, 3, side);
         c.rect(x0 + side - 3, y, 3, side);
-        for (const [fx, fy] of [[0, 0], [side - 28, 0], [0, side - 28]]) c.rect(x0 + fx + 6, y + fy + 6, 16, 16);
+        for (const [fx, fy] of [
+          [0, 0],
+          [side - 28, 0],
+          [0, side - 28],
+        ])
+          c.rect(x0 + fx + 6, y + fy + 6, 16, 16);
         const chunks = item.data.match(/.{1,40}/g) ?? [];
         chunks.forEach((chunk, row) => {
           let x = margin;
           for (const ch of chunk) {
             const fg = fonts.get(ch.codePointAt(0) ?? 0x3f);
-            if (fg) for (let dy = 0; dy < 16; dy++) for (let dx = 0; dx < fg.w; dx++) if ((fg.rows[dy] >> (fg.w - 1 - dx)) & 1) c.dot(x + dx, y + side + 4 + row * 16 + dy);
+            if (fg)
+              for (let dy = 0; dy < 16; dy++)
+                for (let dx = 0; dx < fg.w; dx++) if ((fg.rows[dy] >> (fg.w - 1 - dx)) & 1) c.dot(x + dx, y + side + 4 + row * 16 + dy);
             x += 9;
           }
         });

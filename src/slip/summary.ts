@@ -12,7 +12,10 @@ import type { CheckStatus } from '../../hal/selfcheck';
 const LETTER: Record<CheckStatus, string> = { pass: 'P', warn: 'W', fail: 'F', absent: 'A', timeout: 'T' };
 
 export function slipSummary(input: { code: string; time: string; terminalId: string; checks: ReadonlyArray<{ id: string; status: CheckStatus }> }): string {
-  const clean = (s: string) => String(s).replace(/[^\x21-\x7e]/g, '').replace(/[|,=]/g, '');
+  const clean = (s: string) =>
+    String(s)
+      .replace(/[^\x21-\x7e]/g, '')
+      .replace(/[|,=]/g, '');
   const time = String(input.time).replace(/\D/g, '').slice(0, 14);
   const findings = input.checks.filter((c) => c.status !== 'pass').map((c) => `${clean(c.id)}=${LETTER[c.status]}`);
   return ['PD1', clean(input.code), time, clean(input.terminalId), findings.join(',') || 'ok'].join('|');

@@ -55,7 +55,10 @@ async function startPcscd(hostPath: string): Promise<NonNullable<typeof daemon>>
     `FRIENDLYNAME "GemPC Twin sim"\nDEVICENAME ${hostPath}:GemPCTwin\nLIBPATH /usr/lib/pcsc/drivers/serial/libccidtwin.so\n`,
   );
   let text = '';
-  const child = spawn('/usr/sbin/pcscd', ['-f', '-d', '-c', dir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LIBCCID_ifdLogLevel: '0x0003' } });
+  const child = spawn('/usr/sbin/pcscd', ['-f', '-d', '-c', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LIBCCID_ifdLogLevel: '0x0003' },
+  });
   child.stdout!.on('data', (d: Buffer) => (text += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (text += d.toString()));
   const exited = new Promise<void>((r) => child.once('close', () => r()));

@@ -54,7 +54,9 @@ afterEach(async () => {
 /** Runs chat with the pty as its stdin and stdout, without blocking the event loop the simulator needs. */
 function chat(hostPath: string): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', `exec /usr/sbin/chat -v -s -f "$1" < "$2" > "$2"`, 'sh', join(dir, 'modem.chat'), hostPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('sh', ['-c', `exec /usr/sbin/chat -v -s -f "$1" < "$2" > "$2"`, 'sh', join(dir, 'modem.chat'), hostPath], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let log = '';
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
     const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);

@@ -50,25 +50,33 @@ const GAMMU_MS = 40_000;
 const fields = (out: string) => Object.fromEntries([...out.matchAll(/^(\S[^:]*?)\s*:\s*(.*)$/gm)].map((m) => [m[1], m[2].trim()]));
 
 // gammu sends one command a line, so a modem refusing concatenated lines reads the same.
-test.each([['healthy'], ['no-concat']])('%s: gammu --identify reads the manufacturer, model, firmware, IMEI and the SIM\'s IMSI', async (fault) => {
-  running = await startOnPty(createModemSimulator(fault, { baudRate: 115200 }));
-  const { code, out } = await identify(running.hostPath);
-  expect({ code, out }).toMatchObject({ code: 0 });
-  expect(fields(out)).toMatchObject({
-    Manufacturer: MODEM_IDENTITY.manufacturer,
-    Model: expect.stringContaining(MODEM_IDENTITY.model),
-    Firmware: MODEM_IDENTITY.revision,
-    IMEI: MODEM_IDENTITY.imei,
-    'SIM IMSI': MODEM_IDENTITY.imsi,
-  });
-  // What gammu sent, as the modem received it: its own init and the identity queries.
-  expect(running.sim.receivedBytes().toString('latin1')).toContain('AT+CGSN\r');
-}, GAMMU_MS);
+test.each([['healthy'], ['no-concat']])(
+  "%s: gammu --identify reads the manufacturer, model, firmware, IMEI and the SIM's IMSI",
+  async (fault) => {
+    running = await startOnPty(createModemSimulator(fault, { baudRate: 115200 }));
+    const { code, out } = await identify(running.hostPath);
+    expect({ code, out }).toMatchObject({ code: 0 });
+    expect(fields(out)).toMatchObject({
+      Manufacturer: MODEM_IDENTITY.manufacturer,
+      Model: expect.stringContaining(MODEM_IDENTITY.model),
+      Firmware: MODEM_IDENTITY.revision,
+      IMEI: MODEM_IDENTITY.imei,
+      'SIM IMSI': MODEM_IDENTITY.imsi,
+    });
+    // What gammu sent, as the modem received it: its own init and the identity queries.
+    expect(running.sim.receivedBytes().toString('latin1')).toContain('AT+CGSN\r');
+  },
+  GAMMU_MS,
+);
 
-test('no-sim: the modem is identified, the IMSI is not (AT+CIMI answers +CME ERROR: 10)', async () => {
-  running = await startOnPty(createModemSimulator('no-sim', { baudRate: 115200 }));
-  const { out } = await identify(running.hostPath);
-  const f = fields(out);
-  expect(f).toMatchObject({ Manufacturer: MODEM_IDENTITY.manufacturer, IMEI: MODEM_IDENTITY.imei });
-  expect(f['SIM IMSI']).toBeUndefined();
-}, GAMMU_MS);
+test(
+  'no-sim: the modem is identified, the IMSI is not (AT+CIMI answers +CME ERROR: 10)',
+  async () => {
+    running = await startOnPty(createModemSimulator('no-sim', { baudRate: 115200 }));
+    const { out } = await identify(running.hostPath);
+    const f = fields(out);
+    expect(f).toMatchObject({ Manufacturer: MODEM_IDENTITY.manufacturer, IMEI: MODEM_IDENTITY.imei });
+    expect(f['SIM IMSI']).toBeUndefined();
+  },
+  GAMMU_MS,
+);

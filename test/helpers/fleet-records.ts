@@ -37,7 +37,14 @@ export function diagnosisRecord(s: RecordSpec): DiagnosisRecord {
     hintTitle: '96',
     cause: { id: s.cause ?? 'signal-weak', side: 'terminal', evidence: [{ finding: 'modem.signal', status: 'warn', value: dBm, unit: 'dBm' }] },
     devices: [
-      { device: 'modem', status: 'warn', findings: [{ id: 'modem.signal', status: 'warn', value: dBm, unit: 'dBm' }, { id: 'modem.pdp', status: 'pass', value: '10.81.23.45' }] },
+      {
+        device: 'modem',
+        status: 'warn',
+        findings: [
+          { id: 'modem.signal', status: 'warn', value: dBm, unit: 'dBm' },
+          { id: 'modem.pdp', status: 'pass', value: '10.81.23.45' },
+        ],
+      },
       { device: 'printer', status: 'pass', findings: [{ id: 'printer.paper', status: 'pass' }] },
       { device: 'reader', status: 'pass', findings: [] },
     ],

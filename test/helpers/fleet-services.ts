@@ -50,7 +50,10 @@ export function makePki(dir: string, clients: readonly string[]): Pki {
   const issue = (name: string, ext?: string) => {
     openssl(['req', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name === 'server' ? '127.0.0.1' : name}`], dir);
     const extArgs = ext ? (writeFileSync(join(dir, `${name}.ext`), ext), ['-extfile', `${name}.ext`]) : [];
-    openssl(['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '2', ...extArgs], dir);
+    openssl(
+      ['x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', `${name}.crt`, '-days', '2', ...extArgs],
+      dir,
+    );
   };
   issue('server', 'subjectAltName=IP:127.0.0.1\n');
   for (const c of clients) issue(c);
@@ -167,7 +170,9 @@ export async function startPostgres(dir: string): Promise<Postgres> {
   const pgGroup = asRoot ? Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout.trim()) : undefined;
   if (asRoot) chownSync(dir, pgUser!, pgGroup!);
   const run = (cmd: string, args: string[]) => {
-    const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' }) : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
+    const r = asRoot
+      ? spawnSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { encoding: 'utf8' })
+      : spawnSync(join(bin, cmd), args, { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${cmd}: ${r.stderr}${r.stdout}`);
   };
   const data = join(dir, 'data');
@@ -206,12 +211,41 @@ export interface IngestProcess {
 }
 
 /** `posdiag fleet ingest` as a process of its own (the posdiag bundle `cli`), resolved once it says ready. */
-export async function startIngest(cli: string, env: NodeJS.ProcessEnv, broker: Broker, pki: Pki, user: string, database: string, clientId = 'ingest-1'): Promise<IngestProcess> {
+export async function startIngest(
+  cli: string,
+  env: NodeJS.ProcessEnv,
+  broker: Broker,
+  pki: Pki,
+  user: string,
+  database: string,
+  clientId = 'ingest-1',
+): Promise<IngestProcess> {
   const files = pki.files(user);
-  const child = spawn(process.execPath, [cli, 'fleet', 'ingest', '--broker', broker.url, '--cert', files.cert, '--key', files.key, '--ca', pki.ca, '--database', database, '--client-id', clientId, '--json'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      'fleet',
+      'ingest',
+      '--broker',
+      broker.url,
+      '--cert',
+      files.cert,
+      '--key',
+      files.key,
+      '--ca',
+      pki.ca,
+      '--database',
+      database,
+      '--client-id',
+      clientId,
+      '--json',
+    ],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let err = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -16,7 +16,15 @@ export function freshDir(prefix = 'posdiag-journal-'): { dir: string; remove(): 
  */
 export function bundleJournal(dir: string): string {
   const outfile = join(dir, 'journal.cjs');
-  buildSync({ entryPoints: [join(__dirname, '..', '..', 'src', 'journal', 'index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile, logLevel: 'error' });
+  buildSync({
+    entryPoints: [join(__dirname, '..', '..', 'src', 'journal', 'index.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    logLevel: 'error',
+  });
   return outfile;
 }
 

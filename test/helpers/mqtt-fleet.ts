@@ -19,7 +19,23 @@ export function makeCerts(dir: string, identities: readonly string[]): void {
     ssl('ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', `${name}.key`);
     ssl('req', '-new', '-key', `${name}.key`, '-subj', `/CN=${cn}`, '-out', `${name}.csr`);
     writeFileSync(join(dir, `${name}.ext`), ext);
-    ssl('x509', '-req', '-in', `${name}.csr`, '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-days', '2', '-extfile', `${name}.ext`, '-out', `${name}.crt`);
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      'ca.crt',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-days',
+      '2',
+      '-extfile',
+      `${name}.ext`,
+      '-out',
+      `${name}.crt`,
+    );
   };
   leaf('server', '127.0.0.1', 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
   for (const id of identities) leaf(id, id, 'extendedKeyUsage=clientAuth\n');
@@ -170,7 +186,11 @@ export async function startFleet(dir: string, port: number, database?: FakeFleet
     client.publish(`posdiag/v1/${parts.acquirer}/${parts.terminalId}/ack`, encodeAck({ seq: c, epoch: r.epoch }), { qos: 1, retain: true });
   });
   await new Promise<void>((resolve, reject) => {
-    client.once('connect', () => client.subscribe(['posdiag/v1/+/+/diagnosis', 'posdiag/v1/+/+/selftest', 'posdiag/v1/+/+/menu', 'posdiag/v1/+/+/status'], { qos: 1 }, (err) => (err ? reject(err) : resolve())));
+    client.once('connect', () =>
+      client.subscribe(['posdiag/v1/+/+/diagnosis', 'posdiag/v1/+/+/selftest', 'posdiag/v1/+/+/menu', 'posdiag/v1/+/+/status'], { qos: 1 }, (err) =>
+        err ? reject(err) : resolve(),
+      ),
+    );
     client.once('error', reject);
   });
   return fleet;

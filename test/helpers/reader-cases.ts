@@ -39,12 +39,22 @@ const msrInternalPass: Array<Partial<Finding>> = [
 export function readerCases(): ReaderCase[] {
   return [
     { kind: 'pn532', fault: 'healthy', level: 'internal', expect: pnInternalPass, absent: ['reader.antenna', 'reader.tap'], status: 'pass', withinMs: quick },
-    { kind: 'pn532', fault: 'healthy', level: 'external', expect: [...pnInternalPass, { id: 'reader.antenna', status: 'pass' }], status: 'pass', withinMs: quick },
+    {
+      kind: 'pn532',
+      fault: 'healthy',
+      level: 'external',
+      expect: [...pnInternalPass, { id: 'reader.antenna', status: 'pass' }],
+      status: 'pass',
+      withinMs: quick,
+    },
     {
       kind: 'pn532',
       fault: 'healthy',
       level: 'interactive',
-      expect: [{ id: 'reader.antenna', status: 'pass' }, { id: 'reader.tap', status: 'timeout', message: 'check.reader.tap.none' }],
+      expect: [
+        { id: 'reader.antenna', status: 'pass' },
+        { id: 'reader.tap', status: 'timeout', message: 'check.reader.tap.none' },
+      ],
       status: 'timeout',
       withinMs: (o) => (o.interactiveMs ?? 10_000) + (pn(o).pollTimeoutMs ?? 1000),
     },
@@ -70,7 +80,10 @@ export function readerCases(): ReaderCase[] {
       kind: 'pn532',
       fault: 'rom-fail',
       level: 'internal',
-      expect: [{ id: 'reader.rom', status: 'fail', message: 'check.reader.rom.fail', value: '0xFF' }, { id: 'reader.ram', status: 'pass' }],
+      expect: [
+        { id: 'reader.rom', status: 'fail', message: 'check.reader.rom.fail', value: '0xFF' },
+        { id: 'reader.ram', status: 'pass' },
+      ],
       status: 'fail',
       withinMs: quick,
     },
@@ -78,7 +91,10 @@ export function readerCases(): ReaderCase[] {
       kind: 'pn532',
       fault: 'ram-fail',
       level: 'internal',
-      expect: [{ id: 'reader.rom', status: 'pass' }, { id: 'reader.ram', status: 'fail', message: 'check.reader.ram.fail' }],
+      expect: [
+        { id: 'reader.rom', status: 'pass' },
+        { id: 'reader.ram', status: 'fail', message: 'check.reader.ram.fail' },
+      ],
       status: 'fail',
       withinMs: quick,
     },
@@ -103,7 +119,10 @@ export function readerCases(): ReaderCase[] {
       kind: 'pn532',
       fault: 'unplug',
       level: 'internal',
-      expect: [{ id: 'reader.comm', status: 'pass' }, { id: 'reader.link', status: 'absent', message: 'check.reader.unplugged' }],
+      expect: [
+        { id: 'reader.comm', status: 'pass' },
+        { id: 'reader.link', status: 'absent', message: 'check.reader.unplugged' },
+      ],
       absent: ['reader.rom'],
       status: 'absent',
       withinMs: quick,
@@ -151,7 +170,10 @@ export function readerCases(): ReaderCase[] {
       kind: 'msr605',
       fault: 'unplug',
       level: 'internal',
-      expect: [{ id: 'reader.comm', status: 'pass' }, { id: 'reader.link', status: 'absent', message: 'check.reader.unplugged' }],
+      expect: [
+        { id: 'reader.comm', status: 'pass' },
+        { id: 'reader.link', status: 'absent', message: 'check.reader.unplugged' },
+      ],
       absent: ['reader.ram'],
       status: 'absent',
       withinMs: quick,

@@ -30,7 +30,9 @@ function cli(...args: string[]) {
 
 test('selftest: the chip reader is a warning, not installed; diagnose: the card code keeps its own meaning', () => {
   const self = cli('selftest', 'reader', '--sim', 'ccid', '--level', 'external', '--json');
-  const doc = JSON.parse(self.stdout) as { devices: Array<{ status: string; findings: Array<{ id: string; status: string; value?: unknown; message: string }> }> };
+  const doc = JSON.parse(self.stdout) as {
+    devices: Array<{ status: string; findings: Array<{ id: string; status: string; value?: unknown; message: string }> }>;
+  };
   expect(doc.devices).toHaveLength(1);
   expect(doc.devices[0]!.status).toBe('warn');
   expect(doc.devices[0]!.findings).toEqual([{ id: 'reader.link', status: 'warn', value: 'not-installed', message: 'check.reader.chip.not-installed' }]);
@@ -45,7 +47,11 @@ test('a damaged dist/ccid.js is no "not installed": the reader check fails and s
     cpSync(dirname(bundle.cli), join(damaged, 'dist'), { recursive: true });
     writeFileSync(join(damaged, 'dist', 'ccid.js'), 'this is not javascript (');
     const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), POSDIAG_HOME: join(damaged, 'home') };
-    const self = spawnSync(process.execPath, [join(damaged, 'dist', 'cli.js'), 'selftest', 'reader', '--sim', 'ccid', '--level', 'external', '--json'], { env, encoding: 'utf8', timeout: 60_000 });
+    const self = spawnSync(process.execPath, [join(damaged, 'dist', 'cli.js'), 'selftest', 'reader', '--sim', 'ccid', '--level', 'external', '--json'], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     const doc = JSON.parse(self.stdout) as { devices: Array<{ status: string; findings: Array<{ id: string; status: string; value?: unknown }> }> };
     expect(doc.devices[0]!.status).toBe('fail');
     expect(doc.devices[0]!.findings.map((f) => f.value)).not.toContain('not-installed');

@@ -33,40 +33,118 @@ interface Case {
   withinMs: number;
 }
 
-const linkOk = [{ id: 'reader.comm', status: 'pass' }, { id: 'reader.firmware', status: 'pass', value: 'GemTwRC2-V2.00-GL03' }] as Array<Partial<Finding>>;
-const upToApp = [...linkOk, { id: 'reader.card', status: 'pass' }, { id: 'reader.atr', status: 'pass', value: '3B 67 00 00 86 60 22 22 27 80 01' }, { id: 'reader.parameters', status: 'pass' }] as Array<Partial<Finding>>;
+const linkOk = [
+  { id: 'reader.comm', status: 'pass' },
+  { id: 'reader.firmware', status: 'pass', value: 'GemTwRC2-V2.00-GL03' },
+] as Array<Partial<Finding>>;
+const upToApp = [
+  ...linkOk,
+  { id: 'reader.card', status: 'pass' },
+  { id: 'reader.atr', status: 'pass', value: '3B 67 00 00 86 60 22 22 27 80 01' },
+  { id: 'reader.parameters', status: 'pass' },
+] as Array<Partial<Finding>>;
 const card = (id: string, value: string): Partial<Finding> => ({ id, status: 'fail', value, message: `check.reader.chip.${value}` });
 
 const CASES: Case[] = [
-  { fault: 'healthy', level: 'internal', expect: [...linkOk, { id: 'reader.slot', status: 'pass', value: 'card' }], absent: ['reader.error-path', 'reader.atr'], status: 'pass', withinMs: 500 },
-  { fault: 'no-card', level: 'internal', expect: [...linkOk, { id: 'reader.slot', value: 'empty' }, { id: 'reader.error-path', status: 'pass', value: 'no-card' }], status: 'pass', withinMs: 500 },
+  {
+    fault: 'healthy',
+    level: 'internal',
+    expect: [...linkOk, { id: 'reader.slot', status: 'pass', value: 'card' }],
+    absent: ['reader.error-path', 'reader.atr'],
+    status: 'pass',
+    withinMs: 500,
+  },
+  {
+    fault: 'no-card',
+    level: 'internal',
+    expect: [...linkOk, { id: 'reader.slot', value: 'empty' }, { id: 'reader.error-path', status: 'pass', value: 'no-card' }],
+    status: 'pass',
+    withinMs: 500,
+  },
   {
     fault: 'healthy',
     level: 'external',
-    expect: [...upToApp, { id: 'reader.application', status: 'pass', value: 'A000000333010101' }, { id: 'reader.validity', status: 'pass', value: '2049-12' }, { id: 'reader.power-off', status: 'pass' }],
+    expect: [
+      ...upToApp,
+      { id: 'reader.application', status: 'pass', value: 'A000000333010101' },
+      { id: 'reader.validity', status: 'pass', value: '2049-12' },
+      { id: 'reader.power-off', status: 'pass' },
+    ],
     status: 'pass',
     withinMs: 800,
   },
   // An empty slot at the external level is nothing to test, not a fault (no cause is built on it).
-  { fault: 'no-card', level: 'external', expect: [{ ...card('reader.card', 'no-card'), status: 'warn' }], absent: ['reader.atr'], status: 'warn', withinMs: 500 },
+  {
+    fault: 'no-card',
+    level: 'external',
+    expect: [{ ...card('reader.card', 'no-card'), status: 'warn' }],
+    absent: ['reader.atr'],
+    status: 'warn',
+    withinMs: 500,
+  },
   { fault: 'mute', level: 'external', expect: [card('reader.atr', 'backwards-or-dirty')], absent: ['reader.parameters'], status: 'fail', withinMs: 500 },
   { fault: 'bad-ts', level: 'external', expect: [{ ...card('reader.atr', 'chip-damaged'), params: { problem: 'ts' } }], status: 'fail', withinMs: 500 },
   { fault: 'bad-tck', level: 'external', expect: [card('reader.atr', 'chip-damaged')], status: 'fail', withinMs: 500 },
-  { fault: 'short', level: 'external', expect: [{ ...card('reader.atr', 'chip-damaged'), params: { problem: 'short-circuit' } }], status: 'fail', withinMs: 500 },
+  {
+    fault: 'short',
+    level: 'external',
+    expect: [{ ...card('reader.atr', 'chip-damaged'), params: { problem: 'short-circuit' } }],
+    status: 'fail',
+    withinMs: 500,
+  },
   { fault: 'parity', level: 'external', expect: [...upToApp, card('reader.application', 'worn-contacts')], status: 'fail', withinMs: 500 },
   { fault: 'removed', level: 'external', expect: [...upToApp, card('reader.application', 'removed-early')], status: 'fail', withinMs: 500 },
   { fault: 'no-app', level: 'external', expect: [...upToApp, card('reader.application', 'no-payment-app')], status: 'fail', withinMs: 800 },
   { fault: 'app-blocked', level: 'external', expect: [...upToApp, card('reader.application', 'app-blocked')], status: 'fail', withinMs: 800 },
   { fault: 'card-blocked', level: 'external', expect: [...upToApp, card('reader.application', 'card-blocked')], status: 'fail', withinMs: 500 },
-  { fault: 'expired', level: 'external', expect: [...upToApp, { ...card('reader.validity', 'expired'), params: { expiry: '2020-12' } }], status: 'fail', withinMs: 800 },
+  {
+    fault: 'expired',
+    level: 'external',
+    expect: [...upToApp, { ...card('reader.validity', 'expired'), params: { expiry: '2020-12' } }],
+    status: 'fail',
+    withinMs: 800,
+  },
   { fault: 'not-yet-valid', level: 'external', expect: [...upToApp, card('reader.validity', 'not-yet-valid')], status: 'fail', withinMs: 800 },
   // Three single-byte time requests 100 ms apart before PowerOn's and every XfrBlock's answer (≈ 16 of them).
-  { fault: 'slow', level: 'external', expect: [...upToApp, { id: 'reader.validity', status: 'pass' }, { id: 'reader.speed', status: 'warn' }], status: 'warn', withinMs: 17 * 300 + 800 },
+  {
+    fault: 'slow',
+    level: 'external',
+    expect: [...upToApp, { id: 'reader.validity', status: 'pass' }, { id: 'reader.speed', status: 'warn' }],
+    status: 'warn',
+    withinMs: 17 * 300 + 800,
+  },
   { fault: 'nak', level: 'external', expect: [...upToApp, { id: 'reader.validity', status: 'pass' }], status: 'pass', withinMs: 800 },
-  { fault: 'bad-lrc', level: 'internal', expect: [{ id: 'reader.comm', status: 'fail', message: 'check.reader.checksum', value: 'reader-fault' }], absent: ['reader.firmware'], status: 'fail', withinMs: 500 },
-  { fault: 'no-echo', level: 'internal', expect: [{ id: 'reader.comm', status: 'fail', value: 'no-echo' }], absent: ['reader.firmware'], status: 'fail', withinMs: 500 },
-  { fault: 'silent', level: 'internal', expect: [{ id: 'reader.comm', status: 'timeout', message: 'check.reader.no-reply', value: 'reader-fault' }], absent: ['reader.firmware'], status: 'timeout', withinMs: TIMING.probeTimeoutMs + 200 },
-  { fault: 'unplug', level: 'external', expect: [{ id: 'reader.link', status: 'absent', message: 'check.reader.unplugged', value: 'reader-fault' }], status: 'absent', withinMs: 500 },
+  {
+    fault: 'bad-lrc',
+    level: 'internal',
+    expect: [{ id: 'reader.comm', status: 'fail', message: 'check.reader.checksum', value: 'reader-fault' }],
+    absent: ['reader.firmware'],
+    status: 'fail',
+    withinMs: 500,
+  },
+  {
+    fault: 'no-echo',
+    level: 'internal',
+    expect: [{ id: 'reader.comm', status: 'fail', value: 'no-echo' }],
+    absent: ['reader.firmware'],
+    status: 'fail',
+    withinMs: 500,
+  },
+  {
+    fault: 'silent',
+    level: 'internal',
+    expect: [{ id: 'reader.comm', status: 'timeout', message: 'check.reader.no-reply', value: 'reader-fault' }],
+    absent: ['reader.firmware'],
+    status: 'timeout',
+    withinMs: TIMING.probeTimeoutMs + 200,
+  },
+  {
+    fault: 'unplug',
+    level: 'external',
+    expect: [{ id: 'reader.link', status: 'absent', message: 'check.reader.unplugged', value: 'reader-fault' }],
+    status: 'absent',
+    withinMs: 500,
+  },
 ];
 
 describe.each(CASES)('ccid $fault at $level (pty)', (c) => {
@@ -83,7 +161,7 @@ describe.each(CASES)('ccid $fault at $level (pty)', (c) => {
   });
 });
 
-test('a slow card outlasting the card steps\' deadline: slow, its remaining steps skipped, the card powered off', async () => {
+test("a slow card outlasting the card steps' deadline: slow, its remaining steps skipped, the card powered off", async () => {
   const sim = new CcidSimulator('slow');
   running = await startOnPty(sim);
   const check = createChipReaderCheck({ binding, clock: systemClock }, { path: running.hostPath }, { ...FAST, cardStepsMs: 600 });

@@ -49,11 +49,15 @@ test('14 with a mute chip: card-backwards-or-dirty, with the power-on at every v
   expect(doc.cause.steps[0]).toBe('Insert the card chip first, face up, all the way in');
 }, 30_000);
 
-test.each([['14'], ['54']])('%s with an expired card: card-expired, quoting the month only', async (code) => {
-  const { doc } = await diagnoseJson(['--code', code, '--sim', 'ccid=expired']);
-  expect(doc.cause).toMatchObject({ id: 'card-expired', side: 'cardholder', retry: 'never' });
-  expect(doc.cause.evidence[0]).toMatchObject({ finding: 'reader.validity', value: 'expired', text: 'Card expired (2020-12); use another card' });
-}, 30_000);
+test.each([['14'], ['54']])(
+  '%s with an expired card: card-expired, quoting the month only',
+  async (code) => {
+    const { doc } = await diagnoseJson(['--code', code, '--sim', 'ccid=expired']);
+    expect(doc.cause).toMatchObject({ id: 'card-expired', side: 'cardholder', retry: 'never' });
+    expect(doc.cause.evidence[0]).toMatchObject({ finding: 'reader.validity', value: 'expired', text: 'Card expired (2020-12); use another card' });
+  },
+  30_000,
+);
 
 test('T11 with a chip reader that does not answer: chip-reader-fault, not the card', async () => {
   const { doc } = await diagnoseJson(['--code', 'T11', '--sim', 'ccid=silent']);

@@ -62,7 +62,8 @@ function sparse(path: string, bytes: number): void {
   truncateSync(path, bytes);
 }
 
-const line = (seq: number) => encodeRecord({ ...menuRecord('test'), id: `J${String(seq).padStart(8, '0')}`, seq, time: '2024-05-01T10:00:00.000+08:00' } as JournalRecord);
+const line = (seq: number) =>
+  encodeRecord({ ...menuRecord('test'), id: `J${String(seq).padStart(8, '0')}`, seq, time: '2024-05-01T10:00:00.000+08:00' } as JournalRecord);
 const GiB = 1024 ** 3;
 
 /** A pseudo-terminal held open by a helper process; its slave's path (what a mistyped /dev/ttyS1 would be). */
@@ -85,7 +86,11 @@ describe('--config that is not a regular JSON file: exit 2 at once, naming the f
     ['/dev/zero', () => '/dev/zero', 'not a regular file (a character device)'],
     ['/dev/urandom', () => '/dev/urandom', 'not a regular file (a character device)'],
     ['a FIFO', () => (mkfifo(join(tmp.dir, 'config.json')), join(tmp.dir, 'config.json')), 'not a regular file (a FIFO)'],
-    ['a link to /dev/zero', () => (symlinkSync('/dev/zero', join(tmp.dir, 'config.json')), join(tmp.dir, 'config.json')), 'not a regular file (a character device)'],
+    [
+      'a link to /dev/zero',
+      () => (symlinkSync('/dev/zero', join(tmp.dir, 'config.json')), join(tmp.dir, 'config.json')),
+      'not a regular file (a character device)',
+    ],
     ['a 1 GiB (sparse) file', () => (sparse(join(tmp.dir, 'config.json'), GiB), join(tmp.dir, 'config.json')), 'larger than 256 KiB (1048576 KiB)'],
   ])('%s', (_what, make, why) => {
     const path = make();
@@ -101,7 +106,9 @@ describe('--config that is not a regular JSON file: exit 2 at once, naming the f
     try {
       const r = posdiag(['explain', '96', '--config', pty.path, '--json'], 10_000);
       expect({ status: r.status, signal: r.signal }).toEqual({ status: 2, signal: null });
-      expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'Config_Invalid', message: `configuration ${pty.path} is not a regular file (a character device)` } });
+      expect(JSON.parse(r.stdout)).toEqual({
+        error: { code: 'Config_Invalid', message: `configuration ${pty.path} is not a regular file (a character device)` },
+      });
       expect(r.ms).toBeLessThan(5000);
     } finally {
       pty.child.kill();
@@ -133,7 +140,11 @@ describe('a damaged data directory: set aside, reported, and the rest keeps work
     truncateSync(join(data(), 'journal.log'), GiB); // its two records, then zeros
     const d = posdiag(['diagnose', '--code', '05', '--no-print', '--json']);
     expect(d.status).toBe(0);
-    expect(JSON.parse(d.stdout)).toMatchObject({ journalId: 'J00000003', store: { ok: true }, setAside: [{ file: 'journal.log', reason: 'larger than 1088 KiB (1048576 KiB)' }] });
+    expect(JSON.parse(d.stdout)).toMatchObject({
+      journalId: 'J00000003',
+      store: { ok: true },
+      setAside: [{ file: 'journal.log', reason: 'larger than 1088 KiB (1048576 KiB)' }],
+    });
     const list = posdiag(['journal', 'list', '--json']);
     expect(list.status).toBe(0);
     expect(JSON.parse(list.stdout)).toMatchObject({ records: [{ id: 'J00000003' }], skipped: 0, setAside: [], damaged: 1 });
@@ -157,7 +168,12 @@ describe('a damaged data directory: set aside, reported, and the rest keeps work
     ['a FIFO', (p: string) => mkfifo(p)],
     ['a link to /dev/zero', (p: string) => symlinkSync('/dev/zero', p)],
   ])('%s as print-queue.json: a reprint prints, and the queue file is set aside', async (_what, make) => {
-    await saveSlip(data(), 'S20240501T101500-000001', Uint8Array.of(0x1b, 0x40, 0x41, 0x0a), { paperWidth: 58, locale: 'en', code: '96', time: '2024-05-01T10:15:00+08:00' });
+    await saveSlip(data(), 'S20240501T101500-000001', Uint8Array.of(0x1b, 0x40, 0x41, 0x0a), {
+      paperWidth: 58,
+      locale: 'en',
+      code: '96',
+      time: '2024-05-01T10:15:00+08:00',
+    });
     make(join(data(), 'print-queue.json'));
     const r = posdiag(['slip', 'last', '--sim', '--json'], 60_000);
     expect({ status: r.status, signal: r.signal }).toEqual({ status: 0, signal: null });
@@ -176,7 +192,9 @@ describe('a damaged data directory: set aside, reported, and the rest keeps work
     make(path);
     const r = posdiag(['slip', 'last', '--text']);
     expect({ status: r.status, signal: r.signal }).toEqual({ status: 1, signal: null });
-    expect(r.stderr).toMatch(new RegExp(`^posdiag: slip last is damaged: slips/S1\\.escpos: ${why.replace(/[()]/g, '\\$&')}; set aside as damaged/slips_S1\\.escpos\\.`));
+    expect(r.stderr).toMatch(
+      new RegExp(`^posdiag: slip last is damaged: slips/S1\\.escpos: ${why.replace(/[()]/g, '\\$&')}; set aside as damaged/slips_S1\\.escpos\\.`),
+    );
     expect(r.ms).toBeLessThan(5000);
   });
 

@@ -15,7 +15,10 @@ import { requireSystemTool } from '../../mocks/system-tools';
 
 // The simulated terminal on real pseudo-terminals and the slip's PNG: without socat or the font each test
 // here fails with the command that installs it.
-beforeAll(() => { requireSystemTool('socat'); requireSystemTool('unifont'); });
+beforeAll(() => {
+  requireSystemTool('socat');
+  requireSystemTool('unifont');
+});
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const load = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../schemas', name), 'utf8'));
@@ -99,7 +102,7 @@ test('a demo whose slip waits for paper keeps it in <data dir>/sim: the real ter
   }
 }, 30_000);
 
-test('用户异常 now shows the chip reader\'s evidence, not a guess from the code', async () => {
+test("用户异常 now shows the chip reader's evidence, not a guess from the code", async () => {
   const r = await demo(['user-exception', '--json']);
   expect(r.code).toBe(0);
   const doc = JSON.parse(r.out);
@@ -122,8 +125,12 @@ test.each([
   ['54-expired', 'card-expired'],
   ['terminated-expired', 'card-expired'],
   ['chip-reader', 'chip-reader-fault'],
-])('the chip scenario %s names %s with the chip reader\'s finding', async (scenario, cause) => {
-  const doc = JSON.parse((await demo([scenario, '--json'])).out);
-  expect(doc.report.cause.id).toBe(cause);
-  expect(doc.report.cause.evidence[0].device).toBe('reader');
-}, 30_000);
+])(
+  "the chip scenario %s names %s with the chip reader's finding",
+  async (scenario, cause) => {
+    const doc = JSON.parse((await demo([scenario, '--json'])).out);
+    expect(doc.report.cause.id).toBe(cause);
+    expect(doc.report.cause.evidence[0].device).toBe('reader');
+  },
+  30_000,
+);

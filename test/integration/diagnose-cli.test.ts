@@ -12,7 +12,9 @@ import { capturedIo } from '../helpers/captured-io';
 import { requireSystemTool } from '../../mocks/system-tools';
 
 // The simulated terminal on real pseudo-terminals: without socat each test here fails with the command that installs it.
-beforeAll(() => { requireSystemTool('socat'); });
+beforeAll(() => {
+  requireSystemTool('socat');
+});
 
 const PAN = '6228480402564890018';
 
@@ -81,22 +83,26 @@ test('a slip that cannot print is kept, and the journal says it is queued', asyn
 test.each([
   ['a file where the data directory should be', (h: string) => (writeFileSync(join(h, 'f'), ''), join(h, 'f'))],
   ['a directory procfs will not create', () => '/proc/posdiag-no-such/data'],
-])('a data directory that cannot be written (%s) loses the record, not the diagnosis', async (_name, where) => {
-  const dataDir = where(home);
-  const t = io({ POSDIAG_HOME: dataDir });
-  expect(await main(['diagnose', '--code', '51', '--sim', '--locale', 'en', '--json'], t.handle)).toBe(0);
-  const doc = JSON.parse(t.out());
-  expect(validate(doc)).toBe(true);
-  expect(doc.cause.id).toBe('code.card');
-  expect(doc.slip).toMatchObject({ printed: true, state: 'printed' }); // printed without a store
-  expect(doc.journalId).toBeNull();
-  expect(doc.store).toMatchObject({ ok: false, slipKept: false, journalKept: false, error: expect.stringMatching(/ENOTDIR|ENOENT/) });
+])(
+  'a data directory that cannot be written (%s) loses the record, not the diagnosis',
+  async (_name, where) => {
+    const dataDir = where(home);
+    const t = io({ POSDIAG_HOME: dataDir });
+    expect(await main(['diagnose', '--code', '51', '--sim', '--locale', 'en', '--json'], t.handle)).toBe(0);
+    const doc = JSON.parse(t.out());
+    expect(validate(doc)).toBe(true);
+    expect(doc.cause.id).toBe('code.card');
+    expect(doc.slip).toMatchObject({ printed: true, state: 'printed' }); // printed without a store
+    expect(doc.journalId).toBeNull();
+    expect(doc.store).toMatchObject({ ok: false, slipKept: false, journalKept: false, error: expect.stringMatching(/ENOTDIR|ENOENT/) });
 
-  const text = io({ POSDIAG_HOME: dataDir });
-  expect(await main(['diagnose', '--code', '51', '--sim', '--locale', 'en', '--no-print'], text.handle)).toBe(0);
-  expect(text.out()).toMatch(/journal\s+NOT recorded/);
-  expect(text.out()).toMatch(/not kept\s+the slip and the journal record could not be written: .*(ENOTDIR|ENOENT)/);
-}, 30_000);
+    const text = io({ POSDIAG_HOME: dataDir });
+    expect(await main(['diagnose', '--code', '51', '--sim', '--locale', 'en', '--no-print'], text.handle)).toBe(0);
+    expect(text.out()).toMatch(/journal\s+NOT recorded/);
+    expect(text.out()).toMatch(/not kept\s+the slip and the journal record could not be written: .*(ENOTDIR|ENOENT)/);
+  },
+  30_000,
+);
 
 test('two diagnoses at once each keep their own slip, and each record names its own', async () => {
   const runs = await Promise.all([diagnoseJson(['--code', '51', '--sim', '--no-print']), diagnoseJson(['--code', '05', '--sim', '--no-print'])]);

@@ -29,7 +29,10 @@ type Line = { at: number; doc: { event: string; [k: string]: unknown } };
 /** Runs the command; each stdout line with the time (ms since the spawn) it arrived. */
 async function events(args: string[]): Promise<{ lines: Line[]; code: number | null }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [bundle.cli, 'diagnose', ...args, '--events'], { env: { ...process.env, ...bundle.env, POSDIAG_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle.cli, 'diagnose', ...args, '--events'], {
+    env: { ...process.env, ...bundle.env, POSDIAG_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: Line[] = [];
   createInterface({ input: child.stdout! }).on('line', (l) => lines.push({ at: performance.now() - t0, doc: JSON.parse(l) }));
   const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
@@ -41,7 +44,15 @@ const deviceLine = (lines: Line[], device: string) => lines.find((l) => l.doc.ev
 test('96 with a silent modem: the catalog hint first, before the modem is probed; then modem-unresponsive', async () => {
   const { lines, code } = await events(['--code', '96', '--sim', 'modem=silent']);
   expect(code).toBe(0);
-  expect(lines[0].doc).toEqual({ event: 'start', code: '96', acquirer: 'cup', category: 'host', hint: explain('96', { acquirer: 'cup', locale: 'zh-CN' }).hint, checks: ['network', 'modem', 'reader', 'printer'], profile: 'cashier' });
+  expect(lines[0].doc).toEqual({
+    event: 'start',
+    code: '96',
+    acquirer: 'cup',
+    category: 'host',
+    hint: explain('96', { acquirer: 'cup', locale: 'zh-CN' }).hint,
+    checks: ['network', 'modem', 'reader', 'printer'],
+    profile: 'cashier',
+  });
   const modem = deviceLine(lines, 'modem');
   const probe = (modem.doc.result as { findings: { id: string; value: number; params: { timeoutMs: number } }[] }).findings[0];
   expect(probe).toMatchObject({ id: 'modem.probe', value: 2, params: { timeoutMs: 500 } });
@@ -50,7 +61,12 @@ test('96 with a silent modem: the catalog hint first, before the modem is probed
   // One device event for each checked device: network, modem, printer and the simulated terminal's two
   // readers (the PN532 and the chip reader).
   expect(lines.map((l) => l.doc.event)).toEqual(['start', 'device', 'device', 'device', 'device', 'device', 'cause', 'slip', 'journal']);
-  expect(lines.filter((l) => l.doc.event === 'device').map((l) => (l.doc.result as { device: string }).device).sort()).toEqual(['modem', 'network', 'printer', 'reader', 'reader']);
+  expect(
+    lines
+      .filter((l) => l.doc.event === 'device')
+      .map((l) => (l.doc.result as { device: string }).device)
+      .sort(),
+  ).toEqual(['modem', 'network', 'printer', 'reader', 'reader']);
   expect(lines[6].doc).toMatchObject({ event: 'cause', cause: { id: 'modem-unresponsive', device: 'modem' } });
 }, 30_000);
 

@@ -26,7 +26,17 @@ import { openJournal, type JournalOptions } from '../../src/journal/journal';
 import { requireSystemTool } from '../../mocks/system-tools';
 import { cliBundle, type CliBundle } from '../helpers/cli-bundle';
 import { wirePayload } from '../helpers/fleet-records';
-import { fleetAcl, makePki, startIngest, startMosquitto, startPostgres, type Broker, type IngestProcess, type Pki, type Postgres } from '../helpers/fleet-services';
+import {
+  fleetAcl,
+  makePki,
+  startIngest,
+  startMosquitto,
+  startPostgres,
+  type Broker,
+  type IngestProcess,
+  type Pki,
+  type Postgres,
+} from '../helpers/fleet-services';
 import { diagnosisRecord, menuRecord } from '../helpers/journal-fixtures';
 import { startProxy, type FaultProxy } from '../helpers/mqtt-fleet';
 
@@ -94,7 +104,15 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
     settings = kind === 'sqlite' ? { kind, path: database } : { kind, url: database };
     ingest = await startIngest(bundle.cli, bundle.env, broker, pki, INGEST, database, `ingest-${kind}`);
     const files = pki.files(INGEST);
-    monitor = connect(broker.url, { protocolVersion: 5, clean: true, clientId: `monitor-${kind}`, ca: readFileSync(pki.ca), cert: readFileSync(files.cert), key: readFileSync(files.key), reconnectPeriod: 200 });
+    monitor = connect(broker.url, {
+      protocolVersion: 5,
+      clean: true,
+      clientId: `monitor-${kind}`,
+      ca: readFileSync(pki.ca),
+      cert: readFileSync(files.cert),
+      key: readFileSync(files.key),
+      reconnectPeriod: 200,
+    });
     monitor.on('message', (topic) => {
       const tid = topic.split('/')[3]!;
       if (!topic.endsWith('/status')) published.set(tid, (published.get(tid) ?? 0) + 1);
@@ -115,14 +133,30 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
     mkdirSync(dataDir, { recursive: true });
     const config = join(root(), `${id}.json`);
     const files = pki.files(cert);
-    const telemetry = { broker: `mqtts://127.0.0.1:${port}`, cert: files.cert, key: files.key, ca: pki.ca, flushTimeoutMs: 60_000, rewindMs: 1_000, backoffMinMs: 100, backoffMaxMs: 1_000, ...extra };
-    writeFileSync(config, JSON.stringify({ terminal: { id, merchantId: '123456789012345', acquirer: 'cup' }, devices: {}, journal: { dir: dataDir }, telemetry }));
+    const telemetry = {
+      broker: `mqtts://127.0.0.1:${port}`,
+      cert: files.cert,
+      key: files.key,
+      ca: pki.ca,
+      flushTimeoutMs: 60_000,
+      rewindMs: 1_000,
+      backoffMinMs: 100,
+      backoffMaxMs: 1_000,
+      ...extra,
+    };
+    writeFileSync(
+      config,
+      JSON.stringify({ terminal: { id, merchantId: '123456789012345', acquirer: 'cup' }, devices: {}, journal: { dir: dataDir }, telemetry }),
+    );
     if (cert === id) shipped.set(id, dataDir);
     return { dataDir, config };
   }
 
   function startFlush(config: string) {
-    const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'flush', '--json', '--config', config], { env: { ...process.env, ...bundle.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'flush', '--json', '--config', config], {
+      env: { ...process.env, ...bundle.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -143,13 +177,19 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
   async function journalKeys(id: string, dataDir: string): Promise<string[]> {
     const [epoch, first] = readFileSync(join(dataDir, 'journal.epoch'), 'latin1').trim().split(' ') as [string, string];
     const { records } = await openJournal(dataDir).readAll();
-    return records.filter((r) => r.seq >= Number(first)).map((r) => `${id}:${epoch}:${formatId(r.seq)}`).sort();
+    return records
+      .filter((r) => r.seq >= Number(first))
+      .map((r) => `${id}:${epoch}:${formatId(r.seq)}`)
+      .sort();
   }
 
   async function dbKeys(where = '', params: unknown[] = []): Promise<string[]> {
     const store = await openFleetStore(settings);
     try {
-      const rows = await store.query<{ terminal_id: string; epoch: string; seq: number | string }>(`select terminal_id, epoch, seq from records ${where}`, params);
+      const rows = await store.query<{ terminal_id: string; epoch: string; seq: number | string }>(
+        `select terminal_id, epoch, seq from records ${where}`,
+        params,
+      );
       return rows.map((r) => `${r.terminal_id}:${r.epoch}:${formatId(Number(r.seq))}`).sort();
     } finally {
       await store.close();
@@ -184,7 +224,15 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
     expect(r.result.refused).toBeGreaterThanOrEqual(5);
     // T3 on its own topic with records that claim to be T4's: the broker lets them by, the ingest does not.
     const files = pki.files(T3);
-    const raw = connect(broker.url, { protocolVersion: 5, clean: true, clientId: `raw-${T3}`, ca: readFileSync(pki.ca), cert: readFileSync(files.cert), key: readFileSync(files.key), reconnectPeriod: 0 });
+    const raw = connect(broker.url, {
+      protocolVersion: 5,
+      clean: true,
+      clientId: `raw-${T3}`,
+      ca: readFileSync(pki.ca),
+      cert: readFileSync(files.cert),
+      key: readFileSync(files.key),
+      reconnectPeriod: 0,
+    });
     await new Promise<void>((resolve, reject) => (raw.once('connect', () => resolve()), raw.once('error', reject)));
     for (const seq of [1, 2, 3]) await raw.publishAsync(`posdiag/v1/cup/${T3}/diagnosis`, wirePayload({ terminalId: T4, seq }), { qos: 1 });
     await raw.endAsync();
@@ -201,7 +249,14 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
     for (let k = 0; kills < KILLS; k++) {
       expect(k).toBeLessThan(KILLS * 1.3); // a flush that keeps finishing before its kill would never get there
       // Always something unacknowledged to be in the middle of.
-      if (ackedSeq(t.dataDir) > (await openJournal(t.dataDir).nextId().then((id) => Number(id.slice(1)) - 1)) - 60) await append(t.dataDir, 150);
+      if (
+        ackedSeq(t.dataDir) >
+        (await openJournal(t.dataDir)
+          .nextId()
+          .then((id) => Number(id.slice(1)) - 1)) -
+          60
+      )
+        await append(t.dataDir, 150);
       const before = published.get(T5) ?? 0;
       const want = 1 + ((k * 7) % 15); // killed after 1 to 15 publishes of this run reached the broker
       const { child, done } = startFlush(t.config);
@@ -274,19 +329,29 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
     const lost = 60 - held.length;
     expect(lost).toBeGreaterThan(0);
     // What the terminal says of it before any flush: the gap and its seqs.
-    const status = spawnSync(process.execPath, [bundle.cli, 'telemetry', 'status', '--json', '--config', t.config], { env: { ...process.env, ...bundle.env }, encoding: 'utf8', timeout: 60_000 });
+    const status = spawnSync(process.execPath, [bundle.cli, 'telemetry', 'status', '--json', '--config', t.config], {
+      env: { ...process.env, ...bundle.env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(JSON.parse(status.stdout)).toMatchObject({ ack: 0, lastSeq: 60, gap: lost, gaps: [[1, lost]] });
     const r = await flush(t.config);
     expect(r.result).toMatchObject({ complete: true, ack: 60, lastSeq: 60, gap: lost });
     expect(await keysOf(T9)).toEqual(held);
     const store = await openFleetStore(settings);
     try {
-      const gaps = await store.query<{ from_seq: number | string; to_seq: number | string }>('select from_seq, to_seq from record_gap where terminal_id = ?', [T9]);
+      const gaps = await store.query<{ from_seq: number | string; to_seq: number | string }>('select from_seq, to_seq from record_gap where terminal_id = ?', [
+        T9,
+      ]);
       expect(gaps.map((g) => [Number(g.from_seq), Number(g.to_seq)])).toEqual([[1, lost]]);
     } finally {
       await store.close();
     }
-    const report = spawnSync(process.execPath, [bundle.cli, 'fleet', 'report', '--database', database, '--json'], { env: { ...process.env, ...bundle.env }, encoding: 'utf8', timeout: 60_000 });
+    const report = spawnSync(process.execPath, [bundle.cli, 'fleet', 'report', '--database', database, '--json'], {
+      env: { ...process.env, ...bundle.env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(report.status).toBe(0);
     const attention = (JSON.parse(report.stdout) as { attention: Array<{ terminalId: string; gap: number }> }).attention;
     expect(attention.find((a) => a.terminalId === T9)).toMatchObject({ gap: lost });

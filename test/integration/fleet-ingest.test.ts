@@ -14,7 +14,17 @@ import { openFleetStore } from '../../src/fleet/database';
 import type { DatabaseSettings } from '../../src/fleet/config';
 import { cliBundle, type CliBundle } from '../helpers/cli-bundle';
 import { EPOCH_A, wirePayload } from '../helpers/fleet-records';
-import { fleetAcl, makePki, startIngest as startIngestProcess, startMosquitto, startPostgres, type Broker, type IngestProcess, type Pki, type Postgres } from '../helpers/fleet-services';
+import {
+  fleetAcl,
+  makePki,
+  startIngest as startIngestProcess,
+  startMosquitto,
+  startPostgres,
+  type Broker,
+  type IngestProcess,
+  type Pki,
+  type Postgres,
+} from '../helpers/fleet-services';
 import { requireSystemTool } from '../../mocks/system-tools';
 
 jest.setTimeout(90_000);
@@ -51,7 +61,15 @@ const startIngest = (database: string): Promise<IngestProcess> => startIngestPro
 
 async function terminal(tid: string): Promise<MqttClient> {
   const files = pki.files(tid);
-  const c = connect(broker.url, { protocolVersion: 5, clean: true, clientId: `term-${tid}`, ca: pki.ca ? require('node:fs').readFileSync(pki.ca) : undefined, cert: require('node:fs').readFileSync(files.cert), key: require('node:fs').readFileSync(files.key), reconnectPeriod: 0 });
+  const c = connect(broker.url, {
+    protocolVersion: 5,
+    clean: true,
+    clientId: `term-${tid}`,
+    ca: pki.ca ? require('node:fs').readFileSync(pki.ca) : undefined,
+    cert: require('node:fs').readFileSync(files.cert),
+    key: require('node:fs').readFileSync(files.key),
+    reconnectPeriod: 0,
+  });
   await new Promise<void>((resolve, reject) => {
     c.once('connect', () => resolve());
     c.once('error', reject);
@@ -91,7 +109,9 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
   const keys = async (tid: string) => {
     const store = await openFleetStore(settings);
     try {
-      return (await store.query<{ seq: number; epoch: string }>('select seq, epoch from records where terminal_id = ? order by seq', [tid])).map((r) => Number(r.seq));
+      return (await store.query<{ seq: number; epoch: string }>('select seq, epoch from records where terminal_id = ? order by seq', [tid])).map((r) =>
+        Number(r.seq),
+      );
     } finally {
       await store.close();
     }

@@ -98,7 +98,21 @@ test('the HTML page draws both charts in headless Chromium', async () => {
   const shot = join(dir, 'shot.png');
   const c = spawnSync(
     'chromium',
-    ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--hide-scrollbars', '--force-device-scale-factor=1', `--user-data-dir=${join(dir, 'profile')}`, `--screenshot=${shot}`, '--window-size=900,760', `file://${html}`],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--hide-scrollbars',
+      '--force-device-scale-factor=1',
+      `--user-data-dir=${join(dir, 'profile')}`,
+      `--screenshot=${shot}`,
+      '--window-size=900,760',
+      `file://${html}`,
+    ],
     { encoding: 'utf8', timeout: 45_000 },
   );
   expect({ status: c.status, stderr: c.status === 0 ? '' : c.stderr }).toEqual({ status: 0, stderr: '' });
@@ -129,7 +143,13 @@ test('a terminal whose announced gap arrived after all needs no attention; one t
   const epoch = parseRecord(wirePayload({ terminalId: '20000001', seq: 1 }))!.epoch;
   const rec = (tid: string, seq: number) => recordRow(parseRecord(wirePayload({ terminalId: tid, seq, time: hoursAgo(1) }))!, 'cup', NOW);
   // Both announced seqs 1 to 3 lost; 20000001's came after all (they were on their way when the journal rotated), 20000002's did not.
-  await store.commit([], [statusRow('20000001', 'cup', { online: true, at: hoursAgo(0), epoch, gaps: [[1, 3]] }, NOW), statusRow('20000002', 'cup', { online: true, at: hoursAgo(0), epoch, gaps: [[1, 3]] }, NOW)]);
+  await store.commit(
+    [],
+    [
+      statusRow('20000001', 'cup', { online: true, at: hoursAgo(0), epoch, gaps: [[1, 3]] }, NOW),
+      statusRow('20000002', 'cup', { online: true, at: hoursAgo(0), epoch, gaps: [[1, 3]] }, NOW),
+    ],
+  );
   await store.commit([rec('20000001', 1), rec('20000001', 2), rec('20000001', 3), rec('20000002', 2)], []);
   await store.close();
   const io = capturedIo();

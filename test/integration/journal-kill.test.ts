@@ -90,7 +90,8 @@ test(`kill -9 at random moments, ${ROUNDS} rounds on one directory: every report
     const onDisk = new Set(seqs);
     const missing = reported.filter((s) => s >= oldest && !onDisk.has(s));
     expect(missing).toEqual([]);
-    for (const r of records.filter((x) => x.seq >= done[0])) expect(r).toMatchObject({ kind: 'menu', event: 'test', terminalId: '10000001', id: `J${String(r.seq).padStart(8, '0')}` });
+    for (const r of records.filter((x) => x.seq >= done[0]))
+      expect(r).toMatchObject({ kind: 'menu', event: 'test', terminalId: '10000001', id: `J${String(r.seq).padStart(8, '0')}` });
   }
   expect(reported.length).toBeGreaterThan(ROUNDS); // every round wrote something
   // Not asserted (timing decides), but reported when a run never cut a rotation short.

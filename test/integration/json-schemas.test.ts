@@ -35,7 +35,9 @@ async function run(argv: string[]): Promise<{ code: number; doc: unknown }> {
 }
 
 test('every command with --json has a schema, and every schema is valid draft-07', () => {
-  const names = readdirSync(SCHEMAS).map((f) => f.replace(/\.json$/, '')).sort();
+  const names = readdirSync(SCHEMAS)
+    .map((f) => f.replace(/\.json$/, ''))
+    .sort();
   expect(names).toEqual(['demo', 'diagnose', 'diagnose-events', 'explain', 'fleet', 'help', 'journal', 'menu', 'selftest', 'sim', 'slip']);
   for (const n of names) expect(() => schema(n)).not.toThrow();
 });
@@ -57,18 +59,23 @@ test('explain with a bad acquirer: the error document', async () => {
   check('explain', r.doc);
 });
 
-test.each([[''], ['modem=no-signal,printer=paper-out'], ['pn532=ram-fail,host=refuse'], ['ccid=expired']])('selftest --sim %s', async (faults) => {
-  requireSystemTool('socat');
-  const r = await run(['selftest', '--sim', ...(faults ? [faults] : []), '--budget', '20000']);
-  expect(r.code).toBe(0);
-  check('selftest', r.doc);
-}, 30_000);
+test.each([[''], ['modem=no-signal,printer=paper-out'], ['pn532=ram-fail,host=refuse'], ['ccid=expired']])(
+  'selftest --sim %s',
+  async (faults) => {
+    requireSystemTool('socat');
+    const r = await run(['selftest', '--sim', ...(faults ? [faults] : []), '--budget', '20000']);
+    expect(r.code).toBe(0);
+    check('selftest', r.doc);
+  },
+  30_000,
+);
 
 test('diagnose --events: every line is an event of its schema, in order; the definitions it shares with diagnose.json are the same', async () => {
   requireSystemTool('socat');
   const events = JSON.parse(readFileSync(join(SCHEMAS, 'diagnose-events.json'), 'utf8'));
   const diagnose = JSON.parse(readFileSync(join(SCHEMAS, 'diagnose.json'), 'utf8'));
-  for (const name of ['device', 'finding', 'status', 'cause', 'evidence', 'hint', 'side', 'checkName']) expect([name, events.definitions[name]]).toEqual([name, diagnose.definitions[name]]);
+  for (const name of ['device', 'finding', 'status', 'cause', 'evidence', 'hint', 'side', 'checkName'])
+    expect([name, events.definitions[name]]).toEqual([name, diagnose.definitions[name]]);
   const home = mkdtempSync(join(tmpdir(), 'posdiag-events-'));
   const io = capturedIo({ POSDIAG_HOME: home });
   try {
@@ -76,7 +83,11 @@ test('diagnose --events: every line is an event of its schema, in order; the def
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
-  const lines = io.out().trimEnd().split('\n').map((l) => JSON.parse(l));
+  const lines = io
+    .out()
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   for (const line of lines) check('diagnose-events', line);
   // network, modem, printer and the simulated terminal's two readers (the PN532 and the chip reader)
   expect(lines.map((l) => l.event)).toEqual(['start', 'device', 'device', 'device', 'device', 'device', 'cause', 'slip', 'journal']);
@@ -89,22 +100,33 @@ describe('sim announcement of a real process', () => {
   }, 60_000);
   afterAll(() => bundle.dispose());
 
-  test.each([['host', 'decline-96'], ['printer', 'paper-out'], ['ccid', 'mute']])('%s %s', async (device, fault) => {
-    // A serial simulator is put on a pseudo-terminal; the host is on TCP.
-    if (device !== 'host') requireSystemTool('socat');
-    const child = spawn(process.execPath, [bundle.cli, 'sim', device, '--fault', fault, '--json'], { env: { ...process.env, ...bundle.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const line = await new Promise<string>((resolve, reject) => {
-        createInterface({ input: child.stdout! }).once('line', resolve);
-        child.once('exit', (c) => reject(new Error(`sim exited ${c}`)));
+  test.each([
+    ['host', 'decline-96'],
+    ['printer', 'paper-out'],
+    ['ccid', 'mute'],
+  ])(
+    '%s %s',
+    async (device, fault) => {
+      // A serial simulator is put on a pseudo-terminal; the host is on TCP.
+      if (device !== 'host') requireSystemTool('socat');
+      const child = spawn(process.execPath, [bundle.cli, 'sim', device, '--fault', fault, '--json'], {
+        env: { ...process.env, ...bundle.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
-      const doc = JSON.parse(line);
-      check('sim', doc);
-      expect(doc).toMatchObject({ device, fault });
-    } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  }, 60_000);
+      try {
+        const line = await new Promise<string>((resolve, reject) => {
+          createInterface({ input: child.stdout! }).once('line', resolve);
+          child.once('exit', (c) => reject(new Error(`sim exited ${c}`)));
+        });
+        const doc = JSON.parse(line);
+        check('sim', doc);
+        expect(doc).toMatchObject({ device, fault });
+      } finally {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+    60_000,
+  );
 });

@@ -19,7 +19,16 @@ let deadPid: number;
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'posdiag-races-'));
   bundle = join(work, 'race-child.cjs');
-  buildSync({ entryPoints: [join(__dirname, '..', 'helpers', 'race-child.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, external: ['@serialport/bindings-cpp'], logLevel: 'error' });
+  buildSync({
+    entryPoints: [join(__dirname, '..', 'helpers', 'race-child.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: bundle,
+    external: ['@serialport/bindings-cpp'],
+    logLevel: 'error',
+  });
   // The pid of a process that has exited: what a lock left by a killed process names.
   deadPid = spawnSync(process.execPath, ['-e', '']).pid!;
 });
@@ -107,7 +116,13 @@ test('8 diagnoses printing at once with 3 slips waiting for paper, 3 rounds: eve
       const dir = join(work, `print-${r}`);
       mkdirSync(dir);
       const waiting = [1, 2, 3].map((k) => `r${r}-W${k}`);
-      const jobs = waiting.map((id) => ({ id, bytes: Buffer.from(slipBytes(id)).toString('base64'), attempts: 1, lastReason: 'paper-end', queuedAt: Date.now() }));
+      const jobs = waiting.map((id) => ({
+        id,
+        bytes: Buffer.from(slipBytes(id)).toString('base64'),
+        attempts: 1,
+        lastReason: 'paper-end',
+        queuedAt: Date.now(),
+      }));
       writeFileSync(join(dir, 'print-queue.json'), JSON.stringify({ version: 1, jobs }));
       staleLock(join(dir, 'print-queue.json.lock'));
       const own = racers.map((_, i) => `r${r}-D${i}`);

@@ -99,7 +99,9 @@ test('wrong PIN, demo PIN, printer test page printed, exit', async () => {
   expect(menu.screen).toContain('> ****'); // the PIN as stars
   expect(menu.screen).not.toContain('1234');
   expect(menu.screen).not.toMatch(/\u001b\[[0-9;]*m/); // NO_COLOR: no colour codes
-  const events = journal().filter((r) => r.kind === 'menu').map((r) => [r.event, r.detail]);
+  const events = journal()
+    .filter((r) => r.kind === 'menu')
+    .map((r) => [r.event, r.detail]);
   expect(events).toEqual([
     ['pin-wrong', 'attempt 1'],
     ['pin-ok', undefined],

@@ -61,7 +61,11 @@ describe.each(DEVICE_FAULTS.modem.map((f) => [f]))('%s (pty)', (fault) => {
 
 test('unplug mid-command: absent with the disconnected evidence, long before the command deadline', async () => {
   const { hostPath } = await start('unplug');
-  const check = createModemCheck({ binding, clock: systemClock }, { path: hostPath, baudRate: 115200 }, { ...FAST, timeouts: { ...FAST.timeouts, signalMs: 5000 } });
+  const check = createModemCheck(
+    { binding, clock: systemClock },
+    { path: hostPath, baudRate: 115200 },
+    { ...FAST, timeouts: { ...FAST.timeouts, signalMs: 5000 } },
+  );
   const t0 = performance.now();
   const run = await runChecks([check], { level: 'internal' });
   const ms = performance.now() - t0;

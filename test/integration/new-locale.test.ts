@@ -29,7 +29,10 @@ beforeAll(() => {
   // … and the file (a start: what it lacks comes from en).
   writeFileSync(
     join(copy, 'src', 'i18n', 'locales', 'fr.json'),
-    JSON.stringify({ 'hint.system-malfunction.title': 'Panne du système de paiement', 'hint.system-malfunction.action': 'Pas la carte. Réessayez ; sinon appelez le support avec le code {code}.' }),
+    JSON.stringify({
+      'hint.system-malfunction.title': 'Panne du système de paiement',
+      'hint.system-malfunction.action': 'Pas la carte. Réessayez ; sinon appelez le support avec le code {code}.',
+    }),
   );
 
   const build = spawnSync(process.execPath, ['build.mjs'], { cwd: copy, encoding: 'utf8' });
@@ -48,7 +51,11 @@ function explain(code: string, locale: string, ...more: string[]): { locale: str
 }
 
 test('the new locale is picked up for its tags, and falls back to en for a text it lacks', () => {
-  expect(explain('96', 'fr-FR')).toEqual({ locale: 'fr', title: '96 Panne du système de paiement', action: 'Pas la carte. Réessayez ; sinon appelez le support avec le code 96.' });
+  expect(explain('96', 'fr-FR')).toEqual({
+    locale: 'fr',
+    title: '96 Panne du système de paiement',
+    action: 'Pas la carte. Réessayez ; sinon appelez le support avec le code 96.',
+  });
   expect(explain('51', 'fr')).toEqual({ locale: 'en', title: '51 Not enough funds', action: 'Use another card or payment method, or a smaller amount.' });
   expect(explain('96', 'de')).toMatchObject({ locale: 'en', title: '96 Payment system fault' });
   expect(explain('96', 'zh-HK')).toMatchObject({ locale: 'zh-TW', title: '96 支付系統暫時故障' });
@@ -74,6 +81,10 @@ describe('a terminal with a locale file missing or damaged', () => {
   });
   test('no locale file at all: the generic hint in English, with the code', () => {
     for (const tag of ['zh-CN', 'zh-TW', 'en', 'fr']) if (existsSync(file(tag))) unlinkSync(file(tag));
-    expect(explain('96', 'zh-CN')).toEqual({ locale: 'en', title: '96 Transaction not completed', action: 'Note code 96 and the time, retry once later; if it fails, call support.' });
+    expect(explain('96', 'zh-CN')).toEqual({
+      locale: 'en',
+      title: '96 Transaction not completed',
+      action: 'Note code 96 and the time, retry once later; if it fails, call support.',
+    });
   });
 });

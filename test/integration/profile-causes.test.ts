@@ -15,19 +15,49 @@ import { capturedIo } from '../helpers/captured-io';
 
 /** The cause of 96 for each fault as diagnosed with every option's default, before the profiles. */
 const CAUSES: Record<string, string> = {
-  'modem=healthy': 'host-side', 'modem=no-sim': 'sim-fault', 'modem=sim-pin': 'sim-fault', 'modem=no-signal': 'signal-none',
-  'modem=weak-signal': 'signal-weak', 'modem=denied': 'mobile-not-registered', 'modem=searching': 'mobile-not-registered',
-  'modem=roaming': 'host-side', 'modem=not-attached': 'mobile-data-down', 'modem=silent': 'modem-unresponsive',
-  'modem=garbage': 'modem-unresponsive', 'modem=echo': 'host-side', 'modem=urc-storm': 'host-side', 'modem=unplug': 'modem-unresponsive',
+  'modem=healthy': 'host-side',
+  'modem=no-sim': 'sim-fault',
+  'modem=sim-pin': 'sim-fault',
+  'modem=no-signal': 'signal-none',
+  'modem=weak-signal': 'signal-weak',
+  'modem=denied': 'mobile-not-registered',
+  'modem=searching': 'mobile-not-registered',
+  'modem=roaming': 'host-side',
+  'modem=not-attached': 'mobile-data-down',
+  'modem=silent': 'modem-unresponsive',
+  'modem=garbage': 'modem-unresponsive',
+  'modem=echo': 'host-side',
+  'modem=urc-storm': 'host-side',
+  'modem=unplug': 'modem-unresponsive',
   'modem=no-concat': 'host-side',
-  'pn532=healthy': 'host-side', 'pn532=silent': 'reader-fault', 'pn532=bad-checksum': 'reader-fault', 'pn532=rom-fail': 'reader-fault',
-  'pn532=ram-fail': 'reader-fault', 'pn532=antenna-fail': 'reader-fault', 'pn532=card-present': 'host-side', 'pn532=unplug': 'reader-fault',
-  'msr605=healthy': 'host-side', 'msr605=silent': 'reader-fault', 'msr605=ram-fail': 'reader-fault', 'msr605=swipe': 'host-side', 'msr605=unplug': 'reader-fault',
-  'printer=healthy': 'host-side', 'printer=paper-out': 'host-side', 'printer=paper-near-end': 'host-side', 'printer=cover-open': 'host-side',
-  'printer=cutter-error': 'host-side', 'printer=overheat': 'host-side', 'printer=offline': 'host-side', 'printer=silent': 'host-side',
+  'pn532=healthy': 'host-side',
+  'pn532=silent': 'reader-fault',
+  'pn532=bad-checksum': 'reader-fault',
+  'pn532=rom-fail': 'reader-fault',
+  'pn532=ram-fail': 'reader-fault',
+  'pn532=antenna-fail': 'reader-fault',
+  'pn532=card-present': 'host-side',
+  'pn532=unplug': 'reader-fault',
+  'msr605=healthy': 'host-side',
+  'msr605=silent': 'reader-fault',
+  'msr605=ram-fail': 'reader-fault',
+  'msr605=swipe': 'host-side',
+  'msr605=unplug': 'reader-fault',
+  'printer=healthy': 'host-side',
+  'printer=paper-out': 'host-side',
+  'printer=paper-near-end': 'host-side',
+  'printer=cover-open': 'host-side',
+  'printer=cutter-error': 'host-side',
+  'printer=overheat': 'host-side',
+  'printer=offline': 'host-side',
+  'printer=silent': 'host-side',
   'printer=unplug': 'host-side',
-  'host=healthy': 'host-side', 'host=refuse': 'host-unreachable', 'host=blackhole': 'host-unreachable', 'host=slow': 'host-slow',
-  'host=reset': 'host-unreachable', 'host=decline-96': 'host-side',
+  'host=healthy': 'host-side',
+  'host=refuse': 'host-unreachable',
+  'host=blackhole': 'host-unreachable',
+  'host=slow': 'host-slow',
+  'host=reset': 'host-unreachable',
+  'host=decline-96': 'host-side',
 };
 
 const MATRIX = Object.entries(DEVICE_FAULTS).flatMap(([device, faults]) => faults.map((fault) => `${device}=${fault}`));
@@ -52,18 +82,23 @@ async function causeOf(sim: string, profile: string): Promise<string> {
 async function pool<T>(jobs: (() => Promise<T>)[], width: number): Promise<T[]> {
   const out: T[] = [];
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await jobs[i]();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < jobs.length) {
+        const i = next++;
+        out[i] = await jobs[i]();
+      }
+    }),
+  );
   return out;
 }
 
 test('every fault of the matrix has the same cause under both profiles, and the cause it had before them', async () => {
   const runs = MATRIX.flatMap((sim) => DEADLINE_PROFILES.map((profile) => ({ sim, profile })));
-  const causes = await pool(runs.map((r) => () => causeOf(r.sim, r.profile)), 4);
+  const causes = await pool(
+    runs.map((r) => () => causeOf(r.sim, r.profile)),
+    4,
+  );
   const table = MATRIX.map((sim) => [sim, ...DEADLINE_PROFILES.map((profile) => causes[runs.findIndex((r) => r.sim === sim && r.profile === profile)])]);
   // A fault added after the table was written is held to the same cause under both profiles.
   const expected = table.map(([sim, first]) => [sim, ...DEADLINE_PROFILES.map(() => CAUSES[sim] ?? first)]);

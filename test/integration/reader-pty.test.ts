@@ -30,7 +30,9 @@ const FAST: ReaderCheckOptions = {
 describe.each(readerCases())('$kind $fault at $level (pty)', (c: ReaderCase) => {
   test(`→ ${c.expect.map((e) => `${e.id}:${e.status}`).join(', ')}`, async () => {
     const sim =
-      c.kind === 'pn532' ? new Pn532Simulator(c.fault as Pn532Fault, { baudRate: 115200 }) : new Msr605Simulator(c.fault as Msr605Fault, { baudRate: 9600, swipeAfterMs: 200 });
+      c.kind === 'pn532'
+        ? new Pn532Simulator(c.fault as Pn532Fault, { baudRate: 115200 })
+        : new Msr605Simulator(c.fault as Msr605Fault, { baudRate: 9600, swipeAfterMs: 200 });
     running = await startOnPty(sim);
     const check = createReaderCheck(
       { binding, clock: systemClock, config: { kind: c.kind, path: running.hostPath, baudRate: c.kind === 'pn532' ? 115200 : 9600 } },
@@ -44,7 +46,10 @@ describe.each(readerCases())('$kind $fault at $level (pty)', (c: ReaderCase) => 
 test('the swipe test resets the MSR605 at its deadline, so no read is left armed', async () => {
   const sim = new Msr605Simulator('healthy', { baudRate: 9600 });
   running = await startOnPty(sim);
-  const check = createReaderCheck({ binding, clock: systemClock, config: { kind: 'msr605', path: running.hostPath, baudRate: 9600 } }, { interactiveMs: 1000 })!;
+  const check = createReaderCheck(
+    { binding, clock: systemClock, config: { kind: 'msr605', path: running.hostPath, baudRate: 9600 } },
+    { interactiveMs: 1000 },
+  )!;
   const t0 = performance.now();
   // Default command timeouts here (FAST's 400 ms can expire on a loaded machine before the read is armed):
   // only the swipe window is under test.
@@ -63,7 +68,10 @@ test('the tap test aborts the poll in progress with an ACK at its deadline', asy
   // A chip whose InListPassiveTarget never comes back (MaxRetries infinite on a real PN532).
   sim.override((chunk) => chunk.includes(Buffer.from([0xd4, 0x4a])));
   running = await startOnPty(sim);
-  const check = createReaderCheck({ binding, clock: systemClock, config: { kind: 'pn532', path: running.hostPath, baudRate: 115200 } }, { ...FAST, interactiveMs: 1000 })!;
+  const check = createReaderCheck(
+    { binding, clock: systemClock, config: { kind: 'pn532', path: running.hostPath, baudRate: 115200 } },
+    { ...FAST, interactiveMs: 1000 },
+  )!;
   const run = await runChecks([check], { level: 'interactive' });
   expect(run.devices[0].findings).toContainEqual(expect.objectContaining({ id: 'reader.tap', status: 'timeout' }));
   await new Promise((r) => setTimeout(r, 50));

@@ -19,7 +19,8 @@ let home: string;
 beforeEach(() => (home = mkdtempSync(join(tmpdir(), 'posdiag-readers-'))));
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
-const schema = (name: string) => new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(__dirname, `../../schemas/${name}.json`), 'utf8')));
+const schema = (name: string) =>
+  new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(readFileSync(join(__dirname, `../../schemas/${name}.json`), 'utf8')));
 const THREE = 'msr605,pn532,pn532-2=antenna-fail';
 
 test('selftest checks all three readers, each under its own name', async () => {

@@ -92,14 +92,18 @@ describe.each(Object.keys(PRELOADS) as (keyof typeof PRELOADS)[])('%s', (runtime
     [['diagnose', '--code', '96', '--sim', '--no-print']],
     [['diagnose', '--code', '96', '--sim', '--no-print', '--locale', 'en']],
     [['diagnose', '--code', '51', '--sim', '--no-print', '--amount', '128.5']],
-  ])('%j: the same hint and slip as full ICU', async (args) => {
-    const [here, there] = await Promise.all([posdiag(runtime, newHome(), [...args, '--json']), posdiag('full ICU', newHome(), [...args, '--json'])]);
-    expect(here.code).toBe(0);
-    const [a, b] = [JSON.parse(here.stdout), JSON.parse(there.stdout)];
-    expect(a.cause.hint).toEqual(b.cause.hint);
-    expect(a.journalId).toMatch(/^J\d+$/);
-    expect(steady(a.slip.preview)).toBe(steady(b.slip.preview));
-  }, 120_000);
+  ])(
+    '%j: the same hint and slip as full ICU',
+    async (args) => {
+      const [here, there] = await Promise.all([posdiag(runtime, newHome(), [...args, '--json']), posdiag('full ICU', newHome(), [...args, '--json'])]);
+      expect(here.code).toBe(0);
+      const [a, b] = [JSON.parse(here.stdout), JSON.parse(there.stdout)];
+      expect(a.cause.hint).toEqual(b.cause.hint);
+      expect(a.journalId).toMatch(/^J\d+$/);
+      expect(steady(a.slip.preview)).toBe(steady(b.slip.preview));
+    },
+    120_000,
+  );
 
   test('demo: exit 0 with the hint box and the slip', async () => {
     const r = await posdiag(runtime, newHome(), ['demo']);
@@ -127,21 +131,37 @@ describe.each(Object.keys(PRELOADS) as (keyof typeof PRELOADS)[])('%s', (runtime
   }, 60_000);
 });
 
-test.each(Object.keys(PRELOADS) as (keyof typeof PRELOADS)[])('the library (dist/index.js) on %s: the same slip bytes as on full ICU', async (runtime) => {
-  // The library reads gb18030.bin beside itself, as dist/cli.js does.
-  const index = join(dirname(bundle.cli), 'index.js');
-  if (!existsSync(index)) buildSync({ entryPoints: [join(ROOT, 'src/index.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', charset: 'utf8', external: ['@serialport/bindings-cpp'], logLevel: 'error', outfile: index, define: { POSDIAG_SIM_BUNDLE: '"sim.js"', POSDIAG_GB18030_TABLE: '"gb18030.bin"' } });
-  const child = join(__dirname, '../helpers/library-slip-child.js');
-  const run = async (preload: string[]) => {
-    const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), TZ: 'Asia/Shanghai' };
-    return JSON.parse((await promisify(execFile)(process.execPath, [...preload, child, index], { env, timeout: 30_000 })).stdout);
-  };
-  const [here, full] = await Promise.all([run(['-r', PRELOADS[runtime]]), run([])]);
-  expect(here.title).toBe('51 可用余额不足');
-  expect(here.journalId).toMatch(/^J\d+$/);
-  expect(here.slip).toBe(full.slip);
-  expect(slipText(Buffer.from(here.slip, 'hex'))).toContain('2026-11-22 10:30:15');
-}, 60_000);
+test.each(Object.keys(PRELOADS) as (keyof typeof PRELOADS)[])(
+  'the library (dist/index.js) on %s: the same slip bytes as on full ICU',
+  async (runtime) => {
+    // The library reads gb18030.bin beside itself, as dist/cli.js does.
+    const index = join(dirname(bundle.cli), 'index.js');
+    if (!existsSync(index))
+      buildSync({
+        entryPoints: [join(ROOT, 'src/index.ts')],
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        charset: 'utf8',
+        external: ['@serialport/bindings-cpp'],
+        logLevel: 'error',
+        outfile: index,
+        define: { POSDIAG_SIM_BUNDLE: '"sim.js"', POSDIAG_GB18030_TABLE: '"gb18030.bin"' },
+      });
+    const child = join(__dirname, '../helpers/library-slip-child.js');
+    const run = async (preload: string[]) => {
+      const env = { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), TZ: 'Asia/Shanghai' };
+      return JSON.parse((await promisify(execFile)(process.execPath, [...preload, child, index], { env, timeout: 30_000 })).stdout);
+    };
+    const [here, full] = await Promise.all([run(['-r', PRELOADS[runtime]]), run([])]);
+    expect(here.title).toBe('51 可用余额不足');
+    expect(here.journalId).toMatch(/^J\d+$/);
+    expect(here.slip).toBe(full.slip);
+    expect(slipText(Buffer.from(here.slip, 'hex'))).toContain('2026-11-22 10:30:15');
+  },
+  60_000,
+);
 
 test('dist/cli.js copied without its GB18030 table, on small ICU: the diagnosis, hint and record stand; no slip, and why', async () => {
   const dir = newHome();

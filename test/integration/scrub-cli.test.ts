@@ -37,6 +37,8 @@ test('a card number in terminal.merchantName and location is masked on the scree
 
   const slips = join(home, 'sim', 'slips');
   const stored = readdirSync(slips).map((f) => readFileSync(join(slips, f)).toString('latin1'));
-  const journalFiles = readdirSync(join(home, 'sim')).filter((f) => f.startsWith('journal')).map((f) => readFileSync(join(home, 'sim', f), 'utf8'));
+  const journalFiles = readdirSync(join(home, 'sim'))
+    .filter((f) => f.startsWith('journal'))
+    .map((f) => readFileSync(join(home, 'sim', f), 'utf8'));
   for (const text of [diagnosis.text, slip.text, journal.text, ...stored, ...journalFiles]) expect(text.replace(/[^0-9]/g, '')).not.toContain(MIDDLE);
 }, 60_000);

@@ -74,7 +74,9 @@ function run(args: string[], tmp: string): { child: ChildProcess; exited: Promis
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr!.resume();
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return { child, exited };
 }
 
@@ -88,7 +90,11 @@ async function startDemo(tmp: string) {
   // dirs, one each for the modem, the printer and the two readers (PN532, chip reader). Read one after
   // the other they were once seen out of step on a loaded machine (three socats, two dirs listed); what
   // the test is about is that all of them are gone after the signal.
-  const up = await until(() => ({ socats: liveChildren(r.child.pid!, 'socat'), dirs: ptyDirs(tmp) }), (v) => v.socats.length === SERIAL_SIMS && v.dirs.length === SERIAL_SIMS, 10_000);
+  const up = await until(
+    () => ({ socats: liveChildren(r.child.pid!, 'socat'), dirs: ptyDirs(tmp) }),
+    (v) => v.socats.length === SERIAL_SIMS && v.dirs.length === SERIAL_SIMS,
+    10_000,
+  );
   seen.push(...up.socats);
   expect(up.socats).toHaveLength(SERIAL_SIMS);
   expect(up.dirs).toHaveLength(SERIAL_SIMS);
@@ -107,7 +113,13 @@ test.each([
   const end = await exited;
   // Re-raised: the parent sees the signal, a shell the conventional 128+n.
   expect(end.signal ?? (end.code === status ? signal : end.code)).toBe(signal);
-  expect(await until(() => alive(socats), (l) => l.length === 0, 2000)).toEqual([]);
+  expect(
+    await until(
+      () => alive(socats),
+      (l) => l.length === 0,
+      2000,
+    ),
+  ).toEqual([]);
   expect(ptyDirs(tmp)).toEqual([]);
 });
 
@@ -116,7 +128,13 @@ test('SIGKILL: the socat children end by themselves, and the next simulated run 
   const { child, exited, socats } = await startDemo(tmp);
   child.kill('SIGKILL');
   await exited;
-  expect(await until(() => alive(socats), (l) => l.length === 0, 2000)).toEqual([]);
+  expect(
+    await until(
+      () => alive(socats),
+      (l) => l.length === 0,
+      2000,
+    ),
+  ).toEqual([]);
   expect(ptyDirs(tmp)).toHaveLength(SERIAL_SIMS); // nothing could remove them yet
   const next = run(['selftest', '--sim', '--budget', '5000'], tmp);
   await next.exited;

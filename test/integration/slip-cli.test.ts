@@ -15,7 +15,9 @@ import { capturedIo } from '../helpers/captured-io';
 import { requireSystemTool } from '../../mocks/system-tools';
 
 // The simulated terminal on real pseudo-terminals: without socat each test here fails with the command that installs it.
-beforeAll(() => { requireSystemTool('socat'); });
+beforeAll(() => {
+  requireSystemTool('socat');
+});
 
 const validate = new Ajv({ strict: true }).compile(schema);
 

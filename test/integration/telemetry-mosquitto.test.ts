@@ -41,14 +41,30 @@ function terminal(extra: Record<string, unknown> = {}, cert = 'T0000001', via = 
   const dataDir = join(tmp.dir, `term${++n}`);
   mkdirSync(dataDir);
   const config = join(tmp.dir, `term${n}.json`);
-  const telemetry = { broker: `mqtts://127.0.0.1:${via}`, cert: join(tmp.dir, `${cert}.crt`), key: join(tmp.dir, `${cert}.key`), ca: join(tmp.dir, 'ca.crt'), flushTimeoutMs: 20_000, rewindMs: 1_000, backoffMinMs: 100, backoffMaxMs: 1_000, ...extra };
-  writeFileSync(config, JSON.stringify({ terminal: { id: 'T0000001', merchantId: '123456789012345', acquirer: 'cup' }, devices: {}, journal: { dir: dataDir }, telemetry }));
+  const telemetry = {
+    broker: `mqtts://127.0.0.1:${via}`,
+    cert: join(tmp.dir, `${cert}.crt`),
+    key: join(tmp.dir, `${cert}.key`),
+    ca: join(tmp.dir, 'ca.crt'),
+    flushTimeoutMs: 20_000,
+    rewindMs: 1_000,
+    backoffMinMs: 100,
+    backoffMaxMs: 1_000,
+    ...extra,
+  };
+  writeFileSync(
+    config,
+    JSON.stringify({ terminal: { id: 'T0000001', merchantId: '123456789012345', acquirer: 'cup' }, devices: {}, journal: { dir: dataDir }, telemetry }),
+  );
   return { dataDir, config };
 }
 
 /** A flush in a child process, awaited without blocking this process (the fake fleet lives here). */
 function flush(config: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'flush', '--json', '--config', config], { env: { ...process.env, ...bundle.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'flush', '--json', '--config', config], {
+    env: { ...process.env, ...bundle.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -72,7 +88,7 @@ function expectedKeys(dataDir: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => `T0000001:${epoch}:J${String(i + 1).padStart(8, '0')}`);
 }
 
-test('flush: every record reaches the fleet once; the cursor is the fleet\'s acknowledgement; nothing card-like leaves', async () => {
+test("flush: every record reaches the fleet once; the cursor is the fleet's acknowledgement; nothing card-like leaves", async () => {
   const { config } = terminal();
   // A real diagnosis with a card number and an amount, then more records.
   const home = join(tmp.dir, 'home-pan');
@@ -160,7 +176,10 @@ test('broker restart mid-flush: the shipper reconnects with its back-off and fin
   const { dataDir, config } = terminal({ window: 1 });
   await appendRecords(dataDir, 300);
   const dbBefore = fleet.db.size;
-  const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'flush', '--json', '--config', config], { env: { ...process.env, ...bundle.env }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'flush', '--json', '--config', config], {
+    env: { ...process.env, ...bundle.env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   // Mid-flush: some records in, most not.
@@ -207,7 +226,10 @@ test('a link that blackholes longer than the connect timeout, then resets, then 
 
 test('after a diagnosis a flush runs on its own: the diagnosis does not wait for it, the record reaches the fleet', async () => {
   const { dataDir, config } = terminal({ flushTimeoutMs: 15_000 });
-  const diag = spawn(process.execPath, [bundle.cli, 'diagnose', '--code', '96', '--no-print', '--json', '--config', config], { env: { ...process.env, ...bundle.env }, stdio: 'ignore' });
+  const diag = spawn(process.execPath, [bundle.cli, 'diagnose', '--code', '96', '--no-print', '--json', '--config', config], {
+    env: { ...process.env, ...bundle.env },
+    stdio: 'ignore',
+  });
   expect(await new Promise((r) => diag.once('exit', r))).toBe(0);
   // The diagnosis has exited; its record arrives afterwards, sent by the detached flush.
   for (let i = 0; i < 1_000 && keysOf(dataDir).length < 1; i++) await new Promise((r) => setTimeout(r, 10));
@@ -217,7 +239,10 @@ test('after a diagnosis a flush runs on its own: the diagnosis does not wait for
 test('run: resident, sends records as they are written, says offline on SIGTERM', async () => {
   const { dataDir, config } = terminal({ heartbeatMs: 1_000 });
   const statusesBefore = fleet.statuses.length;
-  const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'run', '--json', '--config', config], { env: { ...process.env, ...bundle.env }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'run', '--json', '--config', config], {
+    env: { ...process.env, ...bundle.env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise((r) => child.once('exit', r));

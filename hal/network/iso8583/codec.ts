@@ -120,7 +120,10 @@ class Cursor {
 }
 
 class Stop extends Error {
-  constructor(message: string, readonly unknownField?: number) {
+  constructor(
+    message: string,
+    readonly unknownField?: number,
+  ) {
     super(message);
   }
 }

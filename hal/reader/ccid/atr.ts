@@ -51,7 +51,11 @@ export function parseAtr(bytes: ArrayLike<number>): Atr {
   let truncated = false;
   let tckNeeded = false;
   for (;;) {
-    for (const [bit, name] of [[0x1, 'TA'], [0x2, 'TB'], [0x4, 'TC']] as const) {
+    for (const [bit, name] of [
+      [0x1, 'TA'],
+      [0x2, 'TB'],
+      [0x4, 'TC'],
+    ] as const) {
       if (!(y & bit)) continue;
       if (at >= b.length) truncated = true;
       else iface[`${name}${i}`] = b[at];

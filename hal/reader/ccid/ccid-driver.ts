@@ -155,7 +155,15 @@ export class Ccid {
 
   /** SetParameters; a bError 01..7F ("parameter not changeable") counts as accepted, as in libccid. */
   async setParameters(protocol: 0 | 1, params: number[], signal?: AbortSignal): Promise<CcidFailure | null> {
-    const m = await this.transact(PcToRdr.SetParameters, RdrToPc.Parameters, params, [protocol, 0, 0], `SetParameters T=${protocol}`, this.timing.commandTimeoutMs, signal);
+    const m = await this.transact(
+      PcToRdr.SetParameters,
+      RdrToPc.Parameters,
+      params,
+      [protocol, 0, 0],
+      `SetParameters T=${protocol}`,
+      this.timing.commandTimeoutMs,
+      signal,
+    );
     const failure = failureOf(m);
     if (failure && failure.error >= 0x01 && failure.error <= 0x7f) return null;
     return failure;
@@ -222,7 +230,15 @@ export class Ccid {
    * Sends one command frame and waits for its answer: the echo first (when the reader echoes), then a
    * message of `want` type with our bSeq and bSlot. A NAK resends, up to `nakRetries` times.
    */
-  async transact(type: number, want: number, data: ArrayLike<number>, b789: [number, number, number], name: string, timeoutMs: number, signal?: AbortSignal): Promise<CcidMessage> {
+  async transact(
+    type: number,
+    want: number,
+    data: ArrayLike<number>,
+    b789: [number, number, number],
+    name: string,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<CcidMessage> {
     const seq = this.#seq;
     this.#seq = (this.#seq + 1) & 0xff;
     const frame = encodeFrame(command(type, seq, data, b789));
@@ -255,7 +271,9 @@ export class Ccid {
             }
             const problem = f.message.type === want ? 'no-echo' : 'echo';
             f.bytes.fill(0);
-            return fail('Reader_Status', `${name}: the reader ${problem === 'no-echo' ? 'answered without echoing the command' : 'echoed something else'}`, { problem });
+            return fail('Reader_Status', `${name}: the reader ${problem === 'no-echo' ? 'answered without echoing the command' : 'echoed something else'}`, {
+              problem,
+            });
           }
           const m = f.message;
           // An answer refused holds the card's data as much as one taken: zeroed all the same.

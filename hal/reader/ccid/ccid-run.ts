@@ -17,7 +17,14 @@ export async function runCcid(env: DeviceEnv<ReaderConfig>, o: KindRunOptions, c
   await runChipReader(
     { binding: env.binding, clock: env.clock },
     serial,
-    { interactiveMs: o.interactiveMs, pollIntervalMs, cardStepsMs, timing: driver, ...(aids ? { aids } : {}), ...(readExpiry !== undefined ? { readExpiry } : {}) },
+    {
+      interactiveMs: o.interactiveMs,
+      pollIntervalMs,
+      cardStepsMs,
+      timing: driver,
+      ...(aids ? { aids } : {}),
+      ...(readExpiry !== undefined ? { readExpiry } : {}),
+    },
     ctx,
   );
 }

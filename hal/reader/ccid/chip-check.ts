@@ -143,7 +143,14 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
       const window = windowLeft(ctx, o.interactiveMs);
       const inserted = await step('reader.insert', () => waitForSlot(r, ctx, window, o.pollIntervalMs, (s) => s !== 'absent'));
       if (!inserted) {
-        ctx.report({ id: 'reader.insert', status: 'timeout', value: Math.round(window / 1000), unit: 's', message: 'check.reader.chip.insert-none', params: { seconds: Math.round(window / 1000) } });
+        ctx.report({
+          id: 'reader.insert',
+          status: 'timeout',
+          value: Math.round(window / 1000),
+          unit: 's',
+          message: 'check.reader.chip.insert-none',
+          params: { seconds: Math.round(window / 1000) },
+        });
         return;
       }
       ctx.report(pass('reader.insert', 'check.reader.chip.insert.ok'));
@@ -161,7 +168,8 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
     // outlasts it is reported slow (or silent) and the rest of its steps are skipped.
     cardDeadline = cardStepsDeadline(ctx, o.cardStepsMs ?? CHIP_CARD_STEPS.cardStepsMs.default, signal);
     const cardSignal = cardDeadline.signal;
-    const cardStep: Step = (id, fn) => checkStep(ctx, (err) => (cardDeadline?.passed() && !signal?.aborted ? cardDeadlineFinding(id, r) : errorFinding(id, err, reader)), fn);
+    const cardStep: Step = (id, fn) =>
+      checkStep(ctx, (err) => (cardDeadline?.passed() && !signal?.aborted ? cardDeadlineFinding(id, r) : errorFinding(id, err, reader)), fn);
 
     // Activation: ATR at 5 V, 3 V or 1.8 V.
     const at = ctx.clock.now();
@@ -179,16 +187,33 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
       ctx.report(atrFinding);
       return;
     }
-    ctx.report(pass('reader.atr', 'check.reader.chip.atr.ok', { value: atrHex, params: { atr: atrHex, voltage: VOLTAGE_NAMES[last.voltage], ms: Math.round(ctx.clock.now() - at) } }));
+    ctx.report(
+      pass('reader.atr', 'check.reader.chip.atr.ok', {
+        value: atrHex,
+        params: { atr: atrHex, voltage: VOLTAGE_NAMES[last.voltage], ms: Math.round(ctx.clock.now() - at) },
+      }),
+    );
 
     if (!atr.protocols.includes(0)) {
       // posdiag's driver speaks T=0 only (every UnionPay contact ATR of the reference is T=0).
-      ctx.report({ id: 'reader.parameters', status: 'warn', value: `T=${atr.protocols.join('/')}`, message: 'check.reader.chip.protocol-untested', params: { protocols: atr.protocols.join(',') } });
+      ctx.report({
+        id: 'reader.parameters',
+        status: 'warn',
+        value: `T=${atr.protocols.join('/')}`,
+        message: 'check.reader.chip.protocol-untested',
+        params: { protocols: atr.protocols.join(',') },
+      });
       return;
     }
     const refused = await cardStep('reader.parameters', () => r.setParameters(0, t0Parameters(atr), cardSignal));
     if (refused) {
-      ctx.report({ id: 'reader.parameters', status: 'fail', value: `0x${hexOf([refused.error])}`, message: 'check.reader.chip.parameters.refused', params: { error: `0x${hexOf([refused.error])}` } });
+      ctx.report({
+        id: 'reader.parameters',
+        status: 'fail',
+        value: `0x${hexOf([refused.error])}`,
+        message: 'check.reader.chip.parameters.refused',
+        params: { error: `0x${hexOf([refused.error])}` },
+      });
       return;
     }
     ctx.report(pass('reader.parameters', 'check.reader.chip.parameters.ok', { value: 'T=0' }));
@@ -226,7 +251,14 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
       ctx.report(
         removed
           ? pass('reader.remove', 'check.reader.chip.remove.ok')
-          : { id: 'reader.remove', status: 'timeout', value: Math.round(window / 1000), unit: 's', message: 'check.reader.chip.remove-none', params: { seconds: Math.round(window / 1000) } },
+          : {
+              id: 'reader.remove',
+              status: 'timeout',
+              value: Math.round(window / 1000),
+              unit: 's',
+              message: 'check.reader.chip.remove-none',
+              params: { seconds: Math.round(window / 1000) },
+            },
       );
     }
   } catch (err) {
@@ -251,7 +283,9 @@ async function powerOffOnExit(reader: Ccid, ctx: CheckContext): Promise<void> {
   const deadline = ctx.signal.aborted ? ctx.clock.now() + EXIT_POWER_OFF_MS : ctx.deadline;
   const stop = new AbortController();
   // A run without a deadline (Infinity) has only the command's own timeout: a timer of Infinity would fire at once.
-  const timer = Number.isFinite(deadline) ? ctx.clock.setTimeout(() => stop.abort(new Error('power-off deadline')), Math.max(0, deadline - ctx.clock.now())) : null;
+  const timer = Number.isFinite(deadline)
+    ? ctx.clock.setTimeout(() => stop.abort(new Error('power-off deadline')), Math.max(0, deadline - ctx.clock.now()))
+    : null;
   try {
     await reader.powerOff(stop.signal);
   } catch {
@@ -297,7 +331,8 @@ function cardStepsDeadline(ctx: CheckContext, ms: number, outer: AbortSignal | u
  * card works), silent at that step when it did not.
  */
 function cardDeadlineFinding(id: string, r: Ccid): Finding {
-  if (r.timeRequests > 0) return { id: 'reader.speed', status: 'warn', value: r.timeRequests, message: 'check.reader.chip.slow-card', params: { count: r.timeRequests } };
+  if (r.timeRequests > 0)
+    return { id: 'reader.speed', status: 'warn', value: r.timeRequests, message: 'check.reader.chip.slow-card', params: { count: r.timeRequests } };
   return { id, status: 'timeout', message: 'check.reader.no-reply', params: { step: id } };
 }
 
@@ -384,7 +419,8 @@ async function readValidity(r: Ccid, pdol: Uint8Array | null, today: number, sig
   let afl: Uint8Array | null = null;
   try {
     if (swOf(res) === '6985') return { id: 'reader.validity', status: 'warn', value: '6985', message: 'check.reader.chip.gpo-refused' };
-    if (swOf(res) !== '9000') return { id: 'reader.validity', status: 'fail', value: swOf(res), message: 'check.reader.chip.gpo-failed', params: { sw: swOf(res) } };
+    if (swOf(res) !== '9000')
+      return { id: 'reader.validity', status: 'fail', value: swOf(res), message: 'check.reader.chip.gpo-failed', params: { sw: swOf(res) } };
     // Format 1: 80 L AIP(2) AFL; format 2: 77 with 82 and 94.
     if (res.data[0] === 0x80 && res.data.length >= 4) afl = res.data.slice(4, 2 + res.data[1]);
     else afl = findTag(allowedItems(res.data), 0x94);

@@ -29,7 +29,7 @@ export function gpo(pdol: Uint8Array | null): Uint8Array {
 /** Total length a DOL (tag, length pairs) asks for. */
 export function dolLength(dol: Uint8Array): number {
   let total = 0;
-  for (let at = 0; at < dol.length; ) {
+  for (let at = 0; at < dol.length;) {
     const first = dol[at++];
     if ((first & 0x1f) === 0x1f) while (at < dol.length && dol[at++] & 0x80);
     if (at >= dol.length) break;

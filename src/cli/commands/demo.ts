@@ -60,14 +60,16 @@ export const command: CommandSpec = {
       });
       const files = await writePreviews(dataDir, report);
       // The data directory's path may hold anything (a card number too): the lines that name it are scrubbed.
-      const text = maskCardNumbers([
-        renderDiagnosis(report, ctx.color, dataDir),
-        '',
-        `slip text ${files.text}`,
-        `slip png  ${files.png ?? `not written: ${files.pngError}`}`,
-        `journal   ${join(dataDir, JOURNAL_FILE)}   (posdiag journal list)`,
-        ...(report.slip.error ? [] : [`reprint   posdiag slip ${report.slip.id} --text`]),
-      ].join('\n'));
+      const text = maskCardNumbers(
+        [
+          renderDiagnosis(report, ctx.color, dataDir),
+          '',
+          `slip text ${files.text}`,
+          `slip png  ${files.png ?? `not written: ${files.pngError}`}`,
+          `journal   ${join(dataDir, JOURNAL_FILE)}   (posdiag journal list)`,
+          ...(report.slip.error ? [] : [`reprint   posdiag slip ${report.slip.id} --text`]),
+        ].join('\n'),
+      );
       return { exitCode: EXIT.ok, json: { scenario: scenario.id, code: scenario.code, sim: Object.fromEntries(sim), report, files }, text };
     } finally {
       await env.close();

@@ -57,8 +57,13 @@ export const command: CommandSpec = {
     { name: 'acquirer', value: 'acquirer', help: `acquirer profile: ${Object.keys(ACQUIRERS).join(', ')} (default: the configuration's, else cup)` },
     { name: 'no-print', help: 'keep the slip in the store without printing it' },
     { name: 'budget', value: 'ms', help: BUDGET_FLAG_HELP },
-    { name: 'profile', value: 'profile', help: `the checks' deadlines: cashier (short probes, stops once the cause is proven) or thorough (the self-test's); default: the configuration's checks.profile, else ${PROFILE_DEFAULTS.diagnose}`, choices: DEADLINE_PROFILES },
-    { name: 'events', help: 'print the run as JSON Lines as it happens: start (the catalog\'s hint), each device, the cause, the slip, the journal record' },
+    {
+      name: 'profile',
+      value: 'profile',
+      help: `the checks' deadlines: cashier (short probes, stops once the cause is proven) or thorough (the self-test's); default: the configuration's checks.profile, else ${PROFILE_DEFAULTS.diagnose}`,
+      choices: DEADLINE_PROFILES,
+    },
+    { name: 'events', help: "print the run as JSON Lines as it happens: start (the catalog's hint), each device, the cause, the slip, the journal record" },
   ],
   examples: [
     'posdiag diagnose --code 96',
@@ -69,7 +74,8 @@ export const command: CommandSpec = {
   ],
   async run({ opts }, ctx) {
     const flags = opts as unknown as DiagnoseFlags;
-    if (!flags.code.trim()) throw new HalError('Usage_Invalid', '--code is empty: give the response code or the text the terminal showed (96, A0, "NO COMMUNICATION")');
+    if (!flags.code.trim())
+      throw new HalError('Usage_Invalid', '--code is empty: give the response code or the text the terminal showed (96, A0, "NO COMMUNICATION")');
     const pan = checkPan(flags.pan);
     const amount = parseAmount(flags.amount);
     if (flags.acquirer !== undefined) acquirerFlag(flags.acquirer);
@@ -79,7 +85,11 @@ export const command: CommandSpec = {
     const config = (await configOf(ctx)) ?? SIMULATED_TERMINAL;
     const profile = flags.profile ?? config.checks?.profile ?? PROFILE_DEFAULTS.diagnose;
     const line = (event: DiagnosisEvent) => ctx.io.stdout(JSON.stringify(event) + '\n');
-    const start = diagnosisStart(lookup(flags.code, { acquirer: flags.acquirer ?? config.terminal.acquirer }), { locale: ctx.locale ?? config.terminal.locale, amount, profile });
+    const start = diagnosisStart(lookup(flags.code, { acquirer: flags.acquirer ?? config.terminal.acquirer }), {
+      locale: ctx.locale ?? config.terminal.locale,
+      amount,
+      profile,
+    });
     if (flags.events) line(start);
     else ctx.progress(`${start.hint.title}: ${start.hint.action}\n  checking ${start.checks.join(', ') || 'nothing'} …\n`);
     // What runs the diagnosis is loaded after the hint is out: the first line does not wait for it.

@@ -42,7 +42,12 @@ export const command: CommandSpec = {
     { name: 'kind', value: 'kind', help: `list: only ${JOURNAL_KINDS.join(', ')} records` },
     { name: 'out', value: 'file', help: 'export: write the JSON Lines to this file instead of stdout' },
   ],
-  examples: ['posdiag journal', 'posdiag journal show J00000042', 'posdiag journal export --out /sdcard/posdiag.jsonl', 'posdiag journal list --limit 10 --json'],
+  examples: [
+    'posdiag journal',
+    'posdiag journal show J00000042',
+    'posdiag journal export --out /sdcard/posdiag.jsonl',
+    'posdiag journal list --limit 10 --json',
+  ],
   async run({ args, opts: flags }, ctx) {
     const { action, id } = args;
     const opts = flags as JournalOptions;
@@ -60,7 +65,10 @@ export const command: CommandSpec = {
         const limit = parseLimit(opts.limit);
         const mark = setAsideMark();
         const { records, skipped } = await journal.readAll();
-        const picked = records.filter((r) => kind === undefined || r.kind === kind).reverse().slice(0, limit);
+        const picked = records
+          .filter((r) => kind === undefined || r.kind === kind)
+          .reverse()
+          .slice(0, limit);
         const lines = picked.map((r) => recordLine(r, locale));
         if (lines.length === 0) lines.push(L.noRecords);
         if (skipped > 0) lines.push(L.skipped(skipped));
@@ -72,7 +80,8 @@ export const command: CommandSpec = {
         return { exitCode: EXIT.ok, json: { records: picked, skipped, setAside, damaged }, text: lines.join('\n') + '\n' };
       }
       case 'show': {
-        if (id === undefined) throw new HalError('Usage_Invalid', 'journal show needs a record id, e.g. posdiag journal show J00000042 (posdiag journal list shows them)');
+        if (id === undefined)
+          throw new HalError('Usage_Invalid', 'journal show needs a record id, e.g. posdiag journal show J00000042 (posdiag journal list shows them)');
         const wanted = normalizeId(id);
         const record = wanted === null ? null : await journal.get(wanted);
         if (!record) throw new HalError('Usage_Invalid', `no journal record "${id}" in ${dir} (posdiag journal list shows the ids)`, { id, dir });
@@ -107,7 +116,8 @@ export function normalizeId(id: string): string | null {
 
 function parseKind(kind: string | undefined): JournalKind | undefined {
   if (kind === undefined) return undefined;
-  if (!(JOURNAL_KINDS as readonly string[]).includes(kind)) throw new HalError('Usage_Invalid', `--kind: expected one of ${JOURNAL_KINDS.join(', ')}, got "${kind}"`);
+  if (!(JOURNAL_KINDS as readonly string[]).includes(kind))
+    throw new HalError('Usage_Invalid', `--kind: expected one of ${JOURNAL_KINDS.join(', ')}, got "${kind}"`);
   return kind as JournalKind;
 }
 

@@ -33,7 +33,8 @@ type Prompt = 'enter' | 'again' | 'mismatch' | 'paste';
 export const command: CommandSpec = {
   name: 'menu',
   options: [{ name: 'hash-pin', help: 'read a new technician PIN (4 to 12 digits) from stdin and print its hash for technician.pinHash' }],
-  notes: 'Keys: digits, Enter, Esc (Cancel: back, stop a test, leave), Backspace (correct the PIN).\nThe simulated terminal (--sim, or no configuration) opens with the demo PIN 1234.',
+  notes:
+    'Keys: digits, Enter, Esc (Cancel: back, stop a test, leave), Backspace (correct the PIN).\nThe simulated terminal (--sim, or no configuration) opens with the demo PIN 1234.',
   examples: ['posdiag menu --sim', 'posdiag menu --config /data/posdiag/config.json', 'posdiag menu --hash-pin --json'],
   async run({ opts }, ctx) {
     // Tests hand in the keyboard and the screen with the io.
@@ -42,7 +43,11 @@ export const command: CommandSpec = {
     const say = (key: Prompt) => text(`menu.hash-pin.${key}`, ctx.locale);
     if (opts.hashPin) {
       // Prompts on stderr, so that stdout holds the hash (or the JSON document) alone.
-      const pin = await readNewPin(stdin, { isTTY: false, write: (s: string) => io.stderr(s) }, { enter: say('enter'), again: say('again'), mismatch: say('mismatch') });
+      const pin = await readNewPin(
+        stdin,
+        { isTTY: false, write: (s: string) => io.stderr(s) },
+        { enter: say('enter'), again: say('again'), mismatch: say('mismatch') },
+      );
       const pinHash = await hashPin(pin);
       if (!ctx.json) io.stderr(say('paste') + '\n');
       return { exitCode: EXIT.ok, json: { pinHash }, text: pinHash };
@@ -53,12 +58,25 @@ export const command: CommandSpec = {
     try {
       const pinHash = env.config.technician?.pinHash;
       if (!pinHash) {
-        throw new HalError('Config_Invalid', 'technician.pinHash is not set in the configuration: the menu stays closed without a PIN (make a hash with: posdiag menu --hash-pin)');
+        throw new HalError(
+          'Config_Invalid',
+          'technician.pinHash is not set in the configuration: the menu stays closed without a PIN (make a hash with: posdiag menu --hash-pin)',
+        );
       }
       parsePinHash(pinHash); // a malformed hash is a configuration error before the screen opens
       const dataDir = env.dataDir;
       const lockout = resolveLockoutOptions();
-      const services = deviceServices({ checkEnv: { ...env.checkEnv, profile: env.config.checks?.profile ?? PROFILE_DEFAULTS.menu }, terminal: env.config.terminal, dataDir, journal: openJournal(dataDir, { holdUnacked: env.config.telemetry && (env.config.telemetry.maxUnackedRecords ?? TELEMETRY_OPTIONS.maxUnackedRecords.default) }), pinHash, lockout, selfTestBudgetMs: env.config.checks?.budgetMs });
+      const services = deviceServices({
+        checkEnv: { ...env.checkEnv, profile: env.config.checks?.profile ?? PROFILE_DEFAULTS.menu },
+        terminal: env.config.terminal,
+        dataDir,
+        journal: openJournal(dataDir, {
+          holdUnacked: env.config.telemetry && (env.config.telemetry.maxUnackedRecords ?? TELEMETRY_OPTIONS.maxUnackedRecords.default),
+        }),
+        pinHash,
+        lockout,
+        selfTestBudgetMs: env.config.checks?.budgetMs,
+      });
       const model = new MenuModel(services, wallClock, { lockout });
       const screen = io.screen ?? (process.stdout as TtyOutput);
       await runTtyMenu(model, { input: stdin, output: screen, locale: ctx.locale ?? env.config.terminal.locale, color: ctx.color });

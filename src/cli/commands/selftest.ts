@@ -23,7 +23,12 @@ export const command: CommandSpec = {
       default: 'internal',
     },
     { name: 'budget', value: 'ms', help: BUDGET_FLAG_HELP },
-    { name: 'profile', value: 'profile', help: `the checks' deadlines: thorough (a modem still booting gets its time) or cashier (short probes); default: the configuration's checks.profile, else ${PROFILE_DEFAULTS.selftest}`, choices: DEADLINE_PROFILES },
+    {
+      name: 'profile',
+      value: 'profile',
+      help: `the checks' deadlines: thorough (a modem still booting gets its time) or cashier (short probes); default: the configuration's checks.profile, else ${PROFILE_DEFAULTS.selftest}`,
+      choices: DEADLINE_PROFILES,
+    },
   ],
   examples: [
     'posdiag selftest',

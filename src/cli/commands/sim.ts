@@ -20,7 +20,12 @@ export const command: CommandSpec = {
     { name: 'link', value: 'path', help: 'serial devices: where to link the host end of the pseudo-terminal' },
     { name: 'port', value: 'port', help: 'host: the loopback TCP port to listen on (0: any free port)', default: '0' },
   ],
-  examples: ['posdiag sim modem --link /tmp/ttyMDM --fault weak-signal', 'posdiag sim pn532 --fault ram-fail', 'posdiag sim ccid --link /tmp/ttyIC --fault mute', 'posdiag sim host --port 5000 --fault decline-96 --json'],
+  examples: [
+    'posdiag sim modem --link /tmp/ttyMDM --fault weak-signal',
+    'posdiag sim pn532 --fault ram-fail',
+    'posdiag sim ccid --link /tmp/ttyIC --fault mute',
+    'posdiag sim host --port 5000 --fault decline-96 --json',
+  ],
   async run({ args, opts: flags }, ctx) {
     const device = args.device!;
     const opts = flags as { fault: string; link?: string; port: string };
@@ -41,7 +46,10 @@ export const command: CommandSpec = {
     } else {
       const entry = SERIAL_SIMULATORS[device];
       if (!entry) throw new HalError('Usage_Invalid', `no simulator for ${device} in this build`);
-      const running = await startOnPty(entry.create(opts.fault, { baudRate: entry.baudRate }), opts.link ? { hostPath: opts.link, devicePath: `${opts.link}.sim` } : {});
+      const running = await startOnPty(
+        entry.create(opts.fault, { baudRate: entry.baudRate }),
+        opts.link ? { hostPath: opts.link, devicePath: `${opts.link}.sim` } : {},
+      );
       where = { path: running.hostPath, baudRate: entry.baudRate };
       stop = () => running.close();
     }

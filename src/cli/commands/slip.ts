@@ -100,7 +100,9 @@ async function runSlip(id: string, flags: SlipFlags, ctx: CliContext): Promise<C
   }
   const where = env.simulated ? ' on the simulated printer' : '';
   const p = doc.printed;
-  const earlier = earlierSlipLines(p.earlier).map((l) => `\n${l}`).join('');
+  const earlier = earlierSlipLines(p.earlier)
+    .map((l) => `\n${l}`)
+    .join('');
   if (p.state === 'printed') return { exitCode: EXIT.ok, json: doc, text: `slip ${slip.id} printed again${where} (${slip.bytes.length} bytes)${earlier}` };
   const text =
     p.state === 'queued'

@@ -47,7 +47,14 @@ describe('network check against the mock acquirer host (loopback only)', () => {
   });
 
   it.each<[HostFault, Record<string, { status: string; value: unknown }>]>([
-    ['healthy', { 'network.tcp': { status: 'pass', value: expect.any(Number) }, 'network.echo': { status: 'pass', value: '00' }, 'network.echo-rtt': { status: 'pass', value: expect.any(Number) } }],
+    [
+      'healthy',
+      {
+        'network.tcp': { status: 'pass', value: expect.any(Number) },
+        'network.echo': { status: 'pass', value: '00' },
+        'network.echo-rtt': { status: 'pass', value: expect.any(Number) },
+      },
+    ],
     ['decline-96', { 'network.tcp': { status: 'pass', value: expect.any(Number) }, 'network.echo': { status: 'fail', value: '96' } }],
     ['refuse', { 'network.tcp': { status: 'fail', value: 'refused' } }],
     ['reset', { 'network.tcp': { status: 'fail', value: 'reset' } }],

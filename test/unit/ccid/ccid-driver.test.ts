@@ -44,7 +44,12 @@ test('T=0: a case-4 SELECT goes without Le and its data comes through GET RESPON
   expect([sel.sw1, sel.sw2, sel.data[0]]).toEqual([0x90, 0x00, 0x6f]);
   const rec = await r.transmit(Uint8Array.from(Buffer.from('00B2010C00', 'hex')));
   expect([rec.sw1, rec.sw2, rec.data[0]]).toEqual([0x90, 0x00, 0x70]);
-  expect(sim.apdus).toEqual(['00A4040008A000000333010101', expect.stringMatching(/^00C00000[0-9A-F]{2}$/), '00B2010C00', expect.stringMatching(/^00B2010C[0-9A-F]{2}$/)]);
+  expect(sim.apdus).toEqual([
+    '00A4040008A000000333010101',
+    expect.stringMatching(/^00C00000[0-9A-F]{2}$/),
+    '00B2010C00',
+    expect.stringMatching(/^00B2010C[0-9A-F]{2}$/),
+  ]);
   expect(sim.apdus[3]).not.toBe('00B2010C00');
 });
 
@@ -138,13 +143,21 @@ test('ttyHolders finds the pcscd that has the tty open, through the symlink, and
   const link = join(root, 'ttyIC');
   symlinkSync(tty, link);
   const proc = join(root, 'proc');
-  for (const [pid, name, target] of [['4242', 'pcscd', tty], ['4243', 'socat', tty], ['4244', 'pcscd', '/dev/null']]) {
+  for (const [pid, name, target] of [
+    ['4242', 'pcscd', tty],
+    ['4243', 'socat', tty],
+    ['4244', 'pcscd', '/dev/null'],
+  ]) {
     mkdirSync(join(proc, pid, 'fd'), { recursive: true });
     writeFileSync(join(proc, pid, 'comm'), `${name}\n`);
     symlinkSync(target, join(proc, pid, 'fd', '7'));
   }
   expect(ttyHolders(link, ['pcscd'], proc)).toEqual([{ pid: 4242, name: 'pcscd' }]);
-  expect(ttyHolders(link, undefined, proc).map((h) => h.pid).sort()).toEqual([4242, 4243]);
+  expect(
+    ttyHolders(link, undefined, proc)
+      .map((h) => h.pid)
+      .sort(),
+  ).toEqual([4242, 4243]);
   expect(ttyHolders(join(root, 'missing'), ['pcscd'], proc)).toEqual([]);
 });
 
@@ -162,7 +175,10 @@ describe('what a failed power-on means', () => {
     expect(powerOnFinding(tries)).toMatchObject({ id: 'reader.atr', status: 'fail', value });
   });
   test('an ATR that fails posdiag checks is a damaged chip; a good one is no finding', () => {
-    expect(atrProblemFinding(parseAtr(Buffer.from('3BEB0000813 1FE450031C0643F680108079000BD'.replace(/ /g, ''), 'hex')), 'x')).toMatchObject({ value: 'chip-damaged', params: { problem: 'tck-wrong' } });
+    expect(atrProblemFinding(parseAtr(Buffer.from('3BEB0000813 1FE450031C0643F680108079000BD'.replace(/ /g, ''), 'hex')), 'x')).toMatchObject({
+      value: 'chip-damaged',
+      params: { problem: 'tck-wrong' },
+    });
     expect(atrProblemFinding(parseAtr(Buffer.from('3B670000866022222780 01'.replace(/ /g, ''), 'hex')), 'x')).toBeNull();
   });
 });

@@ -2,7 +2,19 @@
  * The CCID-serial codec and framer against the byte-exact frames of libccid 1.5.2's traffic (as seen in
  * pcscd's log) and frames computed by its rules, each fed whole, byte by byte and split at every offset.
  */
-import { bytesOf, CcidFrame, command, encodeFrame, answer, lrc, PcToRdr, RdrToPc, iccStatusOf, commandStatusOf, bStatus } from '../../../hal/reader/ccid/ccid-codec';
+import {
+  bytesOf,
+  CcidFrame,
+  command,
+  encodeFrame,
+  answer,
+  lrc,
+  PcToRdr,
+  RdrToPc,
+  iccStatusOf,
+  commandStatusOf,
+  bStatus,
+} from '../../../hal/reader/ccid/ccid-codec';
 import { CcidFramer } from '../../../hal/reader/ccid/ccid-framer';
 
 interface Row {
@@ -28,7 +40,11 @@ const ROWS: Row[] = [
   { name: 'Escape 6A', hex: '03 06 6B 01 00 00 00 00 04 00 00 00 6A 01', want: [0x6b, 1, 0, 4, 0, 0, 0, '6A'] },
   { name: 'Escape failed', hex: '03 06 83 00 00 00 00 00 04 41 0A 00 C9', want: [0x83, 0, 0, 4, 0x41, 0x0a, 0, ''] },
   { name: 'IccPowerOn 5 V', hex: '03 06 62 00 00 00 00 00 08 01 00 00 6E', want: [0x62, 0, 0, 8, 1, 0, 0, ''] },
-  { name: 'ATR 3B 67', hex: '03 06 80 0B 00 00 00 00 08 00 00 00 3B 67 00 00 86 60 22 22 27 80 01 9A', want: [0x80, 11, 0, 8, 0, 0, 0, '3B670000866022222780 01'] },
+  {
+    name: 'ATR 3B 67',
+    hex: '03 06 80 0B 00 00 00 00 08 00 00 00 3B 67 00 00 86 60 22 22 27 80 01 9A',
+    want: [0x80, 11, 0, 8, 0, 0, 0, '3B670000866022222780 01'],
+  },
   {
     name: 'ATR 3B 6D',
     hex: '03 06 80 11 00 00 00 00 08 00 00 00 3B 6D 00 00 00 8C 43 01 01 86 88 21 01 40 15 D8 56 F0',
@@ -113,7 +129,14 @@ describe('between frames', () => {
     ['a NAK', '03 15 16', [{ kind: 'nak' }]],
     ['a card removal then a reply', '50 02', [{ kind: 'movement', present: false, state: 2 }]],
     ['a card insertion', '50 03', [{ kind: 'movement', present: true, state: 3 }]],
-    ['time requests', '80 FF', [{ kind: 'time-request', value: 0x80 }, { kind: 'time-request', value: 0xff }]],
+    [
+      'time requests',
+      '80 FF',
+      [
+        { kind: 'time-request', value: 0x80 },
+        { kind: 'time-request', value: 0xff },
+      ],
+    ],
     ['noise', '11 22', [{ kind: 'discarded', bytes: bytesOf('11 22') }]],
     ['a damaged NAK', '03 15 17', [{ kind: 'invalid', reason: 'nak', bytes: bytesOf('03 15 17') }]],
   ];
@@ -124,7 +147,8 @@ describe('between frames', () => {
       // Noise split in two comes out in two pieces; join them for the comparison.
       const joined = out.reduce<CcidFrame[]>((acc, f) => {
         const last = acc[acc.length - 1];
-        if (f.kind === 'discarded' && last?.kind === 'discarded') acc[acc.length - 1] = { kind: 'discarded', bytes: Uint8Array.from([...last.bytes, ...f.bytes]) };
+        if (f.kind === 'discarded' && last?.kind === 'discarded')
+          acc[acc.length - 1] = { kind: 'discarded', bytes: Uint8Array.from([...last.bytes, ...f.bytes]) };
         else acc.push(f);
         return acc;
       }, []);

@@ -37,7 +37,10 @@ test('a reader silent after the ATR: the budget spent, the port is closed within
   const check = createChipReaderCheck({ binding }, { path: '/dev/ttyCCID' }, { timing: { commandTimeoutMs: COMMAND_TIMEOUT, apduTimeoutMs: 5_000 } });
   const result = await runChecks([check], { level: 'external', totalBudgetMs: BUDGET });
   expect(result.devices[0].findings.map((f) => f.id)).toContain('reader.budget');
-  const closedIn = await Promise.race([portClosed.then(() => Date.now() - t0), new Promise<string>((r) => setTimeout(() => r('still open'), COMMAND_TIMEOUT + 1_000).unref())]);
+  const closedIn = await Promise.race([
+    portClosed.then(() => Date.now() - t0),
+    new Promise<string>((r) => setTimeout(() => r('still open'), COMMAND_TIMEOUT + 1_000).unref()),
+  ]);
   // Budget plus the runner's 250 ms grace, with room for a loaded machine; a command timeout is 2 s.
   expect(closedIn).toBeLessThan(BUDGET + 250 + 500);
 });
@@ -47,7 +50,13 @@ test('a run with no deadline (Infinity) still powers the card off on its way out
   const sim = new CcidSimulator('no-app'); // powered, then stopped at the application: the power-off is the way out's
   binding.connect('/dev/ttyCCID', sim);
   const findings: Finding[] = [];
-  const ctx: CheckContext = { level: 'external', signal: new AbortController().signal, deadline: Infinity, clock: systemClock, report: (f) => findings.push(f) };
+  const ctx: CheckContext = {
+    level: 'external',
+    signal: new AbortController().signal,
+    deadline: Infinity,
+    clock: systemClock,
+    report: (f) => findings.push(f),
+  };
   await runChipReader({ binding }, { path: '/dev/ttyCCID' }, { interactiveMs: 1_000, pollIntervalMs: 400 }, ctx);
   expect(findings.find((f) => f.id === 'reader.application')).toMatchObject({ value: 'no-payment-app' });
   // The last command the reader got: IccPowerOff (type 0x63), and it was answered.

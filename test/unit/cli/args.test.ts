@@ -96,7 +96,19 @@ test.each([
 test('the help shows every argument and option the parser accepts, with defaults, choices and examples', () => {
   const help = commandHelp({ name: 'probe', summary: 'probes a thing', load: () => spec }, spec);
   expect(help).toMatch(/^Usage: posdiag probe \[options\] <target> \[mode\]\n/);
-  for (const fragment of ['target', 'mode', 'how (default: quick)', '--code <code>', '(required)', '--level <level>', 'one of low, high; default: low', '--no-print', '--hash-pin', '--sim [devices]', '-h, --help']) {
+  for (const fragment of [
+    'target',
+    'mode',
+    'how (default: quick)',
+    '--code <code>',
+    '(required)',
+    '--level <level>',
+    'one of low, high; default: low',
+    '--no-print',
+    '--hash-pin',
+    '--sim [devices]',
+    '-h, --help',
+  ]) {
     expect(help).toContain(fragment);
   }
   expect(help).toMatch(/Examples:\n {2}posdiag probe modem --code 96\n$/);

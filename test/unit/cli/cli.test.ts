@@ -38,11 +38,19 @@ test('demo --list --json is one JSON document', async () => {
   expect(JSON.parse(t.out()).scenarios.length).toBeGreaterThan(0);
 });
 
-test('demo --list: every scenario\'s name, seed and title in the same columns', async () => {
+test("demo --list: every scenario's name, seed and title in the same columns", async () => {
   const t = io();
   await expect(main(['demo', '--list', '--no-color'], t.handle)).resolves.toBe(0);
   const [header, ...lines] = t.out().trimEnd().split('\n');
-  const scenarios = (JSON.parse(await (async () => { const j = io(); await main(['demo', '--list', '--json'], j.handle); return j.out(); })()) as { scenarios: Array<{ id: string; title: string }> }).scenarios;
+  const scenarios = (
+    JSON.parse(
+      await (async () => {
+        const j = io();
+        await main(['demo', '--list', '--json'], j.handle);
+        return j.out();
+      })(),
+    ) as { scenarios: Array<{ id: string; title: string }> }
+  ).scenarios;
   expect(lines).toHaveLength(scenarios.length);
   // The title starts at one column on every line, however long the scenario's name.
   const starts = scenarios.map((s, i) => lines[i]!.indexOf(s.title));
@@ -57,8 +65,14 @@ test.each(['explain', 'selftest', 'diagnose', 'demo', 'menu', 'sim', 'journal', 
   expect(t.out()).toMatch(/Examples:\n {2}posdiag /);
 });
 
-test('help COMMAND and COMMAND -h print that command\'s help, exit 0', async () => {
-  for (const argv of [['help', 'explain'], ['explain', '-h'], ['--locale', 'en', 'explain', '--help'], ['help', '--locale', 'en', 'explain'], ['help', '--config', '/x.json', 'explain']]) {
+test("help COMMAND and COMMAND -h print that command's help, exit 0", async () => {
+  for (const argv of [
+    ['help', 'explain'],
+    ['explain', '-h'],
+    ['--locale', 'en', 'explain', '--help'],
+    ['help', '--locale', 'en', 'explain'],
+    ['help', '--config', '/x.json', 'explain'],
+  ]) {
     const t = io();
     await expect(main(argv, t.handle)).resolves.toBe(0);
     expect(t.out()).toMatch(/^Usage: posdiag explain \[options\] <code>/);
@@ -66,7 +80,11 @@ test('help COMMAND and COMMAND -h print that command\'s help, exit 0', async () 
 });
 
 test('a malformed command line under --json is still one JSON document, exit 2', async () => {
-  for (const argv of [['explain', '96', '--bogus', '--json'], ['--json', 'nosuch'], ['diagnose', '--json']]) {
+  for (const argv of [
+    ['explain', '96', '--bogus', '--json'],
+    ['--json', 'nosuch'],
+    ['diagnose', '--json'],
+  ]) {
     const t = io();
     await expect(main(argv, t.handle)).resolves.toBe(2);
     expect(JSON.parse(t.out())).toEqual({ error: { code: 'Usage_Invalid', message: expect.any(String) } });
@@ -102,7 +120,11 @@ test('no command under --json is the usage error document, not the help on stder
 });
 
 test('an empty --sim value is --sim alone (a script passing --sim "$FAULTS" with none set)', async () => {
-  for (const argv of [['explain', '96', '--sim', ''], ['--sim', '', 'explain', '96'], ['explain', '96', '--sim', 'modem,']]) {
+  for (const argv of [
+    ['explain', '96', '--sim', ''],
+    ['--sim', '', 'explain', '96'],
+    ['explain', '96', '--sim', 'modem,'],
+  ]) {
     const t = io();
     await expect(main(argv, t.handle)).resolves.toBe(0);
     expect(t.err()).toBe('');
@@ -110,7 +132,10 @@ test('an empty --sim value is --sim alone (a script passing --sim "$FAULTS" with
 });
 
 test('a card number with a mistyped digit (checksum wrong) typed into the wrong flag is not echoed whole', async () => {
-  for (const argv of [['explain', '96', '--acquirer', '6228480402564890019'], ['diagnose', '--code', '96', '--amount', '6228 4804 0256 4890 019']]) {
+  for (const argv of [
+    ['explain', '96', '--acquirer', '6228480402564890019'],
+    ['diagnose', '--code', '96', '--amount', '6228 4804 0256 4890 019'],
+  ]) {
     const t = io();
     await expect(main(argv, t.handle)).resolves.toBe(2);
     expect(t.err()).toMatch(/\*\*\*/);

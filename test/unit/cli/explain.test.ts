@@ -30,7 +30,12 @@ test('--acquirer and --locale (global, before or after the command) are honoured
 });
 
 test('terminal texts and local ids are accepted', async () => {
-  for (const [input, id] of [['NO COMMUNICATION', 'local.no-communication'], ['交易终止', 'local.transaction-terminated'], ['local.reversal-pending', 'local.reversal-pending'], ['T13', 'local.printer-paper-out']]) {
+  for (const [input, id] of [
+    ['NO COMMUNICATION', 'local.no-communication'],
+    ['交易终止', 'local.transaction-terminated'],
+    ['local.reversal-pending', 'local.reversal-pending'],
+    ['T13', 'local.printer-paper-out'],
+  ]) {
     const t = io();
     await expect(main(['explain', input!, '--json'], t.handle)).resolves.toBe(0);
     expect(JSON.parse(t.out()).id).toBe(id);
@@ -52,15 +57,13 @@ test('the text form shows the hint first, then the facts', async () => {
   expect(t.out()).not.toMatch(/\u001b\[/);
 });
 
-test.each([
-  [['explain']],
-  [['explain', '96', '05']],
-  [['explain', '96', '--acquirer', 'nosuchbank']],
-  [['explain', '96', '--locale', 'not a locale']],
-])('bad usage %j exits 2', async (argv) => {
-  const t = io();
-  await expect(main(argv, t.handle)).resolves.toBe(2);
-});
+test.each([[['explain']], [['explain', '96', '05']], [['explain', '96', '--acquirer', 'nosuchbank']], [['explain', '96', '--locale', 'not a locale']]])(
+  'bad usage %j exits 2',
+  async (argv) => {
+    const t = io();
+    await expect(main(argv, t.handle)).resolves.toBe(2);
+  },
+);
 
 test('bad usage with --json still prints one JSON error document', async () => {
   const t = io();
@@ -76,7 +79,10 @@ test('explain refuses a configuration with a printer profile diagnose would refu
   try {
     for (const profile of ['constructor', '__proto__', 'no-such-printer']) {
       const file = join(dir, 'posdiag.json');
-      writeFileSync(file, JSON.stringify({ terminal: { id: '10000001', merchantId: '898310048990001' }, devices: { printer: { path: '/dev/ttyS1', profile } } }));
+      writeFileSync(
+        file,
+        JSON.stringify({ terminal: { id: '10000001', merchantId: '898310048990001' }, devices: { printer: { path: '/dev/ttyS1', profile } } }),
+      );
       const t = io();
       await expect(main(['explain', '96', '--config', file], t.handle)).resolves.toBe(2);
       expect(t.err()).toContain('devices.printer.profile');

@@ -35,8 +35,22 @@ async function seed(dir = simData()): Promise<void> {
   const j = openJournal(dir);
   await j.append(diagnosisRecord());
   await j.append(menuRecord('pin-wrong', 'try 1'));
-  await j.append({ kind: 'selftest', terminalId: '10000001', merchantId: '898310048990001', time: '2024-05-01T10:20:00.000+08:00', level: 'internal', devices: [{ device: 'printer', status: 'warn', findings: [{ id: 'printer.paper', status: 'warn', value: 'near-end' }] }] });
-  await j.append(diagnosisRecord({ code: '05', cause: { id: 'code.card', side: 'card', evidence: [] }, slip: { id: 'J00000004', bytes: 700, state: 'queued', reason: 'paper-end' }, pan: undefined }));
+  await j.append({
+    kind: 'selftest',
+    terminalId: '10000001',
+    merchantId: '898310048990001',
+    time: '2024-05-01T10:20:00.000+08:00',
+    level: 'internal',
+    devices: [{ device: 'printer', status: 'warn', findings: [{ id: 'printer.paper', status: 'warn', value: 'near-end' }] }],
+  });
+  await j.append(
+    diagnosisRecord({
+      code: '05',
+      cause: { id: 'code.card', side: 'card', evidence: [] },
+      slip: { id: 'J00000004', bytes: 700, state: 'queued', reason: 'paper-end' },
+      pan: undefined,
+    }),
+  );
 }
 
 test('an empty journal: exit 0, "no records", nothing created', async () => {
@@ -93,7 +107,8 @@ test('show ID: the record in full; J00000001, j1 and 1 name the same record', as
   await seed();
   const shown = await run(['journal', 'show', 'J00000001', '--locale', 'en']);
   expect(shown.code).toBe(0);
-  for (const part of ['J00000001', 'diagnosis', '96 (cup)', 'modem.no-signal', 'modem.signal fail -113 dBm', '622588******1234', '932 bytes']) expect(shown.out).toContain(part);
+  for (const part of ['J00000001', 'diagnosis', '96 (cup)', 'modem.no-signal', 'modem.signal fail -113 dBm', '622588******1234', '932 bytes'])
+    expect(shown.out).toContain(part);
   for (const id of ['1', 'j1']) expect((await run(['journal', 'show', id, '--locale', 'en'])).out).toBe(shown.out);
   for (const id of ['J00000001', 'J00000002', 'J00000003']) {
     const doc = JSON.parse((await run(['journal', 'show', id, '--json'])).out);
@@ -126,7 +141,10 @@ test('export: JSON Lines of every record, oldest first, on stdout or into --out'
   await seed();
   const r = await run(['journal', 'export']);
   expect(r.code).toBe(0);
-  const lines = r.out.trimEnd().split('\n').map((l) => JSON.parse(l));
+  const lines = r.out
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(lines.map((x) => x.id)).toEqual(['J00000001', 'J00000002', 'J00000003', 'J00000004']);
   const file = join(tmp.dir, 'export.jsonl');
   const toFile = await run(['journal', 'export', '--out', file, '--locale', 'en']);

@@ -24,7 +24,19 @@ const SLIP_META = { paperWidth: 58 as const, locale: 'en', code: '96', time: '20
 
 async function storeSlip(): Promise<void> {
   const bytes = layoutSlip(
-    { locale: 'en', terminalId: '10000001', merchantId: '898310048990001', merchantName: 'Shop', time: '2026-11-22 10:30:15', code: '96', title: 'x', titleEn: 'x', cause: 'x', checks: [], nextSteps: [] },
+    {
+      locale: 'en',
+      terminalId: '10000001',
+      merchantId: '898310048990001',
+      merchantName: 'Shop',
+      time: '2026-11-22 10:30:15',
+      code: '96',
+      title: 'x',
+      titleEn: 'x',
+      cause: 'x',
+      checks: [],
+      nextSteps: [],
+    },
     PRINTER_PROFILES['generic-58'],
   ).encode();
   await saveSlip(join(home, 'sim'), '000000001', bytes, SLIP_META);
@@ -32,7 +44,10 @@ async function storeSlip(): Promise<void> {
 
 describe('numeric options take plain decimal whole numbers only', () => {
   test.each(['0x100', '1e3', ' 500', '500 ', '+500', '500.0', '5_000', '', '0b1000', '１０００'])('--budget %j is bad usage', async (value) => {
-    for (const argv of [['selftest', '--budget', value], ['diagnose', '--code', '96', '--budget', value]]) {
+    for (const argv of [
+      ['selftest', '--budget', value],
+      ['diagnose', '--code', '96', '--budget', value],
+    ]) {
       const t = io();
       await expect(main([...argv.slice(0, -2), `--budget=${value}`], t.handle)).resolves.toBe(2);
       expect(t.err()).toContain('--budget must be a whole number');
@@ -76,14 +91,17 @@ describe('an empty file or path name is bad usage, never "not given"', () => {
 });
 
 describe('--help under --json is one JSON document', () => {
-  test.each([[['slip', '-h', '--json']], [['--json', 'explain', '--help']], [['--help', '--json']], [['help', 'journal', '--json']], [['help', '--json']]])('%j', async (argv) => {
-    const t = io();
-    await expect(main(argv, t.handle)).resolves.toBe(0);
-    const doc = JSON.parse(t.out());
-    expect(Object.keys(doc)).toEqual(['help']);
-    expect(doc.help).toMatch(/^Usage: posdiag /);
-    expect(t.err()).toBe('');
-  });
+  test.each([[['slip', '-h', '--json']], [['--json', 'explain', '--help']], [['--help', '--json']], [['help', 'journal', '--json']], [['help', '--json']]])(
+    '%j',
+    async (argv) => {
+      const t = io();
+      await expect(main(argv, t.handle)).resolves.toBe(0);
+      const doc = JSON.parse(t.out());
+      expect(Object.keys(doc)).toEqual(['help']);
+      expect(doc.help).toMatch(/^Usage: posdiag /);
+      expect(t.err()).toBe('');
+    },
+  );
   test('without --json it stays text', async () => {
     const t = io();
     await expect(main(['slip', '-h'], t.handle)).resolves.toBe(0);
@@ -103,7 +121,11 @@ describe('--sim with a fault no simulator has is bad usage for every command', (
     expect(t.out() + t.err()).toMatch(/has no fault/);
   });
   test('known faults and bare --sim still pass where nothing is simulated', async () => {
-    for (const argv of [['explain', '96', '--sim', 'modem=no-signal'], ['explain', '96', '--sim'], ['explain', '96', '--sim', 'modem']]) {
+    for (const argv of [
+      ['explain', '96', '--sim', 'modem=no-signal'],
+      ['explain', '96', '--sim'],
+      ['explain', '96', '--sim', 'modem'],
+    ]) {
       const t = io();
       await expect(main(argv, t.handle)).resolves.toBe(0);
     }

@@ -54,7 +54,14 @@ test.each<[string, unknown]>([
   ['function', () => '96'],
   ['Date', new Date(0)],
   ['boxed string', Object('96')],
-  ['object whose toString throws', { toString: () => { throw new Error('boom'); } }],
+  [
+    'object whose toString throws',
+    {
+      toString: () => {
+        throw new Error('boom');
+      },
+    },
+  ],
   ['lone surrogate', '\ud800'],
   ['punctuation', '9-6'],
 ])('%s gives the unknown entry', (_why, input) => {
@@ -101,26 +108,53 @@ function randomValue(r: () => number, depth = 0): unknown {
       const range = r();
       // Mostly ASCII, with controls, CJK, full-width forms and surrogate halves thrown in.
       const cp =
-        range < 0.5 ? Math.floor(r() * 128) : range < 0.7 ? 0x4e00 + Math.floor(r() * 0x5000) : range < 0.85 ? 0xff00 + Math.floor(r() * 0x60) : Math.floor(r() * 0x10000);
+        range < 0.5
+          ? Math.floor(r() * 128)
+          : range < 0.7
+            ? 0x4e00 + Math.floor(r() * 0x5000)
+            : range < 0.85
+              ? 0xff00 + Math.floor(r() * 0x60)
+              : Math.floor(r() * 0x10000);
       s += String.fromCharCode(cp);
     }
     return s;
   };
   switch (pick) {
-    case 0: return Math.floor(r() * 200) - 50;
-    case 1: return (r() - 0.5) * 1e6;
-    case 2: return [NaN, Infinity, -Infinity, -0, Number.MAX_SAFE_INTEGER][Math.floor(r() * 5)];
-    case 3: return randomString(6);
-    case 4: return randomString(100);
-    case 5: return ` ${String(Math.floor(r() * 100))}\r\n`;
-    case 6: return ['A', 'B', 'C', 'D', 'F', 'N', 'P', 'Y', 'Z', 'a', 'q'][Math.floor(r() * 11)]! + String(Math.floor(r() * 10));
-    case 7: return BigInt(Math.floor(r() * 300) - 100);
-    case 8: return [null, undefined, true, false][Math.floor(r() * 4)];
-    case 9: return Symbol(randomString(4));
-    case 10: return depth < 2 ? [randomValue(r, depth + 1)] : {};
-    case 11: return depth < 2 ? { code: randomValue(r, depth + 1), toString: () => { throw new Error('no'); } } : () => 0;
-    case 12: return new Date(r() * 1e13);
-    default: return 'x'.repeat(Math.floor(r() * 200));
+    case 0:
+      return Math.floor(r() * 200) - 50;
+    case 1:
+      return (r() - 0.5) * 1e6;
+    case 2:
+      return [NaN, Infinity, -Infinity, -0, Number.MAX_SAFE_INTEGER][Math.floor(r() * 5)];
+    case 3:
+      return randomString(6);
+    case 4:
+      return randomString(100);
+    case 5:
+      return ` ${String(Math.floor(r() * 100))}\r\n`;
+    case 6:
+      return ['A', 'B', 'C', 'D', 'F', 'N', 'P', 'Y', 'Z', 'a', 'q'][Math.floor(r() * 11)]! + String(Math.floor(r() * 10));
+    case 7:
+      return BigInt(Math.floor(r() * 300) - 100);
+    case 8:
+      return [null, undefined, true, false][Math.floor(r() * 4)];
+    case 9:
+      return Symbol(randomString(4));
+    case 10:
+      return depth < 2 ? [randomValue(r, depth + 1)] : {};
+    case 11:
+      return depth < 2
+        ? {
+            code: randomValue(r, depth + 1),
+            toString: () => {
+              throw new Error('no');
+            },
+          }
+        : () => 0;
+    case 12:
+      return new Date(r() * 1e13);
+    default:
+      return 'x'.repeat(Math.floor(r() * 200));
   }
 }
 
@@ -162,7 +196,12 @@ describe('without NFKC (a Node without ICU: normalize() changes nothing, or is m
   });
 
   test.each<[string, (this: string, form?: string) => string]>([
-    ['a no-op', function (this: string) { return String(this); }],
+    [
+      'a no-op',
+      function (this: string) {
+        return String(this);
+      },
+    ],
     ['missing', undefined as unknown as (this: string) => string],
   ])('normalize() %s: full-width codes and display texts are still found', (_how, normalize) => {
     Object.defineProperty(String.prototype, 'normalize', { ...original, value: normalize });

@@ -19,17 +19,34 @@ interface SeedRow {
 const ROWS: SeedRow[] = [
   // Seed 000: 96 — card, terminal parts (keypad, display, printer), bank/host, network (Lakala).
   { seed: '000 code 96 (UnionPay reading)', shows: 96, acquirer: 'cup', id: 'cup:96', checks: ['reader', 'printer', 'network', 'modem'] },
-  { seed: '000 code 96 (Lakala: + merchant qualification)', shows: '96', acquirer: 'lakala', id: 'lakala:96', checks: ['reader', 'printer', 'network', 'modem', 'params'] },
+  {
+    seed: '000 code 96 (Lakala: + merchant qualification)',
+    shows: '96',
+    acquirer: 'lakala',
+    id: 'lakala:96',
+    checks: ['reader', 'printer', 'network', 'modem', 'params'],
+  },
   // Seed 002: 96 as a communication or system fault — signal, configuration, host.
   { seed: '002 code 96 (signal, IP settings, host)', shows: ' 96 ', id: 'cup:96', checks: ['network', 'modem'] },
   // Seed 001: the five English error classes.
   { seed: '001 NO COMMUNICATION (power, cables, ports, signal)', shows: 'NO COMMUNICATION', id: 'local.no-communication', checks: ['modem', 'network'] },
-  { seed: '001 Transaction Failed (card data, amount, merchant account)', shows: 'Transaction Failed', id: 'local.transaction-failed', checks: ['reader', 'params'] },
+  {
+    seed: '001 Transaction Failed (card data, amount, merchant account)',
+    shows: 'Transaction Failed',
+    id: 'local.transaction-failed',
+    checks: ['reader', 'params'],
+  },
   { seed: '001 Invalid Card (expiry, damage, stripe)', shows: 'Invalid Card', id: 'local.invalid-card', checks: ['reader'] },
   { seed: '001 Transaction Exceeds Limit (merchant limits, permissions)', shows: 'Transaction Exceeds Limit', id: 'local.exceeds-limit', checks: ['params'] },
   { seed: '001 Customer Not Registered (enrolment)', shows: 'Customer Not Registered', id: 'local.customer-not-registered', checks: ['params'] },
   // Seed 003: 交易终止 — network, device, card, over limit, maintenance.
-  { seed: '003 交易终止', shows: '交易终止', acquirer: 'lakala', id: 'local.transaction-terminated', checks: ['network', 'modem', 'reader', 'printer', 'params'] },
+  {
+    seed: '003 交易终止',
+    shows: '交易终止',
+    acquirer: 'lakala',
+    id: 'local.transaction-terminated',
+    checks: ['network', 'modem', 'reader', 'printer', 'params'],
+  },
   // Seed 004: 用户异常 — card inserted wrongly / damaged / expired, network.
   { seed: '004 用户异常', shows: '用户异常', id: 'local.user-exception', checks: ['reader', 'network'] },
 ];

@@ -21,7 +21,11 @@ test('the sample configuration of DESIGN.md is valid', () => {
 test.each([
   ['terminal.id', { ...good, terminal: { ...good.terminal, id: '123' } }, 'terminal.id'],
   ['a missing merchant id', { ...good, terminal: { id: '10000001' } }, 'terminal.merchantId: required'],
-  ['a reader kind', { ...good, devices: { ...good.devices, reader: { kind: 'acr122', path: '/dev/ttyS3' } } }, 'devices.reader.kind: expected one of "pn532", "msr605"'],
+  [
+    'a reader kind',
+    { ...good, devices: { ...good.devices, reader: { kind: 'acr122', path: '/dev/ttyS3' } } },
+    'devices.reader.kind: expected one of "pn532", "msr605"',
+  ],
   ['a baud rate', { ...good, devices: { modem: { path: '/dev/ttyUSB2', baudRate: 115201 } } }, 'devices.modem.baudRate'],
   ['a host port', { ...good, host: { address: 'acq.example.cn', port: 70000 } }, 'host.port'],
   ['an unknown field', { ...good, hots: {} }, 'hots: not a known field'],
@@ -81,10 +85,13 @@ test.each([
 
 describe('a printer profile is one of the list, looked up as its own name only', () => {
   const withProfile = (profile: string) => ({ ...good, devices: { ...good.devices, printer: { ...good.devices.printer, profile } } });
-  test.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'no-such-printer'])('"%s" is refused when the file is read, and by the slip', (name) => {
-    expect(() => validateConfig(withProfile(name), 'posdiag.json')).toThrow('devices.printer.profile: expected one of');
-    expect(() => resolveProfile({ paperWidth: 58, profile: name })).toThrow(expect.objectContaining({ code: 'Config_Invalid' }));
-  });
+  test.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'no-such-printer'])(
+    '"%s" is refused when the file is read, and by the slip',
+    (name) => {
+      expect(() => validateConfig(withProfile(name), 'posdiag.json')).toThrow('devices.printer.profile: expected one of');
+      expect(() => resolveProfile({ paperWidth: 58, profile: name })).toThrow(expect.objectContaining({ code: 'Config_Invalid' }));
+    },
+  );
   test.each(Object.keys(PRINTER_PROFILES))('"%s" is accepted', (name) => {
     expect(validateConfig(withProfile(name)).devices.printer?.profile).toBe(name);
     expect(resolveProfile({ paperWidth: 58, profile: name })).toBe(PRINTER_PROFILES[name]);

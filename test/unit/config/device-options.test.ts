@@ -40,18 +40,50 @@ test('a configuration with every device option set is valid, and keeps the value
 });
 
 test.each([
-  ['a modem probe count over its range', { devices: { modem: { ...modem, timeouts: { probeTries: 25 } } } }, 'devices.modem.timeouts.probeTries: must be a whole number from 1 to 20 (default 6)'],
-  ['a fraction of a millisecond', { devices: { modem: { ...modem, timeouts: { probeMs: 1500.5 } } } }, 'devices.modem.timeouts.probeMs: must be a whole number from 50 to 60000 (default 3000)'],
-  ['a number as text', { devices: { modem: { ...modem, timeouts: { probeMs: '3000' } } } }, 'devices.modem.timeouts.probeMs: must be a whole number from 50 to 60000'],
+  [
+    'a modem probe count over its range',
+    { devices: { modem: { ...modem, timeouts: { probeTries: 25 } } } },
+    'devices.modem.timeouts.probeTries: must be a whole number from 1 to 20 (default 6)',
+  ],
+  [
+    'a fraction of a millisecond',
+    { devices: { modem: { ...modem, timeouts: { probeMs: 1500.5 } } } },
+    'devices.modem.timeouts.probeMs: must be a whole number from 50 to 60000 (default 3000)',
+  ],
+  [
+    'a number as text',
+    { devices: { modem: { ...modem, timeouts: { probeMs: '3000' } } } },
+    'devices.modem.timeouts.probeMs: must be a whole number from 50 to 60000',
+  ],
   ['a misspelt timeout', { devices: { modem: { ...modem, timeouts: { probeTrys: 2 } } } }, 'devices.modem.timeouts.probeTrys: not a known field'],
   ['timeouts that are not an object', { devices: { modem: { ...modem, timeouts: 5 } } }, 'devices.modem.timeouts: must be object'],
   ['timing on the modem', { devices: { modem: { ...modem, timing: {} } } }, 'devices.modem.timing: not a known field'],
   ['a paper width on the modem', { devices: { modem: { ...modem, paperWidth: 58 } } }, 'devices.modem.paperWidth: not a known field'],
-  ['a short interactive window', { devices: { reader: { ...pn532, timing: { interactiveMs: 500 } } } }, 'devices.reader.timing.interactiveMs: must be a whole number from 1000 to 120000 (default 10000)'],
-  ['a PN532 timing too long', { devices: { reader: { ...pn532, timing: { selfTestTimeoutMs: 20_000 } } } }, 'devices.reader.timing.selfTestTimeoutMs: must be a whole number from 100 to 10000 (default 2000)'],
-  ['an MSR605 timing on a PN532', { devices: { reader: { ...pn532, timing: { ramTestTimeoutMs: 3000 } } } }, 'devices.reader.timing.ramTestTimeoutMs: not a known field'],
-  ['an MSR605 RAM test too short', { devices: { reader: { ...msr605, timing: { ramTestTimeoutMs: 50 } } } }, 'devices.reader.timing.ramTestTimeoutMs: must be a whole number from 100 to 10000 (default 3000)'],
-  ['a printer status timeout too short', { devices: { printer: { ...printer, timing: { statusTimeoutMs: 5 } } } }, 'devices.printer.timing.statusTimeoutMs: must be a whole number from 20 to 10000 (default 500)'],
+  [
+    'a short interactive window',
+    { devices: { reader: { ...pn532, timing: { interactiveMs: 500 } } } },
+    'devices.reader.timing.interactiveMs: must be a whole number from 1000 to 120000 (default 10000)',
+  ],
+  [
+    'a PN532 timing too long',
+    { devices: { reader: { ...pn532, timing: { selfTestTimeoutMs: 20_000 } } } },
+    'devices.reader.timing.selfTestTimeoutMs: must be a whole number from 100 to 10000 (default 2000)',
+  ],
+  [
+    'an MSR605 timing on a PN532',
+    { devices: { reader: { ...pn532, timing: { ramTestTimeoutMs: 3000 } } } },
+    'devices.reader.timing.ramTestTimeoutMs: not a known field',
+  ],
+  [
+    'an MSR605 RAM test too short',
+    { devices: { reader: { ...msr605, timing: { ramTestTimeoutMs: 50 } } } },
+    'devices.reader.timing.ramTestTimeoutMs: must be a whole number from 100 to 10000 (default 3000)',
+  ],
+  [
+    'a printer status timeout too short',
+    { devices: { printer: { ...printer, timing: { statusTimeoutMs: 5 } } } },
+    'devices.printer.timing.statusTimeoutMs: must be a whole number from 20 to 10000 (default 500)',
+  ],
   ['RTS/CTS as text', { devices: { printer: { ...printer, rtscts: 'yes' } } }, 'devices.printer.rtscts: expected one of false, true'],
   ['XON as a number', { devices: { modem: { ...modem, xon: 1 } } }, 'devices.modem.xon: expected one of false, true'],
   ['a parity', { devices: { reader: { ...pn532, parity: 'high' } } }, 'devices.reader.parity: expected one of "none", "even", "odd", "mark", "space"'],
@@ -90,14 +122,17 @@ const GROUPS: [string, Record<string, { min: number; max: number; default: numbe
 ];
 const documented = new Ajv({ allErrors: true, strict: false }).compile(CONFIG_SCHEMA);
 
-describe.each(GROUPS)('%s: the range is the code\'s', (_where, spec, place) => {
-  const rows = Object.entries(spec).flatMap(([key, r]) => [
-    [key, r.min, true],
-    [key, r.max, true],
-    [key, r.default, true],
-    [key, r.min - 1, false],
-    [key, r.max + 1, false],
-  ] as [string, number, boolean][]);
+describe.each(GROUPS)("%s: the range is the code's", (_where, spec, place) => {
+  const rows = Object.entries(spec).flatMap(
+    ([key, r]) =>
+      [
+        [key, r.min, true],
+        [key, r.max, true],
+        [key, r.default, true],
+        [key, r.min - 1, false],
+        [key, r.max + 1, false],
+      ] as [string, number, boolean][],
+  );
   test.each(rows)('%s = %d valid: %s (in the loader and in the documented schema)', (key, value, ok) => {
     const config = { terminal, ...place({ [key]: value }) };
     const loads = (() => {
@@ -114,7 +149,11 @@ describe.each(GROUPS)('%s: the range is the code\'s', (_where, spec, place) => {
 });
 
 test('the documented schema refuses what the loader refuses among the choices', () => {
-  for (const extra of [{ devices: { printer: { ...printer, rtscts: 'yes' } } }, { host: { ...host, echoForm: 'ansi' } }, { devices: { reader: { ...pn532, timing: { ramTestTimeoutMs: 3000 } } } }]) {
+  for (const extra of [
+    { devices: { printer: { ...printer, rtscts: 'yes' } } },
+    { host: { ...host, echoForm: 'ansi' } },
+    { devices: { reader: { ...pn532, timing: { ramTestTimeoutMs: 3000 } } } },
+  ]) {
     expect(documented({ terminal, ...extra })).toBe(false);
   }
   expect(documented(full)).toBe(true);

@@ -68,7 +68,9 @@ test('printer: rtscts and xon/xoff open the line with flow control, and the stat
 });
 
 test('printer: without flow control configured the line opens without it', async () => {
-  const r = await runConfigured('printer', '/dev/ttyPRN', createPrinterSimulator('healthy'), { printer: { path: '/dev/ttyPRN', baudRate: 115200, paperWidth: 58 } });
+  const r = await runConfigured('printer', '/dev/ttyPRN', createPrinterSimulator('healthy'), {
+    printer: { path: '/dev/ttyPRN', baudRate: 115200, paperWidth: 58 },
+  });
   expect(r.opens[0]).toMatchObject({ rtscts: false, xon: false, xoff: false });
 });
 
@@ -91,7 +93,10 @@ test('network: host.timing.tries 2 against a refusing host makes 2 connects', as
     {
       local,
       resolver: { resolve: async () => ({ ok: true, addresses: ['192.0.2.10'], ms: 1 }) },
-      link: { tryConnect: async () => (connects++, { ok: false, failure: 'refused', ms: 1, errno: 'ECONNREFUSED' }), exchange: async () => ({ ok: false, stage: 'connect', failure: 'refused', ms: 1 }) },
+      link: {
+        tryConnect: async () => (connects++, { ok: false, failure: 'refused', ms: 1, errno: 'ECONNREFUSED' }),
+        exchange: async () => ({ ok: false, stage: 'connect', failure: 'refused', ms: 1 }),
+      },
     },
   );
   await runChecks([check], { level: 'internal' });

@@ -28,5 +28,7 @@ test.each([
 });
 
 test('several bad fields are all named', () => {
-  expect(() => validateConfig({ ...base, telemetry: { ...good, broker: 'http://x', rewindMs: 0 } })).toThrow(/telemetry\.broker[\s\S]*telemetry\.rewindMs|telemetry\.rewindMs[\s\S]*telemetry\.broker/);
+  expect(() => validateConfig({ ...base, telemetry: { ...good, broker: 'http://x', rewindMs: 0 } })).toThrow(
+    /telemetry\.broker[\s\S]*telemetry\.rewindMs|telemetry\.rewindMs[\s\S]*telemetry\.broker/,
+  );
 });

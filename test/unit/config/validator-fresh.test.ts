@@ -40,9 +40,15 @@ test.each([
   ['every terminal field wrong', { terminal: { id: 'x', merchantId: 7, merchantName: 'n'.repeat(41), location: 1, acquirer: 'A', locale: 'fr', more: 1 } }],
   [
     'devices: serial definition and device fields wrong',
-    { terminal: { id: '10000001', merchantId: '898310048990001' }, devices: { modem: { baudRate: 1234.5, path: '' }, reader: { kind: 'x', unknown: 1 }, printer: { path: 2, paperWidth: 57, profile: 3 }, fax: {} } },
+    {
+      terminal: { id: '10000001', merchantId: '898310048990001' },
+      devices: { modem: { baudRate: 1234.5, path: '' }, reader: { kind: 'x', unknown: 1 }, printer: { path: 2, paperWidth: 57, profile: 3 }, fax: {} },
+    },
   ],
-  ['host: every field wrong', { terminal: { id: '10000001', merchantId: '898310048990001' }, host: { address: '', port: 70000.5, echo: 'yes', tpdu: 'ABC', header: 'zz', other: 1 } }],
+  [
+    'host: every field wrong',
+    { terminal: { id: '10000001', merchantId: '898310048990001' }, host: { address: '', port: 70000.5, echo: 'yes', tpdu: 'ABC', header: 'zz', other: 1 } },
+  ],
   ['journal and technician', { terminal: { id: '10000001', merchantId: '898310048990001' }, journal: { dir: '', x: 1 }, technician: { pinHash: '', y: 2 } }],
   ['valid', { terminal: { id: '10000001', merchantId: '898310048990001' }, devices: { modem: { path: '/dev/ttyUSB0', baudRate: 115200 } } }],
 ])('the generated validator reports what ajv reports: %s', (_label, config) => {

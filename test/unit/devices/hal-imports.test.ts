@@ -45,7 +45,9 @@ test('no file in hal/ reaches itself through its imports', () => {
 
 test('the transport imports nothing of a device, nor the configuration', () => {
   const wrong = HAL.filter((f) => f.startsWith(join('hal', 'transport'))).flatMap((f) =>
-    (graph.get(f) ?? []).filter((dep) => !dep.startsWith(join('hal', 'transport')) && !['errors.ts', 'clock.ts', 'options.ts'].includes(relative('hal', dep))).map((dep) => `${f} -> ${dep}`),
+    (graph.get(f) ?? [])
+      .filter((dep) => !dep.startsWith(join('hal', 'transport')) && !['errors.ts', 'clock.ts', 'options.ts'].includes(relative('hal', dep)))
+      .map((dep) => `${f} -> ${dep}`),
   );
   expect(wrong).toEqual([]);
 });

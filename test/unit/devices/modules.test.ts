@@ -17,7 +17,10 @@ import { LOCALES } from '../../../src/i18n/locale';
 import { DEVICE_FAULTS } from '../../../mocks/faults';
 import { SERIAL_SIMULATORS } from '../../../mocks/registry';
 
-const schema = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../../schemas', `${name}.json`), 'utf8')) as { definitions: Record<string, { properties: Record<string, { enum?: string[]; pattern?: string }> }> };
+const schema = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, '../../../schemas', `${name}.json`), 'utf8')) as {
+    definitions: Record<string, { properties: Record<string, { enum?: string[]; pattern?: string }> }>;
+  };
 
 test('one module per device, in report order, each id once', () => {
   expect(DEVICE_MODULES.map((m) => m.id)).toEqual(CHECKED_DEVICES);
@@ -41,7 +44,10 @@ test('the slip and the menu have a word for every device, in every locale', () =
 
 test('the JSON schemas name the devices of the modules, and a reader name as the configuration does', () => {
   const readerName = (CONFIG_SCHEMA.$defs.reader.properties.name as { pattern: string }).pattern;
-  for (const [file, defs] of [['selftest', ['device']], ['diagnose', ['device', 'evidence', 'cause']]] as const) {
+  for (const [file, defs] of [
+    ['selftest', ['device']],
+    ['diagnose', ['device', 'evidence', 'cause']],
+  ] as const) {
     for (const def of defs) {
       const props = schema(file).definitions[def].properties;
       expect([file, def, props.device.enum]).toEqual([file, def, [...CHECKED_DEVICES]]);
@@ -60,10 +66,15 @@ test('every reader kind is in the configuration schema and has a simulator with 
 });
 
 test('during a diagnosis the reader shows it can read (external level); the others only look', () => {
-  expect(Object.fromEntries(DEVICE_MODULES.map((m) => [m.id, m.diagnosisLevel]))).toEqual({ modem: 'internal', reader: 'external', printer: 'internal', network: 'internal' });
+  expect(Object.fromEntries(DEVICE_MODULES.map((m) => [m.id, m.diagnosisLevel]))).toEqual({
+    modem: 'internal',
+    reader: 'external',
+    printer: 'internal',
+    network: 'internal',
+  });
 });
 
-test('each module declares its causes, on its own findings; the diagnosis reads them in each module\'s order', () => {
+test("each module declares its causes, on its own findings; the diagnosis reads them in each module's order", () => {
   for (const m of DEVICE_MODULES) {
     expect([m.id, CAUSE_RULES.filter((r) => r.device === m.id).map((r) => r.id)]).toEqual([m.id, m.causes.map((r) => r.id)]);
     for (const rule of m.causes) for (const entry of rule.match) expect([rule.id, entry.finding.startsWith(`${m.id}.`)]).toEqual([rule.id, true]);

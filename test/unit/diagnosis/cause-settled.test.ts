@@ -18,7 +18,12 @@ const STATES = Object.fromEntries(
     .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(DIR, f), 'utf8')).devices as DeviceResult[]]),
 );
 const of = (state: string, device: string) => STATES[state].find((d) => d.device === device)!;
-const cutShort = (device: string): DeviceResult => ({ device, status: 'warn', ms: 1, findings: [{ id: `${device}.cut-short`, status: 'warn', message: 'check.cut-short', value: 1, unit: 'ms' }] });
+const cutShort = (device: string): DeviceResult => ({
+  device,
+  status: 'warn',
+  ms: 1,
+  findings: [{ id: `${device}.cut-short`, status: 'warn', message: 'check.cut-short', value: 1, unit: 'ms' }],
+});
 const causeOf = (code: string, devices: DeviceResult[]) => {
   const d = diagnose({ explain: explain(code, { locale: 'en' }), devices, locale: 'en' });
   return `${d.cause.id}${d.cause.device ? ` in ${d.cause.device}` : ''}`;
@@ -48,7 +53,14 @@ test.each([
   ['Invalid Card', 'pn532-ram-fail', ['reader'], true],
 ])('%s, %s, done %j: settled %s', (code, state, done, settled) => {
   const running = ORDER.filter((d) => !done.includes(d));
-  expect(causeSettled(explain(code), done.map((d) => of(state, d)), running, ORDER)).toBe(settled);
+  expect(
+    causeSettled(
+      explain(code),
+      done.map((d) => of(state, d)),
+      running,
+      ORDER,
+    ),
+  ).toBe(settled);
 });
 
 test('nothing running: settled', () => {
@@ -64,11 +76,25 @@ test('a settled cause is the cause whatever the devices cut short would have fou
       for (let mask = 1; mask < 1 << ORDER.length; mask++) {
         const done = ORDER.filter((_, i) => mask & (1 << i));
         const running = ORDER.filter((d) => !done.includes(d));
-        if (!causeSettled(entry, done.map((d) => of(state, d)), running, ORDER)) continue;
+        if (
+          !causeSettled(
+            entry,
+            done.map((d) => of(state, d)),
+            running,
+            ORDER,
+          )
+        )
+          continue;
         settledCases++;
-        const early = causeOf(code, ORDER.map((d) => (done.includes(d) ? of(state, d) : cutShort(d))));
+        const early = causeOf(
+          code,
+          ORDER.map((d) => (done.includes(d) ? of(state, d) : cutShort(d))),
+        );
         for (const other of Object.keys(STATES)) {
-          const full = causeOf(code, ORDER.map((d) => of(done.includes(d) ? state : other, d)));
+          const full = causeOf(
+            code,
+            ORDER.map((d) => of(done.includes(d) ? state : other, d)),
+          );
           expect([code, state, done, other, early]).toEqual([code, state, done, other, full]);
         }
       }

@@ -72,7 +72,7 @@ const ROWS: Row[] = [
   ['14 with a mute chip: inserted backwards or dirty', '14', 'ccid-mute', 'card-backwards-or-dirty', 'merchant'],
   ['001 Invalid Card, the ATR starts wrongly: a damaged chip', 'Invalid Card', 'ccid-bad-ts', 'chip-damaged', 'cardholder'],
   ['001 Invalid Card, parity errors: worn chip contacts', 'Invalid Card', 'ccid-parity', 'chip-damaged', 'cardholder'],
-  ['54 with the chip\'s expiry passed', '54', 'ccid-expired', 'card-expired', 'cardholder'],
+  ["54 with the chip's expiry passed", '54', 'ccid-expired', 'card-expired', 'cardholder'],
   ['003 交易终止, the card expired', '交易终止', 'ccid-expired', 'card-expired', 'cardholder'],
   ['001 Transaction Failed, the card is blocked (frozen)', 'Transaction Failed', 'ccid-card-blocked', 'card-blocked', 'bank'],
   ['14 with the payment application blocked', '14', 'ccid-app-blocked', 'card-blocked', 'bank'],
@@ -108,7 +108,11 @@ describe('evidence from the chip reader', () => {
     const d = run('14', 'ccid-mute');
     expect(d.cause.evidence[0]).toMatchObject({ device: 'reader', finding: 'reader.atr', status: 'fail', value: 'backwards-or-dirty' });
     expect(d.cause.evidence[0].text).toBe('Chip does not answer at any of 3 voltages: card inserted backwards or chip dirty');
-    expect(d.cause.steps.slice(0, 3)).toEqual(['Insert the card chip first, face up, all the way in', 'Wipe the chip clean with a dry cloth and insert again', "Swipe the card's stripe instead"]);
+    expect(d.cause.steps.slice(0, 3)).toEqual([
+      'Insert the card chip first, face up, all the way in',
+      'Wipe the chip clean with a dry cloth and insert again',
+      "Swipe the card's stripe instead",
+    ]);
   });
 
   test('54 with an expired chip quotes the month only, in zh-TW', () => {
@@ -150,7 +154,7 @@ describe('evidence from the chip reader', () => {
     expect(run('用户异常', devices).cause.id).toBe('code.card');
   });
 
-  test('a dead PN532 stays a reader fault; a dead chip reader is the chip reader\'s', () => {
+  test("a dead PN532 stays a reader fault; a dead chip reader is the chip reader's", () => {
     expect(run('14', 'pn532-ram-fail').cause.id).toBe('reader-fault');
     expect(run('14', 'ccid-silent').cause).toMatchObject({ id: 'chip-reader-fault', evidence: [{ finding: 'reader.comm', status: 'timeout' }] });
   });
@@ -186,14 +190,14 @@ describe('evidence', () => {
     expect(d.cause.retry).toBe('later');
   });
 
-  test('96 with no checks run does not clear the terminal: the code\'s own meaning stands', () => {
+  test("96 with no checks run does not clear the terminal: the code's own meaning stands", () => {
     const d = run('96', []);
     expect(d.cause.id).toBe('code.host');
     expect(d.terminalClear).toBe(false);
     expect(d.cause.evidence).toEqual([]);
   });
 
-  test('a network check cut off by its budget clears nothing: the code\'s own meaning stands', () => {
+  test("a network check cut off by its budget clears nothing: the code's own meaning stands", () => {
     const devices: DeviceResult[] = [
       ...state('healthy').filter((r) => r.device !== 'network'),
       { device: 'network', status: 'timeout', ms: 100, findings: [{ id: 'network.budget', status: 'timeout', message: 'check.budget-spent' }] },
@@ -205,11 +209,13 @@ describe('evidence', () => {
 
   test('a slow host quotes the round trip', () => {
     const d = run('96', 'host-slow');
-    const rtt = state('host-slow').find((r) => r.device === 'network')!.findings.find((f) => f.id === 'network.echo-rtt')!.value as number;
+    const rtt = state('host-slow')
+      .find((r) => r.device === 'network')!
+      .findings.find((f) => f.id === 'network.echo-rtt')!.value as number;
     expect(d.cause.hint.action).toContain(`${rtt.toLocaleString('en')} ms`);
   });
 
-  test('a host that answers the echo with 96 at once: the echo\'s code is the evidence, the terminal is clear, nothing is slow', () => {
+  test("a host that answers the echo with 96 at once: the echo's code is the evidence, the terminal is clear, nothing is slow", () => {
     const d = run('96', 'host-decline-96');
     expect(d.cause.id).toBe('host-side');
     expect(d.cause.evidence[0]).toMatchObject({ device: 'network', finding: 'network.echo', status: 'fail', value: '96' });
@@ -225,9 +231,21 @@ describe('evidence', () => {
       status: status === 'pass' ? 'warn' : status,
       ms: 1,
       findings: [
-        ...state('healthy').find((r) => r.device === 'network')!.findings.filter((f) => f.id !== 'network.echo' && f.id !== 'network.echo-rtt'),
+        ...state('healthy')
+          .find((r) => r.device === 'network')!
+          .findings.filter((f) => f.id !== 'network.echo' && f.id !== 'network.echo-rtt'),
         { id: 'network.echo', status, value, message },
-        ...(rttMs === undefined ? [] : [{ id: 'network.echo-rtt', status: rttMs > 2000 ? ('warn' as const) : ('pass' as const), value: rttMs, unit: 'ms', message: 'check.network.echo-rtt.ok' }]),
+        ...(rttMs === undefined
+          ? []
+          : [
+              {
+                id: 'network.echo-rtt',
+                status: rttMs > 2000 ? ('warn' as const) : ('pass' as const),
+                value: rttMs,
+                unit: 'ms',
+                message: 'check.network.echo-rtt.ok',
+              },
+            ]),
       ],
     },
   ];
@@ -247,7 +265,12 @@ describe('evidence', () => {
   test('a device that is not configured is neither a fault nor checked', () => {
     const devices: DeviceResult[] = [
       ...state('healthy').filter((r) => r.device !== 'modem'),
-      { device: 'modem', status: 'absent', ms: 0, findings: [{ id: 'modem.configured', status: 'absent', message: 'check.not-configured', params: { device: 'modem' } }] },
+      {
+        device: 'modem',
+        status: 'absent',
+        ms: 0,
+        findings: [{ id: 'modem.configured', status: 'absent', message: 'check.not-configured', params: { device: 'modem' } }],
+      },
     ];
     const d = run('96', devices);
     expect(d.checked).not.toContain('modem');

@@ -22,9 +22,17 @@ describe('readBounded', () => {
   test.each([
     ['a regular file within the limit', (p: string) => writeFileSync(p, 'hello'), { state: 'ok', data: Buffer.from('hello') }],
     ['no file', () => undefined, { state: 'missing' }],
-    ['a sparse 1 GiB file (never read)', (p: string) => (writeFileSync(p, ''), truncateSync(p, GiB)), { state: 'refused', why: 'too-large', detail: 'larger than 1 KiB (1048576 KiB)' }],
+    [
+      'a sparse 1 GiB file (never read)',
+      (p: string) => (writeFileSync(p, ''), truncateSync(p, GiB)),
+      { state: 'refused', why: 'too-large', detail: 'larger than 1 KiB (1048576 KiB)' },
+    ],
     ['a directory', (p: string) => mkdirSync(p), { state: 'refused', why: 'not-regular', detail: 'not a regular file (a directory)' }],
-    ['a link to /dev/zero, followed', (p: string) => symlinkSync('/dev/zero', p), { state: 'refused', why: 'not-regular', detail: 'not a regular file (a character device)' }],
+    [
+      'a link to /dev/zero, followed',
+      (p: string) => symlinkSync('/dev/zero', p),
+      { state: 'refused', why: 'not-regular', detail: 'not a regular file (a character device)' },
+    ],
   ])('%s', (_what, make, expected) => {
     const path = join(tmp.dir, 'f');
     make(path);
@@ -71,21 +79,29 @@ describe('readDataFile: damage is set aside', () => {
     symlinkSync('/dev/zero', path);
     const mark = setAsideMark();
     const read = readDataFile(path, FILE_LIMITS.slip, tmp.dir);
-    expect(read).toEqual({ state: 'damaged', setAside: { file: 'slips/S1.escpos', reason: 'a symbolic link', movedTo: expect.stringMatching(/^damaged\/slips_S1\.escpos\.\d{8}T\d{6}Z-[0-9a-f]{4}$/) } });
+    expect(read).toEqual({
+      state: 'damaged',
+      setAside: { file: 'slips/S1.escpos', reason: 'a symbolic link', movedTo: expect.stringMatching(/^damaged\/slips_S1\.escpos\.\d{8}T\d{6}Z-[0-9a-f]{4}$/) },
+    });
     const movedTo = (read as { setAside: { movedTo: string } }).setAside.movedTo;
     expect(readlinkSync(join(tmp.dir, movedTo))).toBe('/dev/zero');
     expect(readdirSync(join(tmp.dir, 'slips'))).toEqual([]);
     expect(setAsideSince(mark, tmp.dir)).toEqual([(read as { setAside: unknown }).setAside]);
     expect(setAsideSince(mark, join(tmp.dir, 'elsewhere'))).toEqual([]);
     expect(countDamaged(tmp.dir)).toBe(1);
-    expect(setAsideLine((read as Extract<typeof read, { state: 'damaged' }>).setAside)).toMatch(/^slips\/S1\.escpos: a symbolic link; set aside as damaged\/slips_S1/);
+    expect(setAsideLine((read as Extract<typeof read, { state: 'damaged' }>).setAside)).toMatch(
+      /^slips\/S1\.escpos: a symbolic link; set aside as damaged\/slips_S1/,
+    );
   });
 
   test('an oversized file is set aside without being read; a missing one is just missing', () => {
     const path = join(tmp.dir, 'print-queue.json');
     writeFileSync(path, '');
     truncateSync(path, GiB);
-    expect(readDataFile(path, FILE_LIMITS.printQueue)).toMatchObject({ state: 'damaged', setAside: { file: 'print-queue.json', reason: 'larger than 4096 KiB (1048576 KiB)' } });
+    expect(readDataFile(path, FILE_LIMITS.printQueue)).toMatchObject({
+      state: 'damaged',
+      setAside: { file: 'print-queue.json', reason: 'larger than 4096 KiB (1048576 KiB)' },
+    });
     expect(() => lstatSync(path)).toThrow(/ENOENT/);
     expect(readDataFile(path, FILE_LIMITS.printQueue)).toEqual({ state: 'missing' });
   });
@@ -93,7 +109,10 @@ describe('readDataFile: damage is set aside', () => {
   test('where damaged/ cannot be made, the file is left in place, unread, and still reported', () => {
     writeFileSync(join(tmp.dir, 'damaged'), 'a file in the way');
     mkdirSync(join(tmp.dir, 'journal.log'));
-    expect(readDataFile(join(tmp.dir, 'journal.log'), 1024)).toEqual({ state: 'damaged', setAside: { file: 'journal.log', reason: 'not a regular file (a directory)', movedTo: null } });
+    expect(readDataFile(join(tmp.dir, 'journal.log'), 1024)).toEqual({
+      state: 'damaged',
+      setAside: { file: 'journal.log', reason: 'not a regular file (a directory)', movedTo: null },
+    });
     expect(lstatSync(join(tmp.dir, 'journal.log')).isDirectory()).toBe(true);
   });
 });

@@ -74,7 +74,10 @@ beforeEach(async () => {
 });
 afterEach(() => store.close());
 
-const rows = async () => (await store.query<{ terminal_id: string; epoch: string; seq: number }>('select terminal_id, epoch, seq from records order by terminal_id, epoch, seq')).map((r) => `${r.terminal_id}/${r.epoch.slice(0, 4)}/${r.seq}`);
+const rows = async () =>
+  (await store.query<{ terminal_id: string; epoch: string; seq: number }>('select terminal_id, epoch, seq from records order by terminal_id, epoch, seq')).map(
+    (r) => `${r.terminal_id}/${r.epoch.slice(0, 4)}/${r.seq}`,
+  );
 
 test('each record once; duplicates dropped; the ack after the commit, retained, as far as contiguous', async () => {
   for (const seq of [1, 2, 2, 3, 5, 1]) ingest.handle(topic('10000001'), wirePayload({ terminalId: '10000001', seq }));
@@ -157,10 +160,18 @@ test('an announced gap: the ack steps over it (also when the records after it ca
   await clock.advance(20);
   expect(published.map((p) => JSON.parse(p.payload).seq)).toEqual([2]);
   // Seqs 3 to 7 were rotated away on the terminal before the fleet acknowledged them: it says so.
-  ingest.handle(topic('10000001', 'status'), status({ online: true, at: new Date(clock.t).toISOString(), epoch: EPOCH_A, lastSeq: 9, ack: 2, gap: 5, gaps: [[3, 7]] }));
+  ingest.handle(
+    topic('10000001', 'status'),
+    status({ online: true, at: new Date(clock.t).toISOString(), epoch: EPOCH_A, lastSeq: 9, ack: 2, gap: 5, gaps: [[3, 7]] }),
+  );
   await clock.advance(400);
-  expect(published.map((p) => JSON.parse(p.payload))).toEqual([{ seq: 2, epoch: EPOCH_A }, { seq: 9, epoch: EPOCH_A }]);
-  expect(await store.query('select terminal_id, epoch, from_seq, to_seq from record_gap')).toEqual([{ terminal_id: '10000001', epoch: EPOCH_A, from_seq: 3, to_seq: 7 }]);
+  expect(published.map((p) => JSON.parse(p.payload))).toEqual([
+    { seq: 2, epoch: EPOCH_A },
+    { seq: 9, epoch: EPOCH_A },
+  ]);
+  expect(await store.query('select terminal_id, epoch, from_seq, to_seq from record_gap')).toEqual([
+    { terminal_id: '10000001', epoch: EPOCH_A, from_seq: 3, to_seq: 7 },
+  ]);
   // The same gap announced again, grown: one range, its widest end; the records after it follow at once.
   ingest.handle(topic('10000001', 'status'), status({ online: true, at: new Date(clock.t).toISOString(), epoch: EPOCH_A, gaps: [[10, 12]] }));
   ingest.handle(topic('10000001'), wirePayload({ terminalId: '10000001', seq: 13 }));

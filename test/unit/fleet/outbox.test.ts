@@ -41,12 +41,28 @@ test('records the fleet never acknowledged that rotation removed past the limit 
 test.each([
   ['none', [4, 5], 3, 5, []],
   ['at the front', [7, 8], 3, 8, [[4, 6]]],
-  ['in the middle and at the end', [4, 6, 9], 3, 11, [[5, 5], [7, 8], [10, 11]]],
+  [
+    'in the middle and at the end',
+    [4, 6, 9],
+    3,
+    11,
+    [
+      [5, 5],
+      [7, 8],
+      [10, 11],
+    ],
+  ],
   ['everything', [], 3, 6, [[4, 6]]],
   ['nothing after the cursor', [], 6, 6, []],
   ['at most 16 ranges', Array.from({ length: 20 }, (_, i) => 2 * i + 2), 0, 40, Array.from({ length: 16 }, (_, i) => [2 * i + 1, 2 * i + 1])],
 ] as const)('missing ranges: %s', (_name, seqs, cursor, lastSeq, want) => {
-  expect(missingRanges(seqs.map((seq) => ({ seq })), cursor, lastSeq)).toEqual(want);
+  expect(
+    missingRanges(
+      seqs.map((seq) => ({ seq })),
+      cursor,
+      lastSeq,
+    ),
+  ).toEqual(want);
 });
 
 test('a cursor of another epoch counts for nothing', async () => {
@@ -57,15 +73,18 @@ test('a cursor of another epoch counts for nothing', async () => {
   expect(readCursor(tmp.dir, epoch)).toBe(0);
 });
 
-test.each([['garbage\n'], ['0123456789abcdef0123456789abcdef 0\n'], ['']])('a damaged epoch (%j) is set aside; the new one begins at the next record, its cursor below it', async (text) => {
-  const j = openJournal(tmp.dir);
-  for (let i = 0; i < 3; i++) await j.append(diagnosisRecord());
-  writeFileSync(join(tmp.dir, JOURNAL_EPOCH), text);
-  const epoch = await loadEpoch(tmp.dir, j);
-  expect(epoch.firstSeq).toBe(4);
-  expect(readFileSync(join(tmp.dir, JOURNAL_EPOCH), 'latin1')).toBe(`${epoch.epoch} 4\n`);
-  expect(readdirSync(join(tmp.dir, 'damaged')).some((f) => f.startsWith(JOURNAL_EPOCH))).toBe(true);
-  expect(readCursor(tmp.dir, epoch)).toBe(3);
-  expect(JSON.parse(readFileSync(join(tmp.dir, 'telemetry.ack'), 'utf8'))).toEqual({ seq: 3, epoch: epoch.epoch }); // what the rotation guard reads
-  expect((await readOutbox(tmp.dir, epoch, 3, j)).pending).toEqual([]);
-});
+test.each([['garbage\n'], ['0123456789abcdef0123456789abcdef 0\n'], ['']])(
+  'a damaged epoch (%j) is set aside; the new one begins at the next record, its cursor below it',
+  async (text) => {
+    const j = openJournal(tmp.dir);
+    for (let i = 0; i < 3; i++) await j.append(diagnosisRecord());
+    writeFileSync(join(tmp.dir, JOURNAL_EPOCH), text);
+    const epoch = await loadEpoch(tmp.dir, j);
+    expect(epoch.firstSeq).toBe(4);
+    expect(readFileSync(join(tmp.dir, JOURNAL_EPOCH), 'latin1')).toBe(`${epoch.epoch} 4\n`);
+    expect(readdirSync(join(tmp.dir, 'damaged')).some((f) => f.startsWith(JOURNAL_EPOCH))).toBe(true);
+    expect(readCursor(tmp.dir, epoch)).toBe(3);
+    expect(JSON.parse(readFileSync(join(tmp.dir, 'telemetry.ack'), 'utf8'))).toEqual({ seq: 3, epoch: epoch.epoch }); // what the rotation guard reads
+    expect((await readOutbox(tmp.dir, epoch, 3, j)).pending).toEqual([]);
+  },
+);

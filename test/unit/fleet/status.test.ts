@@ -11,7 +11,14 @@ describe('shouldPublish', () => {
     ['same state after the hold-back', base, last, 1_000 + 60_000, false, true],
     ['a changed device', { ...base, devices: { printer: { status: 'pass', paper: 'ok' } } }, last, 2_000, false, true],
     ['a new gap', { ...base, gap: 3 }, last, 2_000, false, true],
-    ['the same count, other gap ranges (the ack passed the first)', { ...base, gaps: [[7, 9]] as [number, number][] }, { key: stateKey({ ...base, gaps: [[3, 5]] }), atMs: 1_000 }, 2_000, false, true],
+    [
+      'the same count, other gap ranges (the ack passed the first)',
+      { ...base, gaps: [[7, 9]] as [number, number][] },
+      { key: stateKey({ ...base, gaps: [[3, 5]] }), atMs: 1_000 },
+      2_000,
+      false,
+      true,
+    ],
     ['offline', { ...base, online: false }, last, 2_000, false, true],
     ['heartbeat', base, last, 2_000, true, true],
   ])('%s', (_n, next, prev, now, heartbeat, expected) => {
@@ -36,7 +43,14 @@ test('device states: status, dBm, paper; menu records give none', () => {
   const rec = {
     kind: 'selftest',
     devices: [
-      { device: 'modem', status: 'warn', findings: [{ id: 'modem.signal', status: 'warn', value: -101, unit: 'dBm' }, { id: 'modem.pdp', status: 'pass', value: '10.0.0.1' }] },
+      {
+        device: 'modem',
+        status: 'warn',
+        findings: [
+          { id: 'modem.signal', status: 'warn', value: -101, unit: 'dBm' },
+          { id: 'modem.pdp', status: 'pass', value: '10.0.0.1' },
+        ],
+      },
       { device: 'printer', status: 'fail', findings: [{ id: 'printer.paper', status: 'fail', value: 'PTR_SUE_REC_EMPTY' }] },
       { device: 'Bad/Name', status: 'pass', findings: [] },
     ],

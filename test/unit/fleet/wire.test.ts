@@ -37,7 +37,14 @@ function diagnosis(extra: Partial<DiagnosisRecord> = {}): DiagnosisRecord {
     acquirer: 'cup',
     category: 'host',
     hintTitle: 'System malfunction',
-    cause: { id: 'signal-weak', side: 'terminal', evidence: [{ finding: 'modem.signal', status: 'warn', value: -101, unit: 'dBm' }, { finding: 'modem.pdp', status: 'pass', value: '10.64.3.7' }] },
+    cause: {
+      id: 'signal-weak',
+      side: 'terminal',
+      evidence: [
+        { finding: 'modem.signal', status: 'warn', value: -101, unit: 'dBm' },
+        { finding: 'modem.pdp', status: 'pass', value: '10.64.3.7' },
+      ],
+    },
     devices: [
       {
         device: 'modem',
@@ -102,9 +109,12 @@ describe('record key', () => {
     expect(keyString(key)).toBe(`T0000001:${EPOCH}:J00000007`);
     expect(parseKeyString(keyString(key))).toEqual(key);
   });
-  it.each(['', 'T0000001:short:J00000001', `T0000001:${EPOCH}:J00000000`, `T0000001:${EPOCH}:J1`, `T00001:${EPOCH}:J00000001`, `a:b:c:d`, 7])('parseKeyString(%j) is null', (text) => {
-    expect(parseKeyString(text)).toBeNull();
-  });
+  it.each(['', 'T0000001:short:J00000001', `T0000001:${EPOCH}:J00000000`, `T0000001:${EPOCH}:J1`, `T00001:${EPOCH}:J00000001`, `a:b:c:d`, 7])(
+    'parseKeyString(%j) is null',
+    (text) => {
+      expect(parseKeyString(text)).toBeNull();
+    },
+  );
   it('differs across epochs for the same seq (a wiped data directory)', () => {
     expect(keyString({ terminalId: 'T0000001', epoch: EPOCH, seq: 1 })).not.toBe(keyString({ terminalId: 'T0000001', epoch: 'ffffffffffffffff', seq: 1 }));
   });
@@ -181,10 +191,7 @@ describe('parseRecord on hostile input', () => {
 });
 
 describe('ack', () => {
-  it.each([
-    [{ seq: 0, epoch: EPOCH }],
-    [{ seq: 99_999_999, epoch: EPOCH }],
-  ])('round-trips %j', (ack) => {
+  it.each([[{ seq: 0, epoch: EPOCH }], [{ seq: 99_999_999, epoch: EPOCH }]])('round-trips %j', (ack) => {
     expect(parseAck(encodeAck(ack))).toEqual(ack);
   });
   it.each([
@@ -218,7 +225,21 @@ describe('status', () => {
     gap: 3,
     devices: { modem: { status: 'warn', dBm: -101 }, printer: { status: 'fail', paper: 'out' }, reader: { status: 'pass' } },
   };
-  it.each([[full], [willStatus()], [willStatus(EPOCH)], [{ online: true, at: full.at }], [{ ...full, gaps: [[43, 45], [47, 47]] as GapRange[] }]])('round-trips %j', (s) => {
+  it.each([
+    [full],
+    [willStatus()],
+    [willStatus(EPOCH)],
+    [{ online: true, at: full.at }],
+    [
+      {
+        ...full,
+        gaps: [
+          [43, 45],
+          [47, 47],
+        ] as GapRange[],
+      },
+    ],
+  ])('round-trips %j', (s) => {
     expect(parseStatus(encodeStatus(s))).toEqual(s);
   });
   it('will is offline', () => {
@@ -238,8 +259,26 @@ describe('status', () => {
     ['too large', { ...full, appVersion: undefined, pad: 'x'.repeat(MAX_STATUS_BYTES) }],
     ['gaps without an epoch', { ...full, epoch: undefined, gaps: [[43, 45]] }],
     ['a gap range backwards', { ...full, gaps: [[45, 43]] }],
-    ['gap ranges out of order', { ...full, gaps: [[47, 47], [43, 45]] }],
-    ['gap ranges overlapping', { ...full, gaps: [[43, 45], [45, 46]] }],
+    [
+      'gap ranges out of order',
+      {
+        ...full,
+        gaps: [
+          [47, 47],
+          [43, 45],
+        ],
+      },
+    ],
+    [
+      'gap ranges overlapping',
+      {
+        ...full,
+        gaps: [
+          [43, 45],
+          [45, 46],
+        ],
+      },
+    ],
     ['a gap from seq 0', { ...full, gaps: [[0, 3]] }],
     ['a gap range of three', { ...full, gaps: [[1, 2, 3]] }],
     ['too many gap ranges', { ...full, gaps: Array.from({ length: 17 }, (_, i) => [2 * i + 1, 2 * i + 1]) }],

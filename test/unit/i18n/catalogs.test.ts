@@ -24,7 +24,9 @@ const files: Record<string, Record<string, unknown>> = Object.fromEntries(LOCALE
 /** Every id any locale has: each must be in every locale. */
 const ids = [...new Set(LOCALES.flatMap((l) => Object.keys(files[l])))].sort();
 /** Ids under a prefix, the prefix and suffix cut off (`hint.` … `.title` -> hint keys). */
-const under = (prefix: string, suffix = '') => [...new Set(ids.filter((id) => id.startsWith(prefix) && id.endsWith(suffix)).map((id) => id.slice(prefix.length, id.length - suffix.length)))];
+const under = (prefix: string, suffix = '') => [
+  ...new Set(ids.filter((id) => id.startsWith(prefix) && id.endsWith(suffix)).map((id) => id.slice(prefix.length, id.length - suffix.length))),
+];
 const HINT_KEYS = under('hint.', '.title');
 const CAUSE_IDS = under('cause.', '.title');
 const CHECK_KEYS = ids.filter((id) => id.startsWith('check.'));
@@ -82,7 +84,10 @@ test.each(rows.filter((r) => TRADITIONAL.includes(r[2]) && typeof r[3] === 'stri
 });
 
 describe('same placeholders in every locale', () => {
-  const keys: Array<[string, Record<string, string>]> = ids.map((id) => [id, Object.fromEntries(LOCALES.map((l) => [l, typeof files[l][id] === 'string' ? (files[l][id] as string) : '']))]);
+  const keys: Array<[string, Record<string, string>]> = ids.map((id) => [
+    id,
+    Object.fromEntries(LOCALES.map((l) => [l, typeof files[l][id] === 'string' ? (files[l][id] as string) : ''])),
+  ]);
   test.each(keys)('%s', (_id, byLocale) => {
     const en = placeholders(byLocale.en ?? '');
     for (const locale of LOCALES) expect({ locale, names: placeholders(byLocale[locale] ?? '') }).toEqual({ locale, names: en });
@@ -92,7 +97,7 @@ describe('same placeholders in every locale', () => {
   });
 });
 
-test('the runner\'s own keys exist: budget, unexpected error, and one per HalError code', () => {
+test("the runner's own keys exist: budget, unexpected error, and one per HalError code", () => {
   for (const locale of LOCALES) {
     expect(files[locale]['check.budget-spent']).toBeDefined();
     expect(files[locale]['check.error.unexpected']).toBeDefined();
@@ -138,8 +143,12 @@ describe('rendered titles fit the two-line display, actions stay short', () => {
   });
 });
 
-test('hints never blame the cardholder where the fault is the terminal\'s, the host\'s or the bank\'s system', () => {
-  const blame = { 'zh-CN': /持卡人(的)?(错|问题|原因)|卡片(有问题|问题)(?!。)/, 'zh-TW': /持卡人(的)?(錯|問題|原因)/, en: /cardholder'?s? (fault|mistake|error)|(bad|faulty) card/i };
+test("hints never blame the cardholder where the fault is the terminal's, the host's or the bank's system", () => {
+  const blame = {
+    'zh-CN': /持卡人(的)?(错|问题|原因)|卡片(有问题|问题)(?!。)/,
+    'zh-TW': /持卡人(的)?(錯|問題|原因)/,
+    en: /cardholder'?s? (fault|mistake|error)|(bad|faulty) card/i,
+  };
   const offenders: string[] = [];
   for (const p of Object.values(ACQUIRERS)) {
     for (const [code, e] of Object.entries(p.table)) {

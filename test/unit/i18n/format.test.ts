@@ -27,7 +27,7 @@ test('pick walks the chain: zh-HK with no zh-TW text gets zh-CN, with neither ge
   expect(pick({ 'zh-TW': '繁', 'zh-CN': '简', en: 'en' }, 'zh-HK')).toEqual({ locale: 'zh-TW', value: '繁' });
   expect(pick({ 'zh-CN': '简', en: 'en' }, 'zh-HK')).toEqual({ locale: 'zh-CN', value: '简' });
   expect(pick({ en: 'en' }, 'zh-HK')).toEqual({ locale: 'en', value: 'en' });
-  expect(pick({ 'zh-TW': '' , en: 'en' }, 'zh-TW')).toEqual({ locale: 'en', value: 'en' });
+  expect(pick({ 'zh-TW': '', en: 'en' }, 'zh-TW')).toEqual({ locale: 'en', value: 'en' });
   expect(pick({}, 'en')).toBeUndefined();
 });
 

@@ -9,8 +9,36 @@ import { LOCALES } from '../../../src/i18n/locale';
 import { slipTime } from '../../../src/slip/from-diagnosis';
 
 const NUMBERS = [
-  0, -0, 1, 5, 12, 128, 128.5, 1234.5, 1.0005, 2.0005, 0.0005, -0.0005, 0.0004, 1.9995, 9.9995, 999.9995, 0.1 + 0.2,
-  1e21, 1.5e-7, 123456789.123, -1234567.125, 30000, 99999.995, 0.005, 0.015, 1.005, 2.675, 1e-10, 4.35, 1.45,
+  0,
+  -0,
+  1,
+  5,
+  12,
+  128,
+  128.5,
+  1234.5,
+  1.0005,
+  2.0005,
+  0.0005,
+  -0.0005,
+  0.0004,
+  1.9995,
+  9.9995,
+  999.9995,
+  0.1 + 0.2,
+  1e21,
+  1.5e-7,
+  123456789.123,
+  -1234567.125,
+  30000,
+  99999.995,
+  0.005,
+  0.015,
+  1.005,
+  2.675,
+  1e-10,
+  4.35,
+  1.45,
 ];
 // A fixed pseudo-random spread of amounts with up to four decimals.
 let seed = 96;
@@ -34,7 +62,16 @@ describe('the same text as full ICU', () => {
 
   test('times: the hint\'s "11/22 10:30" and the slip\'s "2026-11-22 10:30:15", every hour of a year, in named zones', () => {
     const slip = (timeZone?: string) =>
-      new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        hour12: false,
+      });
     // Two deliberate differences: hourCycle h23, since ICU's `hour12: false` writes the hour after midnight
     // as 24 in en and zh-TW; and a plain space where ICU's zh-TW has a thin one (U+2009), which a GBK
     // printer font does not have (it printed as "?").
@@ -84,7 +121,7 @@ describe('without Intl (a Node built without it)', () => {
     expect(formatCurrency(-1234.5, 'MOP', 'en')).toBe('-MOP\u00a01,234.50');
   });
 
-  test('a named zone other than UTC reads as the process\'s own clock', () => {
+  test("a named zone other than UTC reads as the process's own clock", () => {
     const d = new Date(2026, 10, 22, 10, 30, 15);
     expect(slipTime(d, 'Asia/Shanghai')).toBe('2026-11-22 10:30:15');
     expect(slipTime(d, 'Etc/UTC')).toBe(fullTime(wallClock(d, 'UTC')));

@@ -53,7 +53,12 @@ describe('rotation guard', () => {
   function seqsOnDisk(): number[] {
     return readdirSync(tmp.dir)
       .filter((f) => /^journal(\.\d+)?\.log$/.test(f))
-      .flatMap((f) => readFileSync(join(tmp.dir, f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l.split('\t')[0]!).seq as number))
+      .flatMap((f) =>
+        readFileSync(join(tmp.dir, f), 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l.split('\t')[0]!).seq as number),
+      )
       .sort((a, b) => a - b);
   }
   const ack = (seq: number) => writeFileSync(join(tmp.dir, TELEMETRY_ACK), JSON.stringify({ seq, epoch: epochLine().slice(0, 32) }));

@@ -89,7 +89,9 @@ test('a 1 GiB (sparse) journal.log is set aside: appends and reads go on, and id
   const mark = setAsideMark();
   const next = await openJournal(tmp.dir).append(diagnosisRecord());
   expect(next.id).toBe('J00000004');
-  expect(setAsideSince(mark, tmp.dir)).toEqual([{ file: 'journal.log', reason: 'larger than 1088 KiB (1048576 KiB)', movedTo: expect.stringMatching(/^damaged\/journal\.log\./) }]);
+  expect(setAsideSince(mark, tmp.dir)).toEqual([
+    { file: 'journal.log', reason: 'larger than 1088 KiB (1048576 KiB)', movedTo: expect.stringMatching(/^damaged\/journal\.log\./) },
+  ]);
   expect(await openJournal(tmp.dir).readAll()).toMatchObject({ records: [{ seq: 4 }], skipped: 0 });
   expect(readdirSync(join(tmp.dir, 'damaged'))).toHaveLength(1);
 });
@@ -100,7 +102,7 @@ test('a journal file grown past its limit with no journal.seq beside it: ids go 
   expect((await openJournal(tmp.dir).append(menuRecord())).id).toBe('J00000004');
 });
 
-test('a 1 GiB journal.2.log does not hide journal.log\'s records', async () => {
+test("a 1 GiB journal.2.log does not hide journal.log's records", async () => {
   const j = openJournal(tmp.dir);
   for (let i = 0; i < 2; i++) await j.append(menuRecord());
   writeFileSync(file('journal.2.log'), '');
@@ -114,7 +116,13 @@ test('a 1 GiB journal.2.log does not hide journal.log\'s records', async () => {
 test('a record longer than the limit is refused; the journal stays usable', async () => {
   const j = openJournal(tmp.dir);
   const findings = Array.from({ length: 3000 }, (_, i) => ({ id: `modem.check${i}`, status: 'pass' }));
-  const huge: NewJournalRecord = { kind: 'selftest', terminalId: '10000001', merchantId: '898310048990001', level: 'internal', devices: [{ device: 'modem', status: 'pass', findings }] };
+  const huge: NewJournalRecord = {
+    kind: 'selftest',
+    terminalId: '10000001',
+    merchantId: '898310048990001',
+    level: 'internal',
+    devices: [{ device: 'modem', status: 'pass', findings }],
+  };
   await expect(j.append(huge)).rejects.toThrow(/over the 65536-byte limit/);
   expect((await j.append(menuRecord())).id).toBe('J00000001');
 });

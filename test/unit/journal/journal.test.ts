@@ -215,7 +215,7 @@ test.each([
   expect(readdirSync(tmp.dir).sort()).toEqual(['journal.epoch', 'journal.log', 'journal.seq']); // lock released, nothing set aside left over
 });
 
-test('a directory in a journal file\'s place is set aside into damaged/; appending goes on', async () => {
+test("a directory in a journal file's place is set aside into damaged/; appending goes on", async () => {
   const j = openJournal(tmp.dir, { maxBytes: 4096, keepFiles: 20 });
   for (let i = 0; i < 25; i++) await j.append(diagnosisRecord());
   expect(readdirSync(tmp.dir)).toContain('journal.1.log');

@@ -125,5 +125,4 @@ describe('taking over only the lock that was examined', () => {
     utimesSync(lock, moment, moment);
     await expect(withFileLock(lock, async () => 'in', { timeoutMs: 1000 })).resolves.toBe('in');
   });
-
 });

@@ -75,7 +75,11 @@ test('a PAN smuggled into the merchant id field (wrong shape) is still masked', 
 });
 
 test('printer bytes keep their length and commands; card digits beyond 6+4 and track text become *', () => {
-  const bytes = Buffer.concat([Buffer.from([0x1b, 0x40]), Buffer.from('PAN 4111111111111111\n;4111111111111111=2512?\n', 'latin1'), Buffer.from([0x1d, 0x56, 0x00])]);
+  const bytes = Buffer.concat([
+    Buffer.from([0x1b, 0x40]),
+    Buffer.from('PAN 4111111111111111\n;4111111111111111=2512?\n', 'latin1'),
+    Buffer.from([0x1d, 0x56, 0x00]),
+  ]);
   const out = Buffer.from(scrubBytes(bytes));
   expect(out.length).toBe(bytes.length);
   expect(out.subarray(0, 2)).toEqual(Buffer.from([0x1b, 0x40]));

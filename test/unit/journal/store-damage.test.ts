@@ -48,7 +48,13 @@ describe('the print queue file', () => {
 
   test('a waiting job larger than a slip is not loaded; the others are', async () => {
     const big = Buffer.alloc(FILE_LIMITS.slip + 1, 0x41).toString('base64');
-    const doc = { version: 1, jobs: [{ id: 'big', bytes: big, attempts: 0 }, { id: 'ok', bytes: 'AQI=', attempts: 0 }] };
+    const doc = {
+      version: 1,
+      jobs: [
+        { id: 'big', bytes: big, attempts: 0 },
+        { id: 'ok', bytes: 'AQI=', attempts: 0 },
+      ],
+    };
     writeFileSync(join(tmp.dir, 'print-queue.json'), JSON.stringify(doc));
     expect((await journalJobStore(tmp.dir).load()).map((j) => j.id)).toEqual(['ok']);
   });

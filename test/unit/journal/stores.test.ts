@@ -156,7 +156,7 @@ describe('print queue on disk', () => {
     expect(await new PrintQueue(journalJobStore(tmp.dir)).pending()).toEqual([]);
   });
 
-  test('a slip whose printing process was killed is given up as interrupted, never sent again; a live printer\'s claim is left alone', async () => {
+  test("a slip whose printing process was killed is given up as interrupted, never sent again; a live printer's claim is left alone", async () => {
     const deadPid = spawnSync(process.execPath, ['-e', '']).pid!;
     const store = journalJobStore(tmp.dir);
     const live = store.claimToken!();

@@ -10,11 +10,37 @@ import { resolveLockoutOptions } from '../../../src/menu/lockout';
 const base = { id: 'J00000007', seq: 7, time: '2026-11-22T10:04:05.000+08:00', terminalId: '10000001', merchantId: '898310048990001' };
 
 test.each<[string, JournalRecord, string]>([
-  ['diagnosis', { ...base, kind: 'diagnosis', code: '96', acquirer: 'cup', category: 'host', hintTitle: '…', cause: { id: 'host.down', side: 'host', evidence: [] }, devices: [], slip: { id: 'J00000007', bytes: 900, state: 'printed' } }, '96 host'],
+  [
+    'diagnosis',
+    {
+      ...base,
+      kind: 'diagnosis',
+      code: '96',
+      acquirer: 'cup',
+      category: 'host',
+      hintTitle: '…',
+      cause: { id: 'host.down', side: 'host', evidence: [] },
+      devices: [],
+      slip: { id: 'J00000007', bytes: 900, state: 'printed' },
+    },
+    '96 host',
+  ],
   ['menu event', { ...base, kind: 'menu', event: 'lockout', detail: 'lockout 2, 60 s' }, 'lockout 2, 60 s'],
   ['menu test', { ...base, kind: 'menu', event: 'test', detail: 'printer-page: pass' }, 'printer-page: pass'],
   ['menu exit', { ...base, kind: 'menu', event: 'exit', detail: 'idle' }, 'exit idle'],
-  ['self-test', { ...base, kind: 'selftest', level: 'internal', devices: [{ device: 'modem', status: 'pass', findings: [] }, { device: 'printer', status: 'warn', findings: [] }] }, 'checks: warn'],
+  [
+    'self-test',
+    {
+      ...base,
+      kind: 'selftest',
+      level: 'internal',
+      devices: [
+        { device: 'modem', status: 'pass', findings: [] },
+        { device: 'printer', status: 'warn', findings: [] },
+      ],
+    },
+    'checks: warn',
+  ],
 ])('%s', (_name, record, summary) => {
   expect(journalLine(record)).toEqual({ seq: 7, time: base.time, kind: record.kind, summary });
 });

@@ -41,7 +41,14 @@ async function wrongPins(m: MenuModel, times: number) {
 test('ten menus in one process, five wrong PINs each, at once: five PIN checks in all, then locked', async () => {
   let checks = 0;
   const clock = new FakeClock(); // time stands still: no lockout can end during the test
-  const models = Array.from({ length: 10 }, () => new MenuModel(services(() => checks++), clock));
+  const models = Array.from(
+    { length: 10 },
+    () =>
+      new MenuModel(
+        services(() => checks++),
+        clock,
+      ),
+  );
   await Promise.all(models.map((m) => m.start()));
   await Promise.all(models.map((m) => wrongPins(m, 5)));
   expect(checks).toBe(5);
@@ -80,7 +87,10 @@ test('four menu processes, five wrong PINs each, at once: five PIN checks in all
   const bundle = join(dir, 'menu.cjs');
   const entry = join(dir, 'entry.ts');
   const src = join(__dirname, '..', '..', '..', 'src', 'menu');
-  require('node:fs').writeFileSync(entry, `export { MenuModel } from ${JSON.stringify(join(src, 'model'))};\nexport { fileLockStore } from ${JSON.stringify(join(src, 'lock-store'))};\nexport { resolveLockoutOptions } from ${JSON.stringify(join(src, 'lockout'))};\n`);
+  require('node:fs').writeFileSync(
+    entry,
+    `export { MenuModel } from ${JSON.stringify(join(src, 'model'))};\nexport { fileLockStore } from ${JSON.stringify(join(src, 'lock-store'))};\nexport { resolveLockoutOptions } from ${JSON.stringify(join(src, 'lockout'))};\n`,
+  );
   buildSync({ entryPoints: [entry], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: bundle, logLevel: 'error' });
   const data = join(dir, 'data');
   const runs = Array.from({ length: 4 }, () => {

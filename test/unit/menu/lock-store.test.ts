@@ -23,10 +23,13 @@ test('saved state is read back by a new store, file private', async () => {
   expect(JSON.parse(readFileSync(join(sub, LOCK_FILE), 'utf8'))).toEqual({ failures: 0, lockouts: 2, lockedUntil: 123456 });
 });
 
-test.each([['{"failures":'], ['"hello"'], ['{"failures":-3,"lockouts":0,"lockedUntil":0}']])('damaged file %j: one wrong PIN short of a lockout', async (text) => {
-  writeFileSync(join(dir, LOCK_FILE), text);
-  await expect(fileLockStore(dir, o).load()).resolves.toEqual({ failures: 4, lockouts: 0, lockedUntil: 0 });
-});
+test.each([['{"failures":'], ['"hello"'], ['{"failures":-3,"lockouts":0,"lockedUntil":0}']])(
+  'damaged file %j: one wrong PIN short of a lockout',
+  async (text) => {
+    writeFileSync(join(dir, LOCK_FILE), text);
+    await expect(fileLockStore(dir, o).load()).resolves.toEqual({ failures: 4, lockouts: 0, lockedUntil: 0 });
+  },
+);
 
 test('a save that fails leaves no temporary file behind', async () => {
   const store = fileLockStore(dir, o);

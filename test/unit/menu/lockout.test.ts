@@ -1,5 +1,15 @@
 /** The lockout state machine: thresholds, growing delays with a cap, clock set back, damaged files. */
-import { countAttempt, LOCKOUT_DEFAULTS, lockoutDelay, parseLockState, resolveLockoutOptions, settle, UNLOCKED, viewLock, LockState } from '../../../src/menu/lockout';
+import {
+  countAttempt,
+  LOCKOUT_DEFAULTS,
+  lockoutDelay,
+  parseLockState,
+  resolveLockoutOptions,
+  settle,
+  UNLOCKED,
+  viewLock,
+  LockState,
+} from '../../../src/menu/lockout';
 
 const o = resolveLockoutOptions();
 
@@ -53,7 +63,10 @@ test('an attempt counted but never settled (process killed mid-check) still lock
 });
 
 test.each([
-  [{ failures: 2, lockouts: 1, lockedUntil: 99 }, { failures: 2, lockouts: 1, lockedUntil: 99 }],
+  [
+    { failures: 2, lockouts: 1, lockedUntil: 99 },
+    { failures: 2, lockouts: 1, lockedUntil: 99 },
+  ],
   [{ failures: -1, lockouts: 0, lockedUntil: 0 }, null],
   [{ failures: 1.5, lockouts: 0, lockedUntil: 0 }, null],
   [{ failures: '1', lockouts: 0, lockedUntil: 0 }, null],

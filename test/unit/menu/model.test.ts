@@ -7,7 +7,10 @@ import { MenuKey, MenuModel, Screen } from '../../../src/menu/model';
 import type { MenuEvent, MenuServices, TestHooks } from '../../../src/menu/services';
 
 const RIGHT = '2468';
-const PASS: SelfTestResult = { devices: [{ device: 'printer', status: 'pass', ms: 12, findings: [{ id: 'printer.test-page', status: 'pass', message: 'check.printer.test-page.printed' }] }], ms: 12 };
+const PASS: SelfTestResult = {
+  devices: [{ device: 'printer', status: 'pass', ms: 12, findings: [{ id: 'printer.test-page', status: 'pass', message: 'check.printer.test-page.printed' }] }],
+  ms: 12,
+};
 
 function stubs(over: Partial<MenuServices> = {}) {
   const events: Array<[MenuEvent, string | undefined]> = [];
@@ -21,7 +24,13 @@ function stubs(over: Partial<MenuServices> = {}) {
       for (const d of ['modem', 'network']) hooks.onDevice({ device: d, state: 'running' });
       hooks.onDevice({ device: 'modem', state: 'done', status: 'pass', ms: 5 });
       hooks.onDevice({ device: 'network', state: 'done', status: 'fail', ms: 7 });
-      return { devices: [{ device: 'modem', status: 'pass', ms: 5, findings: [] }, { device: 'network', status: 'fail', ms: 7, findings: [] }], ms: 7 };
+      return {
+        devices: [
+          { device: 'modem', status: 'pass', ms: 5, findings: [] },
+          { device: 'network', status: 'fail', ms: 7, findings: [] },
+        ],
+        ms: 7,
+      };
     },
     readerTest: async (windowMs) => {
       calls.push(`reader:${windowMs}`);
@@ -168,7 +177,9 @@ test('progress: each device shows running, then its status, in a stable order', 
   const t = await started();
   await type(t.m, RIGHT);
   await t.m.press(digit('2'));
-  const running = t.screens.filter((s) => s.kind === 'running').map((s) => (s as { devices: Array<{ device: string; state: string }> }).devices.map((d) => `${d.device}:${d.state}`).join(' '));
+  const running = t.screens
+    .filter((s) => s.kind === 'running')
+    .map((s) => (s as { devices: Array<{ device: string; state: string }> }).devices.map((d) => `${d.device}:${d.state}`).join(' '));
   expect(running).toEqual(['', 'modem:running', 'modem:running network:running', 'modem:done network:running', 'modem:done network:done']);
 });
 

@@ -23,7 +23,9 @@ describe('the install command', () => {
   });
 
   test('the font names its package', () => {
-    expect(missingToolMessage('unifont', 0)).toBe('unifont is not installed. Install the system packages with: scripts/install-system-deps.sh (or: apt-get install unifont)');
+    expect(missingToolMessage('unifont', 0)).toBe(
+      'unifont is not installed. Install the system packages with: scripts/install-system-deps.sh (or: apt-get install unifont)',
+    );
   });
 });
 
@@ -59,7 +61,10 @@ test('posdiag demo with no socat on PATH: the whole flow over the in-process lin
   try {
     const t = capturedIo({ POSDIAG_HOME: home });
     await expect(main(['demo', '--locale', 'en', '--no-color'], t.handle)).resolves.toBe(0);
-    const notices = t.err().split('\n').filter((l) => l.includes('in-process link'));
+    const notices = t
+      .err()
+      .split('\n')
+      .filter((l) => l.includes('in-process link'));
     expect(notices).toEqual([`posdiag: ${IN_PROCESS_NOTICE()}`]);
     expect(t.err()).toContain('modem    in-process:modem');
     expect(t.out()).toContain('signal-weak');

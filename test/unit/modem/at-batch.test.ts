@@ -57,7 +57,13 @@ describe('planCommandLines: as few lines as fit, CR included, order kept', () =>
     [256, [cmds]],
     [joinCommandLine(cmds).length + 1, [cmds]], // exactly full
     [joinCommandLine(cmds).length, [cmds.slice(0, 3), cmds.slice(3)]], // one short
-    [16, [['AT+CGMI', 'AT+CGMM'], ['AT+CPIN?', 'AT+CSQ']]],
+    [
+      16,
+      [
+        ['AT+CGMI', 'AT+CGMM'],
+        ['AT+CPIN?', 'AT+CSQ'],
+      ],
+    ],
     [5, cmds.map((c) => [c])], // too long for any line: one each
   ])('max %i', (max, lines) => {
     expect(planCommandLines(cmds, max)).toEqual(lines);
@@ -77,16 +83,31 @@ describe('CombinedReplyCollector: the reply split at every command', () => {
     const r = split(HEALTHY, reply);
     expect(r.final).toBe('error');
     expect(r.outcomes).toEqual([
-      ok('SIMCOM_Ltd'), ok('SIMCOM_SIM800L'), ok('Revision:1418B04SIM800L24'), ok('869170031234567'),
-      ok('+CPIN: READY'), ok('89860012345678901234'), ok('+CSQ: 21,0'), ok('+CREG: 0,1'), ok('+CGREG: 0,1'),
-      ok(), ok('+COPS: 0,0,"CHINA MOBILE"'), ok(), ok('+COPS: 0,2,"46000"'),
+      ok('SIMCOM_Ltd'),
+      ok('SIMCOM_SIM800L'),
+      ok('Revision:1418B04SIM800L24'),
+      ok('869170031234567'),
+      ok('+CPIN: READY'),
+      ok('89860012345678901234'),
+      ok('+CSQ: 21,0'),
+      ok('+CREG: 0,1'),
+      ok('+CGREG: 0,1'),
+      ok(),
+      ok('+COPS: 0,0,"CHINA MOBILE"'),
+      ok(),
+      ok('+COPS: 0,2,"46000"'),
       ok('+CGDCONT: 1,"IP","CMNET","10.81.23.45",0,0', '+CGDCONT: 2,"IP","cmwap","0.0.0.0",0,0'),
       { kind: 'failed', error: { kind: 'error', text: 'ERROR' }, lines: [] },
     ]);
   });
 
   test('OK: all succeeded, silent commands with no lines', () => {
-    expect(split(['COPS30', 'COPS', 'COPS32', 'COPS'], '\r\n+COPS: 0,0,"A"\r\n\r\n+COPS: 0,2,"46000"\r\n\r\nOK\r\n').outcomes).toEqual([ok(), ok('+COPS: 0,0,"A"'), ok(), ok('+COPS: 0,2,"46000"')]);
+    expect(split(['COPS30', 'COPS', 'COPS32', 'COPS'], '\r\n+COPS: 0,0,"A"\r\n\r\n+COPS: 0,2,"46000"\r\n\r\nOK\r\n').outcomes).toEqual([
+      ok(),
+      ok('+COPS: 0,0,"A"'),
+      ok(),
+      ok('+COPS: 0,2,"46000"'),
+    ]);
   });
 
   test('URCs between the replies go to the URC list, never to a command (urc-storm)', () => {
@@ -106,20 +127,55 @@ describe('CombinedReplyCollector: the reply split at every command', () => {
   // A SIM-less modem: +CPIN? fails and the rest of the line is not run.
   test.each<[string, string[], string, CommandOutcome[] | unknown[]]>([
     ['error at the first command: nothing known', ['CPIN', 'CSQ', 'CREG'], '\r\n+CME ERROR: 10\r\n', [UNKNOWN, UNKNOWN, UNKNOWN]],
-    ['error after the identity: identity known, the rest asked again', [...ID, 'CPIN', 'CSQ'], idReply + '\r\n+CME ERROR: 10\r\n', [ok('SIMCOM_Ltd'), ok('SIMCOM_SIM800L'), ok('Revision:1418B04SIM800L24'), ok('869170031234567'), UNKNOWN, UNKNOWN]],
-    ['error with one command left after the last answer: that one failed', [...ID, 'CPIN'], idReply + '\r\n+CME ERROR: 10\r\n', [ok('SIMCOM_Ltd'), ok('SIMCOM_SIM800L'), ok('Revision:1418B04SIM800L24'), ok('869170031234567'), cme(10)]],
+    [
+      'error after the identity: identity known, the rest asked again',
+      [...ID, 'CPIN', 'CSQ'],
+      idReply + '\r\n+CME ERROR: 10\r\n',
+      [ok('SIMCOM_Ltd'), ok('SIMCOM_SIM800L'), ok('Revision:1418B04SIM800L24'), ok('869170031234567'), UNKNOWN, UNKNOWN],
+    ],
+    [
+      'error with one command left after the last answer: that one failed',
+      [...ID, 'CPIN'],
+      idReply + '\r\n+CME ERROR: 10\r\n',
+      [ok('SIMCOM_Ltd'), ok('SIMCOM_SIM800L'), ok('Revision:1418B04SIM800L24'), ok('869170031234567'), cme(10)],
+    ],
     ['a lone command that fails', ['CPIN'], '\r\n+CME ERROR: 10\r\n', [cme(10)]],
-    ['a silent command before the error: not known whether it ran', ['CSQ', 'COPS32', 'COPS'], '\r\n+CSQ: 21,0\r\n\r\nERROR\r\n', [ok('+CSQ: 21,0'), UNKNOWN, UNKNOWN]],
+    [
+      'a silent command before the error: not known whether it ran',
+      ['CSQ', 'COPS32', 'COPS'],
+      '\r\n+CSQ: 21,0\r\n\r\nERROR\r\n',
+      [ok('+CSQ: 21,0'), UNKNOWN, UNKNOWN],
+    ],
     ['a silent command that a later answer proves', ['COPS30', 'COPS', 'CPIN'], '\r\n+COPS: 0\r\n\r\n+CME ERROR: 10\r\n', [ok(), ok('+COPS: 0'), cme(10)]],
   ])('%s', (_name, names, reply, want) => {
     expect(split(names, reply).outcomes).toEqual(want);
   });
 
   test.each<[string, string[], string, CommandOutcome[]]>([
-    ['a two-line AT+CGMR among free-form commands: the run is not split, asked again', ID, '\r\nSIMCOM_Ltd\r\n\r\nSIMCOM_SIM800L\r\n\r\nRevision:1418B04\r\n\r\nSIM800L24\r\n\r\n869170031234567\r\n\r\nOK\r\n', [UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN]],
-    ['a lone free-form command keeps all its lines', ['CGMR', 'CSQ'], '\r\nRevision:1418B04\r\n\r\nSIM800L24\r\n\r\n+CSQ: 21,0\r\n\r\nOK\r\n', [ok('Revision:1418B04', 'SIM800L24'), ok('+CSQ: 21,0')]],
-    ['free-form runs apart, split by the prefixed answer between them', ['CGMI', 'CPIN', 'CCID'], '\r\nSIMCOM_Ltd\r\n\r\n+CPIN: READY\r\n\r\n89860012345678901234\r\n\r\nOK\r\n', [ok('SIMCOM_Ltd'), ok('+CPIN: READY'), ok('89860012345678901234')]],
-    ['a prefixed reply shared by two single commands: one each, in order', ['COPS', 'COPS'], '\r\n+COPS: 0,0,"A"\r\n\r\n+COPS: 0,2,"1"\r\n\r\nOK\r\n', [ok('+COPS: 0,0,"A"'), ok('+COPS: 0,2,"1"')]],
+    [
+      'a two-line AT+CGMR among free-form commands: the run is not split, asked again',
+      ID,
+      '\r\nSIMCOM_Ltd\r\n\r\nSIMCOM_SIM800L\r\n\r\nRevision:1418B04\r\n\r\nSIM800L24\r\n\r\n869170031234567\r\n\r\nOK\r\n',
+      [UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN],
+    ],
+    [
+      'a lone free-form command keeps all its lines',
+      ['CGMR', 'CSQ'],
+      '\r\nRevision:1418B04\r\n\r\nSIM800L24\r\n\r\n+CSQ: 21,0\r\n\r\nOK\r\n',
+      [ok('Revision:1418B04', 'SIM800L24'), ok('+CSQ: 21,0')],
+    ],
+    [
+      'free-form runs apart, split by the prefixed answer between them',
+      ['CGMI', 'CPIN', 'CCID'],
+      '\r\nSIMCOM_Ltd\r\n\r\n+CPIN: READY\r\n\r\n89860012345678901234\r\n\r\nOK\r\n',
+      [ok('SIMCOM_Ltd'), ok('+CPIN: READY'), ok('89860012345678901234')],
+    ],
+    [
+      'a prefixed reply shared by two single commands: one each, in order',
+      ['COPS', 'COPS'],
+      '\r\n+COPS: 0,0,"A"\r\n\r\n+COPS: 0,2,"1"\r\n\r\nOK\r\n',
+      [ok('+COPS: 0,0,"A"'), ok('+COPS: 0,2,"1"')],
+    ],
     ['a command that gave nothing (CGDCONT? with no context)', ['CGDCONT', 'CSQ'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n', [ok(), ok('+CSQ: 21,0')]],
   ])('%s', (_name, names, reply, want) => {
     expect(split(names, reply).outcomes).toEqual(want);

@@ -28,8 +28,18 @@ describe('classifyReply over whole transcripts', () => {
     ['V.250: NO DIALTONE', '\r\nNO DIALTONE\r\n', { command: 'ATD10086;' }, { kind: 'error', text: 'NO DIALTONE' }],
     ['V.250: NO ANSWER', '\r\nNO ANSWER\r\n', { command: 'ATD10086;' }, { kind: 'error', text: 'NO ANSWER' }],
     ['V.250: CONNECT with a rate is success', '\r\nCONNECT 150000000\r\n', { command: 'ATD*99#' }, { kind: 'ok', connect: '150000000' }],
-    ['FreeRTOS#89: CREG URC in the middle of AT+CREG? is not the reply', '\r\n+CREG: 1,"1A2B","01C3D4E5"\r\n\r\n+CREG: 2,1,"1A2B","01C3D4E5"\r\n\r\nOK\r\n', CREG, { kind: 'ok', lines: ['+CREG: 2,1,"1A2B","01C3D4E5"'], urcs: ['+CREG: 1,"1A2B","01C3D4E5"'] }],
-    ['SIM800: power-up URCs around a reply', '\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: READY\r\n\r\nCall Ready\r\n\r\nSIMCOM_Ltd\r\n\r\nOK\r\n', FREE, { kind: 'ok', lines: ['SIMCOM_Ltd'], urcs: ['RDY', '+CFUN: 1', '+CPIN: READY', 'Call Ready'] }],
+    [
+      'FreeRTOS#89: CREG URC in the middle of AT+CREG? is not the reply',
+      '\r\n+CREG: 1,"1A2B","01C3D4E5"\r\n\r\n+CREG: 2,1,"1A2B","01C3D4E5"\r\n\r\nOK\r\n',
+      CREG,
+      { kind: 'ok', lines: ['+CREG: 2,1,"1A2B","01C3D4E5"'], urcs: ['+CREG: 1,"1A2B","01C3D4E5"'] },
+    ],
+    [
+      'SIM800: power-up URCs around a reply',
+      '\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: READY\r\n\r\nCall Ready\r\n\r\nSIMCOM_Ltd\r\n\r\nOK\r\n',
+      FREE,
+      { kind: 'ok', lines: ['SIMCOM_Ltd'], urcs: ['RDY', '+CFUN: 1', '+CPIN: READY', 'Call Ready'] },
+    ],
     ['a reply that has not finished', '\r\n+CSQ: 21,0\r\n', CSQ, { kind: 'incomplete' }],
   ])('%s', (_source, text, expectation, want) => {
     const r = classifyReply(text, expectation);
@@ -54,7 +64,7 @@ describe('line by line, as the driver feeds them', () => {
     expect(c.echoes).toBe(1);
   });
 
-  test('a line that is not the command\'s prefix is unsolicited when the command names its prefixes', () => {
+  test("a line that is not the command's prefix is unsolicited when the command names its prefixes", () => {
     expect(classifyLine('+CIEV: "SIGNAL",3', CSQ)).toEqual({ kind: 'urc', line: '+CIEV: "SIGNAL",3' });
     expect(classifyLine('+QIND: "csq",20,99', CSQ).kind).toBe('urc');
   });

@@ -50,16 +50,43 @@ const EXPECTED: Record<(typeof DEVICE_FAULTS.modem)[number], { status: string; f
   'sim-pin': { status: 'fail', findings: { 'modem.sim': { status: 'fail', value: 'pin-required', params: { code: 'SIM PIN' } } } },
   'no-signal': { status: 'fail', findings: { 'modem.signal': { status: 'fail', value: -113, unit: 'dBm', message: 'check.modem.signal.none' } } },
   'weak-signal': { status: 'warn', findings: { 'modem.signal': { status: 'warn', value: -101, unit: 'dBm', message: 'check.modem.signal.weak' } } },
-  denied: { status: 'fail', findings: { 'modem.registration.circuit': { status: 'fail', value: 'denied' }, 'modem.registration.packet': { status: 'fail', value: 'denied' } } },
+  denied: {
+    status: 'fail',
+    findings: { 'modem.registration.circuit': { status: 'fail', value: 'denied' }, 'modem.registration.packet': { status: 'fail', value: 'denied' } },
+  },
   searching: { status: 'fail', findings: { 'modem.registration.circuit': { status: 'fail', value: 'searching' } } },
-  roaming: { status: 'warn', findings: { 'modem.registration.circuit': { status: 'warn', value: 'roaming' }, 'modem.operator': { value: 'Chunghwa Telecom', params: { operator: 'Chunghwa Telecom', mccmnc: '46692', mcc: '466', mnc: '92' } } } },
-  'not-attached': { status: 'fail', findings: { 'modem.registration.circuit': { status: 'pass' }, 'modem.packet': { status: 'fail', value: 'detached', message: 'check.modem.packet.detached' } } },
+  roaming: {
+    status: 'warn',
+    findings: {
+      'modem.registration.circuit': { status: 'warn', value: 'roaming' },
+      'modem.operator': { value: 'Chunghwa Telecom', params: { operator: 'Chunghwa Telecom', mccmnc: '46692', mcc: '466', mnc: '92' } },
+    },
+  },
+  'not-attached': {
+    status: 'fail',
+    findings: {
+      'modem.registration.circuit': { status: 'pass' },
+      'modem.packet': { status: 'fail', value: 'detached', message: 'check.modem.packet.detached' },
+    },
+  },
   silent: { status: 'fail', findings: { 'modem.probe': { status: 'fail', message: 'check.modem.probe.no-reply', value: 3 } } },
   garbage: { status: 'fail', findings: { 'modem.probe': { status: 'fail', message: 'check.modem.probe.garbled' } } },
   echo: { status: 'warn', findings: { 'modem.echo': { status: 'warn', message: 'check.modem.echo.stuck' }, 'modem.signal': { status: 'pass', value: -71 } } },
-  'urc-storm': { status: 'warn', findings: { 'modem.urc': { status: 'warn', unit: '/s', message: 'check.modem.urc.storm' }, 'modem.registration.circuit': { status: 'pass', value: 'home' } } },
-  'no-concat': { status: 'pass', findings: { 'modem.identity': { status: 'pass', value: 'SIMCOM_Ltd SIMCOM_SIM800L' }, 'modem.pdp': { status: 'pass', value: '10.81.23.45' } } },
-  unplug: { status: 'absent', findings: { 'modem.link': { status: 'absent', value: 'Transport_Disconnected', message: 'check.modem.unplugged', params: { command: 'AT+CSQ' } } } },
+  'urc-storm': {
+    status: 'warn',
+    findings: {
+      'modem.urc': { status: 'warn', unit: '/s', message: 'check.modem.urc.storm' },
+      'modem.registration.circuit': { status: 'pass', value: 'home' },
+    },
+  },
+  'no-concat': {
+    status: 'pass',
+    findings: { 'modem.identity': { status: 'pass', value: 'SIMCOM_Ltd SIMCOM_SIM800L' }, 'modem.pdp': { status: 'pass', value: '10.81.23.45' } },
+  },
+  unplug: {
+    status: 'absent',
+    findings: { 'modem.link': { status: 'absent', value: 'Transport_Disconnected', message: 'check.modem.unplugged', params: { command: 'AT+CSQ' } } },
+  },
 };
 
 describe('every modem fault yields its finding (in-process line)', () => {
@@ -93,7 +120,9 @@ test('no such port is absent, not an exception', async () => {
   const binding = new InProcessBinding();
   const check = createModemCheck({ binding, clock: systemClock }, { path: '/dev/nothing', baudRate: 115200 });
   const r = await runChecks([check], { level: 'internal' });
-  expect(r.devices[0].findings).toEqual([expect.objectContaining({ id: 'modem.link', status: 'absent', value: 'Transport_NotFound', message: 'check.modem.not-found' })]);
+  expect(r.devices[0].findings).toEqual([
+    expect.objectContaining({ id: 'modem.link', status: 'absent', value: 'Transport_NotFound', message: 'check.modem.not-found' }),
+  ]);
 });
 
 test('a budget smaller than the probe: the runner reports the budget and the port is closed', async () => {
@@ -104,7 +133,9 @@ test('a budget smaller than the probe: the runner reports the budget and the por
   const r = await runChecks([check], { level: 'internal' });
   expect(r.devices[0].findings.map((f) => f.id)).toEqual(['modem.budget']);
   // The port was released: it opens again.
-  const again = await runChecks([createModemCheck({ binding, clock: systemClock }, { path: PATH, baudRate: 115200 }, { budgetMs: 150 })], { level: 'internal' });
+  const again = await runChecks([createModemCheck({ binding, clock: systemClock }, { path: PATH, baudRate: 115200 }, { budgetMs: 150 })], {
+    level: 'internal',
+  });
   expect(again.devices[0].findings.map((f) => f.id)).toEqual(['modem.budget']);
   sim.stop();
 });
@@ -146,6 +177,11 @@ test('a modem streaming without line ends: an overflow finding with the command,
     return true;
   });
   const r = await run(sim);
-  expect(byId(r.findings)['modem.connection']).toMatchObject({ status: 'fail', value: 'Transport_Overflow', message: 'check.modem.line-error', params: { command: 'AT+CGMI' } });
+  expect(byId(r.findings)['modem.connection']).toMatchObject({
+    status: 'fail',
+    value: 'Transport_Overflow',
+    message: 'check.modem.line-error',
+    params: { command: 'AT+CGMI' },
+  });
   expect(MODEM_MESSAGES['check.modem.line-error']).toBeDefined();
 });

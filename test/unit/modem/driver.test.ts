@@ -11,7 +11,14 @@ const PATH = '/dev/ttyMDM';
 async function withModem(sim: DeviceSimulator, timeouts: Parameters<typeof ModemDriver.open>[0]['timeouts'], body: (m: ModemDriver) => Promise<void>) {
   const binding = new InProcessBinding();
   binding.connect(PATH, sim);
-  const modem = await ModemDriver.open({ binding, path: PATH, baudRate: 115200, clock: systemClock, timeouts, lineTiming: { lateReplyQuietMs: 10, lateReplyDrainMs: 50 } });
+  const modem = await ModemDriver.open({
+    binding,
+    path: PATH,
+    baudRate: 115200,
+    clock: systemClock,
+    timeouts,
+    lineTiming: { lateReplyQuietMs: 10, lateReplyDrainMs: 50 },
+  });
   try {
     await body(modem);
   } finally {
@@ -143,7 +150,13 @@ describe('ModemDriver over an in-process line', () => {
       await m.probe();
       sim.faults.silent = true;
       const codes: string[] = [];
-      for (let i = 0; i < 10; i++) codes.push(await m.exec('AT+CSQ', { timeoutMs: 20 }).then(() => 'ok', (e: { code: string }) => e.code));
+      for (let i = 0; i < 10; i++)
+        codes.push(
+          await m.exec('AT+CSQ', { timeoutMs: 20 }).then(
+            () => 'ok',
+            (e: { code: string }) => e.code,
+          ),
+        );
       expect(codes.slice(0, 9).every((c) => c === 'Transport_Timeout')).toBe(true);
       expect(codes[9]).toBe('Modem_Gone');
       expect(m.isGone).toBe(true);
@@ -204,7 +217,7 @@ describe('execBatch: read-only queries on combined lines', () => {
   const summary = (entries: Awaited<ReturnType<ModemDriver['execBatch']>>) =>
     entries.map((e) => ('thrown' in e ? 'thrown' : e.result.ok ? e.result.lines.join('|') : `${e.result.error.kind}:${e.result.error.text}`));
 
-  test('one line for all; the 2G modem\'s ERROR to the last command is that command\'s', async () => {
+  test("one line for all; the 2G modem's ERROR to the last command is that command's", async () => {
     const sim = new ModemSimulator('healthy');
     await withModem(sim, {}, async (m) => {
       await m.init();

@@ -49,7 +49,11 @@ describe('the simulated SIM800', () => {
     ['V0: numeric result codes', ['ATE0\r', 'ATV0\r', 'AT\r'], '0\r'],
     ['chained basic and extended commands', ['ATE0\r', 'ATE0V1+CMEE=1;+CSQ\r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
     ['a command split across chunks', ['ATE0\r', 'AT+C', 'SQ\r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
-    ['CGDCONT= defines a context: type upper-cased, APN as given', ['ATE0\r', 'AT+cgdcont=2,"ip","cmwap"\r', 'AT+CGDCONT?\r'], '\r\n+CGDCONT: 1,"IP","CMNET","10.81.23.45",0,0\r\n\r\n+CGDCONT: 2,"IP","cmwap","0.0.0.0",0,0\r\n\r\nOK\r\n'],
+    [
+      'CGDCONT= defines a context: type upper-cased, APN as given',
+      ['ATE0\r', 'AT+cgdcont=2,"ip","cmwap"\r', 'AT+CGDCONT?\r'],
+      '\r\n+CGDCONT: 1,"IP","CMNET","10.81.23.45",0,0\r\n\r\n+CGDCONT: 2,"IP","cmwap","0.0.0.0",0,0\r\n\r\nOK\r\n',
+    ],
   ])('%s', async (_name, lines, reply) => {
     expect(await lastReply('healthy', lines)).toBe(reply);
   });
@@ -81,7 +85,11 @@ describe('the simulated SIM800', () => {
   test.each([
     ['spaces inside an extended command', ['ATE0\r', 'AT + CSQ\r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
     ['spaces between and around concatenated commands', ['ATE0\r', 'AT E0 V1 + CMEE = 1 ; + CSQ \r'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
-    ['spaces inside a string constant are kept', ['ATE0\r', 'AT+CGDCONT = 2, "IP", "my apn"\r', 'AT+CGDCONT?\r'], '\r\n+CGDCONT: 1,"IP","CMNET","10.81.23.45",0,0\r\n\r\n+CGDCONT: 2,"IP","my apn","0.0.0.0",0,0\r\n\r\nOK\r\n'],
+    [
+      'spaces inside a string constant are kept',
+      ['ATE0\r', 'AT+CGDCONT = 2, "IP", "my apn"\r', 'AT+CGDCONT?\r'],
+      '\r\n+CGDCONT: 1,"IP","CMNET","10.81.23.45",0,0\r\n\r\n+CGDCONT: 2,"IP","my apn","0.0.0.0",0,0\r\n\r\nOK\r\n',
+    ],
     ['A/ repeats the last command line, without a CR', ['ATE0\r', 'AT+CSQ\r', 'A/'], '\r\n+CSQ: 21,0\r\n\r\nOK\r\n'],
     ['a/ in lower case too, as often as wanted', ['ATE0\r', 'AT+CREG?\r', 'a/', 'a/'], '\r\n+CREG: 0,1\r\n\r\nOK\r\n'],
     ['A/ before any command line: the empty line, OK', ['A/'], 'A/\r\nOK\r\n'],

@@ -39,7 +39,12 @@ const CUP_0800 = [
 describe('0800 echo request bytes (hand-checked)', () => {
   it.each([
     ['iso form, no TPDU', { form: 'iso' as const, stan: 123, terminalId: TID, merchantId: MID }, {}, ISO_0800],
-    ['cup form, TPDU 6000030000', { form: 'cup' as const, stan: 123, terminalId: TID, merchantId: MID, batch: 1 }, { tpdu: hexToBytes('6000030000') }, CUP_0800],
+    [
+      'cup form, TPDU 6000030000',
+      { form: 'cup' as const, stan: 123, terminalId: TID, merchantId: MID, batch: 1 },
+      { tpdu: hexToBytes('6000030000') },
+      CUP_0800,
+    ],
   ])('%s', (_name, req, envelope, expected) => {
     expect(bytesToHex(encodeEchoRequest(req, envelope))).toBe(expected);
   });
@@ -96,12 +101,14 @@ describe('0810 echo replies (hand-checked)', () => {
       '000123', //           11
       '153045', //           12 hhmmss
       '0615', //             13 MMDD
-      '08', '48021000', //   32 LLVAR n: length 08 (one BCD byte), 8 digits "48021000"
+      '08',
+      '48021000', //   32 LLVAR n: length 08 (one BCD byte), 8 digits "48021000"
       ascii('123456789012'), // 37 an12
       '3030', //             39 "00"
       ascii(TID),
       ascii(MID),
-      '0011', '000000013010',
+      '0011',
+      '000000013010',
     ].join('');
     expect(judgeEchoReply(hexToBytes(body), { form: 'cup', stan: 123 })).toEqual({ kind: 'answered', code: '00', mti: '0810' });
   });
@@ -126,7 +133,17 @@ describe('0810 echo replies (hand-checked)', () => {
 describe('codec round trip and edges', () => {
   it('decodes what it encodes, both encodings', () => {
     for (const encoding of ['ascii', 'bcd'] as const) {
-      const msg = { mti: '0810', fields: new Map<number, string | Uint8Array>([[2, '6222021234567890123'], [3, '000000'], [22, '021'], [39, '00'], [41, TID], [64, hexToBytes('0102030405060708')]]) };
+      const msg = {
+        mti: '0810',
+        fields: new Map<number, string | Uint8Array>([
+          [2, '6222021234567890123'],
+          [3, '000000'],
+          [22, '021'],
+          [39, '00'],
+          [41, TID],
+          [64, hexToBytes('0102030405060708')],
+        ]),
+      };
       const decoded = decodeMessage(encodeMessage(msg, encoding), encoding);
       expect(decoded.ok).toBe(true);
       if (decoded.ok) expect(decoded.message).toEqual(msg);

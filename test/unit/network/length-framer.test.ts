@@ -3,8 +3,7 @@ import { bytesToHex, hexToBytes } from '../../../hal/network/iso8583/codec';
 import { LengthPrefixFramer } from '../../../hal/network/iso8583/length-framer';
 
 // The CUP 0810 with 39 = 96 (49 bytes): TPDU, MTI, bitmap, 11, 39, 41, 42, 60.
-const BODY =
-  '6000000003' + '0810' + '0020000002C00010' + '000123' + '3936' + '3130303030303031' + '383938333130303438393930303031' + '0011' + '000000013010';
+const BODY = '6000000003' + '0810' + '0020000002C00010' + '000123' + '3936' + '3130303030303031' + '383938333130303438393930303031' + '0011' + '000000013010';
 const FRAME = hexToBytes('0033' + BODY); // 5 + 2 + 8 + 3 + 2 + 8 + 15 + 2 + 6 = 51
 
 describe('LengthPrefixFramer', () => {

@@ -18,8 +18,7 @@ const ROUTE_WIFI_AND_PPP =
 // No default route: only the link route (a terminal whose DHCP lease gave no router, or a static setup
 // with the gateway left out: seed 002's "wrong gateway").
 const ROUTE_NO_DEFAULT =
-  'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n' +
-  'eth0\t0001A8C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n';
+  'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n' + 'eth0\t0001A8C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n';
 
 // pppd with `defaultroute` on a cellular modem: default out of ppp0, no gateway (flags 0001 = up only).
 const ROUTE_PPP_ONLY =
@@ -64,7 +63,11 @@ describe('parseResolvConf', () => {
   it.each([
     ['container capture', 'nameserver 10.255.255.53\n', ['10.255.255.53']],
     ['systemd-resolved stub', '# This is /run/systemd/resolve/stub-resolv.conf\nnameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n', ['127.0.0.53']],
-    ['two servers, IPv6, comments', '; comment\nnameserver 114.114.114.114 # China DNS\nnameserver 2400:3200::1\n#nameserver 8.8.8.8\n', ['114.114.114.114', '2400:3200::1']],
+    [
+      'two servers, IPv6, comments',
+      '; comment\nnameserver 114.114.114.114 # China DNS\nnameserver 2400:3200::1\n#nameserver 8.8.8.8\n',
+      ['114.114.114.114', '2400:3200::1'],
+    ],
     ['no nameserver', 'search example.cn\n', []],
   ])('%s', (_name, text, servers) => {
     expect(parseResolvConf(text)).toEqual(servers);

@@ -14,8 +14,10 @@ import { budgetFor, NETWORK_OPTIONS, resolveNetworkOptions } from '../../../hal/
 import { classifyErrno, summarizeTries, TryOutcome } from '../../../hal/network/probe-result';
 import { Finding, runChecks } from '../../../hal/selfcheck';
 
-const ROUTE = 'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\neth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n';
-const ROUTE_NO_DEFAULT = 'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\neth0\t0001A8C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n';
+const ROUTE =
+  'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\neth0\t00000000\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n';
+const ROUTE_NO_DEFAULT =
+  'Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\neth0\t0001A8C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n';
 
 const linux: LocalSource = {
   readText: async (path) => (path.endsWith('route') ? ROUTE : 'nameserver 114.114.114.114\n'),
@@ -90,7 +92,9 @@ describe('local configuration findings', () => {
   });
 
   it('only loopback up: no usable interface fails', async () => {
-    const fs = await findings(createNetworkCheck(env(), { local: { ...linux, interfaces: () => ({ lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }] }) } }));
+    const fs = await findings(
+      createNetworkCheck(env(), { local: { ...linux, interfaces: () => ({ lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }] }) } }),
+    );
     expect(byId(fs, 'network.interfaces')).toMatchObject({ status: 'fail', value: 0 });
   });
 
@@ -117,11 +121,20 @@ describe('host reachability, classified', () => {
     const link = linkWith([{ ok: false, failure: 'unreachable', ms: 1, errno: 'ENETUNREACH' }]);
     const fs = await findings(createNetworkCheck(env(host), { local: linux, resolver: resolvesTo('203.0.113.7'), link, options: { tryIntervalMs: 0 } }));
     expect(byId(fs, 'network.dns')).toMatchObject({ status: 'pass', value: 12, unit: 'ms' });
-    expect(byId(fs, 'network.tcp')).toMatchObject({ status: 'fail', value: 'unreachable', message: 'check.network.tcp.unreachable', params: { lossPct: 100, tries: 3 } });
+    expect(byId(fs, 'network.tcp')).toMatchObject({
+      status: 'fail',
+      value: 'unreachable',
+      message: 'check.network.tcp.unreachable',
+      params: { lossPct: 100, tries: 3 },
+    });
   });
 
   it('one try lost in three: warn with the loss and min/median/max of the others', async () => {
-    const link = linkWith([{ ok: true, ms: 40 }, { ok: false, failure: 'timeout', ms: 2500 }, { ok: true, ms: 60 }]);
+    const link = linkWith([
+      { ok: true, ms: 40 },
+      { ok: false, failure: 'timeout', ms: 2500 },
+      { ok: true, ms: 60 },
+    ]);
     const fs = await findings(createNetworkCheck(env(host), { local: linux, resolver: resolvesTo('203.0.113.7'), link, options: { tryIntervalMs: 0 } }));
     expect(byId(fs, 'network.tcp')).toMatchObject({
       status: 'warn',
@@ -139,14 +152,28 @@ describe('host reachability, classified', () => {
 
   it('echo is not sent when the profile does not enable it', async () => {
     const exchange = jest.fn();
-    await findings(createNetworkCheck(env(host), { local: linux, resolver: resolvesTo('203.0.113.7'), link: { ...linkWith([{ ok: true, ms: 5 }]), exchange }, options: { tryIntervalMs: 0 } }));
+    await findings(
+      createNetworkCheck(env(host), {
+        local: linux,
+        resolver: resolvesTo('203.0.113.7'),
+        link: { ...linkWith([{ ok: true, ms: 5 }]), exchange },
+        options: { tryIntervalMs: 0 },
+      }),
+    );
     expect(exchange).not.toHaveBeenCalled();
   });
 
   it('echo reset by the host after the write', async () => {
     const link = linkWith([{ ok: true, ms: 5 }], async () => ({ ok: false, stage: 'reply', failure: 'reset', ms: 3, errno: 'ECONNRESET' }));
-    const fs = await findings(createNetworkCheck(env({ ...host, echo: true }), { local: linux, resolver: resolvesTo('203.0.113.7'), link, options: { tryIntervalMs: 0 } }));
-    expect(byId(fs, 'network.echo')).toMatchObject({ status: 'fail', value: 'reset', message: 'check.network.echo.reset', params: { stage: 'reply', error: 'ECONNRESET' } });
+    const fs = await findings(
+      createNetworkCheck(env({ ...host, echo: true }), { local: linux, resolver: resolvesTo('203.0.113.7'), link, options: { tryIntervalMs: 0 } }),
+    );
+    expect(byId(fs, 'network.echo')).toMatchObject({
+      status: 'fail',
+      value: 'reset',
+      message: 'check.network.echo.reset',
+      params: { stage: 'reply', error: 'ECONNRESET' },
+    });
   });
 
   it('no host configured: only the local findings', async () => {
@@ -172,10 +199,40 @@ describe('pure helpers', () => {
   });
 
   it.each<[string, TryOutcome[], object]>([
-    ['all ok, odd count', [{ ok: true, ms: 30 }, { ok: true, ms: 10 }, { ok: true, ms: 20 }], { tries: 3, ok: 3, lossPct: 0, minMs: 10, medianMs: 20, maxMs: 30 }],
-    ['all ok, even count', [{ ok: true, ms: 10 }, { ok: true, ms: 20 }], { medianMs: 15 }],
-    ['all lost', [{ ok: false, failure: 'refused', ms: 1 }, { ok: false, failure: 'refused', ms: 1 }], { ok: 0, lossPct: 100, failure: 'refused', failures: { refused: 2 } }],
-    ['mixed failures: the most frequent wins', [{ ok: false, failure: 'reset', ms: 1 }, { ok: false, failure: 'timeout', ms: 1 }, { ok: false, failure: 'timeout', ms: 1 }], { failure: 'timeout' }],
+    [
+      'all ok, odd count',
+      [
+        { ok: true, ms: 30 },
+        { ok: true, ms: 10 },
+        { ok: true, ms: 20 },
+      ],
+      { tries: 3, ok: 3, lossPct: 0, minMs: 10, medianMs: 20, maxMs: 30 },
+    ],
+    [
+      'all ok, even count',
+      [
+        { ok: true, ms: 10 },
+        { ok: true, ms: 20 },
+      ],
+      { medianMs: 15 },
+    ],
+    [
+      'all lost',
+      [
+        { ok: false, failure: 'refused', ms: 1 },
+        { ok: false, failure: 'refused', ms: 1 },
+      ],
+      { ok: 0, lossPct: 100, failure: 'refused', failures: { refused: 2 } },
+    ],
+    [
+      'mixed failures: the most frequent wins',
+      [
+        { ok: false, failure: 'reset', ms: 1 },
+        { ok: false, failure: 'timeout', ms: 1 },
+        { ok: false, failure: 'timeout', ms: 1 },
+      ],
+      { failure: 'timeout' },
+    ],
   ])('summarizeTries: %s', (_name, outcomes, expected) => {
     expect(summarizeTries(outcomes)).toMatchObject(expected);
   });

@@ -22,7 +22,10 @@ test('with integers, a fraction is refused too', () => {
 
 test.each([
   [{ waitMs: 5 }, { waitMs: 10, tries: 3 }],
-  [{ waitMs: 1e9, tries: 0 }, { waitMs: 1000, tries: 1 }],
+  [
+    { waitMs: 1e9, tries: 0 },
+    { waitMs: 1000, tries: 1 },
+  ],
   [{ tries: Number.NaN }, { waitMs: 100, tries: 3 }],
   [{ tries: 2.6 }, { waitMs: 100, tries: 3 }],
 ])('clampOptions(%j) pulls values into range', (given, expected) => {

@@ -38,7 +38,11 @@ describe.each(ROWS)('%s on %i mm at width %i', (_what, paper, width, key, value,
   const profile = PRINTER_PROFILES[paper === 80 ? 'generic-80' : 'generic-58'];
   const geometry = paper === 80 ? GEOMETRY_80 : GEOMETRY_58;
   const positioned = new EscPosBuilder(profile).size(width).pair(key, value).encode();
-  const spaced = new EscPosBuilder(profile).size(width).text(`${key}${' '.repeat(gap)}${value}`).newline().encode();
+  const spaced = new EscPosBuilder(profile)
+    .size(width)
+    .text(`${key}${' '.repeat(gap)}${value}`)
+    .newline()
+    .encode();
 
   test('the pair goes out with ESC $, and fewer bytes than with spaces', () => {
     expect(ESC_DOLLAR(positioned)).toBe(1);

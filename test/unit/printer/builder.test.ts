@@ -35,13 +35,29 @@ const GOLDEN: Array<[string, (b: EscPosBuilder) => EscPosBuilder, string]> = [
   // "AB" (2 cols) + 28-column gap + "CD" (2 cols) = 32: the value starts at column 30 = 360 dots = 0x0168.
   ['pair("AB","CD"): a 28-column gap is ESC $ 360 dots', (b) => b.pair('AB', 'CD'), '41 42 1b 24 68 01 43 44 0a'],
   // 8 + 4 + 20 = 32: four spaces cost 4 bytes, the same as ESC $, so the plain spaces stay.
-  ['pair() with a 4-column gap keeps four spaces', (b) => b.pair('TERMINAL', '1234567890ABCDEFGHIJ'), `${hex(Buffer.from('TERMINAL    1234567890ABCDEFGHIJ\n'))}`],
+  [
+    'pair() with a 4-column gap keeps four spaces',
+    (b) => b.pair('TERMINAL', '1234567890ABCDEFGHIJ'),
+    `${hex(Buffer.from('TERMINAL    1234567890ABCDEFGHIJ\n'))}`,
+  ],
   // 8 + 5 + 19 = 32: the value starts at column 13 = 156 dots = 0x009c.
-  ['pair() with a 5-column gap uses ESC $', (b) => b.pair('TERMINAL', '1234567890ABCDEFGHI'), `${hex(Buffer.from('TERMINAL'))} 1b 24 9c 00 ${hex(Buffer.from('1234567890ABCDEFGHI\n'))}`],
+  [
+    'pair() with a 5-column gap uses ESC $',
+    (b) => b.pair('TERMINAL', '1234567890ABCDEFGHI'),
+    `${hex(Buffer.from('TERMINAL'))} 1b 24 9c 00 ${hex(Buffer.from('1234567890ABCDEFGHI\n'))}`,
+  ],
   // 终端号 is 3 Hanzi = 6 columns, 10000001 is 8: the value starts at column 24 = 288 dots = 0x0120.
-  ['pair("终端号","10000001"): Hanzi count two columns', (b) => b.pair('终端号', '10000001'), `1c 26 d6 d5 b6 cb ba c5 1b 24 20 01 ${hex(Buffer.from('10000001\n'))}`],
+  [
+    'pair("终端号","10000001"): Hanzi count two columns',
+    (b) => b.pair('终端号', '10000001'),
+    `1c 26 d6 d5 b6 cb ba c5 1b 24 20 01 ${hex(Buffer.from('10000001\n'))}`,
+  ],
   // 无线信号 8 columns, 正常 4: the value starts at column 28 = 336 dots = 0x0150 and ends at dot 384.
-  ['pair("无线信号","正常"): a Hanzi value ends at the right edge', (b) => b.pair('无线信号', '正常'), '1c 26 ce de cf df d0 c5 ba c5 1b 24 50 01 d5 fd b3 a3 0a'],
+  [
+    'pair("无线信号","正常"): a Hanzi value ends at the right edge',
+    (b) => b.pair('无线信号', '正常'),
+    '1c 26 ce de cf df d0 c5 ba c5 1b 24 50 01 d5 fd b3 a3 0a',
+  ],
   // Double width: 16 columns of 24 dots; "AB" + 12 + "CD", the value at double column 14 = 28 font-A columns = 336 dots.
   ['size(2).pair("AB","CD"): the position counts double-width columns twice', (b) => b.size(2).pair('AB', 'CD'), '1d 21 11 41 42 1b 24 50 01 43 44 0a'],
   // Underlined: models differ on underlining an ESC $ jump, so the gap stays 28 underlined spaces.
@@ -103,7 +119,10 @@ describe('layout helpers', () => {
   test('row(): label and value columns, CJK-aware, on 58 mm', () => {
     // The label cell is 10 columns, the value right-aligned in the other 22: it starts at column
     // 10 + 22 - 8 = 24 (288 dots), so it ends at column 32, the right edge. The 18-column gap is ESC $.
-    const b = new EscPosBuilder(p58).row([{ text: '终端号', width: 10 }, { text: '10000001', align: 'right' }]);
+    const b = new EscPosBuilder(p58).row([
+      { text: '终端号', width: 10 },
+      { text: '10000001', align: 'right' },
+    ]);
     expect(hex(b.encode())).toBe(`1c 26 d6 d5 b6 cb ba c5 1b 24 20 01 ${hex(Buffer.from('10000001\n'))}`);
     expect(288 / 12 + textColumns('10000001', zh)).toBe(32);
   });
@@ -111,7 +130,11 @@ describe('layout helpers', () => {
   test('row(): short gaps between cells stay spaces, long ones become ESC $, nothing trails the line', () => {
     // Cells 4 | 4 | 24: "AB" at 0, "CD" right-aligned in 4–7 (starts at 6: a 4-column gap, spaces),
     // "E" right-aligned in 8–31 (starts at 31 = 372 dots = 0x0174: a 23-column gap, ESC $).
-    const three = new EscPosBuilder(p58).row([{ text: 'AB', width: 4 }, { text: 'CD', width: 4, align: 'right' }, { text: 'E', align: 'right' }]);
+    const three = new EscPosBuilder(p58).row([
+      { text: 'AB', width: 4 },
+      { text: 'CD', width: 4, align: 'right' },
+      { text: 'E', align: 'right' },
+    ]);
     expect(hex(three.encode())).toBe('41 42 20 20 20 20 43 44 1b 24 74 01 45 0a');
     // "AB" then "C" left-aligned at column 10 (120 dots = 0x78); the 21 columns after "C" are not sent.
     const two = new EscPosBuilder(p58).row([{ text: 'AB', width: 10 }, { text: 'C' }]);

@@ -73,5 +73,7 @@ describe('printer self-check, external level', () => {
 });
 
 test('no printer configured: no check', () => {
-  expect(DEVICE_CHECKS.printer({ binding: new InProcessBinding(), clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined }, devices: {} })).toEqual([]);
+  expect(
+    DEVICE_CHECKS.printer({ binding: new InProcessBinding(), clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined }, devices: {} }),
+  ).toEqual([]);
 });

@@ -11,7 +11,11 @@ async function setup(fault: PrinterFault, options: PrinterSimOptions = {}) {
   const sim = new PrinterSimulator(fault, options);
   const binding = new InProcessBinding();
   binding.connect(PATH, sim);
-  const driver = await PrinterDriver.open({ binding, config: { path: PATH, baudRate: 115200, paperWidth: 58 }, timing: { statusTimeoutMs: 80, jobSlackMs: 300 } });
+  const driver = await PrinterDriver.open({
+    binding,
+    config: { path: PATH, baudRate: 115200, paperWidth: 58 },
+    timing: { statusTimeoutMs: 80, jobSlackMs: 300 },
+  });
   return { sim, driver };
 }
 
@@ -30,7 +34,10 @@ describe('PrinterDriver', () => {
 
   test('healthy: status first, then the job, confirmed by GS r 1', async () => {
     const { sim, driver } = await setup('healthy');
-    close.push(() => driver.close(), () => sim.stop());
+    close.push(
+      () => driver.close(),
+      () => sim.stop(),
+    );
     const r = await driver.print(slip(3));
     expect(r).toMatchObject({ state: 'printed', confirmed: true });
     expect(sim.realtimeSeen.slice(0, 4)).toEqual(['DLE EOT 1', 'DLE EOT 2', 'DLE EOT 3', 'DLE EOT 4']);
@@ -45,7 +52,10 @@ describe('PrinterDriver', () => {
     ['offline', 'offline', 'JPOS_E_OFFLINE'],
   ] as const)('%s before printing: nothing printed, reason %s', async (fault, reason, upos) => {
     const { sim, driver } = await setup(fault);
-    close.push(() => driver.close(), () => sim.stop());
+    close.push(
+      () => driver.close(),
+      () => sim.stop(),
+    );
     const r = await driver.print(slip(2));
     expect(r).toMatchObject({ state: 'not-printed', reason, partial: false, upos });
     sim.loadPaper();
@@ -54,19 +64,28 @@ describe('PrinterDriver', () => {
 
   test('silent printer: a clear "no-reply", no exception', async () => {
     const { sim, driver } = await setup('silent');
-    close.push(() => driver.close(), () => sim.stop());
+    close.push(
+      () => driver.close(),
+      () => sim.stop(),
+    );
     await expect(driver.print(slip(1))).resolves.toMatchObject({ state: 'not-printed', reason: 'no-reply' });
   });
 
   test('unplugged printer: "disconnected", no exception', async () => {
     const { sim, driver } = await setup('unplug');
-    close.push(() => driver.close(), () => sim.stop());
+    close.push(
+      () => driver.close(),
+      () => sim.stop(),
+    );
     await expect(driver.print(slip(1))).resolves.toMatchObject({ state: 'not-printed', reason: 'disconnected' });
   });
 
   test('paper runs out mid-slip: the slip stays queued, then prints whole once paper is loaded', async () => {
     const { sim, driver } = await setup('healthy', { paperLines: 5 });
-    close.push(() => driver.close(), () => sim.stop());
+    close.push(
+      () => driver.close(),
+      () => sim.stop(),
+    );
     const queue = new PrintQueue();
     const print = (b: Uint8Array) => driver.print(b);
     const job = slip(12);
@@ -91,7 +110,10 @@ describe('PrinterDriver', () => {
 
   test('cover opened mid-slip (seen through ASB): queued with reason cover-open', async () => {
     const { sim, driver } = await setup('healthy');
-    close.push(() => driver.close(), () => sim.stop());
+    close.push(
+      () => driver.close(),
+      () => sim.stop(),
+    );
     let seen = 0;
     sim.override((chunk) => {
       seen += chunk.length;

@@ -25,7 +25,14 @@ const REMAPPED_2022 = [
   ...Array.from({ length: 8 }, (_, i) => 0x9fb4 + i),
   0xe5e5,
   ...Array.from({ length: 10 }, (_, i) => 0xe78d + i),
-  0xe81e, 0xe826, 0xe82b, 0xe82c, 0xe832, 0xe843, 0xe854, 0xe864,
+  0xe81e,
+  0xe826,
+  0xe82b,
+  0xe82c,
+  0xe832,
+  0xe843,
+  0xe854,
+  0xe864,
 ];
 
 describe('encoding, against iconv-lite', () => {
@@ -116,7 +123,10 @@ describe('decoding', () => {
   test('a four-byte code cut short by the end of the input is one replacement character (WHATWG; iconv-lite gives two)', () => {
     // The tokenizer never decodes a cut code (it waits for the rest), so this difference does not reach a preview.
     expect(decodeGb18030(Uint8Array.of(0x81, 0x30))).toBe('\ufffd');
-    expect(tokenize([0x1c, 0x26, 0x41, 0x81, 0x30])).toEqual([{ kind: 'cmd', name: 'FS &', args: [] }, { kind: 'text', text: 'A' }]);
+    expect(tokenize([0x1c, 0x26, 0x41, 0x81, 0x30])).toEqual([
+      { kind: 'cmd', name: 'FS &', args: [] },
+      { kind: 'text', text: 'A' },
+    ]);
   });
 
   test('the tokenizer in Chinese mode (FS &) decodes as iconv-lite does', () => {
@@ -142,7 +152,10 @@ describe('text.ts on top of it', () => {
   });
 
   test('¥ becomes ￥ (A3A4) in a line; lone surrogates are dropped before encoding', () => {
-    expect(printerChars('¥5\ud800', zh).map((c) => [c.ch, hex(c.bytes)])).toEqual([['￥', 'a3a4'], ['5', '35']]);
+    expect(printerChars('¥5\ud800', zh).map((c) => [c.ch, hex(c.bytes)])).toEqual([
+      ['￥', 'a3a4'],
+      ['5', '35'],
+    ]);
   });
 
   test('without a Chinese font a Hanzi is one "?"', () => {
@@ -165,7 +178,10 @@ describe('single-byte code pages (ESC t n)', () => {
   });
 
   test('the tokenizer follows ESC t', () => {
-    const text = (bytes: number[]) => tokenize(bytes).filter((t) => t.kind === 'text').map((t) => (t as { text: string }).text);
+    const text = (bytes: number[]) =>
+      tokenize(bytes)
+        .filter((t) => t.kind === 'text')
+        .map((t) => (t as { text: string }).text);
     expect(text([0x1b, 0x74, 17, 0x8f, 0xe0, 0x0a, 0x1b, 0x74, 19, 0xd5, 0x0a, 0x1b, 0x40, 0x9c])).toEqual(['Пр', '€', '£']);
   });
 });
@@ -173,7 +189,11 @@ describe('single-byte code pages (ESC t n)', () => {
 describe('a Node.js without GB18030 in TextDecoder (small ICU, no Intl)', () => {
   test('Chinese text still encodes and decodes (from the table file: gb18030-sources.test.ts); a long ASCII run needs no table', () => {
     const { module: text, restore } = loadWithoutGb18030(
-      () => [require('../../../hal/printer/gb18030'), require('../../../hal/printer/text')] as [typeof import('../../../hal/printer/gb18030'), typeof import('../../../hal/printer/text')],
+      () =>
+        [require('../../../hal/printer/gb18030'), require('../../../hal/printer/text')] as [
+          typeof import('../../../hal/printer/gb18030'),
+          typeof import('../../../hal/printer/text'),
+        ],
       { table: true },
     );
     const [gb, printer] = text;

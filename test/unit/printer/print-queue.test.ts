@@ -26,7 +26,14 @@ class MemoryStore implements JobStore {
   }
 }
 
-const job = (id: string, extra: Partial<QueuedJob> = {}): QueuedJob => ({ id, bytes: Uint8Array.of(id.charCodeAt(id.length - 1)), attempts: 1, lastReason: 'paper-end', queuedAt: Date.now(), ...extra });
+const job = (id: string, extra: Partial<QueuedJob> = {}): QueuedJob => ({
+  id,
+  bytes: Uint8Array.of(id.charCodeAt(id.length - 1)),
+  attempts: 1,
+  lastReason: 'paper-end',
+  queuedAt: Date.now(),
+  ...extra,
+});
 
 /** A print function that records what it sent (the last byte of each job's id) and answers from a script. */
 function printer(answers: PrintResult[] = []) {
@@ -62,7 +69,13 @@ test('60 slips while the paper is out: at most maxWaiting wait, the oldest given
   let sent = 0;
   const out = await q.submitReporting('paper', Uint8Array.of(1), async () => (sent++, printed));
   expect(sent).toBe(3);
-  expect(out).toMatchObject({ job: { state: 'printed' }, earlier: [{ id: 's50', state: 'printed' }, { id: 's51', state: 'printed' }] });
+  expect(out).toMatchObject({
+    job: { state: 'printed' },
+    earlier: [
+      { id: 's50', state: 'printed' },
+      { id: 's51', state: 'printed' },
+    ],
+  });
   expect(store.jobs).toHaveLength(8);
 });
 
@@ -144,7 +157,10 @@ test('a slip older than maxAgeMs is given up before its next try; a kept slip wi
 });
 
 test('a print function that throws is an outcome, not an exception', async () => {
-  await expect(new PrintQueue().submit('a', Uint8Array.of(1), async () => Promise.reject(new Error('boom')))).resolves.toMatchObject({ state: 'queued', reason: 'no-reply' });
+  await expect(new PrintQueue().submit('a', Uint8Array.of(1), async () => Promise.reject(new Error('boom')))).resolves.toMatchObject({
+    state: 'queued',
+    reason: 'no-reply',
+  });
 });
 
 test('a queue store that cannot be read costs the queue, not the print', async () => {

@@ -16,7 +16,10 @@ import { layoutSlip, SlipInput } from '../../../src/slip/layout';
 
 const basic = PRINTER_PROFILES['basic-58'];
 const basic80: PrinterProfile = { ...basic, id: 'basic-80-test', paperWidth: 80, columns: 48, dots: 576 };
-const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').replace(/(..)(?=.)/g, '$1 ');
+const hex = (b: Uint8Array) =>
+  Buffer.from(b)
+    .toString('hex')
+    .replace(/(..)(?=.)/g, '$1 ');
 
 /** '#' dark, '.' light, one string per row. */
 const draw = (m: readonly (readonly boolean[])[]) => m.map((r) => r.map((d) => (d ? '#' : '.')).join(''));
@@ -118,15 +121,18 @@ describe('encodeQrMatrix (lean-qr, byte mode, UTF-8)', () => {
 
   // Two encoders may choose different masks (the penalty rules leave room); with each one's own mask
   // taken off, the data modules must be the same. receiptline's QR code is written independently.
-  test.each(['PD1', 'hi', '1', 'PD1|96|20261122103015|10000001|modem.signal=F', 'posdiag 交易失败'])('same data modules as receiptline\'s encoder: %s', (text) => {
-    for (const level of ['L', 'M', 'Q', 'H'] as const) {
-      const ours = encodeQrMatrix(text, level)!;
-      const theirs = receiptlineMatrix(text, level);
-      expect(formatInfo(ours).ecc).toBe(level);
-      expect(formatInfo(theirs).ecc).toBe(level);
-      expect(draw(unmasked(ours))).toEqual(draw(unmasked(theirs)));
-    }
-  });
+  test.each(['PD1', 'hi', '1', 'PD1|96|20261122103015|10000001|modem.signal=F', 'posdiag 交易失败'])(
+    "same data modules as receiptline's encoder: %s",
+    (text) => {
+      for (const level of ['L', 'M', 'Q', 'H'] as const) {
+        const ours = encodeQrMatrix(text, level)!;
+        const theirs = receiptlineMatrix(text, level);
+        expect(formatInfo(ours).ecc).toBe(level);
+        expect(formatInfo(theirs).ecc).toBe(level);
+        expect(draw(unmasked(ours))).toEqual(draw(unmasked(theirs)));
+      }
+    },
+  );
 });
 
 describe('the raster on the wire is the matrix, module for module (printer simulator)', () => {
@@ -140,7 +146,10 @@ describe('the raster on the wire is the matrix, module for module (printer simul
     const sim = new PrinterSimulator('healthy', { paperWidth: profile.paperWidth });
     const binding = new InProcessBinding();
     binding.connect('/dev/ttySIMQR', sim);
-    const driver = await PrinterDriver.open({ binding, config: { path: '/dev/ttySIMQR', baudRate: 115200, paperWidth: profile.paperWidth, profile: profile === basic ? 'basic-58' : undefined } });
+    const driver = await PrinterDriver.open({
+      binding,
+      config: { path: '/dev/ttySIMQR', baudRate: 115200, paperWidth: profile.paperWidth, profile: profile === basic ? 'basic-58' : undefined },
+    });
     try {
       expect(await driver.print(bytes)).toMatchObject({ state: 'printed' });
     } finally {
@@ -231,12 +240,30 @@ function dot(img: Image, x: number, y: number): boolean {
 
 /** receiptline's QR code for `text` (its own encoder: byte mode over UTF-8, like ours). */
 function receiptlineMatrix(text: string, level: string): boolean[][] {
-  return receiptlineQr.generate({ data: text, type: 'qrcode', cell: 3, level: level.toLowerCase() } as Parameters<typeof receiptlineQr.generate>[0]).map((row) => [...row].map((v) => v !== 0));
+  return receiptlineQr
+    .generate({ data: text, type: 'qrcode', cell: 3, level: level.toLowerCase() } as Parameters<typeof receiptlineQr.generate>[0])
+    .map((row) => [...row].map((v) => v !== 0));
 }
 
 /** The 15 format bits next to the top-left finder, unmasked (ISO/IEC 18004 7.9): level and mask. */
 function formatInfo(m: boolean[][]): { ecc: string; mask: number } {
-  const cells = [[8, 0], [8, 1], [8, 2], [8, 3], [8, 4], [8, 5], [8, 7], [8, 8], [7, 8], [5, 8], [4, 8], [3, 8], [2, 8], [1, 8], [0, 8]];
+  const cells = [
+    [8, 0],
+    [8, 1],
+    [8, 2],
+    [8, 3],
+    [8, 4],
+    [8, 5],
+    [8, 7],
+    [8, 8],
+    [7, 8],
+    [5, 8],
+    [4, 8],
+    [3, 8],
+    [2, 8],
+    [1, 8],
+    [0, 8],
+  ];
   const v = cells.reduce((acc, [r, c]) => (acc << 1) | (m[r][c] ? 1 : 0), 0) ^ 0x5412;
   return { ecc: ['M', 'L', 'H', 'Q'][v >> 13], mask: (v >> 10) & 7 };
 }
@@ -261,6 +288,11 @@ function unmasked(m: boolean[][]): boolean[][] {
   expect(n).toBeLessThanOrEqual(41);
   const mask = MASKS[formatInfo(m).mask];
   const isFunction = (r: number, c: number) =>
-    (r < 9 && c < 9) || (r < 9 && c >= n - 8) || (r >= n - 8 && c < 9) || r === 6 || c === 6 || (n > 21 && Math.abs(r - (n - 7)) <= 2 && Math.abs(c - (n - 7)) <= 2);
+    (r < 9 && c < 9) ||
+    (r < 9 && c >= n - 8) ||
+    (r >= n - 8 && c < 9) ||
+    r === 6 ||
+    c === 6 ||
+    (n > 21 && Math.abs(r - (n - 7)) <= 2 && Math.abs(c - (n - 7)) <= 2);
   return m.map((row, r) => row.map((d, c) => (isFunction(r, c) ? false : d !== mask(r, c))));
 }

@@ -25,9 +25,39 @@ function rng(seed: number): () => number {
 // ESC @, DLE EOT / DLE DC4 (real-time), GS ( E (serial settings), ESC $ (print position: the builder
 // writes it itself, so one smuggled in would pass for its own), runs of spaces, plus Hanzi, ¥ and C1 controls.
 const PIECES = [
-  '\x1bp\x00\x19\xfa', '\x1dV\x01', '\x1dVA\x10', '\x1bt\x10', '\x1c.', '\x1c&', '\x1b@', '\x10\x04\x01', '\x10\x14\x01\x00\x05',
-  '\x1d(E\x03\x00\x0b\x01\x02', '\x1bi', '\x1b$\x00\x01', '\x1b$', '        ', '\x1b!\x30', '\x1d!\x77', '\x1b', '\x1d', '\x1c', '\x10', '\x00', '\x7f', '\x9b', '\n', '\r',
-  '交易', '¥', '上海便利店', 'ABC', ' ', '\u00e9', '\ud83d\ude00', '\ud800',
+  '\x1bp\x00\x19\xfa',
+  '\x1dV\x01',
+  '\x1dVA\x10',
+  '\x1bt\x10',
+  '\x1c.',
+  '\x1c&',
+  '\x1b@',
+  '\x10\x04\x01',
+  '\x10\x14\x01\x00\x05',
+  '\x1d(E\x03\x00\x0b\x01\x02',
+  '\x1bi',
+  '\x1b$\x00\x01',
+  '\x1b$',
+  '        ',
+  '\x1b!\x30',
+  '\x1d!\x77',
+  '\x1b',
+  '\x1d',
+  '\x1c',
+  '\x10',
+  '\x00',
+  '\x7f',
+  '\x9b',
+  '\n',
+  '\r',
+  '交易',
+  '¥',
+  '上海便利店',
+  'ABC',
+  ' ',
+  '\u00e9',
+  '\ud83d\ude00',
+  '\ud800',
 ];
 
 function hostile(next: () => number): string {
@@ -46,25 +76,52 @@ function expectedCommands(commands: readonly Command[], profile: PrinterProfile)
   let chinese = false;
   for (const c of commands) {
     switch (c.op) {
-      case 'init': out.push('ESC @'); chinese = false; break;
+      case 'init':
+        out.push('ESC @');
+        chinese = false;
+        break;
       case 'text':
         if (!chinese && printerChars(c.text, profile).some((ch) => ch.doubleByte)) {
           out.push('FS &');
           chinese = true;
         }
         break;
-      case 'newline': out.push('LF'); break;
-      case 'position': out.push('ESC $'); break;
-      case 'bold': out.push('ESC E'); break;
-      case 'underline': out.push('ESC -', ...(profile.chineseFont ? ['FS -'] : [])); break;
-      case 'size': out.push('GS !'); break;
-      case 'align': out.push('ESC a'); break;
-      case 'feed': out.push('ESC d'); break;
-      case 'cut': if (profile.cutter) out.push('GS V'); break;
-      case 'qr': out.push('GS ( k', 'GS ( k', 'GS ( k', 'GS ( k', 'GS ( k'); break;
-      case 'raster': for (let y = 0; y < c.height; y += 255) out.push('GS v 0'); break;
-      case 'asb': out.push('GS a'); break;
-      case 'paper-status': out.push('GS r'); break;
+      case 'newline':
+        out.push('LF');
+        break;
+      case 'position':
+        out.push('ESC $');
+        break;
+      case 'bold':
+        out.push('ESC E');
+        break;
+      case 'underline':
+        out.push('ESC -', ...(profile.chineseFont ? ['FS -'] : []));
+        break;
+      case 'size':
+        out.push('GS !');
+        break;
+      case 'align':
+        out.push('ESC a');
+        break;
+      case 'feed':
+        out.push('ESC d');
+        break;
+      case 'cut':
+        if (profile.cutter) out.push('GS V');
+        break;
+      case 'qr':
+        out.push('GS ( k', 'GS ( k', 'GS ( k', 'GS ( k', 'GS ( k');
+        break;
+      case 'raster':
+        for (let y = 0; y < c.height; y += 255) out.push('GS v 0');
+        break;
+      case 'asb':
+        out.push('GS a');
+        break;
+      case 'paper-status':
+        out.push('GS r');
+        break;
     }
   }
   return out;
@@ -74,7 +131,12 @@ describe.each(['generic-58', 'generic-80', 'basic-58'])('no injected command sur
   const profile = PRINTER_PROFILES[id];
   test.each(Array.from({ length: 40 }, (_, i) => 1000 + i))('seed %i', (seed) => {
     const next = rng(seed);
-    const b = new EscPosBuilder(profile, { qrMatrix: () => [[true, false], [false, true]] })
+    const b = new EscPosBuilder(profile, {
+      qrMatrix: () => [
+        [true, false],
+        [false, true],
+      ],
+    })
       .init()
       .align('center')
       .bold()
@@ -82,7 +144,10 @@ describe.each(['generic-58', 'generic-80', 'basic-58'])('no injected command sur
       .bold(false)
       .align('left')
       .pair(hostile(next), hostile(next))
-      .row([{ text: hostile(next), width: 10 }, { text: hostile(next), align: 'right' }])
+      .row([
+        { text: hostile(next), width: 10 },
+        { text: hostile(next), align: 'right' },
+      ])
       .underline()
       .text(hostile(next))
       .underline(false)

@@ -38,7 +38,15 @@ test('every kind has its timing spec and a simulator of the same name', () => {
 });
 
 test('the configuration refuses an unknown kind in the list by its place', () => {
-  const config = { terminal, devices: { readers: [{ kind: 'msr605', path: '/dev/a' }, { kind: 'acr122', path: '/dev/b' }] } };
+  const config = {
+    terminal,
+    devices: {
+      readers: [
+        { kind: 'msr605', path: '/dev/a' },
+        { kind: 'acr122', path: '/dev/b' },
+      ],
+    },
+  };
   expect(() => validateConfig(config)).toThrow('devices.readers.1.kind: expected one of "pn532", "msr605"');
 });
 
@@ -73,7 +81,9 @@ describe('several readers', () => {
     expect(() => validateConfig({ terminal, devices: { readers: [three[1], { ...three[2], name: 'pn532-1' }] } })).toThrow('two readers are named "pn532-1"');
     expect(() => validateConfig({ terminal, devices: { reader: three[0], readers: [three[1]] } })).toThrow('not both');
     expect(() => validateConfig({ terminal, devices: { readers: [{ ...three[0], name: 'has space' }] } })).toThrow('devices.readers.0.name');
-    expect(() => validateConfig({ terminal, devices: { readers: [{ ...three[1], timing: { ramTestTimeoutMs: 3000 } }] } })).toThrow('devices.readers.0.timing.ramTestTimeoutMs: not a known field');
+    expect(() => validateConfig({ terminal, devices: { readers: [{ ...three[1], timing: { ramTestTimeoutMs: 3000 } }] } })).toThrow(
+      'devices.readers.0.timing.ramTestTimeoutMs: not a known field',
+    );
   });
 });
 
@@ -81,7 +91,21 @@ describe('the chip reader (kind ccid)', () => {
   const chip = { kind: 'ccid', path: '/dev/ttyHS5', baudRate: 115200 };
 
   test('is a reader of the contact kind with its AID list, the expiry switch and its timing', () => {
-    const config = validateConfig({ terminal, devices: { readers: [chip, { ...chip, path: '/dev/ttyS4', aids: ['A000000333010101', 'a0000000031010'], readExpiry: true, timing: { powerOnTimeoutMs: 800, pollIntervalMs: 200, interactiveMs: 5000 } }] } });
+    const config = validateConfig({
+      terminal,
+      devices: {
+        readers: [
+          chip,
+          {
+            ...chip,
+            path: '/dev/ttyS4',
+            aids: ['A000000333010101', 'a0000000031010'],
+            readExpiry: true,
+            timing: { powerOnTimeoutMs: 800, pollIntervalMs: 200, interactiveMs: 5000 },
+          },
+        ],
+      },
+    });
     expect(config.devices.readers?.[1]).toMatchObject({ aids: ['A000000333010101', 'a0000000031010'], readExpiry: true });
     expect(READER_KINDS.ccid).toMatchObject({ reads: 'contact', baudRate: 115200 });
     // The card goes in and comes out: two interactive windows on top of the worst case of its steps.
@@ -103,7 +127,7 @@ describe('the chip reader (kind ccid)', () => {
     expect(() => validateConfig({ terminal, devices: { readers: [{ ...chip, ...extra }] } })).toThrow(message);
   });
 
-  test('a chip reader field on another device is refused as such, not also held to the chip reader\'s rules', () => {
+  test("a chip reader field on another device is refused as such, not also held to the chip reader's rules", () => {
     const message = (devices: object) => {
       try {
         validateConfig({ terminal, devices });
@@ -124,9 +148,13 @@ describe('the chip reader (kind ccid)', () => {
     }
   });
 
-  test('the chip reader\'s fields are refused on the other kinds', () => {
-    expect(() => validateConfig({ terminal, devices: { reader: { kind: 'pn532', path: '/dev/ttyS2', aids: ['A000000333010101'] } } })).toThrow('devices.reader.aids: not a known field');
-    expect(() => validateConfig({ terminal, devices: { readers: [{ kind: 'msr605', path: '/dev/ttyS1', readExpiry: true }] } })).toThrow('devices.readers.0.readExpiry: not a known field');
+  test("the chip reader's fields are refused on the other kinds", () => {
+    expect(() => validateConfig({ terminal, devices: { reader: { kind: 'pn532', path: '/dev/ttyS2', aids: ['A000000333010101'] } } })).toThrow(
+      'devices.reader.aids: not a known field',
+    );
+    expect(() => validateConfig({ terminal, devices: { readers: [{ kind: 'msr605', path: '/dev/ttyS1', readExpiry: true }] } })).toThrow(
+      'devices.readers.0.readExpiry: not a known field',
+    );
   });
 });
 

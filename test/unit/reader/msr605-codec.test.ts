@@ -6,8 +6,7 @@
 import { decodeCommTest, decodeFirmware, decodeIsoRead, decodeModel, decodeStatus, Decoded, judgeTracks } from '../../../hal/reader/msr605-codec';
 import { maskPan, maskUid } from '../../../hal/reader/card-mask';
 
-const bytes = (...parts: Array<number[] | string>) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? Array.from(Buffer.from(p, 'latin1')) : p)));
+const bytes = (...parts: Array<number[] | string>) => Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? Array.from(Buffer.from(p, 'latin1')) : p)));
 
 const T1 = '%B4761739001010010^POSDIAG/TEST CARD^29122011000000000000?';
 const T2 = ';4761739001010010=29122011000000000000?';

@@ -19,7 +19,13 @@ import {
   toHex,
 } from '../../../hal/reader/pn532-codec';
 
-const h = (s: string) => Uint8Array.from(s.trim().split(/\s+/).map((x) => parseInt(x, 16)));
+const h = (s: string) =>
+  Uint8Array.from(
+    s
+      .trim()
+      .split(/\s+/)
+      .map((x) => parseInt(x, 16)),
+  );
 
 describe('commandFrame / replyFrame produce the exact bytes', () => {
   const rows: Array<[string, Uint8Array, string]> = [

@@ -6,14 +6,22 @@
 import { ACK_FRAME, ERROR_FRAME, HSU_WAKEUP, NACK_FRAME, Pn532Frame, buildFrame, replyFrame, toHex } from '../../../hal/reader/pn532-codec';
 import { Pn532Framer } from '../../../hal/reader/pn532-framer';
 
-const h = (s: string) => Uint8Array.from(s.trim().split(/\s+/).map((x) => parseInt(x, 16)));
+const h = (s: string) =>
+  Uint8Array.from(
+    s
+      .trim()
+      .split(/\s+/)
+      .map((x) => parseInt(x, 16)),
+  );
 const cat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => Array.from(p)));
 
 /** Frames other than noise, as comparable strings. */
 function summary(frames: Pn532Frame[]): string[] {
   return frames
     .filter((f) => f.kind !== 'discarded')
-    .map((f) => (f.kind === 'data' ? `data ${toHex([f.tfi])} ${toHex(f.body)}${f.extended ? ' ext' : ''}` : f.kind === 'invalid' ? `invalid ${f.reason}` : f.kind));
+    .map((f) =>
+      f.kind === 'data' ? `data ${toHex([f.tfi])} ${toHex(f.body)}${f.extended ? ' ext' : ''}` : f.kind === 'invalid' ? `invalid ${f.reason}` : f.kind,
+    );
 }
 
 function feed(chunks: Uint8Array[]): { frames: Pn532Frame[]; framer: Pn532Framer } {
@@ -23,21 +31,13 @@ function feed(chunks: Uint8Array[]): { frames: Pn532Frame[]; framer: Pn532Framer
 }
 
 const streams: Array<[string, Uint8Array, string[]]> = [
-  [
-    '[libnfc-trace] wake-up burst: 55 55 + 14×00 then SAMConfiguration',
-    cat(HSU_WAKEUP, h('00 00 FF 03 FD D4 14 01 17 00')),
-    ['data D4 14 01'],
-  ],
+  ['[libnfc-trace] wake-up burst: 55 55 + 14×00 then SAMConfiguration', cat(HSU_WAKEUP, h('00 00 FF 03 FD D4 14 01 17 00')), ['data D4 14 01']],
   [
     '[UM0701] wake-up 55 55 + 25×00 (dotnet/iot) then SAMConfiguration with timeout and IRQ',
     cat(h('55 55'), new Uint8Array(25), h('00 00 FF 05 FB D4 14 01 14 01 02 00')),
     ['data D4 14 01 14 01'],
   ],
-  [
-    '[libnfc-trace] ACK then GetFirmwareVersion reply',
-    cat(ACK_FRAME, h('00 00 FF 06 FA D5 03 32 01 06 07 E8 00')),
-    ['ack', 'data D5 03 32 01 06 07'],
-  ],
+  ['[libnfc-trace] ACK then GetFirmwareVersion reply', cat(ACK_FRAME, h('00 00 FF 06 FA D5 03 32 01 06 07 E8 00')), ['ack', 'data D5 03 32 01 06 07']],
   [
     '[libnfc-trace] ACK then Diagnose echo reply, then NACK and error frame',
     cat(ACK_FRAME, h('00 00 FF 09 F7 D5 01 00 6C 69 62 6E 66 63 BC 00'), NACK_FRAME, ERROR_FRAME),
@@ -48,11 +48,7 @@ const streams: Array<[string, Uint8Array, string[]]> = [
     cat(ACK_FRAME, buildFrame(0xd5, new Array<number>(260).fill(0x5a)), ACK_FRAME),
     ['ack', `data D5 ${new Array(260).fill('5A').join(' ')} ext`, 'ack'],
   ],
-  [
-    'frames without postambles, back to back',
-    cat(h('00 00 FF 02 FE D5 15 16'), h('00 FF 02 FE D5 15 16')),
-    ['data D5 15', 'data D5 15'],
-  ],
+  ['frames without postambles, back to back', cat(h('00 00 FF 02 FE D5 15 16'), h('00 FF 02 FE D5 15 16')), ['data D5 15', 'data D5 15']],
 ];
 
 describe.each(streams)('%s', (_name, bytes, expected) => {

@@ -24,10 +24,7 @@ async function runInProcess(kind: ReaderConfig['kind'], fault: string, level: Ch
   const binding = new InProcessBinding();
   const sim = kind === 'pn532' ? new Pn532Simulator(fault as Pn532Fault) : new Msr605Simulator(fault as Msr605Fault, { swipeAfterMs: 100 });
   binding.connect('/dev/ttyREADER', sim);
-  const check = createReaderCheck(
-    { binding, clock: systemClock, config: { kind, path: '/dev/ttyREADER', baudRate: kind === 'pn532' ? 115200 : 9600 } },
-    FAST,
-  )!;
+  const check = createReaderCheck({ binding, clock: systemClock, config: { kind, path: '/dev/ttyREADER', baudRate: kind === 'pn532' ? 115200 : 9600 } }, FAST)!;
   const t0 = performance.now();
   const run = await runChecks([check], { level });
   sim.stop();
@@ -63,7 +60,10 @@ test('the registry builds the reader check from devices.reader, and none without
 });
 
 test('a reader that is not there is reported absent, not thrown', async () => {
-  const check = createReaderCheck({ binding: new InProcessBinding(), clock: systemClock, config: { kind: 'pn532', path: '/dev/nothing', baudRate: 115200 } }, FAST)!;
+  const check = createReaderCheck(
+    { binding: new InProcessBinding(), clock: systemClock, config: { kind: 'pn532', path: '/dev/nothing', baudRate: 115200 } },
+    FAST,
+  )!;
   const run = await runChecks([check], { level: 'internal' });
   expect(run.devices[0].findings).toEqual([expect.objectContaining({ id: 'reader.link', status: 'absent', message: 'check.reader.not-found' })]);
 });
@@ -83,11 +83,16 @@ test('a tap arriving during the window is read, and the poll stops there', async
   const binding = new InProcessBinding();
   const sim = new Pn532Simulator('healthy');
   binding.connect('/dev/ttyREADER', sim);
-  const check = createReaderCheck({ binding, clock: systemClock, config: { kind: 'pn532', path: '/dev/ttyREADER', baudRate: 115200 } }, { ...FAST, interactiveMs: 3000 })!;
+  const check = createReaderCheck(
+    { binding, clock: systemClock, config: { kind: 'pn532', path: '/dev/ttyREADER', baudRate: 115200 } },
+    { ...FAST, interactiveMs: 3000 },
+  )!;
   const timer = setTimeout(() => sim.setCardPresent(true), 400);
   const t0 = performance.now();
   const run = await runChecks([check], { level: 'interactive' });
   clearTimeout(timer);
-  expect(run.devices[0].findings).toContainEqual(expect.objectContaining({ id: 'reader.tap', status: 'pass', params: expect.objectContaining({ uid: 'DE****EF' }) }));
+  expect(run.devices[0].findings).toContainEqual(
+    expect.objectContaining({ id: 'reader.tap', status: 'pass', params: expect.objectContaining({ uid: 'DE****EF' }) }),
+  );
   expect(performance.now() - t0).toBeLessThan(2500);
 });

@@ -120,7 +120,8 @@ test('stop cuts the checks still running short: each says so, closes on its sign
   const dead: DeviceCheck = {
     device: 'modem',
     budgetMs: 10_000,
-    run: (ctx) => new Promise<void>((resolve) => ctx.clock.setTimeout(() => (ctx.report({ id: 'modem.probe', status: 'fail', message: 'x' }), resolve()), 1000)),
+    run: (ctx) =>
+      new Promise<void>((resolve) => ctx.clock.setTimeout(() => (ctx.report({ id: 'modem.probe', status: 'fail', message: 'x' }), resolve()), 1000)),
   };
   const run = runChecks([dead, hanging('network', 8000, () => (hostAborted = true))], {
     level: 'internal',

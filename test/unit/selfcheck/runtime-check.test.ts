@@ -60,7 +60,10 @@ test('neither: a warning that Chinese slips cannot print', () => {
   const { module, restore } = loadWithoutGb18030(load, { table: false });
   try {
     const result = module.runtimeResult();
-    expect(result).toMatchObject({ status: 'warn', findings: [{ status: 'warn', message: 'check.terminal.runtime.no-gb18030', params: { gb18030: 'unavailable' } }] });
+    expect(result).toMatchObject({
+      status: 'warn',
+      findings: [{ status: 'warn', message: 'check.terminal.runtime.no-gb18030', params: { gb18030: 'unavailable' } }],
+    });
     expect(translate(result.findings[0]!.message, result.findings[0]!.params, 'zh-CN')).toMatch(/中文单据无法打印/);
   } finally {
     restore();
@@ -73,7 +76,10 @@ test('schemas/selftest.json describes the finding: a wrong ICU level or a missin
   const result = runtimeResult();
   expect(validate({ devices: [result], ms: 0 })).toBe(true);
   const finding = result.findings[0]!;
-  for (const params of [{ ...finding.params, icu: 'some' }, { node: process.version, icu: 'full' }]) {
+  for (const params of [
+    { ...finding.params, icu: 'some' },
+    { node: process.version, icu: 'full' },
+  ]) {
     expect(validate({ devices: [{ ...result, findings: [{ ...finding, params }] }], ms: 0 })).toBe(false);
   }
 });

@@ -67,11 +67,25 @@ test.each([
 });
 
 test('a slip that cannot be made (no GB18030 on this Node, no table file) costs the slip alone: hint, cause and record stand', async () => {
-  const { module: isolated, restore } = loadWithoutGb18030(() => require('../../../src/services/diagnose') as typeof import('../../../src/services/diagnose'), { table: false });
+  const { module: isolated, restore } = loadWithoutGb18030(() => require('../../../src/services/diagnose') as typeof import('../../../src/services/diagnose'), {
+    table: false,
+  });
   try {
-    const report = await isolated.runDiagnosis(environment('generic-58'), { code: '51', locale: 'zh-CN', dataDir, now: () => new Date('2024-05-01T10:00:00Z') });
+    const report = await isolated.runDiagnosis(environment('generic-58'), {
+      code: '51',
+      locale: 'zh-CN',
+      dataDir,
+      now: () => new Date('2024-05-01T10:00:00Z'),
+    });
     expect(report.cause.hint.title).toMatch(/余额不足/);
-    expect(report.slip).toMatchObject({ bytes: 0, printed: false, state: 'not-printed', reason: 'not-made', error: expect.stringMatching(/GB18030/), preview: '' });
+    expect(report.slip).toMatchObject({
+      bytes: 0,
+      printed: false,
+      state: 'not-printed',
+      reason: 'not-made',
+      error: expect.stringMatching(/GB18030/),
+      preview: '',
+    });
     expect(report.journalId).toMatch(/^J\d+$/);
     expect(report.store).toEqual({ ok: true });
     const [record] = await openJournal(dataDir).list();
@@ -100,7 +114,13 @@ test('the library gives the run as events: the catalog hint first, each device, 
   const sim = createModemSimulator('silent');
   binding.connect('/dev/ttyMDM', sim);
   const config: PosdiagConfig = { ...SIMULATED_TERMINAL, devices: { modem: { path: '/dev/ttyMDM', baudRate: 115200, timeouts: { probeMs: 50 } } } };
-  const env: Environment = { config, checkEnv: { binding, clock: systemClock, devices: config.devices, terminal: config.terminal }, simulated: true, dataDir, close: async () => undefined };
+  const env: Environment = {
+    config,
+    checkEnv: { binding, clock: systemClock, devices: config.devices, terminal: config.terminal },
+    simulated: true,
+    dataDir,
+    close: async () => undefined,
+  };
   const events: Record<string, unknown>[] = [];
   try {
     const report = await runDiagnosis(env, { code: '96', print: false, dataDir, onEvent: (e) => events.push({ ...e }) });
@@ -109,7 +129,15 @@ test('the library gives the run as events: the catalog hint first, each device, 
   } finally {
     sim.stop();
   }
-  expect(events[0]).toEqual({ event: 'start', code: '96', acquirer: 'cup', category: 'host', hint: explain('96', { acquirer: 'cup', locale: 'zh-CN' }).hint, checks: explain('96').checks, profile: 'cashier' });
+  expect(events[0]).toEqual({
+    event: 'start',
+    code: '96',
+    acquirer: 'cup',
+    category: 'host',
+    hint: explain('96', { acquirer: 'cup', locale: 'zh-CN' }).hint,
+    checks: explain('96').checks,
+    profile: 'cashier',
+  });
   expect(events.map((e) => e.event)).toEqual(['start', 'device', 'device', 'device', 'device', 'cause', 'slip', 'journal']);
   const modem = events.find((e) => e.event === 'device' && (e.result as { device: string }).device === 'modem')!;
   // Two quick probes under the cashier's profile.
@@ -119,6 +147,13 @@ test('the library gives the run as events: the catalog hint first, each device, 
 });
 
 test('an onEvent that throws does not stop the diagnosis', async () => {
-  const report = await runDiagnosis(environment('generic-58'), { code: '51', print: false, dataDir, onEvent: () => { throw new Error('screen gone'); } });
+  const report = await runDiagnosis(environment('generic-58'), {
+    code: '51',
+    print: false,
+    dataDir,
+    onEvent: () => {
+      throw new Error('screen gone');
+    },
+  });
   expect(report.cause.id).toBe('code.card');
 });

@@ -121,14 +121,26 @@ describe('printSlip', () => {
     await new Promise((r) => setImmediate(r));
     t.sim.loadPaper();
     const out = await printSlip(t.env, slip('NEW', 2), { id: 'N', dataDir: t.dataDir, timing: TIMING });
-    expect(out).toEqual({ state: 'printed', attempts: 1, earlier: [{ id: 'W1', state: 'printed' }, { id: 'W2', state: 'printed' }] });
+    expect(out).toEqual({
+      state: 'printed',
+      attempts: 1,
+      earlier: [
+        { id: 'W1', state: 'printed' },
+        { id: 'W2', state: 'printed' },
+      ],
+    });
     expect(t.queued().map((j) => j.id)).toEqual(['W3', 'W4', 'W5']);
   });
 
-  test('a slip reprinted until the queue\'s limit is given up, and says so; a full queue drops its oldest, and says so', async () => {
+  test("a slip reprinted until the queue's limit is given up, and says so; a full queue drops its oldest, and says so", async () => {
     const t = terminal('paper-out');
-    for (let i = 1; i <= 4; i++) expect(await printSlip(t.env, slip('OLD'), { id: 'J3', dataDir: t.dataDir, timing: TIMING })).toMatchObject({ state: 'queued', attempts: i });
-    expect(await printSlip(t.env, slip('OLD'), { id: 'J3', dataDir: t.dataDir, timing: TIMING })).toEqual({ state: 'not-printed', reason: 'paper-end', attempts: 5 });
+    for (let i = 1; i <= 4; i++)
+      expect(await printSlip(t.env, slip('OLD'), { id: 'J3', dataDir: t.dataDir, timing: TIMING })).toMatchObject({ state: 'queued', attempts: i });
+    expect(await printSlip(t.env, slip('OLD'), { id: 'J3', dataDir: t.dataDir, timing: TIMING })).toEqual({
+      state: 'not-printed',
+      reason: 'paper-end',
+      attempts: 5,
+    });
     expect(t.queued()).toEqual([]);
     await printSlip(t.env, slip('A'), { id: 'A', dataDir: t.dataDir, timing: TIMING, queue: { maxWaiting: 1 } });
     const out = await printSlip(t.env, slip('B'), { id: 'B', dataDir: t.dataDir, timing: TIMING, queue: { maxWaiting: 1 } });
@@ -199,7 +211,11 @@ describe('printSlip', () => {
     const t = terminal('healthy');
     const ac = new AbortController();
     ac.abort();
-    expect(await printSlip(t.env, slip('H'), { id: 'J10', signal: ac.signal, timing: TIMING })).toEqual({ state: 'not-printed', reason: 'aborted', attempts: 0 });
+    expect(await printSlip(t.env, slip('H'), { id: 'J10', signal: ac.signal, timing: TIMING })).toEqual({
+      state: 'not-printed',
+      reason: 'aborted',
+      attempts: 0,
+    });
   });
 
   test('without a data directory the queue is in memory: nothing written', async () => {

@@ -4,7 +4,8 @@ import { FakeClock } from '../../../mocks/fake-clock';
 import { abortable, notConfigured, runSelfTest } from '../../../src/services/selftest';
 
 // A terminal with nothing configured: every device's check factory declines, so no port is opened.
-const bare = (): CheckEnv => ({ binding: {} as CheckEnv['binding'], clock: new FakeClock(), devices: {}, terminal: { id: 'T1', merchantId: 'M1' } } as unknown as CheckEnv);
+const bare = (): CheckEnv =>
+  ({ binding: {} as CheckEnv['binding'], clock: new FakeClock(), devices: {}, terminal: { id: 'T1', merchantId: 'M1' } }) as unknown as CheckEnv;
 
 test('a device without configuration shows as absent, in the order asked, with a progress line each', async () => {
   const lines: string[] = [];

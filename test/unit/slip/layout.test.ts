@@ -44,7 +44,21 @@ describe.each([
 
   test('round-trips through the simulator: code, both titles, cause, checks, steps, masked card', () => {
     const text = printOn(bytes, profile.paperWidth).text();
-    for (const s of ['交易诊断单', '响应码 96', '系统故障，交易未完成', 'System malfunction', '无线信号', '注意', '信号弱 -97 dBm', '1.将终端移到窗边后重试', '622848*********0018', '￥128.00', '10000001', '898310048990001', '上海静安便利店']) {
+    for (const s of [
+      '交易诊断单',
+      '响应码 96',
+      '系统故障，交易未完成',
+      'System malfunction',
+      '无线信号',
+      '注意',
+      '信号弱 -97 dBm',
+      '1.将终端移到窗边后重试',
+      '622848*********0018',
+      '￥128.00',
+      '10000001',
+      '898310048990001',
+      '上海静安便利店',
+    ]) {
       expect(text).toContain(s);
     }
     expect(text).toContain(`[QR ${slipSummary(SLIP)}]`);

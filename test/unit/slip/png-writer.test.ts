@@ -20,7 +20,17 @@ function noise(width: number, height: number, seed: number): GrayImage {
 
 // 1×1 and 7/9/15/17 wide: rows shorter than, just over and between whole bytes at 1 bit per pixel;
 // 416 and 608: the preview of a 58 mm and an 80 mm roll with its margins.
-const SIZES: [number, number][] = [[1, 1], [7, 3], [8, 2], [9, 5], [15, 1], [16, 16], [17, 4], [416, 40], [608, 7]];
+const SIZES: [number, number][] = [
+  [1, 1],
+  [7, 3],
+  [8, 2],
+  [9, 5],
+  [15, 1],
+  [16, 16],
+  [17, 4],
+  [416, 40],
+  [608, 7],
+];
 
 describe('encodeGrayPng', () => {
   test.each(SIZES)('8-bit %i×%i decodes to the same gray values', (w, h) => {

@@ -41,7 +41,8 @@ describe('safeText masks card numbers whatever separates their digits', () => {
       '¥1,234,567.89',
       '021-5089-1234 or 400-820-8888',
       '-97 dBm 10.81.23.45',
-    ]) expect(safeText(t)).toBe(t);
+    ])
+      expect(safeText(t)).toBe(t);
     expect(safeText('Merchant: 898310048990001', { keep: ['898310048990001'] })).toBe('Merchant: 898310048990001');
     expect(safeText('Merchant: 898310048990001')).toBe('Merchant: 898310*****0001');
     expect(safeText('ICCID 89860012345678901234', { keep: ['89860012345678901234'] })).toBe('ICCID 89860012345678901234');
@@ -112,7 +113,12 @@ test("the short date-time of posdiag's screens (11-22 10:04) stays only in exact
 });
 
 test('a card number that starts just inside the bound and crosses the look-ahead cut is still masked', () => {
-  for (const [sep, before] of [[' ', 'x'], ['😀😀😀', 'x'], ['😀😀😀', '😀'], ['\u3000', '𠀀']]) {
+  for (const [sep, before] of [
+    [' ', 'x'],
+    ['😀😀😀', 'x'],
+    ['😀😀😀', '😀'],
+    ['\u3000', '𠀀'],
+  ]) {
     for (let pad = 150; pad < 200; pad++) {
       // One long run of digit groups from inside the bound to well past the cut: masked as a whole, so
       // only its first 6 digits can show before the '…'.

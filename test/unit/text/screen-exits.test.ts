@@ -43,7 +43,16 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code:
 }
 
 describe('a card number typed into the wrong option is masked in the error, whatever separates it', () => {
-  const forms = ['¥¥¥¥¥¥¥¥6225113489824091', '6225.1134.8982.4091', '6225/1134/8982/4091', '6225_1134_8982_4091', '6225,1134,8982,4091', '6225+1134+8982+4091', '6225:1134:8982:4091', '6225 1134  8982 4091'];
+  const forms = [
+    '¥¥¥¥¥¥¥¥6225113489824091',
+    '6225.1134.8982.4091',
+    '6225/1134/8982/4091',
+    '6225_1134_8982_4091',
+    '6225,1134,8982,4091',
+    '6225+1134+8982+4091',
+    '6225:1134:8982:4091',
+    '6225 1134  8982 4091',
+  ];
   const lines = (v: string) => [
     ['diagnose', '--code', '96', '--sim', '--amount', v],
     ['explain', '96', '--locale', v],
@@ -82,7 +91,11 @@ test("a modem's identity and operator replies carrying escape sequences reach th
   const sim = new ModemSimulator('healthy', { identity: { manufacturer: `${HOSTILE}ACME`, model: `X${HOSTILE}`, operator: `${HOSTILE}Op ${PAN}` } });
   const binding = new InProcessBinding();
   binding.connect('/dev/ttyMDM', sim);
-  const check = createModemCheck({ binding, clock: systemClock }, { path: '/dev/ttyMDM', baudRate: 115200 }, { timeouts: { probeMs: 80, probeTries: 3, initMs: 200 } });
+  const check = createModemCheck(
+    { binding, clock: systemClock },
+    { path: '/dev/ttyMDM', baudRate: 115200 },
+    { timeouts: { probeMs: 80, probeTries: 3, initMs: 200 } },
+  );
   try {
     const result = await runChecks([check], { level: 'internal' });
     const values = result.devices[0]!.findings.map((f) => String(f.value));
@@ -139,7 +152,10 @@ describe('records and queued slips from the data directory', () => {
       const slips = join(home, 'sim', 'slips');
       mkdirSync(slips, { recursive: true });
       const id = 'S20261122T103015-abcdef';
-      const bytes = Buffer.concat([Buffer.from('\u001b@', 'latin1'), Buffer.from(`Shop ${PAN}\n\u001b]0;pwned\u0007 \u009b2J\u0085 card ${PAN.split('').join('\u0000')}\n`, 'latin1')]);
+      const bytes = Buffer.concat([
+        Buffer.from('\u001b@', 'latin1'),
+        Buffer.from(`Shop ${PAN}\n\u001b]0;pwned\u0007 \u009b2J\u0085 card ${PAN.split('').join('\u0000')}\n`, 'latin1'),
+      ]);
       writeFileSync(join(slips, `${id}.escpos`), bytes);
       writeFileSync(join(slips, `${id}.json`), JSON.stringify({ id, paperWidth: 58, locale: 'en', code: '96', time: '2026-11-22T10:30:15+08:00' }));
       writeFileSync(join(slips, 'last'), id + '\n');
@@ -192,7 +208,9 @@ describe('configuration errors are scrubbed and bounded', () => {
 
 describe("the configuration's free text on the slip", () => {
   test('a card number in terminal.merchantName or location is masked at load; the ids stay whole', () => {
-    const config = validateConfig({ terminal: { id: '10000001', merchantId: '898310048990001', merchantName: `Shop ${PAN}`, location: `6225.1134.8982.4091 Tel +86 138 0013 8000` } });
+    const config = validateConfig({
+      terminal: { id: '10000001', merchantId: '898310048990001', merchantName: `Shop ${PAN}`, location: `6225.1134.8982.4091 Tel +86 138 0013 8000` },
+    });
     expect(config.terminal.merchantName).toBe('Shop 622511******4091');
     expect(config.terminal.location).toBe('6225.11**.****.4091 Tel +86 138 0013 8000');
     expect(config.terminal.merchantId).toBe('898310048990001');

@@ -29,7 +29,27 @@ const CASES = 1200;
 const SLIP_RULE = new Set(['slip --text', 'configuration free text']);
 
 const SEPARATORS = [' ', '  ', '.', '/', '_', ',', '+', ':', '-', ' - ', '\u00a0', '\u3000', '·', '|', '#', '¥'];
-const CONTROLS = ['\u0000', '\u0007', '\b', '\t', '\n', '\r', '\u000b', '\u001b', '\u001b[2J', '\u001b]0;title\u0007', '\u007f', '\u0085', '\u009b', '\u202e', '\u2066', '\u200b', '\u200f', '\ufeff', '\ud800'];
+const CONTROLS = [
+  '\u0000',
+  '\u0007',
+  '\b',
+  '\t',
+  '\n',
+  '\r',
+  '\u000b',
+  '\u001b',
+  '\u001b[2J',
+  '\u001b]0;title\u0007',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u202e',
+  '\u2066',
+  '\u200b',
+  '\u200f',
+  '\ufeff',
+  '\ud800',
+];
 const FILLER = ['Shop ', '上海静安便利店', 'got ', '¥', '¥12.50 ', 'ref ', 'x', '"', 'A', 'ok ', '(', ') ', '96', '7', '= ', 'é'];
 
 function generator(seed: number) {
@@ -76,7 +96,14 @@ function problems(text: string, phones = false): string[] {
   return out;
 }
 
-const finding = (s: string, id = 'modem.identity') => ({ id, status: 'warn' as const, value: s, unit: s, message: 'check.modem.identity.ok', params: { manufacturer: s, model: s, revision: s } });
+const finding = (s: string, id = 'modem.identity') => ({
+  id,
+  status: 'warn' as const,
+  value: s,
+  unit: s,
+  message: 'check.modem.identity.ok',
+  params: { manufacturer: s, model: s, revision: s },
+});
 const devices = (s: string): DeviceResult[] => [{ device: 'modem', status: 'warn', ms: 12, findings: [finding(s), finding(s, 'modem.iccid')] }];
 
 /** Every exit, called directly: name -> what a person would see. */
@@ -110,25 +137,64 @@ const EXITS: Record<string, (s: string) => string | string[] | Promise<string>> 
   selftest: (s) => renderSelfTest({ devices: devices(s), ms: 12 } as unknown as SelfTestResult, false, 'en'),
   diagnose: (s) => {
     // Cause ids, sides, statuses and finding ids are posdiag's own words; the rest may quote a device or a file.
-    const cause = { id: 'host-side', side: 'terminal', retry: 'later', hint: { title: s, action: s }, evidence: [{ finding: 'modem.identity', status: 'warn', value: s, unit: s, text: s }], steps: [s, s] };
-    const report = { code: '96', cause, alsoFound: [cause], checks: devices(s), terminalClear: false, slip: { id: s, bytes: 10, state: 'queued', reason: s, earlier: [{ id: s, state: 'dropped', reason: s }] }, journalId: s, store: { ok: false, slipKept: false, journalKept: false, error: s }, setAside: [{ file: s, reason: s, movedTo: s }] };
+    const cause = {
+      id: 'host-side',
+      side: 'terminal',
+      retry: 'later',
+      hint: { title: s, action: s },
+      evidence: [{ finding: 'modem.identity', status: 'warn', value: s, unit: s, text: s }],
+      steps: [s, s],
+    };
+    const report = {
+      code: '96',
+      cause,
+      alsoFound: [cause],
+      checks: devices(s),
+      terminalClear: false,
+      slip: { id: s, bytes: 10, state: 'queued', reason: s, earlier: [{ id: s, state: 'dropped', reason: s }] },
+      journalId: s,
+      store: { ok: false, slipKept: false, journalKept: false, error: s },
+      setAside: [{ file: s, reason: s, movedTo: s }],
+    };
     return [renderDiagnosis(report as unknown as DiagnoseReport, false, `/data/${s}`), earlierSlipLines([{ id: s, state: 'printed' }]).join('\n')];
   },
   'hint box': (s) => hintBox(safeText(s), safeText(s), false),
   explain: (s) => describeExplain(explain(s, { locale: 'en' }), false),
   'journal list and show': (s) => {
-    const r = { kind: 'diagnosis', id: s, seq: s, time: s, terminalId: s, merchantId: s, location: s, code: s, acquirer: s, category: s, hintTitle: s, cause: { id: s, side: s, evidence: [{ finding: s, status: s, value: s, unit: s }] }, devices: [{ device: s, status: s, findings: [{ id: s, status: s, value: s, unit: s }] }], slip: { id: s, state: s, bytes: s, reason: s }, pan: s, amount: s } as unknown as JournalRecord;
+    const r = {
+      kind: 'diagnosis',
+      id: s,
+      seq: s,
+      time: s,
+      terminalId: s,
+      merchantId: s,
+      location: s,
+      code: s,
+      acquirer: s,
+      category: s,
+      hintTitle: s,
+      cause: { id: s, side: s, evidence: [{ finding: s, status: s, value: s, unit: s }] },
+      devices: [{ device: s, status: s, findings: [{ id: s, status: s, value: s, unit: s }] }],
+      slip: { id: s, state: s, bytes: s, reason: s },
+      pan: s,
+      amount: s,
+    } as unknown as JournalRecord;
     return [recordLine(r, 'en'), recordDetail(r, 'zh-CN')];
   },
-  'slip --text': (s) => [previewText(new Uint8Array(Buffer.from(`\u001b@${s}\n${s}\n`, 'latin1'))), previewText(new Uint8Array(Buffer.from(`\u001b@${s}\n`, 'utf8')))],
+  'slip --text': (s) => [
+    previewText(new Uint8Array(Buffer.from(`\u001b@${s}\n${s}\n`, 'latin1'))),
+    previewText(new Uint8Array(Buffer.from(`\u001b@${s}\n`, 'utf8'))),
+  ],
   menu: (s) =>
     [
       renderScreen({ kind: 'result', item: 'selftest', result: { kind: 'error', message: s } }, { locale: 'en' }),
       renderScreen({ kind: 'result', item: 'journal', result: { kind: 'journal', lines: [{ seq: 1, time: s, kind: s, summary: s }] } }, { locale: 'zh-CN' }),
       renderScreen({ kind: 'result', item: 'reprint', result: { kind: 'reprint', outcome: { state: 'queued', slipId: s, reason: s } } }, { locale: 'en' }),
-      renderScreen({ kind: 'result', item: 'selftest', result: { kind: 'checks', result: { devices: devices(s), ms: 1 } as unknown as SelfTestResult } }, { locale: 'en' }),
-    ]
-      .map((lines) => lines.join('\n')),
+      renderScreen(
+        { kind: 'result', item: 'selftest', result: { kind: 'checks', result: { devices: devices(s), ms: 1 } as unknown as SelfTestResult } },
+        { locale: 'en' },
+      ),
+    ].map((lines) => lines.join('\n')),
 };
 
 test(`${CASES} random texts with card numbers and control characters through every exit`, async () => {

@@ -120,8 +120,15 @@ test('a binary framer that never sees a frame end hits the buffer limit as an ov
   const binding = new InProcessBinding();
   const sim = new ByteDevice({ clock });
   binding.connect('/dev/ttyBIN', sim);
-  const line = await SerialLine.open({ binding, clock, settings: { path: '/dev/ttyBIN', baudRate: 115200 }, framing: { kind: 'frames', framer: new StxEtxFramer(), maxBufferedBytes: 1024 } });
-  const pending = line.request(null, { name: 'frame', timeoutMs: 10_000, accept: (f) => (f.kind === 'frame' ? { kind: 'done', value: f.bytes } : { kind: 'skip' }) }).catch((e) => e.code);
+  const line = await SerialLine.open({
+    binding,
+    clock,
+    settings: { path: '/dev/ttyBIN', baudRate: 115200 },
+    framing: { kind: 'frames', framer: new StxEtxFramer(), maxBufferedBytes: 1024 },
+  });
+  const pending = line
+    .request(null, { name: 'frame', timeoutMs: 10_000, accept: (f) => (f.kind === 'frame' ? { kind: 'done', value: f.bytes } : { kind: 'skip' }) })
+    .catch((e) => e.code);
   sim.reply(Buffer.concat([Buffer.from([0x02]), Buffer.alloc(4096, 0x41)]));
   await settle(20);
   await expect(pending).resolves.toBe('Transport_Overflow');

@@ -1,5 +1,5 @@
 /**
- * The chip reader's driver and check (about 55 KB) live outside dist/cli.js: build.mjs puts them in
+ * The chip reader's driver and check (about 40 KB) live outside dist/cli.js: build.mjs puts them in
  * dist/ccid.js (defining POSDIAG_CCID_BUNDLE as that file's name) and the `ccid` reader kind requires it
  * from there on its first check. From the TypeScript sources (jest, tsc) it is a plain require.
  * Without the file the chip reader's check reports that it is not installed (a warning, not a fault).

@@ -219,7 +219,10 @@ export class SerialLine<F = string> {
     return new Promise<boolean>((resolve, reject) => {
       this.#port.set(flags, (err) => {
         if (!err) return resolve(true);
-        if (/ENOTTY|Inappropriate ioctl/i.test(`${(err as NodeJS.ErrnoException).code ?? ''} ${err.message}`)) return resolve(false);
+        // A line without control lines: a PTY says ENOTTY; under qemu-user emulation (an arm64 build checked on
+        // an x64 machine) the same ioctl is ENOSYS. Neither is a fault of the line.
+        if (/ENOTTY|Inappropriate ioctl|ENOSYS|Function not implemented/i.test(`${(err as NodeJS.ErrnoException).code ?? ''} ${err.message}`))
+          return resolve(false);
         reject(new HalError('Transport_OpenFailed', `cannot set the control lines of ${this.path}: ${err.message}`, { path: this.path }, { cause: err }));
       });
     });

@@ -4,29 +4,15 @@
 //   node build.mjs && node bench/fleet.mjs [--terminals 1000] [--records 100] [--window 20] [--diagnoses 11]
 // Needs mosquitto and openssl (scripts/install-system-deps.sh). bench/fleet.ts is bundled with esbuild
 // into node_modules/.cache/posdiag-bench/, packages left external.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleBench, root } from './bundle-ts.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(join(root, 'dist/fleet.js'))) {
   console.error('dist/fleet.js is missing: run `node build.mjs` first');
   process.exit(1);
 }
-const cache = join(root, 'node_modules/.cache/posdiag-bench');
-mkdirSync(cache, { recursive: true });
-const outfile = join(cache, 'fleet.cjs');
-await build({
-  entryPoints: [join(root, 'bench/fleet.ts')],
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  outfile,
-  logLevel: 'warning',
-});
+const outfile = await bundleBench('fleet');
 const r = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

@@ -7,19 +7,16 @@
 //
 // The TypeScript parts (bench/selfcheck.ts, bench/slip.ts) are bundled here with esbuild into
 // node_modules/.cache/posdiag-bench/, packages left external so serialport and the peers load normally.
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { bundleBench, cache, root } from './bundle-ts.mjs';
 import { measureColdStart, measureLookups } from './catalog.mjs';
 import { measureTimeToCause, timeToCauseTable } from './time-to-cause.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const quick = process.argv.includes('--quick');
-const cache = join(root, 'node_modules/.cache/posdiag-bench');
 const cli = join(root, 'dist/cli.js');
 const require = createRequire(import.meta.url);
 
@@ -29,18 +26,7 @@ if (!existsSync(cli)) {
 }
 
 async function bundled(name) {
-  mkdirSync(cache, { recursive: true });
-  const outfile = join(cache, `${name}.cjs`);
-  await build({
-    entryPoints: [join(root, `bench/${name}.ts`)],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    outfile,
-    logLevel: 'warning',
-  });
+  const outfile = await bundleBench(name);
   // The texts beside the bundle, where src/i18n/locale-files.ts reads them.
   cpSync(join(root, 'src/i18n/locales'), join(cache, 'locales'), { recursive: true });
   return require(outfile);

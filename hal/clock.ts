@@ -32,3 +32,42 @@ export function delay(clock: Clock, ms: number, signal?: AbortSignal): Promise<v
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** A signal that aborts at an absolute point on a clock (see abortAfter). */
+export interface ClockDeadline {
+  /** Aborted when the time passes, or when the outer signal does. */
+  readonly signal: AbortSignal;
+  /** Whether it was the time, not the outer signal, that aborted it. */
+  passed(): boolean;
+  /** The work is over: the timer and the outer listener go. */
+  done(): void;
+}
+
+/**
+ * Aborts its signal `ms` from now on `clock` (never, for a duration that is not finite: a timer of
+ * Infinity would fire at once), or as soon as `outer` aborts. Call done() when the work ends.
+ */
+export function abortAfter(clock: Clock, ms: number, outer?: AbortSignal): ClockDeadline {
+  const stop = new AbortController();
+  let passed = false;
+  const onOuter = () => stop.abort(outer?.reason);
+  if (outer?.aborted) stop.abort(outer.reason);
+  else outer?.addEventListener('abort', onOuter, { once: true });
+  const timer = Number.isFinite(ms)
+    ? clock.setTimeout(
+        () => {
+          passed = true;
+          stop.abort(new Error(`deadline of ${ms} ms passed`));
+        },
+        Math.max(0, ms),
+      )
+    : null;
+  return {
+    signal: stop.signal,
+    passed: () => passed,
+    done: () => {
+      if (timer !== null) clock.clearTimeout(timer);
+      outer?.removeEventListener('abort', onOuter);
+    },
+  };
+}

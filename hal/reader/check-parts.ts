@@ -1,7 +1,10 @@
 /** What the reader kinds' checks share: the step that maps a failure to its finding, passes, the window. */
+import type { DeviceEnv } from '../check-env';
 import { step, transportFinding } from '../check-step';
 import { isHalError } from '../errors';
 import type { CheckContext, Finding } from '../selfcheck';
+import { lineSettingsOf } from '../transport/line-settings';
+import type { ReaderConfig } from './config';
 
 /** What a kind's run is given, resolved by the reader check from the configuration and the caller. */
 export interface KindRunOptions {
@@ -31,4 +34,16 @@ export function pass(id: string, message: string, extra: Partial<Finding> = {}):
 
 export function interactiveWindow(ctx: CheckContext, wanted: number): number {
   return Math.max(0, Math.min(wanted, ctx.deadline - ctx.clock.now() - CLOSE_MARGIN_MS));
+}
+
+/** What a reader kind's driver opens its line with: the instance's port and line settings, the check's clock, the kind's timing. */
+export function driverOpenOptions<T>(env: DeviceEnv<ReaderConfig>, o: { timing: T }, ctx: CheckContext) {
+  return {
+    binding: env.binding,
+    path: env.config.path,
+    baudRate: env.config.baudRate,
+    clock: ctx.clock,
+    timing: o.timing,
+    line: lineSettingsOf(env.config),
+  };
 }

@@ -5,9 +5,8 @@
 import type { DeviceEnv } from '../check-env';
 import { Stop } from '../check-step';
 import type { CheckStatus, CheckContext, Finding } from '../selfcheck';
-import { lineSettingsOf } from '../transport/line-settings';
 import type { ReaderConfig } from './config';
-import { interactiveWindow, KindRunOptions, pass, readerStep } from './check-parts';
+import { driverOpenOptions, interactiveWindow, KindRunOptions, pass, readerStep } from './check-parts';
 import { command, MSR605_STATUS, Msr605Cmd, SwipeResult } from './msr605-codec';
 import { Msr605 } from './msr605-driver';
 import { hex } from './pn532-codec';
@@ -16,16 +15,7 @@ export async function runMsr605(env: DeviceEnv<ReaderConfig>, o: KindRunOptions,
   let msr: Msr605 | null = null;
   let mayBeArmed = false;
   try {
-    msr = await readerStep(ctx, 'reader.link', () =>
-      Msr605.open({
-        binding: env.binding,
-        path: env.config.path,
-        baudRate: env.config.baudRate,
-        clock: ctx.clock,
-        timing: o.timing,
-        line: lineSettingsOf(env.config),
-      }),
-    );
+    msr = await readerStep(ctx, 'reader.link', () => Msr605.open(driverOpenOptions(env, o, ctx)));
     const m = msr;
     const { signal } = ctx;
 

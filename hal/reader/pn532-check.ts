@@ -5,26 +5,16 @@
 import type { DeviceEnv } from '../check-env';
 import { Stop } from '../check-step';
 import type { CheckContext, Finding } from '../selfcheck';
-import { lineSettingsOf } from '../transport/line-settings';
 import { maskUid } from './card-mask';
 import type { ReaderConfig } from './config';
-import { interactiveWindow, KindRunOptions, pass, readerStep } from './check-parts';
+import { driverOpenOptions, interactiveWindow, KindRunOptions, pass, readerStep } from './check-parts';
 import { DiagnoseTest, hex } from './pn532-codec';
 import { Pn532 } from './pn532-driver';
 
 export async function runPn532(env: DeviceEnv<ReaderConfig>, o: KindRunOptions, ctx: CheckContext): Promise<void> {
   let chip: Pn532 | null = null;
   try {
-    chip = await readerStep(ctx, 'reader.link', () =>
-      Pn532.open({
-        binding: env.binding,
-        path: env.config.path,
-        baudRate: env.config.baudRate,
-        clock: ctx.clock,
-        timing: o.timing,
-        line: lineSettingsOf(env.config),
-      }),
-    );
+    chip = await readerStep(ctx, 'reader.link', () => Pn532.open(driverOpenOptions(env, o, ctx)));
     const c = chip;
     const sums = { checksumErrors: () => c.checksumErrors };
     const { signal } = ctx;

@@ -283,3 +283,32 @@ export async function startIngest(
     },
   };
 }
+
+/** A `posdiag telemetry flush --json` child and its outcome. */
+export interface FlushRun {
+  child: ChildProcess;
+  done: Promise<{ status: number | null; stdout: string; stderr: string }>;
+}
+
+/**
+ * Starts `telemetry flush --json --config CONFIG` with the bundle under test, awaited without blocking this
+ * process (a fake fleet or a proxy may live here); killed after `killAfterMs` when given.
+ */
+export function startFlush(bundle: { cli: string; env: NodeJS.ProcessEnv }, config: string, killAfterMs?: number): FlushRun {
+  const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'flush', '--json', '--config', config], {
+    env: { ...process.env, ...bundle.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  const done = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.once('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    }),
+  );
+  return { child, done };
+}

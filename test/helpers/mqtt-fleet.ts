@@ -41,14 +41,8 @@ export function makeCerts(dir: string, identities: readonly string[]): void {
   for (const id of identities) leaf(id, id, 'extendedKeyUsage=clientAuth\n');
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** A free loopback port (one helper for every fleet test). */
+export { freePort } from './fleet-services';
 
 export interface Broker {
   port: number;

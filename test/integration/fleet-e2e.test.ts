@@ -13,7 +13,7 @@
  * that rotated away records the fleet never acknowledged (the gap contract: announced, stepped over,
  * reported).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +31,7 @@ import {
   makePki,
   startIngest,
   startMosquitto,
+  startFlush as startFlushProcess,
   startPostgres,
   type Broker,
   type IngestProcess,
@@ -153,18 +154,11 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (kind) => {
   }
 
   function startFlush(config: string) {
-    const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'flush', '--json', '--config', config], {
-      env: { ...process.env, ...bundle.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-    const done = new Promise<{ status: number | null; result: Record<string, unknown>; stderr: string }>((resolve) =>
-      child.once('close', (status) => resolve({ status, result: stdout ? (JSON.parse(stdout) as Record<string, unknown>) : {}, stderr })),
-    );
-    return { child, done };
+    const { child, done } = startFlushProcess(bundle, config);
+    return {
+      child,
+      done: done.then(({ status, stdout, stderr }) => ({ status, result: stdout ? (JSON.parse(stdout) as Record<string, unknown>) : {}, stderr })),
+    };
   }
   const flush = (config: string) => startFlush(config).done;
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { openJournal } from '../../src/journal/journal';
 import { cliBundle, type CliBundle } from '../helpers/cli-bundle';
 import { diagnosisRecord, freshDir, menuRecord, withCheckDigit } from '../helpers/journal-fixtures';
+import { startFlush } from '../helpers/fleet-services';
 import { freePort, makeCerts, startBroker, startFleet, startProxy, type Broker, type FakeFleet } from '../helpers/mqtt-fleet';
 
 const PAN = withCheckDigit('622848040256489001');
@@ -61,16 +62,7 @@ function terminal(extra: Record<string, unknown> = {}, cert = 'T0000001', via = 
 
 /** A flush in a child process, awaited without blocking this process (the fake fleet lives here). */
 function flush(config: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [bundle.cli, 'telemetry', 'flush', '--json', '--config', config], {
-    env: { ...process.env, ...bundle.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
-  return new Promise((resolve) => child.once('close', (status) => (clearTimeout(timer), resolve({ status, stdout, stderr }))));
+  return startFlush(bundle, config, 40_000).done;
 }
 
 async function appendRecords(dataDir: string, count: number): Promise<void> {

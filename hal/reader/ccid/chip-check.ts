@@ -15,7 +15,7 @@
  */
 import type { BindingInterface } from '@serialport/bindings-interface';
 import type { Clock } from '../../clock';
-import { delay } from '../../clock';
+import { abortAfter, delay, type ClockDeadline } from '../../clock';
 import type { SerialLineConfig } from '../../config';
 import { step as checkStep, Stop } from '../../check-step';
 import { isHalError } from '../../errors';
@@ -109,7 +109,7 @@ type Opts = ChipRunOptions;
 export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig, o: Opts, ctx: CheckContext): Promise<void> {
   let reader: Ccid | null = null;
   let powered = false;
-  let cardDeadline: CardDeadline | undefined;
+  let cardDeadline: ClockDeadline | undefined;
   const { signal } = ctx;
   const step: Step = (id, fn) => checkStep(ctx, (err) => errorFinding(id, err, reader), fn);
   try {
@@ -166,7 +166,7 @@ export async function runChipReader(env: ChipCheckEnv, config: ChipReaderConfig,
 
     // From here on the card's steps run under their own absolute deadline (cardStepsMs); a card that
     // outlasts it is reported slow (or silent) and the rest of its steps are skipped.
-    cardDeadline = cardStepsDeadline(ctx, o.cardStepsMs ?? CHIP_CARD_STEPS.cardStepsMs.default, signal);
+    cardDeadline = abortAfter(ctx.clock, o.cardStepsMs ?? CHIP_CARD_STEPS.cardStepsMs.default, signal);
     const cardSignal = cardDeadline.signal;
     const cardStep: Step = (id, fn) =>
       checkStep(ctx, (err) => (cardDeadline?.passed() && !signal?.aborted ? cardDeadlineFinding(id, r) : errorFinding(id, err, reader)), fn);
@@ -281,50 +281,18 @@ const EXIT_POWER_OFF_MS = 150;
  */
 async function powerOffOnExit(reader: Ccid, ctx: CheckContext): Promise<void> {
   const deadline = ctx.signal.aborted ? ctx.clock.now() + EXIT_POWER_OFF_MS : ctx.deadline;
-  const stop = new AbortController();
-  // A run without a deadline (Infinity) has only the command's own timeout: a timer of Infinity would fire at once.
-  const timer = Number.isFinite(deadline)
-    ? ctx.clock.setTimeout(() => stop.abort(new Error('power-off deadline')), Math.max(0, deadline - ctx.clock.now()))
-    : null;
+  // A run without a deadline (Infinity) has only the command's own timeout.
+  const limit = abortAfter(ctx.clock, deadline - ctx.clock.now());
   try {
-    await reader.powerOff(stop.signal);
+    await reader.powerOff(limit.signal);
   } catch {
     // The card stays powered until the reader notices the port closed; nothing more can be done from here.
   } finally {
-    if (timer !== null) ctx.clock.clearTimeout(timer);
+    limit.done();
   }
 }
 
 type Step = <T>(id: string, fn: () => Promise<T>) => Promise<T>;
-
-interface CardDeadline {
-  /** Aborted when the deadline passes, or when the check's own signal is. */
-  signal: AbortSignal;
-  /** Whether it was the deadline that ended the steps. */
-  passed(): boolean;
-  /** The card's steps are over: the timer goes. */
-  done(): void;
-}
-
-function cardStepsDeadline(ctx: CheckContext, ms: number, outer: AbortSignal | undefined): CardDeadline {
-  const stop = new AbortController();
-  let passed = false;
-  const onOuter = () => stop.abort(outer?.reason);
-  if (outer?.aborted) stop.abort(outer.reason);
-  else outer?.addEventListener('abort', onOuter, { once: true });
-  const timer = ctx.clock.setTimeout(() => {
-    passed = true;
-    stop.abort(new Error(`card steps deadline (${ms} ms) passed`));
-  }, ms);
-  return {
-    signal: stop.signal,
-    passed: () => passed,
-    done: () => {
-      ctx.clock.clearTimeout(timer);
-      outer?.removeEventListener('abort', onOuter);
-    },
-  };
-}
 
 /**
  * The card outlasted its steps' deadline: slow when it asked for more time on the way (a warning, the
